@@ -1,0 +1,39 @@
+"""The ``newskb`` command line: a thin click layer over the library, the only code that prints.
+
+Each stage's commands live in their own module here and register on the ``cli`` group (or its
+``eval`` sub-group) defined in ``base``; importing this package wires them all.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from newskb.cli import (  # noqa: F401  (each module registers its commands)
+    entities,
+    evaluate,
+    events,
+    quotes,
+    serve,
+    stories,
+)
+from newskb.cli.base import cli, err
+from newskb.errors import NewskbError
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    """Entry point: run the CLI; newskb errors become a coded message and exit 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except NewskbError as exc:
+        err.print(f"[red]error[/red] {exc}", markup=True)
+        sys.exit(1)

@@ -1,0 +1,3 @@
+"""CLI commands for quotes (registered on the main group)."""
+
+from __future__ import annotations

@@ -1,0 +1,130 @@
+"""The one exception tree of newskb. Every error carries a stable code.
+
+Codes: ``NKB1xx`` input, ``NKB2xx`` extraction, ``NKB3xx`` store, ``NKB4xx`` API / usage.
+This module imports nothing of newskb.
+"""
+
+from __future__ import annotations
+
+
+class NewskbError(Exception):
+    """Base of every error newskb raises on purpose."""
+
+    code = "NKB000"
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        where = f" ({self.path})" if self.path else ""
+        return f"{self.code}: {self.message}{where}"
+
+
+# --- input ---------------------------------------------------------------------------------
+class InputError(NewskbError):
+    code = "NKB100"
+
+
+class EmptyInput(InputError):
+    code = "NKB101"
+
+
+class BinaryInput(InputError):
+    code = "NKB102"
+
+
+class EncodingError(InputError):
+    code = "NKB103"
+
+
+class InputTooLarge(InputError):
+    code = "NKB104"
+
+
+class BadHeader(InputError):
+    """The seed header is malformed or its date is impossible."""
+
+    code = "NKB105"
+
+
+class UnsupportedFormat(InputError):
+    code = "NKB106"
+
+
+class UnreadableInput(InputError):
+    """The file could not be opened (permissions, vanished, a loop of links)."""
+
+    code = "NKB107"
+
+
+class BadJson(InputError):
+    code = "NKB108"
+
+
+class NoText(InputError):
+    """The input decodes but holds no article text (e.g. HTML with only markup)."""
+
+    code = "NKB109"
+
+
+class TruncatedInput(InputError):
+    code = "NKB110"
+
+
+class BadDate(InputError):
+    """A publication date that is not a real date, or lies implausibly in the future."""
+
+    code = "NKB111"
+
+
+# --- extraction ----------------------------------------------------------------------------
+class ExtractionError(NewskbError):
+    code = "NKB200"
+
+
+class ModelMissing(ExtractionError):
+    code = "NKB201"
+
+
+class ExtractorFailed(ExtractionError):
+    code = "NKB202"
+
+
+# --- store ---------------------------------------------------------------------------------
+class StoreError(NewskbError):
+    code = "NKB300"
+
+
+class SchemaTooNew(StoreError):
+    code = "NKB301"
+
+
+class NotFound(StoreError):
+    code = "NKB302"
+
+
+class StoreBusy(StoreError):
+    code = "NKB303"
+
+
+class BadStoreUrl(StoreError):
+    code = "NKB304"
+
+
+# --- API / usage ---------------------------------------------------------------------------
+class UsageError(NewskbError):
+    code = "NKB400"
+
+
+class Unauthorized(UsageError):
+    code = "NKB401"
+
+
+class BadRequest(UsageError):
+    code = "NKB402"
+
+
+class TooLarge(UsageError):
+    code = "NKB413"

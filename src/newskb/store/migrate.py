@@ -1,0 +1,69 @@
+"""Versioned schema migrations: ``migrations/NNNN_name.sql`` applied in order, once each."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+
+from newskb.errors import SchemaTooNew
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def available() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped with the package, in order."""
+    out: list[tuple[int, str, str]] = []
+    folder = resources.files("newskb.store") / "migrations"
+    for entry in folder.iterdir():
+        m = _NAME.match(entry.name)
+        if m:
+            out.append((int(m[1]), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to date; return the version reached.
+
+    Each migration runs in its own transaction together with the version bump, so a crash
+    leaves the schema at a whole version.
+    """
+    have = current_version(conn)
+    steps = available()
+    newest = steps[-1][0] if steps else 0
+    if have > newest:
+        raise SchemaTooNew(f"store schema is version {have}, this newskb knows up to {newest}")
+    for version, _name, sql in steps:
+        if version <= have:
+            continue
+        statements = sql + f"\nPRAGMA user_version = {version};\n"
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in _split(statements):
+                conn.execute(stmt)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        have = version
+    return have
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements (``sqlite3.complete_statement`` handles triggers)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,354 @@
+"""The default store: one SQLite file in WAL mode with FTS5. Never loads a model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from newskb.errors import NotFound, StoreBusy, StoreError
+from newskb.model import (
+    BatchReport,
+    ErrorRecord,
+    Extraction,
+    SearchHit,
+    StoredArticle,
+    StoreStats,
+)
+from newskb.serialize import dumps, from_dict, to_dict
+from newskb.store.migrate import migrate
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open ``path`` with WAL, foreign keys and a busy timeout; autocommit mode."""
+    target = str(path)
+    if readonly:
+        conn = sqlite3.connect(
+            f"file:{target}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    else:
+        conn = sqlite3.connect(
+            target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class SqliteStore:
+    """Articles and their facts in one SQLite file.
+
+    Writes go in one transaction per batch: a crash loses at most the batch in flight, and a
+    re-run completes it (articles are keyed by their content hash, so nothing is stored twice).
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.conn = connect(path, readonly=readonly)
+            if not readonly:
+                self.schema_version = migrate(self.conn)
+            else:
+                self.schema_version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            raise _store_error(exc, self.path) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
+        """Store one batch atomically: articles with all facts, and errors."""
+        added = skipped = versions = errors = 0
+        now = _now()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for item in results:
+                    if isinstance(item, ErrorRecord):
+                        self._add_error(item, now)
+                        errors += 1
+                        continue
+                    outcome = self._add_article(item, now)
+                    if outcome == "skipped":
+                        skipped += 1
+                    else:
+                        added += 1
+                        versions += outcome == "version"
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise _store_error(exc, self.path) from exc
+        return BatchReport(added=added, skipped=skipped, new_versions=versions, errors=errors)
+
+    def _add_error(self, e: ErrorRecord, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO errors(path, code, message, first_seen, last_seen) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(path, code, message) DO UPDATE SET last_seen = excluded.last_seen, "
+            "seen = seen + 1",
+            (e.path, e.code, e.message, now, now),
+        )
+
+    def _add_article(self, x: Extraction, now: str) -> str:
+        a = x.article
+        if self.has(a.id):
+            return "skipped"
+        key = a.url or a.path
+        prev = self.conn.execute(
+            "SELECT id, version FROM articles WHERE source_key = ? AND current = 1", (key,)
+        ).fetchone()
+        version = 1
+        if prev is not None:
+            version = int(prev["version"]) + 1
+            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ?", (prev["id"],))
+        c = self.conn
+        c.execute(
+            "INSERT INTO articles(id, sha256, source_key, version, supersedes, current, path, "
+            "url, source, format, title, published, dateline_place, dateline_agency, language, "
+            "text, raw, extraction, ingested_at) VALUES (?,?,?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id,
+                a.sha256,
+                key,
+                version,
+                prev["id"] if prev else None,
+                a.path,
+                a.url,
+                a.source,
+                a.fmt,
+                a.title,
+                a.published.isoformat() if a.published else None,
+                a.dateline.place if a.dateline else None,
+                a.dateline.agency if a.dateline else None,
+                a.language,
+                a.text,
+                a.raw,
+                dumps(to_dict(x)),
+                now,
+            ),
+        )
+        c.executemany(
+            "INSERT INTO updates VALUES (?,?,?,?,?,?)",
+            [
+                (a.id, i, u.label, u.start, u.end, u.published.isoformat() if u.published else None)
+                for i, u in enumerate(a.updates)
+            ],
+        )
+        c.executemany(
+            "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id,
+                    e.id,
+                    e.name,
+                    e.type,
+                    e.kb_id,
+                    json.dumps(list(e.roles)),
+                    json.dumps(list(e.characterisations)),
+                )
+                for e in x.entities
+            ],
+        )
+        c.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
+            [(a.id, e.id, m.start, m.end, m.text, m.kind) for e in x.entities for m in e.mentions],
+        )
+        c.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id,
+                    q.id,
+                    q.kind,
+                    q.speaker.entity if q.speaker else None,
+                    q.speaker.start if q.speaker else None,
+                    q.speaker.end if q.speaker else None,
+                    q.speaker.text if q.speaker else None,
+                    q.cue.start if q.cue else None,
+                    q.cue.end if q.cue else None,
+                    q.cue.text if q.cue else None,
+                    q.content.start,
+                    q.content.end,
+                    q.content.text,
+                )
+                for q in x.quotes
+            ],
+        )
+        c.executemany(
+            "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, t.id, t.start, t.end, t.text, t.type, t.value, t.timezone, t.utc)
+                for t in x.times
+            ],
+        )
+        c.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id,
+                    v.id,
+                    v.type,
+                    v.mode,
+                    v.status,
+                    json.dumps(list(v.actors)),
+                    json.dumps(list(v.recipients)),
+                    v.location,
+                    v.time,
+                    v.quote,
+                    v.trigger.start,
+                    v.trigger.end,
+                    v.trigger.text,
+                    v.sentence.start,
+                    v.sentence.end,
+                    json.dumps(
+                        {
+                            "object": v.agreement.object,
+                            "parties": list(v.agreement.parties),
+                            "status": v.agreement.status,
+                            "date": v.agreement.date,
+                        }
+                    )
+                    if v.agreement
+                    else None,
+                )
+                for v in x.events
+            ],
+        )
+        return "version" if prev is not None else "added"
+
+    # --- reading ---------------------------------------------------------------------------
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, current_only: bool = True
+    ) -> list[SearchHit]:
+        """Full-text search, best first (bm25, title weighted), with a highlighted snippet."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = (
+            "SELECT a.id, a.title, a.published, a.path, a.source, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, "
+            "bm25(articles_fts, 4.0, 1.0) AS score "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? "
+            + ("AND a.current = 1 " if current_only else "")
+            + "ORDER BY score LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.conn.execute(sql, (match, limit, offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise _store_error(exc, self.path) from exc
+        return [
+            SearchHit(
+                id=r["id"],
+                title=r["title"],
+                published=dt.date.fromisoformat(r["published"]) if r["published"] else None,
+                path=r["path"],
+                snippet=r["snip"],
+                score=-float(r["score"]),
+                source=r["source"],
+            )
+            for r in rows
+        ]
+
+    def get(self, article_id: str) -> StoredArticle:
+        row = self.conn.execute(
+            "SELECT * FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') "
+            "ORDER BY id = ? DESC LIMIT 2",
+            (article_id, article_id, article_id, article_id),
+        ).fetchall()
+        if not row or (len(row) > 1 and row[0]["id"] != article_id):
+            raise NotFound(
+                f"no article with id {article_id!r}"
+                if not row
+                else f"id prefix {article_id!r} is ambiguous"
+            )
+        r = row[0]
+        return StoredArticle(
+            extraction=from_dict(json.loads(r["extraction"]), raw=r["raw"]),
+            version=int(r["version"]),
+            current=bool(r["current"]),
+            supersedes=r["supersedes"],
+            ingested_at=r["ingested_at"],
+        )
+
+    def ids(self, *, current_only: bool = True) -> list[str]:
+        sql = "SELECT id FROM articles" + (" WHERE current = 1" if current_only else "")
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY rowid")]
+
+    def extractions(self, ids: Iterable[str] | None = None) -> Iterable[Extraction]:
+        """Every stored (current) extraction, in ingest order, or those with the given ids."""
+        if ids is None:
+            rows = self.conn.execute(
+                "SELECT extraction FROM articles WHERE current = 1 ORDER BY rowid"
+            )
+            for r in rows:
+                yield from_dict(json.loads(r[0]))
+            return
+        for i in ids:
+            yield self.get(i).extraction
+
+    def errors(self, limit: int = 100) -> list[ErrorRecord]:
+        rows = self.conn.execute(
+            "SELECT path, code, message FROM errors ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [ErrorRecord(code=r["code"], message=r["message"], path=r["path"]) for r in rows]
+
+    def stats(self) -> StoreStats:
+        def count(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
+        span = self.conn.execute(
+            "SELECT min(published), max(published) FROM articles WHERE current = 1"
+        ).fetchone()
+        return StoreStats(
+            articles=count("SELECT count(*) FROM articles WHERE current = 1"),
+            versions=count("SELECT count(*) FROM articles"),
+            entities=count("SELECT count(*) FROM entities"),
+            mentions=count("SELECT count(*) FROM mentions"),
+            quotes=count("SELECT count(*) FROM quotes"),
+            times=count("SELECT count(*) FROM times"),
+            events=count("SELECT count(*) FROM events"),
+            errors=count("SELECT count(*) FROM errors"),
+            first_published=span[0],
+            last_published=span[1],
+            schema_version=self.schema_version,
+        )
+
+
+def fts_query(text: str) -> str:
+    """Turn user text into a safe FTS5 query: each word a quoted term, all required."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:32])
+
+
+def _store_error(exc: sqlite3.Error, path: str) -> StoreError:
+    msg = str(exc)
+    if "locked" in msg or "busy" in msg:
+        return StoreBusy(f"store is busy: {msg}", path=path)
+    return StoreError(f"store error: {msg}", path=path)
