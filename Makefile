@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/newskb serve --db $(DB) --port $(PORT)
 
 test: $(STAMP)
+	@for step in .ci/setup.d/*.sh; do [ -e "$$step" ] && bash "$$step"; done; true
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

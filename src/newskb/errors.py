@@ -128,3 +128,30 @@ class BadRequest(UsageError):
 
 class TooLarge(UsageError):
     code = "NKB413"
+
+
+# --- API (serve issue) ---------------------------------------------------------------------
+class ReadOnly(UsageError):
+    """A write was asked of a server started without a write token."""
+
+    code = "NKB403"
+
+
+class NoRoute(UsageError):
+    code = "NKB404"
+
+
+class NotAllowed(UsageError):
+    code = "NKB405"
+
+
+class NotAvailable(UsageError):
+    """The feature needs a part this store or install does not have yet."""
+
+    code = "NKB406"
+
+
+class ShardFailed(ExtractionError):
+    """A shard of distributed work failed on every retry; its inputs are recorded as errors."""
+
+    code = "NKB203"

@@ -9,14 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from newskb.errors import NewskbError
 from newskb.extract import extract
 from newskb.ingest import read_paths
-from newskb.model import Article, ErrorRecord, Extraction
+from newskb.model import Article, BatchReport, ErrorRecord, Extraction
+
+if TYPE_CHECKING:
+    from newskb.store.sqlite import BatchHook
+
+
+class BatchStore(Protocol):
+    """What ``store_batch`` needs of a store (SqliteStore and PostgresStore both fit)."""
+
+    def add_batch(self, results: Sequence[Result], /) -> BatchReport: ...
 
 Result: TypeAlias = Extraction | ErrorRecord
 BATCH = 32
@@ -48,20 +57,31 @@ def default_workers() -> int:
 
 def batches(
     items: Iterable[Article | ErrorRecord], size: int = BATCH
-) -> Iterator[tuple[list[Article], list[ErrorRecord]]]:
-    """Group read items into batches of up to ``size`` articles, errors travelling alongside."""
-    arts: list[Article] = []
-    errs: list[ErrorRecord] = []
+) -> Iterator[list[Article | ErrorRecord]]:
+    """Group read items into batches of up to ``size`` articles (or errors), in input order."""
+    group: list[Article | ErrorRecord] = []
+    arts = errs = 0
     for item in items:
+        group.append(item)
         if isinstance(item, ErrorRecord):
-            errs.append(item)
+            errs += 1
         else:
-            arts.append(item)
-        if len(arts) >= size or len(errs) >= size:
-            yield arts, errs
-            arts, errs = [], []
-    if arts or errs:
-        yield arts, errs
+            arts += 1
+        if arts >= size or errs >= size:
+            yield group
+            group, arts, errs = [], 0, 0
+    if group:
+        yield group
+
+
+def _merge(group: list[Article | ErrorRecord], results: list[Result]) -> list[Result]:
+    """Put each article's result back in its input position, between the errors."""
+    done = iter(results)
+    return [item if isinstance(item, ErrorRecord) else next(done) for item in group]
+
+
+def _articles(group: list[Article | ErrorRecord]) -> list[Article]:
+    return [item for item in group if isinstance(item, Article)]
 
 
 def run(
@@ -80,19 +100,43 @@ def run(
     if keep is not None:
         items = (i for i in items if isinstance(i, ErrorRecord) or keep(i))
     if workers <= 1:
-        for arts, errs in batches(items, batch_size):
-            yield [*errs, *process_batch(arts)] if arts else list(errs)
+        for group in batches(items, batch_size):
+            arts = _articles(group)
+            yield _merge(group, process_batch(arts) if arts else [])
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
-        window: deque[tuple[list[ErrorRecord], Future[list[Result]] | None]] = deque()
-        for arts, errs in batches(items, batch_size):
-            window.append((errs, pool.submit(process_batch, arts) if arts else None))
+        window: deque[tuple[list[Article | ErrorRecord], Future[list[Result]] | None]] = deque()
+        for group in batches(items, batch_size):
+            arts = _articles(group)
+            window.append((group, pool.submit(process_batch, arts) if arts else None))
             while len(window) > workers * 2:
                 yield _done(window.popleft())
         while window:
             yield _done(window.popleft())
 
 
-def _done(entry: tuple[list[ErrorRecord], Future[list[Result]] | None]) -> list[Result]:
-    errs, fut = entry
-    return [*errs, *(fut.result() if fut is not None else [])]
+def _done(entry: tuple[list[Article | ErrorRecord], Future[list[Result]] | None]) -> list[Result]:
+    group, fut = entry
+    return _merge(group, fut.result() if fut is not None else [])
+
+
+def derived_steps() -> tuple[BatchHook, ...]:
+    """Cross-article steps run on every stored batch, in order: entity canon, ledger, stories."""
+    from newskb.store.agreements import update_ledger
+    from newskb.store.entities import resolve_batch
+    from newskb.store.stories import assign_batch
+
+    return (resolve_batch, update_ledger, assign_batch)
+
+
+def store_batch(store: BatchStore, results: Sequence[Result]) -> BatchReport:
+    """Store one batch with everything derived from it, atomically where the store allows.
+
+    On SQLite the derived steps run inside the batch's own transaction. The PostgreSQL store
+    keeps articles and facts only (entity canon, stories and the ledger are SQLite features).
+    """
+    from newskb.store.sqlite import SqliteStore
+
+    if isinstance(store, SqliteStore):
+        return store.add_batch(results, after=derived_steps())
+    return store.add_batch(results)

@@ -17,6 +17,7 @@ from newskb.cli import (  # noqa: F401  (each module registers its commands)
     quotes,
     serve,
     stories,
+    times,
 )
 from newskb.cli.base import cli, err
 from newskb.errors import NewskbError

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newskb.model import ErrorRecord, Extraction
+from newskb.model import Article, ErrorRecord, Extraction
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -109,6 +109,15 @@ def extract(published: dt.date | None, fmt: str, paths: tuple[str, ...]) -> None
 @click.option("--workers", type=int, default=None, help="Extraction processes [default: cores].")
 @click.option("--batch-size", type=int, default=32, show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar; one summary line.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool here; dask: shards on dask.distributed (newskb[dask]).",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler ADDRESS [default: a local one].")
+@click.option("--shard-dir", default=None, help="Dask: Parquet shards + manifest [DB.shards].")
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -116,14 +125,31 @@ def ingest(
     workers: int | None,
     batch_size: int,
     quiet: bool,
+    engine: str,
+    scheduler: str | None,
+    shard_dir: str | None,
 ) -> None:
     """Read, extract and store articles (idempotent: re-runs skip what is stored)."""
-    from newskb.pipeline import default_workers, run
+    from newskb.pipeline import default_workers, run, store_batch
     from newskb.store import open_store
 
+    if engine == "dask" or scheduler:
+        from newskb.cli.scale import ingest_dask
+
+        ingest_dask(paths, db, published, workers, batch_size, quiet, scheduler, shard_dir)
+        return
     store = open_store(db)
     n_workers = workers if workers is not None else default_workers()
     added = skipped = errors = versions = 0
+    stored_before: list[str] = []
+
+    def keep(a: Article) -> bool:
+        """Skip (and count) what the store already has, before any NLP."""
+        if store.has(a.id):
+            stored_before.append(a.id)
+            return False
+        return True
+
     show = not quiet and err.is_terminal
     progress = Progress(
         TextColumn("[bold]ingest"),
@@ -142,15 +168,16 @@ def ingest(
             published=published,
             workers=n_workers,
             batch_size=batch_size,
-            keep=lambda a: not store.has(a.id),
+            keep=keep,
         ):
-            report = store.add_batch(batch)
+            report = store_batch(store, batch)
             added += report.added
             skipped += report.skipped
             errors += report.errors
             versions += report.new_versions
             secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
             progress.update(task, advance=len(batch), rate=added / secs, errors=errors)
+    skipped += len(stored_before)
     msg = f"{added} added ({versions} new versions), {skipped} already stored, {errors} errors"
     err.print(msg) if not quiet else click.echo(msg, err=True)
     store.close()

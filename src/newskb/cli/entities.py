@@ -1,3 +1,178 @@
-"""CLI commands for entities (registered on the main group)."""
+"""CLI commands for entities: ``newskb entities ...`` and ``newskb eval entities``."""
 
 from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newskb.cli.base import cli, emit, format_option, out
+from newskb.cli.evaluate import eval_group
+
+
+def _conn(db: str) -> Any:
+    """The store's connection, with articles stored before resolution existed resolved now."""
+    from newskb.store import open_store
+    from newskb.store.entities import sync
+
+    store = open_store(db)
+    sync(store.conn)
+    return store
+
+
+@cli.group(name="entities", invoke_without_command=True)
+@click.option("--db", default="newskb.db", show_default=True)
+@click.option("--type", "etype", default=None, help="PERSON, ORG, GPE, LOC, ...")
+@click.option("--limit", type=int, default=50, show_default=True)
+@format_option()
+@click.pass_context
+def entities(ctx: click.Context, db: str, etype: str | None, limit: int, fmt: str) -> None:
+    """Canonical people, organisations and places across articles (list by default)."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        _list(db, etype, None, limit, fmt)
+
+
+def _list(db: str, etype: str | None, query: str | None, limit: int, fmt: str) -> None:
+    from newskb.store.entities import listing
+
+    with _conn(db) as store:
+        rows = [
+            {"id": c.id, "name": c.name, "type": c.type, "kb_id": c.kb_id, "articles": c.mentions}
+            for c in listing(store.conn, etype, query, limit)
+        ]
+    emit(rows, fmt, ["id", "name", "type", "kb_id", "articles"], title="entities")
+
+
+@entities.command(name="list")
+@click.option("--type", "etype", default=None)
+@click.option("--limit", type=int, default=50, show_default=True)
+@format_option()
+@click.pass_context
+def list_cmd(ctx: click.Context, etype: str | None, limit: int, fmt: str) -> None:
+    """List canonical entities, most-reported first."""
+    _list(ctx.obj["db"], etype, None, limit, fmt)
+
+
+@entities.command()
+@click.argument("query")
+@click.option("--type", "etype", default=None)
+@click.option("--limit", type=int, default=50, show_default=True)
+@format_option()
+@click.pass_context
+def search(ctx: click.Context, query: str, etype: str | None, limit: int, fmt: str) -> None:
+    """Entities any of whose spellings contain QUERY."""
+    _list(ctx.obj["db"], etype, query, limit, fmt)
+
+
+@entities.command()
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_context
+def show(ctx: click.Context, ref: str, fmt: str) -> None:
+    """One entity (id or any spelling): aliases, roles over time, articles."""
+    from newskb.store.entities import show as show_entity
+
+    with _conn(ctx.obj["db"]) as store:
+        c = show_entity(store.conn, ref)
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(c), ensure_ascii=False, indent=2))
+        return
+    out.print(f"[bold]{c.name}[/bold]  {c.type}  {c.id}  kb={c.kb_id or '-'}")
+    out.print("aliases: " + ", ".join(c.aliases))
+    emit(
+        [{"date": p, "role": t, "article": a} for t, p, a in c.roles]
+        + [
+            {"date": p, "role": f"(characterised as) {t}", "article": a}
+            for t, p, a in c.characterisations
+        ],
+        "table",
+        ["date", "role", "article"],
+        title="roles over time",
+    )
+    out.print(f"{len(c.articles)} articles, {c.mentions} mentions: " + ", ".join(c.articles[:20]))
+
+
+@entities.command()
+@click.argument("ref")
+@click.argument("alias")
+@click.pass_context
+def alias(ctx: click.Context, ref: str, alias: str) -> None:
+    """Record ALIAS as another name of entity REF (used for later articles)."""
+    from newskb.store.entities import add_alias
+
+    with _conn(ctx.obj["db"]) as store:
+        cid = add_alias(store.conn, ref, alias)
+    click.echo(f"{alias!r} -> {cid}")
+
+
+@entities.command()
+@click.argument("keep")
+@click.argument("drop")
+@click.pass_context
+def merge(ctx: click.Context, keep: str, drop: str) -> None:
+    """Merge entity DROP into KEEP (aliases, roles and articles move over)."""
+    from newskb.store.entities import merge as merge_entities
+
+    with _conn(ctx.obj["db"]) as store:
+        cid = merge_entities(store.conn, keep, drop)
+    click.echo(f"merged into {cid}")
+
+
+@entities.command()
+@click.argument("ref")
+@click.argument("alias")
+@click.pass_context
+def split(ctx: click.Context, ref: str, alias: str) -> None:
+    """Split the articles that call REF by ALIAS off into a new entity."""
+    from newskb.store.entities import split as split_entity
+
+    with _conn(ctx.obj["db"]) as store:
+        cid = split_entity(store.conn, ref, alias)
+    click.echo(f"new entity {cid}")
+
+
+@eval_group.command(name="entities")
+@click.option("--corpus", type=click.Choice(["meantime", "gum"]), required=True)
+@click.option("--genre", type=click.Choice(["news", "interview"]), default=None, help="GUM only.")
+@click.option("--system", type=click.Choice(["newskb", "spacy"]), default="newskb")
+@click.option("--root", type=click.Path(path_type=Path), default=None, help="Corpora folder.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def eval_entities(corpus: str, genre: str | None, system: str, root: Path | None, fmt: str) -> None:
+    """Mention P/R/F1 (exact/overlap, typed/untyped, names only) and linking accuracy."""
+    from newskb.eval.entities import evaluate
+
+    s = evaluate(corpus, root=root, genre=genre, system=system)
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(s), indent=2))
+        return
+    rows = [
+        {
+            "match": name,
+            "P": v.precision,
+            "R": v.recall,
+            "F1": v.f1,
+            "gold": v.gold,
+            "pred": v.predicted,
+        }
+        for name, v in (
+            ("exact typed", s.exact_typed),
+            ("exact untyped", s.exact_untyped),
+            ("overlap typed", s.overlap_typed),
+            ("overlap untyped", s.overlap_untyped),
+        )
+    ]
+    emit(rows, "table", title=f"entities on {corpus} ({s.docs} docs, {system})")
+    out.print(
+        f"linking: {s.linked_gold} gold names with Wikidata ids, accuracy {s.link_accuracy}, "
+        f"precision of given ids {s.link_precision}"
+    )
+    if s.pronouns_gold:
+        out.print(
+            f"pronouns: {s.pronouns_gold} gold he/she pronouns of named people, "
+            f"accuracy {s.pronoun_accuracy}, precision {s.pronoun_precision}"
+        )

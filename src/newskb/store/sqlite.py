@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from newskb.errors import NotFound, StoreBusy, StoreError
@@ -19,8 +19,11 @@ from newskb.model import (
 )
 from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store.migrate import migrate
+from newskb.store.rows import FACT_TABLES, Row
 
 BUSY_TIMEOUT_MS = 30_000
+BatchHook = Callable[[sqlite3.Connection, Sequence[Extraction]], object]
+"""A derived-data step run inside a batch's transaction (entity canon, stories, ledger)."""
 
 
 def _now() -> str:
@@ -58,6 +61,8 @@ class SqliteStore:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self._seen: set[str] | None = None  # during add_batch: ids stored or being stored
+        self._pending: dict[str, list[Row]] | None = None  # during add_batch: fact rows
         try:
             self.conn = connect(path, readonly=readonly)
             if not readonly:
@@ -81,13 +86,30 @@ class SqliteStore:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
-        """Store one batch atomically: articles with all facts, and errors."""
+    def add_batch(
+        self, results: Sequence[Extraction | ErrorRecord], after: Sequence[BatchHook] = ()
+    ) -> BatchReport:
+        """Store one batch atomically: articles with all facts, and errors.
+
+        Each hook in ``after`` then runs inside the same transaction with the connection and
+        the newly added extractions (entity canon, stories, agreements ledger), so a crash
+        leaves either the whole batch with everything derived from it, or nothing.
+
+        Article rows go in as they come; their fact rows (updates, entities, mentions, quotes,
+        times, events) are written together at the end of the batch, one statement per table,
+        still inside the same transaction. Code that reads an article's facts must run after.
+        """
         added = skipped = versions = errors = 0
+        fresh: list[Extraction] = []
         now = _now()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                self._seen = self._known(
+                    [r.article.id for r in results if isinstance(r, Extraction)]
+                )
+                facts: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
+                self._pending = facts
                 for item in results:
                     if isinstance(item, ErrorRecord):
                         self._add_error(item, now)
@@ -99,10 +121,19 @@ class SqliteStore:
                     else:
                         added += 1
                         versions += outcome == "version"
+                        fresh.append(item)
+                for table, (width, _rows) in FACT_TABLES.items():
+                    if facts[table]:  # one statement per table and batch
+                        marks = ",".join("?" * width)
+                        self.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", facts[table])
+                for hook in after if fresh else ():
+                    hook(self.conn, fresh)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._seen, self._pending = None, None
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
         return BatchReport(added=added, skipped=skipped, new_versions=versions, errors=errors)
@@ -115,10 +146,22 @@ class SqliteStore:
             (e.path, e.code, e.message, now, now),
         )
 
+    def _known(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the store already holds (one query per 500 ids)."""
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            sql = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})"
+            found.update(r[0] for r in self.conn.execute(sql, part))
+        return found
+
     def _add_article(self, x: Extraction, now: str) -> str:
+        """Insert one article; its fact rows join ``self._pending`` (written once per batch)."""
         a = x.article
-        if self.has(a.id):
+        if (a.id in self._seen) if self._seen is not None else self.has(a.id):
             return "skipped"
+        if self._seen is not None:
+            self._seen.add(a.id)
         key = a.url or a.path
         prev = self.conn.execute(
             "SELECT id, version FROM articles WHERE source_key = ? AND current = 1", (key,)
@@ -153,93 +196,11 @@ class SqliteStore:
                 now,
             ),
         )
-        c.executemany(
-            "INSERT INTO updates VALUES (?,?,?,?,?,?)",
-            [
-                (a.id, i, u.label, u.start, u.end, u.published.isoformat() if u.published else None)
-                for i, u in enumerate(a.updates)
-            ],
-        )
-        c.executemany(
-            "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
-            [
-                (
-                    a.id,
-                    e.id,
-                    e.name,
-                    e.type,
-                    e.kb_id,
-                    json.dumps(list(e.roles)),
-                    json.dumps(list(e.characterisations)),
-                )
-                for e in x.entities
-            ],
-        )
-        c.executemany(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
-            [(a.id, e.id, m.start, m.end, m.text, m.kind) for e in x.entities for m in e.mentions],
-        )
-        c.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.id,
-                    q.id,
-                    q.kind,
-                    q.speaker.entity if q.speaker else None,
-                    q.speaker.start if q.speaker else None,
-                    q.speaker.end if q.speaker else None,
-                    q.speaker.text if q.speaker else None,
-                    q.cue.start if q.cue else None,
-                    q.cue.end if q.cue else None,
-                    q.cue.text if q.cue else None,
-                    q.content.start,
-                    q.content.end,
-                    q.content.text,
-                )
-                for q in x.quotes
-            ],
-        )
-        c.executemany(
-            "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (a.id, t.id, t.start, t.end, t.text, t.type, t.value, t.timezone, t.utc)
-                for t in x.times
-            ],
-        )
-        c.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    a.id,
-                    v.id,
-                    v.type,
-                    v.mode,
-                    v.status,
-                    json.dumps(list(v.actors)),
-                    json.dumps(list(v.recipients)),
-                    v.location,
-                    v.time,
-                    v.quote,
-                    v.trigger.start,
-                    v.trigger.end,
-                    v.trigger.text,
-                    v.sentence.start,
-                    v.sentence.end,
-                    json.dumps(
-                        {
-                            "object": v.agreement.object,
-                            "parties": list(v.agreement.parties),
-                            "status": v.agreement.status,
-                            "date": v.agreement.date,
-                        }
-                    )
-                    if v.agreement
-                    else None,
-                )
-                for v in x.events
-            ],
-        )
+        for table, (width, make_rows) in FACT_TABLES.items():
+            if self._pending is not None:
+                self._pending[table].extend(make_rows(x))
+            elif rows := make_rows(x):
+                c.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", rows)
         return "version" if prev is not None else "added"
 
     # --- reading ---------------------------------------------------------------------------

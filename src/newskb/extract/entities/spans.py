@@ -1,0 +1,255 @@
+"""Name spans: spaCy's NER corrected by our rules (dateline, gazetteer names, country codes)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newskb.model import Article, EntityType
+from newskb.resolve import geo
+from newskb.resolve.gazetteer import load as load_gazetteer
+
+LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "FAC": "FAC",
+    "LAW": "LAW",
+    "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "WORK_OF_ART",
+}
+_TRAIL = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name in the text with its type; ``tok`` is the index of its last token."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    tok: int
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_phrases() -> dict[str, list[tuple[tuple[str, ...], EntityType]]]:
+    """First word -> (words, type) for every multi-word or all-caps gazetteer alias."""
+    out: dict[str, list[tuple[tuple[str, ...], EntityType]]] = {}
+    for e in load_gazetteer().entries:
+        if e.type == "PERSON":
+            continue
+        for alias in (e.name, *e.aliases):
+            words = tuple(alias.replace("the ", "").split())
+            if not words or not words[0][:1].isupper():
+                continue
+            if len(words) == 1 and len(alias) < 3:
+                continue
+            out.setdefault(words[0], []).append((words, e.type))
+    for v in out.values():
+        v.sort(key=lambda wt: -len(wt[0]))
+    return out
+
+
+def _gazetteer_type(text: str, etype: EntityType) -> EntityType:
+    """The gazetteer's type for a non-person name it knows (``Oval Office`` is a FAC)."""
+    if etype == "PERSON":
+        return etype
+    known = load_gazetteer().exact(text)
+    if known and all(e.type == "PERSON" for e in known) and len(text.split()) > 1:
+        return "PERSON"  # "Olaf Scholz" tagged ORG
+    hits = [e for e in known if e.type != "PERSON"]
+    if len(hits) == 1 and etype in ("ORG", "FAC", "GPE", "LOC"):
+        return hits[0].type
+    if etype == "ORG" and text.replace(".", "").isupper() and geo.country(text) is not None:
+        return "GPE"
+    return etype
+
+
+_WITH_ARTICLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
+    """True when the name is the head of its noun phrase ("the US" but not "the US contract"),
+    so that a "the" before it belongs to the name's mention."""
+    if not doc.has_annotation("DEP"):
+        return False
+    root = doc[start:end].root
+    head = root.head
+    return not (
+        head.i >= end
+        and head.pos_ in ("NOUN", "PROPN")
+        and root.dep_ in ("compound", "amod", "nmod")
+    )
+
+
+def _after_title(doc: Doc, start: int, end: int) -> bool:
+    """``spokeswoman Sandy Angers``: a name of two or three words right after a title word."""
+    from newskb.extract.entities.roles import ROLE_HEADS
+
+    if start == 0 or not 2 <= end - start <= 3:
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return False
+    prev = doc[start - 1]
+    return prev.lower_.rstrip(".") in ROLE_HEADS and prev.pos_ in ("NOUN", "PROPN")
+
+
+def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None, list[NameSpan]]:
+    """The dateline line (``Kyiv • UNN``) as its place (GPE) and agency (ORG)."""
+    dl = article.dateline
+    if dl is None or article.body_start <= 0:
+        return None, []
+    text = article.text
+    end = text.rfind("\n", 0, article.body_start)
+    end = end if end >= 0 else article.body_start
+    start = text.rfind("\n", 0, end) + 1
+    out: list[NameSpan] = []
+    for part, etype in ((dl.place, "GPE"), (dl.agency, "ORG")):
+        if not part:
+            continue
+        at = text.find(part, start, end)
+        if at < 0:
+            continue
+        tok = doc.char_span(at, at + len(part), alignment_mode="expand")
+        last = tok.end - 1 if tok is not None else 0
+        out.append(NameSpan(at, at + len(part), part, etype, last))  # type: ignore[arg-type]
+    return (start, end), out
+
+
+def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
+    """Every name in the article, in text order, without overlaps."""
+    zone, spans = _dateline_spans(article, doc)
+    taken = [False] * len(doc)
+    for s in spans:
+        cs = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if cs is not None:
+            for i in range(cs.start, cs.end):
+                taken[i] = True
+    for ent in doc.ents:
+        etype = LABELS.get(ent.label_)
+        if etype is None:
+            continue
+        if zone is not None and ent.start_char < zone[1] and ent.end_char > zone[0]:
+            continue
+        start, end, last = ent.start_char, ent.end_char, ent.end - 1
+        text = ent.text
+        for suffix in _TRAIL:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text, end = text[: -len(suffix)], end - len(suffix)
+                break
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if etype in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _after_title(
+            doc, ent.start, ent.end
+        ):
+            etype = "PERSON"
+        start += len(text) - len(text.lstrip())
+        end = start + len(stripped)
+        etype = _gazetteer_type(stripped, etype)
+        if etype in _WITH_ARTICLE and ent.start > 0 and _heads_its_phrase(doc, ent.start, ent.end):
+            det = doc[ent.start - 1]
+            if det.lower_ == "the" and start == ent.start_char:
+                start, stripped = det.idx, article.text[det.idx : end]
+        spans.append(NameSpan(start, end, stripped, etype, last))
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    spans.extend(_gazetteer_matches(doc, taken))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _gazetteer_matches(doc: Doc, taken: list[bool]) -> list[NameSpan]:
+    """Known organisations and places that spaCy missed (exact, case-sensitive words)."""
+    phrases = _gazetteer_phrases()
+    out: list[NameSpan] = []
+    i, n = 0, len(doc)
+    while i < n:
+        options = phrases.get(doc[i].text) if not taken[i] else None
+        step = 1
+        for words, etype in options or ():
+            j = i + len(words)
+            if (
+                j <= n
+                and not any(taken[i:j])
+                and all(doc[i + k].text == w for k, w in enumerate(words))
+            ):
+                span = doc[i:j]
+                out.append(NameSpan(span.start_char, span.end_char, span.text, etype, j - 1))
+                step = len(words)
+                break
+        i += step
+    return out
+
+
+def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """One type per name within an article, and every occurrence of a known name found.
+
+    A person's surname keeps the person's type wherever it recurs ("Jobs" after "Steve Jobs");
+    other names take the type most of their occurrences got. Occurrences spaCy left unlabelled
+    are added when their words match a labelled name exactly.
+    """
+    votes: dict[str, dict[EntityType, int]] = {}
+    persons: set[str] = set()
+    for s in spans:
+        key = s.text.casefold()
+        votes.setdefault(key, {}).setdefault(s.type, 0)
+        votes[key][s.type] += 1
+        words = s.text.split()
+        if s.type == "PERSON" and len(words) > 1:
+            persons.add(key)
+            persons.add(words[-1].casefold())
+
+    def settle(text: str, etype: EntityType) -> EntityType:
+        key = text.casefold()
+        if key in persons:
+            return "PERSON"
+        if etype == "PERSON" and " " not in text and geo.place(text) is not None:
+            return "GPE"  # a lone place name spaCy took for a person ("Zaporizhzhia")
+        tally = votes.get(key)
+        if not tally or etype in ("NORP",):
+            return etype
+        best = max(tally.items(), key=lambda kv: kv[1])
+        return best[0] if best[1] > tally.get(etype, 0) else etype
+
+    out = [NameSpan(s.start, s.end, s.text, settle(s.text, s.type), s.tok) for s in spans]
+    taken = [False] * len(doc)
+    first_tok: dict[int, int] = {}
+    for t in doc:
+        first_tok[t.idx] = t.i
+    for s in out:
+        a = first_tok.get(s.start)
+        if a is not None:
+            for i in range(a, s.tok + 1):
+                taken[i] = True
+    known: dict[str, list[tuple[list[str], EntityType]]] = {}
+    for s in out:
+        words = s.text.split()
+        if s.type in LABELS.values() and s.text[:1].isupper() and len(s.text) >= 3:
+            known.setdefault(words[0], []).append((words, s.type))
+            if s.type == "PERSON" and len(words) > 1:
+                known.setdefault(words[-1], []).append(([words[-1]], "PERSON"))
+    for v in known.values():
+        v.sort(key=lambda wt: -len(wt[0]))
+    i, n = 0, len(doc)
+    while i < n:
+        step = 1
+        for words, etype in known.get(doc[i].text, ()) if not taken[i] else ():
+            j = i + len(words)
+            if j > n or any(taken[i:j]) or any(doc[i + k].text != w for k, w in enumerate(words)):
+                continue
+            if len(words) == 1 and doc[i].pos_ != "PROPN":
+                continue
+            span = doc[i:j]
+            out.append(NameSpan(span.start_char, span.end_char, span.text, etype, j - 1))
+            step = len(words)
+            break
+        i += step
+    out.sort(key=lambda s: s.start)
+    return out

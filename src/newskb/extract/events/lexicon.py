@@ -1,0 +1,109 @@
+"""The event trigger lexicon (``data/lexicon.json``, built by scripts/build_event_lexicon.py)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+Kind = Literal["event", "control", "intent", "light", "report"]
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# cooperative types that become AGREE when only promised (PLOVER: future cooperation is AGREE)
+PROMISABLE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    lemma: str
+    pos: str  # "V", "N", "A"
+    kind: Kind
+    type: str | None = None
+    mode: str | None = None
+    particle: str | None = None  # for "call_for": "for"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, Entry]
+    adjectives: dict[str, Entry]
+    deals: frozenset[str]
+    agreement_status: dict[str, str]
+    types: dict[str, tuple[str, tuple[str, ...]]]  # type -> (quad, modes)
+    old_labels: dict[str, str]
+    cameo: dict[str, tuple[str, str]]
+
+    def quad(self, event_type: str) -> str | None:
+        got = self.types.get(event_type)
+        return got[0] if got else None
+
+    def cameo_to_plover(self, code: str) -> str | None:
+        """PLOVER type of a CAMEO code (most specific prefix in the table); None if dropped."""
+        for n in range(len(code), 1, -1):
+            got = self.cameo.get(code[:n])
+            if got:
+                return got[0] if got[0] in self.types else None
+        return None
+
+    def current_label(self, label: str) -> str:
+        return self.old_labels.get(label, label)
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    raw = json.loads(
+        (resources.files("newskb.extract.events") / "data" / "lexicon.json").read_text("utf-8")
+    )
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, Entry] = {}
+    adjs: dict[str, Entry] = {}
+    for pos, table in raw["triggers"].items():
+        for key, spec in table.items():
+            lemma, _, particle = key.partition("_")
+            entry = Entry(
+                lemma=lemma,
+                pos=pos,
+                kind=spec["kind"],
+                type=spec.get("type"),
+                mode=spec.get("mode"),
+                particle=particle or None,
+            )
+            if pos == "V":
+                verbs.setdefault(lemma, []).append(entry)
+            elif pos == "N":
+                nouns[key] = entry
+            else:
+                adjs[key] = entry
+    # entries with a particle first, so "call for" wins over "call"
+    ordered = {k: tuple(sorted(v, key=lambda e: e.particle is None)) for k, v in verbs.items()}
+    return Lexicon(
+        verbs=ordered,
+        nouns=nouns,
+        adjectives=adjs,
+        deals=frozenset(raw["deals"]),
+        agreement_status=dict(raw["agreement_status"]),
+        types={k: (v["quad"], tuple(v["modes"])) for k, v in raw["types"].items()},
+        old_labels=dict(raw["old_labels"]),
+        cameo={k: (v[0], v[1]) for k, v in raw["cameo"].items()},
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can start a trigger: the cheap per-sentence pre-filter."""
+    lex = load()
+    return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(lex.adjectives)
+
+
+# past forms the parse pre-filter cannot guess from a lemma (ours); it inflects the rest
+_IRREGULAR_TEXT = (
+    "sought fought struck swore sworn shot held met gave given sent beat beaten fled took taken "
+    "made began begun brought kept told spoke spoken withdrew withdrawn undertook undertaken "
+    "forbade forbidden froze frozen led put set cut quit hit bound overthrew overthrown "
+    "shook broke broken stood sold won lost bore borne rode drove driven blew blown threw thrown"
+)
+IRREGULAR: tuple[str, ...] = tuple(_IRREGULAR_TEXT.split())

@@ -1,0 +1,274 @@
+"""From parse candidates and quote-mark regions to ``Quote`` objects (kind, fragments, speaker)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newskb.extract.quotes.cues import CueLexicon
+from newskb.extract.quotes.direct import Region
+from newskb.extract.quotes.indirect import NON_SOURCES, Candidate, Lines
+from newskb.extract.quotes.speaker import (
+    PERSONAL,
+    EntityIndex,
+    TokSpan,
+    phrase,
+    resolve,
+    subject_of,
+)
+from newskb.model import Content, Quote, QuoteKind, Span, Speaker
+
+ALL_MARKS = frozenset("\"“”„«»'‘’")
+MIN_QUOTE_WORDS = 4  # an unattributed quoted stretch shorter than this is a scare quote
+MIN_STATEMENT_WORDS = 6  # ... and without a cue nearby, one shorter than this
+MAX_GAP = 120  # chars between the two halves of an interrupted quote
+NEAR_CHARS = 60  # how far from a quoted region its cue may stand
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: str
+    speaker: TokSpan | None
+    cue: tuple[int, int] | None
+    pieces: tuple[tuple[int, int], ...]  # content pieces, char offsets
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = max(start, 0), min(end, len(text))
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _mark_before(text: str, region: Region) -> int:
+    """Start of ``region`` with its opening mark."""
+    return (
+        region.start - 1
+        if region.start > 0 and text[region.start - 1] in ALL_MARKS
+        else region.start
+    )
+
+
+def _mark_after(text: str, region: Region) -> int:
+    """End of ``region`` with its closing mark (an unclosed region has none)."""
+    return (
+        region.end + 1 if region.end < len(text) and text[region.end] in ALL_MARKS else region.end
+    )
+
+
+def _covers(region: Region, start: int, end: int) -> bool:
+    return region.start <= start + 2 and region.end >= end - 2
+
+
+def _overlaps(region: Region, start: int, end: int) -> bool:
+    return region.start < end and start < region.end
+
+
+def _words(text: str, pieces: tuple[tuple[int, int], ...]) -> int:
+    return sum(len(text[s:e].split()) for s, e in pieces)
+
+
+def drafts(
+    doc: Doc, cands: list[Candidate], regions: list[Region], lines: Lines, lex: CueLexicon
+) -> list[Draft]:
+    """Merge parse candidates with quote-mark regions; unattributed long regions stay quotes."""
+    text = doc.text
+    used: set[int] = set()
+    out: list[Draft] = []
+    for cand in cands:
+        cs, ce = _chars(doc, cand.content[0][0], cand.content[-1][1])
+        pieces = tuple(_chars(doc, s, e) for s, e in cand.content)
+        cue_at = doc[cand.cue[0]].idx
+        # a cue inside a quotation ("I think ...") attributes within it: not to that region
+        around = [r for r in regions if r.start <= cue_at < r.end]
+        inside = [k for k, r in enumerate(regions) if _covers(r, cs, ce) and r not in around]
+        partial = [k for k, r in enumerate(regions) if _overlaps(r, cs, ce) and r not in around]
+        split = _interrupted(text, regions, cue_at)
+        if split is not None and all(k in split for k in partial):
+            kind = "direct"
+            pieces = regions[split[0]].pieces + regions[split[1]].pieces
+            used.update(split)
+        elif inside:
+            k = max(inside, key=lambda j: regions[j].start)  # innermost covering region
+            pieces = regions[k].pieces
+            used.add(k)
+            kind = "direct"
+        elif partial:
+            kind = "mixed"
+            lo = min(
+                [cs]
+                + [_mark_before(text, regions[k]) for k in partial if regions[k].start >= cs - 2]
+            )
+            hi = max(
+                [ce] + [_mark_after(text, regions[k]) for k in partial if regions[k].end <= ce + 2]
+            )
+            pieces = ((lo, hi),) if len(pieces) == 1 else pieces
+            used.update(partial)
+        else:
+            kind = "indirect"
+        out.append(Draft(kind, cand.speaker, cand.cue, pieces))
+    for k, r in enumerate(regions):
+        if k in used or _words(text, r.pieces) < (2 if r.nested else MIN_QUOTE_WORDS):
+            continue
+        near = _nearby(doc, regions, k, lines, lex)
+        if near is not None:
+            out.append(Draft("direct", near[0], near[1], r.pieces))
+        elif not r.nested and _opens_paragraph(text, r):
+            prev = [d for d in out if d.pieces[-1][1] <= r.start and d.speaker is not None]
+            last = max(prev, key=lambda d: d.pieces[-1][1], default=None)
+            # a quoted paragraph right after an attributed quote goes on with its speaker
+            if last is not None and text.count("\n", last.pieces[-1][1], r.start) <= 1:
+                out.append(Draft("direct", last.speaker, None, r.pieces))
+            elif _is_statement(doc, r):
+                out.append(Draft("direct", None, None, r.pieces))
+        elif not r.nested and _is_statement(doc, r):
+            out.append(Draft("direct", None, None, r.pieces))
+    return out
+
+
+def _opens_paragraph(text: str, region: Region) -> bool:
+    line_start = text.rfind("\n", 0, region.start) + 1
+    return not text[line_start : region.start - 1].strip()
+
+
+def _is_statement(doc: Doc, region: Region) -> bool:
+    """A quoted stretch that reads as speech, not a title or a scare quote: at least
+    ``MIN_STATEMENT_WORDS`` words and a verb with a subject inside."""
+    if _words(doc.text, region.pieces) < MIN_STATEMENT_WORDS:
+        return False
+    span = doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in SUBJECTS and region.start <= t.head.idx < region.end for t in span)
+
+
+def _nearby(
+    doc: Doc, regions: list[Region], k: int, lines: Lines, lex: CueLexicon
+) -> tuple[TokSpan, tuple[int, int]] | None:
+    """A cue verb with a subject just before or after a quoted region, outside every other
+    region (inside its own outer region for a nested quote): 'X said: "..."', '"...", said X'."""
+    region = regions[k]
+    starts = [t.idx for t in doc]
+    first = max(bisect.bisect_right(starts, region.start) - 1, 0)
+    lo, hi = lines.of(first)
+    outer = (
+        next(
+            (
+                r
+                for r in regions
+                if not r.nested and r.start <= region.start and r.end >= region.end
+            ),
+            None,
+        )
+        if region.nested
+        else None
+    )
+
+    def usable(t: Token) -> bool:
+        if not (lo <= t.i < hi) or t.lemma_.lower() not in lex.speech:
+            return False
+        if outer is not None:
+            return outer.start <= t.idx < outer.end and not region.start <= t.idx < region.end
+        return not any(r.start <= t.idx < r.end for r in regions if not r.nested)
+
+    before = [t for t in doc[lo:first] if t.idx >= region.start - NEAR_CHARS and usable(t)]
+    last = bisect.bisect_left(starts, region.end)
+    after = [t for t in doc[last:hi] if t.idx <= region.end + NEAR_CHARS and usable(t)]
+    for cue in list(reversed(before)) + after:
+        subj = subject_of(cue, lo, hi)
+        if subj is not None and subj.lower_ not in NON_SOURCES and lo <= subj.i < hi:
+            return phrase(subj, lo, hi), (cue.i, cue.i + 1)
+    return None
+
+
+def _interrupted(text: str, regions: list[Region], cue_at: int) -> tuple[int, int] | None:
+    """The two halves of an interrupted quote around a cue ("The talks," she said, "went
+    well."): same line, close together, the first half ending open (comma, dash) or the second
+    starting in lower case."""
+    before = [k for k, r in enumerate(regions) if not r.nested and r.end <= cue_at]
+    after = [k for k, r in enumerate(regions) if not r.nested and r.start > cue_at]
+    if not before or not after:
+        return None
+    a, b = before[-1], after[0]
+    first, second = regions[a], regions[b]
+    between = text[first.end : second.start]
+    if second.start - first.end > MAX_GAP or "\n" in between:
+        return None
+    if between.strip(" \"“”'‘’«»„").endswith((".", "!", "?")):  # '"..." she said. "..."'
+        return None
+    tail = text[first.start : first.end].rstrip()
+    if tail.endswith((",", "—", "–", "-")) or text[second.start : second.start + 1].islower():
+        return a, b
+    return None
+
+
+def _antecedent(
+    doc: Doc, at: int, index: EntityIndex, types: Mapping[str, str], said: list[tuple[int, str]]
+) -> str | None:
+    """A he/she speaker: the last earlier quote's person, or a singular person subject of a
+    recent sentence, or the nearest person named before."""
+    quoted = [(pos, e) for pos, e in said if pos < at and types.get(e) == "PERSON"]
+    sents = [s for s in doc.sents if s.start_char < at][-6:]
+    for sent in reversed(sents):
+        if quoted and quoted[-1][0] >= sent.start_char:
+            return quoted[-1][1]
+        for tok in sent:
+            if (
+                tok.dep_ in SUBJECTS
+                and tok.idx < at
+                and not any(c.dep_ == "conj" for c in tok.children)
+            ):
+                for m in index.at(tok.idx, tok.idx + len(tok)):
+                    if m[3] == "PERSON" and m[4] != "pronoun":
+                        return m[2]
+    if quoted:
+        return quoted[-1][1]
+    return index.before(at, "PERSON")
+
+
+def quotes(
+    doc: Doc, found: list[Draft], index: EntityIndex, types: Mapping[str, str]
+) -> list[Quote]:
+    text = doc.text
+    found = sorted(found, key=lambda d: d.pieces[0][0])
+    said: list[tuple[int, str]] = []
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for d in found:
+        pieces = tuple(_trim_chars(text, s, e) for s, e in d.pieces)
+        pieces = tuple((s, e) for s, e in pieces if e > s)
+        if not pieces:
+            continue
+        start, end = pieces[0][0], pieces[-1][1]
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        speaker: Speaker | None = None
+        ss, se = _chars(doc, d.speaker.start, d.speaker.end) if d.speaker else (0, 0)
+        if d.speaker is not None and text[ss:se].strip():
+            entity = resolve(doc, d.speaker, index)
+            if entity is None and doc[d.speaker.head].lower_ in PERSONAL:
+                entity = _antecedent(doc, ss, index, types, said)
+            if entity is not None:
+                said.append((ss, entity))
+            speaker = Speaker(ss, se, text[ss:se], entity)
+        cue = None
+        if d.cue is not None:
+            cs, ce = _chars(doc, *d.cue)
+            cue = Span(cs, ce, text[cs:ce])
+        content = Content(start, end, text[start:end], pieces if len(pieces) > 1 else ())
+        kind: QuoteKind = (
+            "direct" if d.kind == "direct" else "mixed" if d.kind == "mixed" else "indirect"
+        )
+        out.append(Quote(f"Q{len(out) + 1}", kind, speaker, cue, content))
+    return out

@@ -1,0 +1,161 @@
+"""Quote-mark regions: straight and curly double quotes, paragraphs, nesting, unbalanced marks.
+
+A region is the text between an opening and its closing mark (marks excluded). News style
+continues a quotation into the next paragraph by opening it again without closing it first: such
+a region gets one piece per paragraph. A mark left open at the end of a paragraph that is not
+continued closes there (unbalanced input never raises). Single quotes count inside a double quoted
+region (nested quotes) and, outside one, only in the strict shape of a British-style quotation,
+since ``'`` and ``’`` are mostly apostrophes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN = frozenset("“„«")
+CLOSE = frozenset("”»")
+STRAIGHT = '"'
+MARKS = OPEN | CLOSE | {STRAIGHT}
+SINGLE_OPEN = frozenset("‘'")
+SINGLE_CLOSE = frozenset("’'")
+MIN_SINGLE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A quoted stretch: ``pieces`` are (start, end) of its text, marks excluded."""
+
+    pieces: tuple[tuple[int, int], ...]
+    closed: bool
+    nested: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def has_marks(text: str) -> bool:
+    return any(m in text for m in MARKS)
+
+
+def _opens(text: str, i: int) -> bool:
+    """Is the straight mark at ``i`` an opening one (judged by its neighbours)?"""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-:/" or i == 0
+
+
+def _closes_first(text: str, i: int) -> bool:
+    """Does the line starting at ``i`` hold a closing mark before any opening one?"""
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    for k in range(i, end):
+        ch = text[k]
+        if ch in OPEN:
+            return False
+        if ch in CLOSE:
+            return True
+        if ch == STRAIGHT:
+            return not _opens(text, k)
+    return False
+
+
+def double_regions(text: str) -> list[Region]:
+    """All double-quoted regions of ``text`` in order."""
+    out: list[Region] = []
+    pieces: list[tuple[int, int]] = []
+    start: int | None = None  # start of the current piece, when a quote is open
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and start is not None:
+            pieces.append((start, i))
+            start = None
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and (text[j] in OPEN or text[j] == STRAIGHT):  # continued quotation
+                start = j + 1
+                i = j + 1
+                continue
+            if j < n and _closes_first(text, j):  # the quotation goes on, closed later
+                start = j
+                i = j
+                continue
+            out.append(Region(tuple(pieces), closed=False))
+            pieces = []
+        elif ch in OPEN or (ch == STRAIGHT and start is None and _opens(text, i)):
+            if start is not None:  # an opening mark while open: the old one was unbalanced
+                pieces.append((start, i))
+                out.append(Region(tuple(pieces), closed=False))
+                pieces = []
+            start = i + 1
+        elif (ch in CLOSE or ch == STRAIGHT) and start is not None:
+            pieces.append((start, i))
+            out.append(Region(tuple(pieces), closed=True))
+            pieces = []
+            start = None
+        i += 1
+    if start is not None:
+        pieces.append((start, n))
+    if pieces:
+        out.append(Region(tuple(pieces), closed=False))
+    return [r for r in out if any(e > s for s, e in r.pieces)]
+
+
+def single_regions(text: str, inside: Region) -> list[Region]:
+    """Single-quoted regions nested in one piece of ``inside``."""
+    out: list[Region] = []
+    for ps, pe in inside.pieces:
+        start: int | None = None
+        for i in range(ps, pe):
+            ch = text[i]
+            before = text[i - 1] if i > ps else " "
+            after = text[i + 1] if i + 1 < pe else " "
+            if start is None and ch in SINGLE_OPEN and not before.isalnum() and after.isalnum():
+                start = i + 1
+            elif start is not None and ch in SINGLE_CLOSE and not after.isalnum() and i > start:
+                out.append(Region(((start, i),), closed=True, nested=True))
+                start = None
+    return out
+
+
+def single_outer_regions(text: str, taken: list[Region]) -> list[Region]:
+    """British-style quotations in single marks outside double-quoted text: 'We are fixing a
+    pipe,' he said. An opening mark starts a word; a closing one follows sentence punctuation
+    or precedes a comma, so apostrophes ("players' union", "don't") are never taken for one."""
+    out: list[Region] = []
+    start: int | None = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            start = None
+        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE:
+            continue
+        if any(r.start - 1 <= i <= r.end for r in taken):
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if start is None:
+            if ch in SINGLE_OPEN and (before.isspace() or before in "(—–") and after.isalnum():
+                start = i + 1
+        elif ch in SINGLE_CLOSE and (before in ",.!?" or after in ",;:"):
+            if len(text[start:i].split()) >= MIN_SINGLE_WORDS:
+                out.append(Region(((start, i),), closed=True))
+            start = None
+    return out
+
+
+def regions(text: str) -> list[Region]:
+    """Double-quoted regions, single-quoted ones outside them, and single-quoted ones nested."""
+    outer = double_regions(text)
+    nested = [r for o in outer for r in single_regions(text, o)]
+    british = single_outer_regions(text, outer) if "'" in text or "‘" in text else []
+    return sorted(outer + british + nested, key=lambda r: (r.start, -r.end))

@@ -1,0 +1,143 @@
+"""Speakers: the source span of a cue, and the entity it refers to (pronouns included)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newskb.model import Entity
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PERSONAL = frozenset({"he", "she", "him", "her"})
+# Nouns standing for what a source issued: "the ministry's statement said" speaks for the owner.
+ISSUED = frozenset(
+    {"statement", "report", "release", "announcement", "letter", "spokesman", "spokeswoman",
+     "spokesperson", "communique", "post", "tweet", "message", "account"}
+)  # fmt: skip
+KEEP_PREPS = frozenset({"of", "for", "from", "to"})
+CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokSpan:
+    """Tokens ``start``..``end`` (exclusive) with their syntactic head."""
+
+    start: int
+    end: int
+    head: int
+
+
+def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
+    """The cue's subject within tokens ``lo``..``hi`` (its line); for a conjoined verb without
+    one, its first conjunct's subject; for a passive, the agent."""
+
+    def inside(t: Token) -> bool:
+        return lo <= t.i < hi
+
+    for c in cue.children:
+        if c.dep_ in SUBJECTS and inside(c):
+            return c
+    for c in cue.children:  # passive: "was told by X"
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj" and inside(g):
+                    return g
+    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        for c in cue.head.children:
+            if c.dep_ in SUBJECTS and inside(c):
+                return c
+    return None
+
+
+def phrase(head: Token, lo: int, hi: int) -> TokSpan:
+    """The noun phrase of ``head`` inside tokens ``lo``..``hi``: its left part and the right
+    modifiers up to a comma, a clause or a preposition other than of/for/from/to."""
+    doc = head.doc
+    start = max(head.left_edge.i, lo)
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = head.i + 1
+    for t in head.rights:
+        if t.i >= hi or t.dep_ in CUT_DEPS or t.is_punct or t.is_space:
+            break
+        if t.dep_ == "prep" and t.lower_ not in KEEP_PREPS:
+            break
+        if t.dep_ == "appos" and t.left_edge.i != end:  # only a name right after: no comma
+            break
+        end = max(end, t.right_edge.i + 1)
+    end = min(end, hi)
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return TokSpan(start, end, head.i)
+
+
+def fallback_subject(doc: Doc, cue: Token, line_start: int) -> Token | None:
+    """When the parser joined lines, take the nominal root of the cue's line before the cue."""
+    best: Token | None = None
+    for i in range(line_start, cue.i):
+        t = doc[i]
+        if t.is_space or t.is_punct:
+            continue
+        outside = t.head.i < line_start or t.head.i >= cue.i or t.head == t or t.head == cue
+        if outside and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            best = t
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Entity mentions sorted by start, for resolving speaker spans to entity ids."""
+
+    starts: tuple[int, ...]
+    mentions: tuple[tuple[int, int, str, str, str], ...]  # start, end, entity id, type, kind
+    surnames: dict[str, str]  # last word of a person's name -> entity id (when unambiguous)
+
+    @staticmethod
+    def build(entities: Sequence[Entity]) -> EntityIndex:
+        rows = sorted((m.start, m.end, e.id, e.type, m.kind) for e in entities for m in e.mentions)
+        last: dict[str, set[str]] = {}
+        for e in entities:
+            if e.type == "PERSON":
+                for name in {e.name, *(m.text for m in e.mentions if m.kind != "pronoun")}:
+                    words = name.split()
+                    if len(words) > 1:
+                        last.setdefault(words[-1].lower(), set()).add(e.id)
+        surnames = {k: next(iter(v)) for k, v in last.items() if len(v) == 1}
+        return EntityIndex(tuple(r[0] for r in rows), tuple(rows), surnames)
+
+    def at(self, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
+        """Mentions overlapping chars ``start``..``end``."""
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[:hi] if m[1] > start]
+
+    def before(self, pos: int, etype: str) -> str | None:
+        """The entity of the nearest named mention of ``etype`` ending before ``pos``."""
+        hi = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.mentions[:hi]):
+            if m[3] == etype and m[1] <= pos and m[4] != "pronoun":
+                return m[2]
+        return None
+
+
+def resolve(doc: Doc, span: TokSpan, index: EntityIndex) -> str | None:
+    """The entity id a speaker span names, if the entities step found it."""
+    head = doc[span.head]
+    s_char, e_char = doc[span.start].idx, doc[span.end - 1].idx + len(doc[span.end - 1])
+    found = index.at(s_char, e_char)
+    for m in found:
+        if m[0] <= head.idx < m[1]:
+            return m[2]
+    for m in found:  # "Deputy Head of the Office Den Scavino": the name closing the span
+        if m[1] == e_char and m[3] in ("PERSON", "ORG"):
+            return m[2]
+    if head.pos_ == "PROPN" and span.end - span.start == 1 and head.lower_ in index.surnames:
+        return index.surnames[head.lower_]
+    if head.lemma_.lower() in ISSUED:
+        for c in head.children:
+            if c.dep_ == "poss":
+                for m in index.at(c.idx, c.idx + len(c)):
+                    return m[2]
+    return None

@@ -1,0 +1,185 @@
+"""Time expressions: recognised by our regex grammar, normalised to TIMEX3 on the publication date.
+
+``tag_text`` finds DATE, TIME, DURATION and SET expressions in a text; every grammar rule
+proposes candidates, overlaps go to the longest (then the most specific rule), modifiers such as
+"early" or "more than" join the extent, and "March 3 to 5" gives two expressions. Clock times
+get a zone from the text ("Kyiv time", "EST", "GMT+2", "local time") or, failing that, from the
+dateline place, and then a UTC instant. spaCy's parse gives the tense that decides whether
+"Tuesday" is the last or the next one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from newskb.extract.registry import extractor
+from newskb.extract.times import grammar as g
+from newskb.extract.times import relative as rel
+from newskb.extract.times import rules as r
+from newskb.extract.times.clock import clock
+from newskb.extract.times.tense import tense_reader
+from newskb.extract.times.zones import to_utc, zone_name
+from newskb.model import Article, Extraction, TimeExpr
+from newskb.resolve.places import zone_for_place
+
+__all__ = ["extract_times", "tag_article", "tag_text"]
+
+RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
+    (g.CLOCK, clock),
+    (g.DATE_FULL, r.date_full),
+    (g.MONTH_YEAR, r.month_year),
+    (g.MONTH_REL_YEAR, r.month_rel_year),
+    (g.QUARTER, r.quarter),
+    (g.Q_SHORT, r.q_short),
+    (g.AGO, rel.ago),
+    (g.RELATIVE_WD, rel.relative_weekday),
+    (g.RELATIVE, rel.relative),
+    (g.DEICTIC, rel.deictic),
+    (g.DECADE, r.decade),
+    (g.CENTURY, r.century),
+    (g.YEAR_RE, r.year),
+    (g.FY_SHORT, r.fy_short),
+    (g.MONTH_ALONE, r.month_alone),
+    (g.SEASON_RE, rel.season),
+    (g.WEEKDAY_RE, rel.weekday),
+    (g.SET_RE, rel.set_),
+    (g.DURATION, rel.duration_rule),
+    (g.BARE_UNITS, rel.bare_units),
+    (g.REFS, rel.refs),
+    (g.HOLIDAY, r.holiday),
+    (g.YEAR_ADJ, r.year_adj),
+    (g.SPOKEN_YEAR, r.spoken_year),
+)
+_NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _candidates(ctx: r.Ctx) -> list[r.Found]:
+    found: list[r.Found] = []
+    for pattern, rule in RULES:
+        for m in pattern.finditer(ctx.text):
+            f = rule(m, ctx)
+            if f is not None:
+                found.append(f)
+    return found
+
+
+def _select(found: list[r.Found]) -> list[r.Found]:
+    """Keep non-overlapping candidates, longest first, then the more specific rule."""
+    found.sort(key=lambda f: (-(f.end - f.start), -f.rank, f.start))
+    taken: list[r.Found] = []
+    for f in found:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    taken.sort(key=lambda f: f.start)
+    return taken
+
+
+def _premodify(text: str, f: r.Found) -> r.Found:
+    m = g.PREMOD.search(text, max(0, f.start - 40), f.start)
+    if m is None or m.end() != f.start:
+        return f
+    return dataclasses.replace(f, start=m.start())
+
+
+def _ranges(text: str, kept: list[r.Found]) -> list[r.Found]:
+    """ "March 3 to 5": the bare day after a month-day date is a second expression."""
+    out = list(kept)
+    for f in kept:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value):
+            continue
+        m = g.RANGE_TAIL.match(text, f.end)
+        if m is None or any(k.start < m.end("d") and k.end > m.start("d") for k in kept):
+            continue
+        day = int(re.sub(r"\D", "", m["d"]))
+        if day <= int(f.value[8:]) or not r.valid_day(int(f.value[5:7]), day):
+            continue
+        value = f"{f.value[:8]}{day:02d}"
+        out.append(r.Found(m.start("d"), m.end("d"), "DATE", value))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _drop_non_times(text: str, found: list[r.Found], doc: Doc | None) -> list[r.Found]:
+    """A bare year inside a money, percent or quantity entity is a number, not a date; so is
+    one spaCy calls a cardinal ("more than 2000 people") unless "in", "since", ... precede it."""
+    if doc is None or not doc.has_annotation("ENT_IOB"):
+        return found
+    bad = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in _NOT_YEAR_ENTS
+        or (e.label_ == "CARDINAL" and r.word_before(text, e.start_char).lower() not in r.YEAR_CUES)
+    ]
+    if not bad:
+        return found
+    return [
+        f
+        for f in found
+        if not (re.fullmatch(r"\d{4}", f.value) and any(s <= f.start < e for s, e in bad))
+    ]
+
+
+def tag_text(
+    text: str,
+    anchor: dt.date | None,
+    doc: Doc | None = None,
+    local_zone: str | None = None,
+    anchors: Sequence[tuple[int, int, dt.date]] = (),
+) -> list[TimeExpr]:
+    """All time expressions in ``text``, normalised on ``anchor`` (None: underspecified).
+
+    ``local_zone`` is the dateline place's zone (used for "local time" and for clock times
+    with no zone); ``anchors`` are (start, end, date) spans with their own date (updates).
+    """
+    tense = tense_reader(doc)
+    spans = [(0, len(text), anchor), *anchors]
+    found: list[r.Found] = []
+    for start, end, day in spans:
+        ctx = r.Ctx(text=text, anchor=day, tense=tense)
+        part = _candidates(ctx)
+        if anchors:  # a later span's own date wins inside that span
+            part = [f for f in part if start <= f.start < end]
+            found = [f for f in found if not start <= f.start < end]
+        found += part
+    kept = _ranges(text, _select(_drop_non_times(text, found, doc)))
+    out: list[TimeExpr] = []
+    for i, f in enumerate(kept, start=1):
+        grown = _premodify(text, f)
+        if not out or grown.start >= out[-1].end:  # a modifier never reaches into the last one
+            f = grown
+        zone = None
+        if f.type == "TIME":
+            zone = zone_name(f.zone, local_zone) if f.zone else local_zone
+        utc = to_utc(f.value, zone) if zone else None
+        out.append(
+            TimeExpr(
+                id=f"T{i}",
+                start=f.start,
+                end=f.end,
+                text=text[f.start : f.end],
+                type=f.type,  # type: ignore[arg-type]
+                value=f.value,
+                timezone=zone if utc or f.zone else None,
+                utc=utc,
+            )
+        )
+    return out
+
+
+def tag_article(article: Article, doc: Doc | None) -> tuple[TimeExpr, ...]:
+    """Time expressions of one article, anchored on its (and its updates') publication date."""
+    place = article.dateline.place if article.dateline else None
+    local = zone_for_place(place) if place else None
+    anchors = [(u.start, u.end, u.published) for u in article.updates if u.published]
+    return tuple(tag_text(article.text, article.published, doc, local, anchors))
+
+
+@extractor("times")
+def extract_times(article: Article, doc: Doc, so_far: Extraction) -> Extraction:
+    """The registered times step: fills ``Extraction.times``."""
+    return dataclasses.replace(so_far, times=tag_article(article, doc))

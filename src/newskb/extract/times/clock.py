@@ -1,0 +1,67 @@
+"""Clock times ("16:00 Kyiv time", "5 p.m. EST Nov. 9", "noon Saturday") -> TIME values."""
+
+from __future__ import annotations
+
+import re
+
+from newskb.extract.times import calendar as cal
+from newskb.extract.times.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from newskb.extract.times.rules import Ctx, Found
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _date_part(word: str | None, m: re.Match[str], ctx: Ctx) -> str | None:
+    if not word:
+        return None
+    w = word.lower().rstrip(".")
+    if m["pm"] and m["pd"]:
+        mo = MONTHS.get(m["pm"].lower().rstrip("."))
+        d = int(re.sub(r"\D", "", m["pd"]))
+        return cal.date_near(ctx.anchor, mo or 1, d, ctx.tense(m.start()))
+    if w in _DAY_WORDS:
+        return cal.shift(ctx.anchor, "D", _DAY_WORDS[w])
+    wd = WEEKDAYS.get(w) or WEEKDAYS.get(w[:3])
+    if wd:
+        return cal.weekday(ctx.anchor, wd, 1 if ctx.tense(m.start()) > 0 else -1)
+    return None
+
+
+def _hour(m: re.Match[str]) -> tuple[int, int] | None:
+    if m["noon"]:
+        return (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
+    if m["h"] is not None:
+        h, mi = int(m["h"]), int(m["mi"])
+        ap = m["ap"]
+    elif m["h2"] is not None:
+        h, mi, ap = int(m["h2"]), 0, m["ap2"]
+    elif m["h4"] is not None:
+        h, mi = int(m["h4"]), 0
+        ap = "pm" if m["pod4"].lower() != "morning" and h < 12 else "am"
+    else:
+        word = m["h3"].lower()
+        h = int(word) if word.isdigit() else NUMBER_WORDS.get(word, -1)
+        mi, ap = 0, None
+    if ap:
+        pm = ap.lower().startswith("p")
+        if not 1 <= h <= 12:
+            return None
+        h = (h % 12) + (12 if pm else 0)
+    elif m["h"] is not None and "." in m.group() and not m["zone"]:
+        return None  # "3.30" without a.m./p.m. or a zone is a number, not a time
+    if not 0 <= h <= 24 or (h == 24 and mi):
+        return None
+    return h, mi
+
+
+def clock(m: re.Match[str], ctx: Ctx) -> Found | None:
+    hm = _hour(m)
+    if hm is None:
+        return None
+    h, mi = hm
+    date = _date_part(m["pre"], m, ctx) or _date_part(m["post"], m, ctx)
+    if date is None:
+        date = cal.day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
+    zone = " ".join(m["zone"].split()) if m["zone"] else None
+    value = f"{date}T{h:02d}:{mi:02d}"
+    return Found(m.start(), m.end(), "TIME", value, zone, rank=4)

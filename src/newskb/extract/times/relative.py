@@ -1,0 +1,222 @@
+"""Normalisers for expressions read relative to the anchor: "last week", "Tuesday", "two years
+ago", "now", durations and sets."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from newskb.extract.times import calendar as cal
+from newskb.extract.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
+from newskb.extract.times.numbers import duration, parse_number, unit_code
+from newskb.extract.times.rules import (
+    Ctx,
+    Found,
+    _about_quarter,
+    _found,
+    _month,
+    _reporting_quarter,
+    _weekday,
+)
+
+_REL_N = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
+          "previous": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
+
+
+def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
+    rel = m["rel"].lower().split()[-1]
+    the = m["rel"].lower().startswith("the")
+    what = m["what"].lower()
+    n = _REL_N[rel]
+    a = ctx.anchor
+    if what in PARTS_OF_DAY:
+        if rel == "this" or rel == "current":
+            base = cal.day(a) if a else "XXXX-XX-XX"
+        elif rel in ("last", "past", "previous") and what in ("night", "evening"):
+            base = cal.shift(a, "D", -1)
+        elif rel in ("next", "coming", "following"):
+            base = cal.shift(a, "D", 1)
+        else:
+            return None
+        return _found(m, "TIME", f"{base}T{PARTS_OF_DAY[what]}")
+    if what in SEASONS:
+        return _found(m, "DATE", cal.season(a, SEASONS[what], n))
+    unit = unit_code(what)
+    if unit in ("H", "MIN", "S"):
+        return _found(m, "DURATION", duration(1, unit)) if the or rel == "past" else None
+    if (the and rel in ("past", "last", "next", "coming")) or rel == "past":
+        return _found(m, "DURATION", duration(1, unit))
+    if unit == "SE":
+        return None
+    return _found(m, "DATE", cal.shift(a, unit, n))
+
+
+def relative_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
+    wd = _weekday(m["wd"])
+    rel = m["rel"].lower().split()[-1]
+    a = ctx.anchor
+    if rel in ("last", "past", "previous"):
+        value = cal.weekday(a, wd, -1, inclusive=False)
+    elif rel in ("next", "coming", "following"):
+        value = cal.weekday(a, wd, 1, inclusive=False)
+    else:
+        value = cal.this_weekday(a, wd)
+    if m["pod"]:
+        return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
+    return _found(m, "DATE", value)
+
+
+_DEICTIC_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": 0}
+
+
+def deictic(m: re.Match[str], ctx: Ctx) -> Found | None:
+    w = " ".join(m["w"].lower().split())
+    n = _DEICTIC_SHIFT.get(w, -2 if "before" in w else 2)
+    if w == "overnight" and not m["pod"]:
+        value = cal.shift(ctx.anchor, "D", -1 if ctx.tense(m.start()) < 0 else 0)
+        return _found(m, "TIME", value + "TNI")
+    value = cal.shift(ctx.anchor, "D", n)
+    pod = m["pod"].lower() if m["pod"] else ("night" if w == "tonight" else None)
+    if pod:
+        return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[pod]}")
+    return _found(m, "DATE", value)
+
+
+def season(m: re.Match[str], ctx: Ctx) -> Found | None:
+    det = (m["det"] or "").lower()
+    code = SEASONS[m["s"].lower()]
+    if m["y"]:
+        return _found(m, "DATE", f"{m['y']}-{code}")
+    if not det:
+        return None  # a bare "fall" or "spring" is far more often a verb or a noun
+    n = {"last": -1, "next": 1}.get(det, 0)
+    if det in ("the", "that"):
+        n = -1 if ctx.tense(m.start()) < 0 else (1 if ctx.tense(m.start()) > 0 else 0)
+    return _found(m, "DATE", cal.season(ctx.anchor, code, n))
+
+
+_PRESENT = ("now", "currently", "presently", "present", "nowadays", "these days", "current")
+_FUTURE = ("soon", "future", "coming", "later date")
+
+
+def refs(m: re.Match[str], ctx: Ctx) -> Found | None:
+    w = " ".join(m["w"].lower().split())
+    if w == "once" and not _once_is_time(ctx.text, m.start(), m.end()):
+        return None
+    if w == "current" and not _current_is_time(ctx.text, m.end()):
+        return None
+    if w.startswith("coming "):
+        return _found(m, "DURATION", duration(None, unit_code(w.split()[-1])))
+    if any(p in w for p in _FUTURE):
+        return _found(m, "DATE", "FUTURE_REF")
+    if any(w.endswith(p) or w == p for p in _PRESENT):
+        return _found(m, "DATE", "PRESENT_REF")
+    return _found(m, "DATE", "PAST_REF")
+
+
+_CURRENT_NOUN = re.compile(
+    r"[\s,]+(?:and\s+\w+\s+)?(?:account|affairs|events|status|situation|level|rate|price|"
+    r"quarter|year|month|week|period|term|session|season|contract|law|system|crisis|environment|"
+    r"conditions?|market|policy|structure|plan|practice|trends?|climate|members?|state)",
+    re.I,
+)
+
+
+def _once_is_time(text: str, start: int, end: int) -> bool:
+    """ "once" meaning "formerly" ("once mighty", "was once"), not "once a week"/"once they"."""
+    before = text[max(0, start - 8) : start].lower()
+    return bool(re.search(r"\b(?:was|were|is|are|had|has|have)\s+$", before))
+
+
+def _current_is_time(text: str, end: int) -> bool:
+    return not _CURRENT_NOUN.match(text, end)
+
+
+def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
+    wd = _weekday(m["wd"])
+    if m["pl"]:
+        pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+        return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+    tense = ctx.tense(m.start())
+    value = cal.weekday(ctx.anchor, wd, 1 if tense > 0 else -1)
+    if m["pod"]:
+        return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
+    return _found(m, "DATE", value)
+
+
+def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
+    n = parse_number(m["n"])
+    unit = unit_code(m["u"])
+    direction = m["dir"].lower()
+    sign = 1 if direction in ("later", "hence", "from now") else -1
+    if n is None:
+        return _found(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
+    if unit == "FN":
+        n, unit = n * 2, "W"
+    if n != int(n) or unit in ("WE", "X", "SE"):
+        return _found(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if direction in ("later", "before") and ctx.anchor is not None:
+        return _found(m, "DURATION", duration(n, unit))
+    if unit == "Y" and n == 1 and sign < 0 and ctx.anchor is not None and _about_quarter(ctx, m):
+        y, q = _reporting_quarter(ctx.anchor)
+        return _found(m, "DATE", f"{y - 1}-Q{q}")  # results "a year ago": that quarter last year
+    return _found(m, "DATE", cal.shift(ctx.anchor, unit, int(n) * sign))
+
+
+_SET_UNIT = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+             "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}  # fmt: skip
+
+
+def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
+    if m["adv"]:
+        return _found(m, "SET", _SET_UNIT[m["adv"].lower()])
+    u = m["u"] or m["u2"] or m["u3"] or ""
+    if u.lower().rstrip(".") in WEEKDAYS or (
+        u.lower().rstrip(".").endswith("day") and (u.lower().rstrip("s") in WEEKDAYS)
+    ):
+        return _found(m, "SET", f"XXXX-WXX-{_weekday(u.rstrip('s'))}")
+    if u.lower() in PARTS_OF_DAY:
+        return _found(m, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u.lower()]}")
+    mo = _month(u)
+    if mo and u[:1].isupper():
+        return _found(m, "SET", f"XXXX-{mo:02d}")
+    n = parse_number(m["n"]) if m["n"] else 1.0
+    return _found(m, "SET", duration(n, unit_code(u)))
+
+
+def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
+    n = parse_number(m["n"])
+    unit = unit_code(m["u"])
+    if unit == "X":
+        return None
+    if m["suf"] and m["suf"].lower().endswith("old"):
+        return None  # ages are not time expressions here
+    if unit == "Q" and ((m["n"][:1].isalpha() and "-" in m.group()) or m["det"] == "a"):
+        return None  # "three-quarters" is a fraction
+    if n is None and not m["u"].lower().endswith("s"):
+        return None
+    if m["n"].lower() in ("a", "an") and not m["det"] and not m["rel"]:
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:\d|%|illion|dollars?|cents?|times|once|twice)\s*$", before):
+            return _found(m, "SET", duration(1, unit))
+        if not _DURATION_BEFORE.search(before):
+            return None
+    if unit == "WE":
+        return _found(m, "DURATION", "P1WE" if n == 1 else duration(n, "WE"))
+    f = _found(m, "DURATION", duration(n, unit))
+    if m["det"] and not m["rel"] and re.match(r"\S+-", ctx.text[m.start("n") : m.end()]):
+        return dataclasses.replace(f, start=m.start("n"))  # "a 16-hour flight"
+    return f
+
+
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|in|within|over|than|after|about|nearly|almost|least|up\s+to|only|just|"
+    r"barely|roughly|some|past|last|first|next|half)\s*$"
+)
+
+
+def bare_units(m: re.Match[str], ctx: Ctx) -> Found | None:
+    unit = unit_code(m["u"])
+    return Found(m.start("x"), m.end("x"), "DURATION", duration(None, unit))

@@ -1,0 +1,336 @@
+"""Normalisers: each turns one grammar match into a TIMEX3 type and value, or rejects it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newskb.extract.times import calendar as cal
+from newskb.extract.times.lexicon import (
+    DECADE_WORDS,
+    MONTHS,
+    WEEKDAYS,
+)
+from newskb.extract.times.numbers import parse_number, parse_ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What a normaliser may look at: the text, the anchor date, the tense at an offset."""
+
+    text: str
+    anchor: dt.date | None
+    tense: Callable[[int], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    type: str
+    value: str
+    zone: str | None = None
+    rank: int = 0
+
+
+Rule = Callable[[re.Match[str], Ctx], Found | None]
+
+
+def _month(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _is_month_word(word: str) -> bool:
+    """Lower-case "may"/"march" are verbs; month names need a capital letter."""
+    return word[:1].isupper()
+
+
+def _weekday(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return WEEKDAYS.get(w) or WEEKDAYS[w[:3]]
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + (1900 if y >= 50 else 2000) if y < 100 else y
+
+
+def _found(m: re.Match[str], typ: str, value: str, zone: str | None = None, rank: int = 0) -> Found:
+    return Found(m.start(), m.end(), typ, value, zone, rank)
+
+
+def valid_day(month: int, day: int) -> bool:
+    """Could ``day`` exist in ``month`` (in some year)?"""
+    try:
+        dt.date(2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def date_full(m: re.Match[str], ctx: Ctx) -> Found | None:
+    mw, d, y = m["m1"] or m["m2"], m["d1"] or m["d2"], m["y1"] or m["y2"]
+    if mw is not None:
+        if not _is_month_word(mw):
+            return None
+        mo = _month(mw)
+    else:
+        mw, d, y = m["m3"] or m["m4"], m["d3"] or m["d4"], m["y3"] or m["y4"]
+        mo = int(mw)
+    day = int(re.sub(r"\D", "", d or "0"))
+    if not mo or not valid_day(mo, day):
+        return None
+    if y:
+        return _found(m, "DATE", f"{_year(y):04d}-{mo:02d}-{day:02d}", rank=3)
+    return _found(m, "DATE", cal.date_near(ctx.anchor, mo, day, ctx.tense(m.start())), rank=3)
+
+
+def month_year(m: re.Match[str], ctx: Ctx) -> Found | None:
+    mo = _month(m["m"])
+    if not mo or not _is_month_word(m["m"]):
+        return None
+    return _found(m, "DATE", cal.month(int(m["y"]), mo), rank=2)
+
+
+def month_alone(m: re.Match[str], ctx: Ctx) -> Found | None:
+    word = m["m"]
+    mo = _month(word)
+    if (
+        not mo
+        or not _is_month_word(word)
+        or (
+            len(word) <= 4
+            and not word.endswith(".")
+            and word.lower() not in ("june", "july", "may")
+        )
+    ):
+        return None  # "Mar", "Jan" without a dot are too often names
+    rel = (m["rel"] or "").lower()
+    if (
+        word.lower() == "may"
+        and not rel
+        and not _may_is_month(ctx.text, m.end())
+        and word_before(ctx.text, m.start()).lower() not in YEAR_CUES
+    ):
+        return None
+    if rel == "last" or "previous" in rel:
+        return _found(m, "DATE", cal.month_near(ctx.anchor, mo, -1, strict=True))
+    if rel == "next" or "following" in rel or "coming" in rel:
+        return _found(m, "DATE", cal.month_near(ctx.anchor, mo, 1, strict=True))
+    if rel == "this":
+        return _found(m, "DATE", cal.month(ctx.anchor.year, mo) if ctx.anchor else f"XXXX-{mo:02d}")
+    direction = ctx.tense(m.start())
+    return _found(m, "DATE", cal.month_near(ctx.anchor, mo, direction))
+
+
+_MAY_BEFORE = re.compile(r"\s*(?:\d|[,.;:]|$)")
+
+
+def _may_is_month(text: str, end: int) -> bool:
+    return bool(_MAY_BEFORE.match(text, end))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s,]*$")
+_CUE_WORDS = (
+    "in since by from until till to through of before after around circa during between and "
+    "or early late mid the fiscal year spring summer fall autumn winter for that this these "
+    "those its his her their our a an at on as with over than about only last next every each"
+)
+YEAR_CUES = frozenset(_CUE_WORDS.split())
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (as written), or "" at the start of the text."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1) if m else ""
+
+
+def year(m: re.Match[str], ctx: Ctx) -> Found | None:
+    y = int(m["y"])
+    pre = (m["pre"] or "").lower()
+    prev = word_before(ctx.text, m.start())
+    cued = bool(pre) or prev.lower() in YEAR_CUES or prev.endswith("'s")
+    if not cued and ((prev[:1].isupper() and _month(prev) is None) or not 1900 <= y <= 2099):
+        return None  # "Flight 2012", "Windows 2000"; an older number needs "in", "since", ...
+    return _found(m, "DATE", f"{y:04d}", rank=1)
+
+
+def fy_short(m: re.Match[str], ctx: Ctx) -> Found | None:
+    return _found(m, "DATE", f"{_year(m['y']):04d}")
+
+
+def decade(m: re.Match[str], ctx: Ctx) -> Found | None:
+    if m["w"]:
+        return _found(m, "DATE", f"19{DECADE_WORDS[m['w'].lower()]}")
+    d = m["d"] or m["d2"]
+    century = m["c"] or ("19" if ctx.anchor is None or ctx.anchor.year < 2000 or (d != "0" and
+                         int(d) > ctx.anchor.year % 100 // 10) else "20")  # fmt: skip
+    if not m["c"] and not m["d2"] and not m.group().lower().startswith(("the", "'")):
+        return None  # "40s" alone is too often an age or a temperature
+    return _found(m, "DATE", f"{century}{d}")
+
+
+def century(m: re.Match[str], ctx: Ctx) -> Found | None:
+    n = int(m["n"]) if m["n"] else parse_ordinal(m["o"] or "")
+    if not n or n > 21:
+        return None
+    return _found(m, "DATE", f"{n - 1:02d}")
+
+
+def _reporting_quarter(anchor: dt.date) -> tuple[int, int]:
+    """The quarter news reports as "the quarter": the last one completed before the anchor."""
+    return cal.add_quarters(anchor.year, cal.quarter_of(anchor), -1)
+
+
+def quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
+    f = _quarter(m, ctx)
+    if f is not None and m["det"] and not m["mods"] and re.search(r"-(?:quarter|half)", m.group()):
+        return dataclasses.replace(f, start=m.start("mods"))  # "a third-quarter loss"
+    return f
+
+
+def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
+    det = (m["det"] or "").lower()
+    mods = (m["mods"] or "").lower()
+    ordw = " ".join((m["ord"] or "").lower().split())
+    if ordw == "first two":
+        ordw = "two"  # "the first two quarters": the first half
+    if not ordw and m["unit"].lower() == "half" and re.search(r"\b(?:last|latter)\s*$", mods):
+        ordw = "last"  # "the last half of 1989"
+    unit = m["unit"].lower()
+    if m["pl"] and not ordw:
+        return None
+    if not (det or mods or ordw):
+        return None
+    if unit == "period" and not re.search(r"year|\d|latest|same|comparable|corresponding", mods):
+        return None
+    if unit == "half" and not ordw:
+        return None
+    a = ctx.anchor
+    explicit = m["pyear"] or m["pfy"] or m["ayear"]
+    ymatch = re.search(r"\d{4}", mods)
+    if a is None:
+        y_text = explicit or (ymatch.group() if ymatch else "XXXX")
+        q = parse_ordinal(ordw) if ordw and ordw != "two" else None
+        code = f"H{q}" if unit == "half" and q else (f"Q{q}" if q else "QX")
+        return _found(m, "DATE", f"{y_text}-{code}", rank=2)
+    rq_y, rq = _reporting_quarter(a)
+    cur_q = cal.quarter_of(a)
+    yshift = 0
+    tail = (m["prel"] or m["last"] or m["pcur"] or "").lower()
+    if (
+        "year-earlier" in mods
+        or "year-ago" in mods
+        or "last year" in mods
+        or tail
+        in (
+            "last",
+            "previous",
+        )
+    ):
+        yshift = -1
+    elif "next year" in mods or tail == "next":
+        yshift = 1
+    if ordw and ordw != "two":
+        q = parse_ordinal(ordw) or 4
+        if unit == "half":
+            q = min(q, 2)  # "the last half"
+        y = a.year
+        if not explicit and not ymatch and yshift == 0 and unit == "quarter" and q > cur_q:
+            y = a.year if ctx.tense(m.start()) >= 0 or q <= rq else a.year - 1
+        y = int(explicit) if explicit else int(ymatch.group()) if ymatch else y + yshift
+        if m["pl"]:
+            return _found(m, "SET", f"XXXX-Q{q}", rank=2)
+        return _found(m, "DATE", f"{y}-{'H' if unit == 'half' else 'Q'}{q}", rank=2)
+    if ordw == "two":
+        y = int(explicit) if explicit else a.year + yshift
+        return _found(m, "DATE", f"{y}-H1", rank=2)
+    if det == "this" or "current" in mods or tail == "this":
+        y, q = a.year, cur_q
+    elif det == "next":
+        y, q = cal.add_quarters(a.year, cur_q, 1)
+    else:
+        y, q = rq_y, rq
+    if explicit:
+        y = int(explicit)
+    elif ymatch:
+        y = int(ymatch.group())
+    else:
+        y += yshift
+    return _found(m, "DATE", f"{y}-Q{q}", rank=2)
+
+
+def q_short(m: re.Match[str], ctx: Ctx) -> Found | None:
+    y = m["y"] or m["y0"] or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
+    return _found(m, "DATE", f"{y}-Q{m['q']}", rank=2)
+
+
+_QUARTER_WORD = re.compile(r"\b(?:quarter|three\s+months)\b", re.I)
+
+
+def _about_quarter(ctx: Ctx, m: re.Match[str]) -> bool:
+    """Is the passage before it (about three sentences) about a quarter's results?"""
+    start = max(m.start() - 400, 0)
+    end = ctx.text.find("\n", m.end())
+    return bool(_QUARTER_WORD.search(ctx.text, start, end if end > 0 else len(ctx.text)))
+
+
+def holiday(m: re.Match[str], ctx: Ctx) -> Found | None:
+    h = " ".join(m["h"].lower().split())
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+             "may day": (5, 1)}  # fmt: skip
+    a = ctx.anchor
+    if h in fixed:
+        mo, d = fixed[h]
+        return _found(m, "DATE", cal.date_near(a, mo, d, ctx.tense(m.start())))
+    if h.startswith("thanksgiving"):
+        if a is None:
+            return _found(m, "DATE", "XXXX-11-XX")
+        tense = ctx.tense(m.start())
+        y = a.year - 1 if tense <= 0 and a.month < 11 else a.year
+        first = dt.date(y, 11, 1)
+        offset = (4 - first.isoweekday()) % 7
+        return _found(m, "DATE", cal.day(first + dt.timedelta(days=offset + 21)))
+    return None
+
+
+_OF_THE = re.compile(r"\b(?:end|beginning|start|middle|rest|remainder|close|course)\s+of\s+$")
+
+
+def year_adj(m: re.Match[str], ctx: Ctx) -> Found | None:
+    w = " ".join(m["w"].lower().split())
+    a = ctx.anchor
+    if w in ("year-earlier", "year-ago"):
+        if a is not None and _about_quarter(ctx, m):
+            y, q = _reporting_quarter(a)
+            return _found(m, "DATE", f"{y - 1}-Q{q}")
+        return _found(m, "DATE", cal.shift(a, "Y", -1))
+    if w == "the weekend":
+        return _found(m, "DATE", cal.shift(a, "WE", -1 if ctx.tense(m.start()) < 0 else 0))
+    if w == "the year" and not _OF_THE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None  # only as "the end of the year", "the rest of the year", ...
+    if "latest fiscal" in w:
+        return _found(m, "DATE", cal.shift(a, "Y", -1))
+    return _found(m, "DATE", cal.shift(a, "Y", 0))
+
+
+def spoken_year(m: re.Match[str], ctx: Ctx) -> Found | None:
+    rest = parse_number(m["r"])
+    if rest is None or not 10 <= rest < 100:
+        return None
+    return _found(m, "DATE", f"{19 if m['c'].lower() == 'nineteen' else 20}{int(rest):02d}")
+
+
+def month_rel_year(m: re.Match[str], ctx: Ctx) -> Found | None:
+    mo = _month(m["m"])
+    if not mo or not _is_month_word(m["m"]):
+        return None
+    n = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    if ctx.anchor is None:
+        return _found(m, "DATE", f"XXXX-{mo:02d}")
+    return _found(m, "DATE", cal.month(ctx.anchor.year + n, mo), rank=2)

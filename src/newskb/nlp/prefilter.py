@@ -1,0 +1,250 @@
+"""Which sentences need a full parse: a cheap word test run on NER + sentence-split tokens.
+
+The selective parser (``newskb.nlp.selective``) tags, lemmatises and dependency-parses only the
+sentences for which :func:`needs_parse` is true. A sentence qualifies when one of its tokens
+(lower-cased surface form) is a quote cue or a time word, when it holds a quote mark or a
+year/clock-like number, when it has an event trigger or a title word *and* an actor entity
+(PERSON, ORG, GPE, NORP), or when it contains one of the entity labels an extractor asked for.
+The lexicons are ours plus the ones the extractors ship (``CUE_LEXICON``,
+``GATED_LEXICONS`` below).
+
+Extractors declare what they need at import time, from their own lexicons::
+
+    from newskb.nlp.prefilter import declare
+    declare("quotes", lemmas=CUE_VERBS, words=("according",), marks=("“", "”"))
+
+``lemmas`` are expanded to their inflected forms (say -> says, said, saying ...) because the
+test runs before any lemmatiser. Declarations add to the built-in fallback lists below, so a
+sentence parsed before still is. The word sets are built once per process (a declaration resets
+them); nothing is compiled per article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# --- built-in fallback lexicons (ours; small on purpose) ---------------------------------------
+CUE_LEMMAS = _words(
+    "say tell add note state stress warn report announce claim confirm deny insist explain "
+    "write argue accuse urge declare reply respond suggest acknowledge admit assert believe "
+    "comment emphasise emphasize indicate mention predict promise reveal quote recall "
+    "complain estimate describe ask answer underline tweet post"
+)
+CUE_WORDS = ("according", "statement", "spokesman", "spokeswoman", "spokesperson", "quoted")
+EVENT_LEMMAS = _words(
+    "meet visit talk discuss negotiate agree sign ratify reject attack bomb shell kill wound "
+    "invade seize capture arrest detain convict deport expel raid protest sanction threaten "
+    "demand condemn accuse deploy withdraw launch explode elect resign appoint sue "
+    "investigate suspend halt violate breach"
+)
+EVENT_WORDS = _words(
+    "ceasefire truce talks summit agreement deal treaty accord negotiations phone call"
+)
+TIME_WORDS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today tonight yesterday tomorrow ago a.m. p.m. o'clock gmt utc "
+    "est edt cet cest bst msk"
+)
+QUOTE_MARKS = ('"', "“", "”", "„", "«", "»", "‘", "’", "‹", "›")
+_NUMERIC = re.compile(r"^(?:1[5-9]\d\d|20\d\d|\d{1,2}[:.]\d\d|\d{1,2}(?:am|pm)|'\d\d)s?$")
+_IRREGULAR = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "meet": ("met",),
+    "fight": ("fought",),
+    "seize": (),
+    "shoot": ("shot",),
+    "begin": ("began", "begun"),
+    "break": ("broke", "broken"),
+    "send": ("sent",),
+    "strike": ("struck", "stricken"),
+    "give": ("gave", "given"),
+    "hold": ("held",),
+    "take": ("took", "taken"),
+    "speak": ("spoke", "spoken"),
+    "leave": ("left",),
+    "forgive": ("forgave", "forgiven"),
+    "freeze": ("froze", "frozen"),
+    "sell": ("sold",),
+    "buy": ("bought",),
+    "win": ("won",),
+    "lose": ("lost",),
+    "bring": ("brought",),
+    "think": ("thought",),
+    "know": ("knew", "known"),
+    "see": ("saw", "seen"),
+    "go": ("went", "gone"),
+    "come": ("came",),
+    "run": ("ran",),
+    "keep": ("kept",),
+    "lead": ("led",),
+    "fall": ("fell", "fallen"),
+    "rise": ("rose", "risen"),
+    "drive": ("drove", "driven"),
+    "draw": ("drew", "drawn"),
+    "withdraw": ("withdrew", "withdrawn"),
+    "undertake": ("undertook", "undertaken"),
+    "swear": ("swore", "sworn"),
+    "flee": ("fled",),
+    "hit": (),
+    "put": (),
+    "set": (),
+    "quit": (),
+    "cut": (),
+}
+
+
+def inflect(lemma: str) -> set[str]:
+    """The lower-cased forms of an English verb or noun lemma (over-generating is harmless)."""
+    w = lemma.lower().strip()
+    if not w:
+        return set()
+    if " " in w:  # a phrase: its first word decides (e.g. "according to")
+        return inflect(w.split()[0]) if not w.split()[0].isalpha() else {w.split()[0]}
+    forms = {w, *_IRREGULAR.get(w, ())}
+    if w.endswith("e"):
+        forms |= {w + "s", w + "d", w[:-1] + "ing", w + "ing", w + "r", w + "rs"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {w + "es", w + "ed", w + "ing"}
+    else:
+        forms |= {w + "s", w + "ed", w + "ing", w + "er", w + "ers"}
+        if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """What one extractor needs a parse for."""
+
+    words: frozenset[str]
+    marks: frozenset[str]
+    labels: frozenset[str]
+
+
+_DECLARED: dict[str, Needs] = {}
+
+
+def declare(
+    name: str,
+    *,
+    lemmas: Iterable[str] = (),
+    words: Iterable[str] = (),
+    marks: Iterable[str] = (),
+    labels: Iterable[str] = (),
+) -> None:
+    """Ask for a full parse of every sentence holding one of these (called at import time).
+
+    ``lemmas`` are inflected, ``words`` are taken as they are (lower-cased), ``marks`` are
+    characters looked for in the sentence text, ``labels`` are NER labels (``PERSON``...).
+    A second declaration under the same ``name`` replaces the first.
+    """
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= inflect(lemma)
+    forms |= {w.lower().strip() for w in words if w.strip()}
+    _DECLARED[name] = Needs(frozenset(forms), frozenset(marks), frozenset(labels))
+    _tables.cache_clear()
+
+
+def retract(name: str) -> None:
+    """Drop the declaration made under ``name`` (tests use it)."""
+    if _DECLARED.pop(name, None) is not None:
+        _tables.cache_clear()
+
+
+def declared() -> dict[str, Needs]:
+    return dict(_DECLARED)
+
+
+# The other stages' shipped lexicons (first column of each TSV: a lemma or word). Read once per
+# process when present; a missing or unreadable file just leaves the built-in lists. Quote cues
+# always ask for a parse; event triggers and titles only in a sentence that names an actor
+# (an entity labelled as in ACTOR_LABELS), since an event or a role needs someone to attach to.
+CUE_LEXICON = "extract/quotes/data/cues.tsv"
+GATED_LEXICONS = ("extract/events/data/lemmas.tsv", "extract/entities/data/titles.tsv")
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def shipped_lemmas(*rels: str) -> set[str]:
+    """First-column entries of the extractors' TSV lexicons (``call_for`` -> ``call``)."""
+    out: set[str] = set()
+    root = resources.files("newskb")
+    for rel in rels:
+        try:
+            text = root.joinpath(rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            head = line.split("\t", 1)[0].strip().lower().replace("_", " ")
+            if head:
+                out.add(head.split()[0])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    always: frozenset[str]  # any of these: parse
+    gated: frozenset[str]  # any of these and an actor entity in the sentence: parse
+    marks: tuple[str, ...]
+    labels: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> Tables:
+    always: set[str] = set(CUE_WORDS) | set(TIME_WORDS)
+    for lemma in (*CUE_LEMMAS, *shipped_lemmas(CUE_LEXICON)):
+        always |= inflect(lemma)
+    gated: set[str] = set(EVENT_WORDS)
+    for lemma in (*EVENT_LEMMAS, *shipped_lemmas(*GATED_LEXICONS)):
+        gated |= inflect(lemma)
+    marks: set[str] = set(QUOTE_MARKS)
+    labels: set[str] = set()
+    for need in _DECLARED.values():
+        always |= need.words
+        marks |= need.marks
+        labels |= need.labels
+    return Tables(
+        frozenset(always), frozenset(gated - always), tuple(sorted(marks)), frozenset(labels)
+    )
+
+
+def trigger_words() -> frozenset[str]:
+    """Every lower-cased word that can make a sentence need a parse (built-ins + declarations)."""
+    t = _tables()
+    return t.always | t.gated
+
+
+def needs_parse(sent: Span) -> bool:
+    """True when ``sent`` (tokenised, NER'd, not yet parsed) needs the full parse."""
+    t = _tables()
+    gated = False
+    for tok in sent:
+        low = tok.lower_
+        if low in t.always or ((low[:1].isdigit() or low[:1] == "'") and _NUMERIC.match(low)):
+            return True
+        gated = gated or low in t.gated
+    text = sent.text
+    if any(m in text for m in t.marks):
+        return True
+    ents = sent.ents
+    if gated and any(e.label_ in ACTOR_LABELS for e in ents):
+        return True
+    return bool(t.labels) and any(e.label_ in t.labels for e in ents)

@@ -1,0 +1,139 @@
+"""Selective parsing: NER + sentences everywhere, the full parse only where an extractor looks.
+
+Stage 1 runs the tokenizer, ``senter`` and ``ner`` over whole articles (``nlp.pipe``-style
+batches). Stage 2 takes the sentences :func:`newskb.nlp.prefilter.needs_parse` selects, runs
+``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler`` and ``lemmatizer`` on them as short docs
+in large batches, and writes tags, POS, morphology, lemmas, heads and labels back into the
+article's ``Doc`` (an article whose selected sentences hold most of its tokens is parsed whole,
+in place). The result is one ``Doc`` per article, ``doc.text == text``, with:
+
+- every token: ``doc.ents``, ``doc.sents`` (sentence boundaries from ``senter``, refined by the
+  parse inside parsed sentences), ``lemma_`` (the lower-cased form where not parsed);
+- tokens of selected sentences: ``tag_``, ``pos_``, ``morph``, ``lemma_``, ``dep_``, ``head``
+  exactly as the full spaCy pipeline gives them for that sentence;
+- tokens of other sentences: empty ``tag_``/``pos_``/``dep_``/``morph``, ``head`` = itself.
+  :func:`is_parsed` tells the two apart.
+
+Caveat: pickling such a ``Doc`` (``to_bytes``) recomputes sentences from the partial tree, so
+use it in the process that parsed it (the pipeline does: extraction runs next to parsing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newskb.nlp.prefilter import needs_parse
+
+STAGE1 = ("senter", "ner")
+STAGE2 = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+SENT_BATCH = 256
+WHOLE_DOC_SHARE = 0.6
+_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+_LEMMA_COL = 3
+
+Selector = Callable[[Span], bool]
+
+
+def _component(nlp: Language, name: str) -> Any:
+    """A pipeline component by name, whether enabled or not (``senter`` ships disabled)."""
+    return nlp.get_pipe(name)
+
+
+def is_parsed(span: Span | Doc) -> bool:
+    """True when the tokens of ``span`` (a sentence) carry tags, lemmas and a dependency parse."""
+    return len(span) > 0 and span[0].dep != 0
+
+
+def stage1(
+    texts: Sequence[str], nlp: Language, batch_size: int, chunk: Callable[[str], list[str]]
+) -> list[Doc]:
+    """Tokenize, split sentences and find entities; long texts go in chunks joined back."""
+    pieces: list[str] = []
+    owners: list[int] = []
+    for i, text in enumerate(texts):
+        for piece in chunk(text):
+            pieces.append(piece)
+            owners.append(i)
+    tokenizer: Any = nlp.tokenizer
+    docs: list[Doc] = list(tokenizer.pipe(pieces, batch_size=batch_size))
+    for name in STAGE1:
+        docs = list(_component(nlp, name).pipe(docs, batch_size=batch_size))
+    if len(docs) == len(texts):
+        return docs
+    grouped: list[list[Doc]] = [[] for _ in texts]
+    for owner, doc in zip(owners, docs, strict=True):
+        grouped[owner].append(doc)
+    return [g[0] if len(g) == 1 else Doc.from_docs(g, ensure_whitespace=False) for g in grouped]
+
+
+def stage2(
+    docs: Sequence[Doc],
+    nlp: Language,
+    select: Selector = needs_parse,
+    whole_share: float = WHOLE_DOC_SHARE,
+) -> int:
+    """Parse the selected sentences of ``docs`` in place; return how many tokens were parsed.
+
+    A doc whose selected sentences hold at least ``whole_share`` of its tokens is parsed whole,
+    in place (cutting it into sentence docs and writing back would cost more than it saves);
+    the parser keeps the sentence boundaries already set.
+    """
+    jobs: list[tuple[int, int, int]] = []
+    whole: list[Doc] = []
+    for di, doc in enumerate(docs):
+        mine = [(di, s.start, s.end) for s in doc.sents if select(s)]
+        if len(doc) and sum(e - b for _, b, e in mine) >= whole_share * len(doc):
+            whole.append(doc)
+        else:
+            jobs += mine
+    for name in STAGE2:
+        for _ in _component(nlp, name).pipe(whole, batch_size=64):
+            pass
+    parsed = sum(len(d) for d in whole)
+    if not jobs:
+        return parsed
+    subs = [docs[di][start:end].as_doc() for di, start, end in jobs]
+    for name in STAGE2:
+        subs = list(_component(nlp, name).pipe(subs, batch_size=SENT_BATCH))
+    by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
+    for (di, start, end), sub in zip(jobs, subs, strict=True):
+        by_doc.setdefault(di, []).append((start, end, sub))
+    for di, parts in by_doc.items():
+        parsed += _write_back(docs[di], parts)
+    return parsed
+
+
+def _write_back(doc: Doc, parts: list[tuple[int, int, Doc]]) -> int:
+    values = numpy.zeros((len(doc), len(_ATTRS)), dtype="uint64")
+    values[:, _LEMMA_COL] = doc.to_array(LOWER)
+    starts = doc.to_array(SENT_START).astype("int64")
+    n = 0
+    for start, end, sub in parts:
+        values[start:end] = sub.to_array(_ATTRS)
+        starts[start:end] = sub.to_array(SENT_START).astype("int64")
+        starts[start] = 1
+        n += end - start
+    doc.from_array(_ATTRS, cast(Any, values))
+    # from_array rebuilt sentence starts from the (partial) tree: put the senter's back where
+    # no parse exists, so doc.sents still covers every sentence.
+    doc.from_array([SENT_START], cast(Any, starts.astype("uint64").reshape(-1, 1)))
+    return n
+
+
+def parse_selective(
+    texts: Sequence[str],
+    nlp: Language,
+    batch_size: int,
+    chunk: Callable[[str], list[str]],
+    select: Selector = needs_parse,
+) -> list[Doc]:
+    """One ``Doc`` per text, NER'd and sentence-split everywhere, parsed where ``select`` says."""
+    docs = stage1(texts, nlp, batch_size, chunk)
+    stage2(docs, nlp, select)
+    return docs

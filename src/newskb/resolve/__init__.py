@@ -1,0 +1,1 @@
+"""Resolution of names to canonical entities: gazetteer, places, fuzzy/phonetic matching."""

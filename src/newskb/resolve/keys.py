@@ -1,0 +1,96 @@
+"""Name normalisation, phonetic keys and similarity: the pieces blocking and linking share."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import jellyfish
+from rapidfuzz import fuzz
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_NONWORD = re.compile(r"[^\w\s-]+")
+_SPACE = re.compile(r"[\s-]+")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip diacritics: ``Erdoğan`` -> ``Erdogan``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=65536)
+def norm(name: str) -> str:
+    """Comparable form of a name: casefolded, no diacritics, article, possessive or dots."""
+    s = ascii_fold(name.strip())
+    s = _POSSESSIVE.sub("", s)
+    s = _ARTICLE.sub("", s)
+    s = s.replace(".", "")
+    s = _NONWORD.sub(" ", s)
+    return _SPACE.sub(" ", s).strip().casefold()
+
+
+def tokens(name: str) -> list[str]:
+    return [t for t in norm(name).split(" ") if t]
+
+
+@functools.lru_cache(maxsize=65536)
+def phonetic(word: str) -> str:
+    """Metaphone key of one word (empty for words without letters)."""
+    w = ascii_fold(word)
+    w = "".join(c for c in w if c.isalpha())
+    if not w:
+        return ""
+    return str(jellyfish.metaphone(w))
+
+
+def block_keys(name: str) -> set[str]:
+    """Keys that any spelling variant of ``name`` is likely to share (for blocking).
+
+    The phonetic key of the last word (surnames survive transliteration best), and the first
+    four letters of the last word; persons are found under either.
+    """
+    toks = tokens(name)
+    if not toks:
+        return set()
+    last = toks[-1]
+    keys = {f"p:{phonetic(last)}", f"s:{last[:4]}"}
+    return {k for k in keys if len(k) > 2}
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 similarity of two names: character level plus word-by-word phonetic agreement."""
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return 0.0
+    if na == nb:
+        return 1.0
+    chars = fuzz.ratio(na, nb) / 100.0
+    ta, tb = na.split(" "), nb.split(" ")
+    if len(ta) != len(tb):
+        return chars * 0.9
+    agree = sum(
+        1 for x, y in zip(ta, tb, strict=True) if phonetic(x) == phonetic(y) and x[0] == y[0]
+    )
+    # transliteration/misspelling: letters differ but every word sounds alike
+    sound = agree / len(ta)
+    sound_loose = sum(1 for x, y in zip(ta, tb, strict=True) if phonetic(x) == phonetic(y)) / len(
+        ta
+    )
+    return max(chars, 0.5 * chars + 0.5 * max(sound, 0.9 * sound_loose))
+
+
+def initials(name: str) -> str:
+    """``North Atlantic Treaty Organization`` -> ``nato`` (function words skipped)."""
+    skip = {"of", "the", "and", "for", "in", "on", "de", "la", "du"}
+    return "".join(t[0] for t in tokens(name) if t not in skip)
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Two surname spellings that may be one name: same sound, or nearly the same letters."""
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return False
+    return phonetic(na) == phonetic(nb) or (na[0] == nb[0] and fuzz.ratio(na, nb) >= 80)

@@ -1,0 +1,299 @@
+"""The scale-out store: PostgreSQL via psycopg 3 (``newskb[postgres]``), same interface as SQLite.
+
+Selected by ``--db postgresql://...`` (``newskb.store.open_store``). Same tables and columns as
+the SQLite store; full-text search on a stored ``tsvector`` (title weighted above text) with a
+GIN index, ranked by ``ts_rank_cd`` with ``ts_headline`` snippets. A batch is one transaction
+that first takes a table lock, so concurrent writers queue as in SQLite and an article is stored
+once; facts are written with ``COPY``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newskb.errors import BadStoreUrl, NotAvailable, NotFound, StoreError
+from newskb.model import (
+    BatchReport,
+    ErrorRecord,
+    Extraction,
+    SearchHit,
+    StoredArticle,
+    StoreStats,
+)
+from newskb.serialize import dumps, from_dict, to_dict
+from newskb.store import is_postgres_url
+from newskb.store.pg_schema import LOCK_KEY, VERSIONS
+from newskb.store.rows import FACT_TABLES
+from newskb.store.sqlite import fts_query
+
+HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline is per char)
+ARTICLE_COLS = (
+    "id, sha256, source_key, version, supersedes, current, path, url, source, format, title, "
+    "published, dateline_place, dateline_agency, language, text, raw, extraction, ingested_at"
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class PostgresStore:
+    """Articles and their facts in a PostgreSQL database (optionally in one ``schema``)."""
+
+    def __init__(self, url: str, *, readonly: bool = False, schema: str | None = None) -> None:
+        if not is_postgres_url(url):
+            raise BadStoreUrl(f"not a PostgreSQL URL: {url!r}")
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise NotAvailable(
+                "PostgreSQL needs the extra: pip install 'newskb[postgres]'"
+            ) from exc
+        self._psycopg = psycopg
+        self.path = url.split("@")[-1]  # for messages: no credentials
+        try:
+            self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL: {exc}", path=self.path) from exc
+        try:
+            if schema:
+                if not schema.replace("_", "").isalnum():
+                    raise BadStoreUrl(f"bad schema name {schema!r}")
+                if not readonly:
+                    self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                self.conn.execute(f'SET search_path TO "{schema}"')
+            self.schema_version = self._version() if readonly else self._migrate()
+            if readonly:
+                self.conn.execute("SET default_transaction_read_only = on")
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise StoreError(f"store error: {exc}", path=self.path) from exc
+
+    def _version(self) -> int:
+        row = self.conn.execute("SELECT to_regclass('newskb_meta')").fetchone()
+        if row is None or row[0] is None:
+            return 0
+        row = self.conn.execute(
+            "SELECT value FROM newskb_meta WHERE key = 'schema_version'"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> int:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS newskb_meta (key TEXT PRIMARY KEY, value TEXT)"
+            )
+            have = self._version()
+            for version, sql in VERSIONS:
+                if version <= have:
+                    continue
+                self.conn.execute(sql)
+                self.conn.execute(
+                    "INSERT INTO newskb_meta VALUES ('schema_version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(version),),
+                )
+                have = version
+        return have
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone()
+        return row is not None
+
+    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
+        """Store one batch atomically: articles with all facts, and errors."""
+        now = _now()
+        errs = [r for r in results if isinstance(r, ErrorRecord)]
+        xs = [r for r in results if not isinstance(r, ErrorRecord)]
+        try:
+            with self.conn.transaction():
+                self.conn.execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
+                if errs:
+                    self._add_errors(errs, now)
+                added, skipped, versions = self._add_articles(xs, now) if xs else (0, 0, 0)
+        except self._psycopg.Error as exc:
+            raise StoreError(f"store error: {exc}", path=self.path) from exc
+        return BatchReport(added=added, skipped=skipped, new_versions=versions, errors=len(errs))
+
+    def _add_errors(self, errs: Sequence[ErrorRecord], now: str) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO errors(path, code, message, first_seen, last_seen) "
+                "VALUES (%s,%s,%s,%s,%s) ON CONFLICT (md5(path), code, md5(message)) "
+                "DO UPDATE SET last_seen = excluded.last_seen, seen = errors.seen + 1",
+                [(e.path, e.code, e.message, now, now) for e in errs],
+            )
+
+    def _add_articles(self, xs: Sequence[Extraction], now: str) -> tuple[int, int, int]:
+        ids = [x.article.id for x in xs]
+        have = {
+            r[0] for r in self.conn.execute("SELECT id FROM articles WHERE id = ANY(%s)", (ids,))
+        }
+        keys = list({x.article.url or x.article.path for x in xs})
+        current: dict[str, tuple[str, int]] = {
+            r[0]: (r[1], int(r[2]))
+            for r in self.conn.execute(
+                "SELECT source_key, id, version FROM articles "
+                "WHERE source_key = ANY(%s) AND current = 1",
+                (keys,),
+            )
+        }
+        rows: list[list[Any]] = []
+        row_of: dict[str, int] = {}  # source key -> index in rows of its newest in-batch version
+        retired: list[str] = []
+        stored: list[Extraction] = []
+        skipped = versions = 0
+        for x in xs:
+            a = x.article
+            if a.id in have:
+                skipped += 1
+                continue
+            have.add(a.id)
+            key = a.url or a.path
+            prev = current.get(key)
+            if key in row_of:
+                rows[row_of[key]][5] = 0  # superseded within this batch
+            elif prev is not None:
+                retired.append(prev[0])
+            versions += prev is not None
+            row_of[key] = len(rows)
+            version = prev[1] + 1 if prev else 1
+            current[key] = (a.id, version)
+            rows.append(
+                [
+                    a.id, a.sha256, key, version, prev[0] if prev else None, 1, a.path, a.url,
+                    a.source, a.fmt, a.title, a.published.isoformat() if a.published else None,
+                    a.dateline.place if a.dateline else None,
+                    a.dateline.agency if a.dateline else None,
+                    a.language, a.text, a.raw, dumps(to_dict(x)), now,
+                ]
+            )  # fmt: skip
+            stored.append(x)
+        if retired:
+            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ANY(%s)", (retired,))
+        with self.conn.cursor() as cur:
+            with cur.copy(f"COPY articles ({ARTICLE_COLS}) FROM STDIN") as copy:
+                for arow in rows:
+                    copy.write_row(arow)
+            for table, (_width, make) in FACT_TABLES.items():
+                facts = [r for x in stored for r in make(x)]
+                if facts:
+                    with cur.copy(f"COPY {table} FROM STDIN") as copy:
+                        for row in facts:
+                            copy.write_row(row)
+        return len(rows), skipped, versions
+
+    # --- reading ---------------------------------------------------------------------------
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, current_only: bool = True
+    ) -> list[SearchHit]:
+        """Full-text search, best first (title weighted), with a highlighted snippet."""
+        words = fts_query(query).replace('"', " ").split()
+        if not words:
+            return []
+        sql = (
+            "WITH q AS (SELECT plainto_tsquery('english', %(q)s) AS q), "
+            "top AS (SELECT a.rowid, ts_rank_cd(a.fts, q.q) AS score FROM articles a, q "
+            "WHERE a.fts @@ q.q " + ("AND a.current = 1 " if current_only else "") + "ORDER BY "
+            "score DESC, a.rowid LIMIT %(limit)s OFFSET %(offset)s) "
+            "SELECT a.id, a.title, a.published, a.path, a.source, "
+            "ts_headline('english', left(a.text, %(hl)s), q.q, "
+            "'StartSel=[, StopSel=], MaxWords=14, "
+            'MinWords=6, MaxFragments=1, FragmentDelimiter=" … "\') AS snip, top.score '
+            "FROM top JOIN articles a ON a.rowid = top.rowid, q ORDER BY top.score DESC, a.rowid"
+        )
+        params = {"q": " ".join(words), "limit": limit, "offset": offset, "hl": HEADLINE_CHARS}
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except self._psycopg.Error as exc:
+            raise StoreError(f"store error: {exc}", path=self.path) from exc
+        return [
+            SearchHit(
+                id=r[0],
+                title=r[1],
+                published=dt.date.fromisoformat(r[2]) if r[2] else None,
+                path=r[3],
+                snippet=r[5],
+                score=float(r[6]),
+                source=r[4],
+            )
+            for r in rows
+        ]
+
+    def get(self, article_id: str) -> StoredArticle:
+        rows = self.conn.execute(
+            "SELECT extraction, raw, version, current, supersedes, ingested_at, id "
+            "FROM articles WHERE id = %s OR (length(%s) >= 6 AND starts_with(id, %s)) "
+            "ORDER BY id = %s DESC LIMIT 2",
+            (article_id, article_id, article_id, article_id),
+        ).fetchall()
+        if not rows or (len(rows) > 1 and rows[0][6] != article_id):
+            raise NotFound(
+                f"no article with id {article_id!r}"
+                if not rows
+                else f"id prefix {article_id!r} is ambiguous"
+            )
+        r = rows[0]
+        return StoredArticle(
+            extraction=from_dict(json.loads(r[0]), raw=r[1]),
+            version=int(r[2]),
+            current=bool(r[3]),
+            supersedes=r[4],
+            ingested_at=r[5],
+        )
+
+    def ids(self, *, current_only: bool = True) -> list[str]:
+        sql = "SELECT id FROM articles" + (" WHERE current = 1" if current_only else "")
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY rowid")]
+
+    def extractions(self, ids: Iterable[str] | None = None) -> Iterable[Extraction]:
+        """Every stored (current) extraction, in ingest order, or those with the given ids."""
+        if ids is None:
+            with self.conn.cursor() as cur:
+                cur.execute("SELECT extraction FROM articles WHERE current = 1 ORDER BY rowid")
+                for r in cur:
+                    yield from_dict(json.loads(r[0]))
+            return
+        for i in ids:
+            yield self.get(i).extraction
+
+    def errors(self, limit: int = 100) -> list[ErrorRecord]:
+        rows = self.conn.execute(
+            "SELECT path, code, message FROM errors ORDER BY id DESC LIMIT %s", (limit,)
+        )
+        return [ErrorRecord(code=r[1], message=r[2], path=r[0]) for r in rows]
+
+    def stats(self) -> StoreStats:
+        def count(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
+        span = self.conn.execute(
+            "SELECT min(published), max(published) FROM articles WHERE current = 1"
+        ).fetchone()
+        return StoreStats(
+            articles=count("SELECT count(*) FROM articles WHERE current = 1"),
+            versions=count("SELECT count(*) FROM articles"),
+            entities=count("SELECT count(*) FROM entities"),
+            mentions=count("SELECT count(*) FROM mentions"),
+            quotes=count("SELECT count(*) FROM quotes"),
+            times=count("SELECT count(*) FROM times"),
+            events=count("SELECT count(*) FROM events"),
+            errors=count("SELECT count(*) FROM errors"),
+            first_published=span[0],
+            last_published=span[1],
+            schema_version=self.schema_version,
+        )

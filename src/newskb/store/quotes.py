@@ -1,0 +1,102 @@
+"""Who said what: read-only, parameterised queries over the store's quotes.
+
+A speaker is matched (case-insensitively, as a substring) against the canonical name of the
+quote's entity, the speaker span as written, every mention of that entity in the article (so
+"Caroline Levitt" finds Karoline Leavitt's quotes) and, where the entities migration is present,
+the canonical aliases. ``about`` matches entities mentioned inside the quote's content, or its
+text. Only the current version of each article is searched. Results are ordered by publication
+date, so a person's quotes read as a timeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from newskb.model import QuoteRow
+
+MAX_LIMIT = 10_000
+
+_SPEAKER = """(
+    e.name LIKE :speaker ESCAPE '\\' OR q.speaker_text LIKE :speaker ESCAPE '\\'
+    OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id
+               AND m.entity_id = q.speaker_entity AND m.text LIKE :speaker ESCAPE '\\')
+    {aliases}
+)"""
+_ALIASES = """OR EXISTS (SELECT 1 FROM entity_links l
+               JOIN canon_aliases ca ON ca.canon_id = l.canon_id
+               WHERE l.article_id = q.article_id AND l.local_id = q.speaker_entity
+               AND ca.alias LIKE :speaker ESCAPE '\\')"""
+_ABOUT = """(
+    q.content_text LIKE :about ESCAPE '\\'
+    OR EXISTS (SELECT 1 FROM mentions m JOIN entities e2
+                 ON e2.article_id = m.article_id AND e2.local_id = m.entity_id
+               WHERE m.article_id = q.article_id
+                 AND m.start >= q.content_start AND m."end" <= q.content_end
+                 AND (e2.name LIKE :about ESCAPE '\\' OR m.text LIKE :about ESCAPE '\\'))
+)"""
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.strip()}%"
+
+
+def _has_tables(conn: sqlite3.Connection, *names: str) -> bool:
+    marks = ",".join("?" for _ in names)
+    row = conn.execute(
+        f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", names
+    ).fetchone()
+    return int(row[0]) == len(names)
+
+
+def find_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: dt.date | None = None,
+    limit: int = 100,
+) -> list[QuoteRow]:
+    """Quotes matching every given filter, oldest article first."""
+    where = ["a.current = 1"]
+    params: dict[str, str | int] = {"limit": max(1, min(limit, MAX_LIMIT))}
+    if speaker:
+        aliases = _ALIASES if _has_tables(conn, "entity_links", "canon_aliases") else ""
+        where.append(_SPEAKER.format(aliases=aliases))
+        params["speaker"] = _like(speaker)
+    if about:
+        where.append(_ABOUT)
+        params["about"] = _like(about)
+    if since is not None:
+        where.append("a.published >= :since")
+        params["since"] = since.isoformat()
+    sql = f"""
+        SELECT q.article_id, q.local_id, q.kind, e.name AS speaker_name, q.speaker_entity,
+               q.speaker_text, q.cue_text, q.content_text, q.content_start, q.content_end,
+               a.title, a.published
+        FROM quotes q
+        JOIN articles a ON a.id = q.article_id
+        LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity
+        WHERE {" AND ".join(where)}
+        ORDER BY a.published IS NULL, a.published, q.article_id, q.content_start
+        LIMIT :limit
+    """
+    rows = conn.execute(sql, params).fetchall()
+    return [
+        QuoteRow(
+            article_id=r[0],
+            id=r[1],
+            kind=r[2],
+            speaker=r[3] if r[3] is not None else r[5],
+            speaker_key=r[4],
+            speaker_text=r[5],
+            cue=r[6],
+            content=r[7],
+            content_start=int(r[8]),
+            content_end=int(r[9]),
+            title=r[10],
+            published=r[11],
+        )
+        for r in rows
+    ]

@@ -1,0 +1,429 @@
+"""Read queries for the API and web pages: parameterised SQL over the store's tables.
+
+Every function takes an open (read-only) connection. Lists return ``(rows, next_cursor)``; a
+cursor is opaque to clients. Tables added by later migrations (stories, agreements) are used
+only when present; agreements fall back to the AGREE records kept on events.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import sqlite3
+import time
+from typing import Any
+
+from newskb.errors import BadRequest, NotFound
+from newskb.model import (
+    ArticleRow,
+    EventRow,
+    QuoteRow,
+    StoredArticle,
+)
+from newskb.serialize import from_dict
+from newskb.store.sqlite import fts_query
+
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+SEARCH_BUDGET_S = 0.025  # full ranking time before falling back to the newest matches
+RECENT_WINDOW = 2_000  # how many of the newest articles that fallback ranks
+_SLOW: set[str] = set()  # queries known to need the fallback (per process)
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"  # snippet markers; the web layer escapes around them
+
+# An entity is matched by KB id or (case-insensitively) by name; ``e`` is the entities alias.
+ENTITY_MATCH = "(e.kb_id = :key OR e.name = :key COLLATE NOCASE)"
+ENTITY_KEY = "COALESCE(e.kb_id, e.name)"
+
+
+# --- cursors --------------------------------------------------------------------------------
+def encode_cursor(state: dict[str, Any]) -> str:
+    raw = json.dumps(state, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> dict[str, Any]:
+    if not cursor:
+        return {}
+    try:
+        state = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest("cursor is not valid: pass back next_cursor as it was given") from exc
+    if not isinstance(state, dict):
+        raise BadRequest("cursor is not valid: pass back next_cursor as it was given")
+    return state
+
+
+def offset_of(state: dict[str, Any]) -> int:
+    off = state.get("o", 0)
+    if not isinstance(off, int) or not 0 <= off <= MAX_OFFSET:
+        raise BadRequest(f"cursor is not valid or pages past {MAX_OFFSET} results")
+    return off
+
+
+def page_of(rows: list[Any], limit: int, offset: int) -> tuple[list[Any], str | None]:
+    """Rows were fetched with ``limit + 1``: trim and say where the next page starts."""
+    more = len(rows) > limit and offset + limit <= MAX_OFFSET
+    return rows[:limit], encode_cursor({"o": offset + limit}) if more else None
+
+
+# --- schema ---------------------------------------------------------------------------------
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(r[0]) for r in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+
+
+def link_table(conn: sqlite3.Connection, key: str) -> str | None:
+    """The table that links ``key`` (story_id, agreement_id) to article_id, if any."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for name in sorted(names):
+        if {key, "article_id"} <= columns(conn, name):
+            return str(name)
+    return None
+
+
+def qident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# --- articles -------------------------------------------------------------------------------
+def _article_row(r: sqlite3.Row, with_hit: bool = False) -> ArticleRow:
+    return ArticleRow(
+        id=r["id"],
+        title=r["title"],
+        published=r["published"],
+        source=r["source"],
+        path=r["path"],
+        dateline_place=r["dateline_place"],
+        dateline_agency=r["dateline_agency"],
+        snippet=r["snip"] if with_hit else None,
+    )
+
+
+def list_articles(
+    conn: sqlite3.Connection,
+    *,
+    q: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    entity: str | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+) -> tuple[list[ArticleRow], str | None]:
+    """Articles (current versions): full-text ranked when ``q`` is given, else newest first."""
+    state = decode_cursor(cursor)
+    where = ["a.current = 1"]
+    args: dict[str, Any] = {"limit": limit + 1}
+    if outlet:
+        where.append(
+            "(a.source = :outlet COLLATE NOCASE OR a.dateline_agency = :outlet COLLATE NOCASE)"
+        )
+        args["outlet"] = outlet
+    if since:
+        where.append("a.published >= :since")
+        args["since"] = since
+    if until:
+        where.append("substr(a.published, 1, 10) <= :until")
+        args["until"] = until
+    if entity:
+        where.append(f"a.id IN (SELECT e.article_id FROM entities e WHERE {ENTITY_MATCH})")
+        args["key"] = entity
+    cols = "a.id, a.title, a.published, a.source, a.path, a.dateline_place, a.dateline_agency"
+    match = fts_query(q) if q else ""
+    if q:
+        if not match:
+            return [], None
+        args["match"], args["offset"] = match, offset_of(state)
+        # rank first (cheap), then build snippets for the page's rows only
+        ranked = _ranked(
+            conn,
+            "SELECT a.rowid AS rid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+            "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :match "
+            "AND articles_fts.rowid > :floor AND "
+            + " AND ".join(where)
+            + " ORDER BY score, a.rowid LIMIT :limit OFFSET :offset",
+            args,
+        )
+        scores = {int(r["rid"]): float(r["score"]) for r in ranked}
+        found = {
+            int(r["rid"]): r
+            for r in conn.execute(
+                f"SELECT {cols}, articles_fts.rowid AS rid, snippet(articles_fts, 1, "
+                f"'{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 14) AS snip FROM articles_fts "
+                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+                "AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
+                (match, json.dumps(list(scores))),
+            )
+        }
+        hits = [
+            dataclasses.replace(_article_row(found[rid], True), score=-score)
+            for rid, score in scores.items()
+            if rid in found
+        ]
+        return page_of(hits, limit, args["offset"])
+    if state:
+        p, rid = state.get("p"), state.get("r")
+        if not (p is None or isinstance(p, str)) or not isinstance(rid, int):
+            raise BadRequest("cursor is not valid: pass back next_cursor as it was given")
+        if p is None:
+            where.append("(a.published IS NULL AND a.rowid < :r)")
+        else:
+            where.append(
+                "(a.published < :p OR (a.published = :p AND a.rowid < :r) OR a.published IS NULL)"
+            )
+        args.update(p=p, r=rid)
+    sql = (
+        f"SELECT {cols}, a.rowid AS rid FROM articles a WHERE "
+        + " AND ".join(where)
+        + " ORDER BY a.published DESC, a.rowid DESC LIMIT :limit"  # the published index
+    )
+    rows = conn.execute(sql, args).fetchall()
+    nxt = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        nxt = encode_cursor({"p": last["published"], "r": int(last["rid"])})
+    return [_article_row(r) for r in rows[:limit]], nxt
+
+
+def _ranked(conn: sqlite3.Connection, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:
+    """Run a ranked full-text query within a time budget.
+
+    A query whose words occur in most of the store (``the``, a country name) would score every
+    match; past the budget it is interrupted and ranked over the newest matches only.
+    """
+    if args["match"] not in _SLOW:
+        deadline = time.perf_counter() + SEARCH_BUDGET_S
+        conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+        try:
+            return conn.execute(sql.replace(":floor", "0"), args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc):
+                raise
+        finally:
+            conn.set_progress_handler(None, 0)
+        if len(_SLOW) > 10_000:
+            _SLOW.clear()
+        _SLOW.add(args["match"])
+    top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    return conn.execute(sql, {**args, "floor": top - RECENT_WINDOW}).fetchall()
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:
+    r = conn.execute(
+        "SELECT extraction, raw, version, current, supersedes, ingested_at FROM articles "
+        "WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if r is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    return StoredArticle(
+        extraction=from_dict(json.loads(r["extraction"]), raw=r["raw"]),
+        version=int(r["version"]),
+        current=bool(r["current"]),
+        supersedes=r["supersedes"],
+        ingested_at=r["ingested_at"],
+    )
+
+
+def article_json(conn: sqlite3.Connection, article_id: str) -> str:
+    """The API's article object as JSON text, built from the stored extraction unparsed."""
+    r = conn.execute(
+        "SELECT extraction, version, current, supersedes, ingested_at FROM articles WHERE id = ?",
+        (article_id,),
+    ).fetchone()
+    if r is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    meta = json.dumps(
+        {
+            "version": int(r["version"]),
+            "current": bool(r["current"]),
+            "supersedes": r["supersedes"],
+            "ingested_at": r["ingested_at"],
+        },
+        ensure_ascii=False,
+    )
+    return '{"extraction":' + str(r["extraction"]) + "," + meta[1:]
+
+
+def outlets(conn: sqlite3.Connection, limit: int = 200) -> list[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT COALESCE(source, dateline_agency) AS o FROM articles "
+        "WHERE current = 1 AND o IS NOT NULL ORDER BY o LIMIT ?",
+        (limit,),
+    )
+    return [r[0] for r in rows]
+
+
+# --- quotes ---------------------------------------------------------------------------------
+_QUOTE_SQL = (
+    "SELECT q.*, e.name AS speaker_name, e.kb_id AS speaker_kb, a.title, a.published "
+    "FROM quotes q JOIN articles a ON a.id = q.article_id "
+    "LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity "
+)
+
+
+def _quote_row(r: sqlite3.Row) -> QuoteRow:
+    return QuoteRow(
+        article_id=r["article_id"],
+        id=r["local_id"],
+        kind=r["kind"],
+        speaker=r["speaker_name"] or r["speaker_text"],
+        speaker_key=r["speaker_kb"] or r["speaker_name"],
+        speaker_text=r["speaker_text"],
+        cue=r["cue_text"],
+        content=r["content_text"],
+        content_start=r["content_start"],
+        content_end=r["content_end"],
+        title=r["title"],
+        published=r["published"],
+    )
+
+
+def list_quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+    oldest_first: bool = False,
+) -> tuple[list[QuoteRow], str | None]:
+    off = offset_of(decode_cursor(cursor))
+    where: list[str] = ["a.current = 1"]
+    args: dict[str, Any] = {"limit": limit + 1, "offset": off}
+    if speaker:
+        where.append(
+            f"({ENTITY_MATCH.replace(':key', ':speaker')} OR q.speaker_text = "
+            ":speaker COLLATE NOCASE)"
+        )
+        args["speaker"] = speaker
+    if about:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.article_id = m.article_id "
+            "AND e.local_id = m.entity_id WHERE m.article_id = q.article_id AND "
+            f'm.start >= q.content_start AND m."end" <= q.content_end AND {ENTITY_MATCH})'
+        )
+        args["key"] = about
+    if since:
+        where.append("a.published >= :since")
+        args["since"] = since
+    if until:
+        where.append("substr(a.published, 1, 10) <= :until")
+        args["until"] = until
+    if article:
+        where.append("q.article_id = :article")
+        args["article"] = article
+    order = "" if oldest_first else "DESC"
+    rows = conn.execute(
+        _QUOTE_SQL
+        + "WHERE "
+        + " AND ".join(where)
+        + f" ORDER BY ifnull(a.published, '') {order}, a.rowid {order}, q.content_start "
+        "LIMIT :limit OFFSET :offset",
+        args,
+    ).fetchall()
+    return page_of([_quote_row(r) for r in rows], limit, off)
+
+
+# --- events ---------------------------------------------------------------------------------
+# an event's time: its UTC instant, else a calendar TIMEX value, else the publication date
+_WHEN = (
+    "(CASE WHEN t.utc IS NOT NULL THEN t.utc WHEN t.value GLOB '[0-9][0-9][0-9][0-9]*' "
+    "THEN t.value ELSE a.published END)"
+)
+_EVENT_SQL = (
+    f"SELECT v.*, {_WHEN} AS at, a.title, a.published, a.text AS atext FROM events v "
+    "JOIN articles a ON a.id = v.article_id "
+    "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
+)
+
+
+def local_names(conn: sqlite3.Connection, article_id: str, ids_json: str) -> tuple[str, ...]:
+    ids = json.loads(ids_json or "[]")
+    if not ids:
+        return ()
+    rows = dict(
+        conn.execute(
+            "SELECT local_id, name FROM entities WHERE article_id = ?", (article_id,)
+        ).fetchall()
+    )
+    return tuple(str(rows.get(i, i)) for i in ids)
+
+
+def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> EventRow:
+    agreement = json.loads(r["agreement"]) if r["agreement"] else None
+    return EventRow(
+        article_id=r["article_id"],
+        id=r["local_id"],
+        type=r["type"],
+        mode=r["mode"],
+        status=r["status"],
+        actors=local_names(conn, r["article_id"], r["actors"]),
+        recipients=local_names(conn, r["article_id"], r["recipients"]),
+        trigger=r["trigger_text"],
+        trigger_start=r["trigger_start"],
+        trigger_end=r["trigger_end"],
+        sentence=r["atext"][r["sentence_start"] : r["sentence_end"]],
+        when=r["at"],
+        location=r["location"],
+        agreement=str(agreement.get("object")) if isinstance(agreement, dict) else None,
+        title=r["title"],
+        published=r["published"],
+    )
+
+
+def list_events(
+    conn: sqlite3.Connection,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    articles: list[str] | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+) -> tuple[list[EventRow], str | None]:
+    off = offset_of(decode_cursor(cursor))
+    where: list[str] = ["a.current = 1"]
+    args: dict[str, Any] = {"limit": limit + 1, "offset": off}
+    if type:
+        where.append("v.type = :type COLLATE NOCASE")
+        args["type"] = type
+    if status:
+        where.append("v.status = :status")
+        args["status"] = status
+    if actor:
+        where.append(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND "
+            f"{ENTITY_MATCH} AND (e.local_id IN (SELECT value FROM json_each(v.actors)) OR "
+            "e.local_id IN (SELECT value FROM json_each(v.recipients))))"
+        )
+        args["key"] = actor
+    if since:
+        where.append(f"{_WHEN} >= :since")
+        args["since"] = since
+    if until:
+        where.append(f"substr({_WHEN}, 1, 10) <= :until")
+        args["until"] = until
+    if articles is not None:
+        where.append("v.article_id IN (SELECT value FROM json_each(:ids))")
+        args["ids"] = json.dumps(articles)
+    rows = conn.execute(
+        _EVENT_SQL
+        + "WHERE "
+        + " AND ".join(where)
+        + " ORDER BY ifnull(at, '') DESC, a.rowid, v.trigger_start LIMIT :limit OFFSET :offset",
+        args,
+    ).fetchall()
+    return page_of([_event_row(conn, r) for r in rows], limit, off)

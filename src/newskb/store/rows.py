@@ -1,0 +1,117 @@
+"""Row tuples for the fact tables, shared by the stores (same column order as the schema)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newskb.model import Extraction
+
+Row = tuple[Any, ...]
+
+
+def _jl(items: tuple[str, ...]) -> str:
+    """A JSON list; the common empty case without calling the encoder."""
+    return json.dumps(list(items)) if items else "[]"
+
+
+def update_rows(x: Extraction) -> list[Row]:
+    a = x.article
+    return [
+        (a.id, i, u.label, u.start, u.end, u.published.isoformat() if u.published else None)
+        for i, u in enumerate(a.updates)
+    ]
+
+
+def entity_rows(x: Extraction) -> list[Row]:
+    aid = x.article.id
+    return [
+        (
+            aid,
+            e.id,
+            e.name,
+            e.type,
+            e.kb_id,
+            _jl(e.roles),
+            _jl(e.characterisations),
+        )
+        for e in x.entities
+    ]
+
+
+def mention_rows(x: Extraction) -> list[Row]:
+    aid = x.article.id
+    return [(aid, e.id, m.start, m.end, m.text, m.kind) for e in x.entities for m in e.mentions]
+
+
+def quote_rows(x: Extraction) -> list[Row]:
+    aid = x.article.id
+    return [
+        (
+            aid,
+            q.id,
+            q.kind,
+            q.speaker.entity if q.speaker else None,
+            q.speaker.start if q.speaker else None,
+            q.speaker.end if q.speaker else None,
+            q.speaker.text if q.speaker else None,
+            q.cue.start if q.cue else None,
+            q.cue.end if q.cue else None,
+            q.cue.text if q.cue else None,
+            q.content.start,
+            q.content.end,
+            q.content.text,
+        )
+        for q in x.quotes
+    ]
+
+
+def time_rows(x: Extraction) -> list[Row]:
+    aid = x.article.id
+    return [
+        (aid, t.id, t.start, t.end, t.text, t.type, t.value, t.timezone, t.utc) for t in x.times
+    ]
+
+
+def event_rows(x: Extraction) -> list[Row]:
+    aid = x.article.id
+    return [
+        (
+            aid,
+            v.id,
+            v.type,
+            v.mode,
+            v.status,
+            _jl(v.actors),
+            _jl(v.recipients),
+            v.location,
+            v.time,
+            v.quote,
+            v.trigger.start,
+            v.trigger.end,
+            v.trigger.text,
+            v.sentence.start,
+            v.sentence.end,
+            json.dumps(
+                {
+                    "object": v.agreement.object,
+                    "parties": list(v.agreement.parties),
+                    "status": v.agreement.status,
+                    "date": v.agreement.date,
+                }
+            )
+            if v.agreement
+            else None,
+        )
+        for v in x.events
+    ]
+
+
+FACT_TABLES = {
+    "updates": (6, update_rows),
+    "entities": (7, entity_rows),
+    "mentions": (6, mention_rows),
+    "quotes": (13, quote_rows),
+    "times": (9, time_rows),
+    "events": (16, event_rows),
+}

@@ -1,0 +1,221 @@
+"""Incremental story clustering: each new article is compared only with candidate stories.
+
+Candidates come from an inverted index (salient terms, canonical entities, places) restricted to
+a time window when dates exist, read newest first with a bound per key: the work per article does
+not grow with the store. A candidate is scored on tf-idf cosine against its bounded centroid,
+blended with the cosine over names and numbers alone (what tells two same-kind events apart:
+other people, other places, other magnitudes and years), plus shared canonical entities, places
+and event dates, minus conflicts (no salient entity or place in common, no common year).
+Near-duplicates (syndication, updates) are found first, by MinHash, and join the
+story of their original. Story ids come from the founding article and never change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+
+from newskb.model import (
+    Extraction,
+    StoryAssignment,
+    StoryFeatures,
+    StoryParams,
+    StoryState,
+)
+from newskb.store import stories as db
+from newskb.stories import minhash
+from newskb.stories.state import grow, member_vector, vector
+from newskb.stories.text import features
+
+QUERY_TERMS = 16
+QUERY_KEYS = 8
+KEY_WEIGHT = 0.2
+SALIENT_SHARE = 0.25  # an entity is salient for a story when this share of its members name it
+
+
+def _overlap(mine: Sequence[str], theirs: Mapping[str, int], size: int) -> tuple[int, int]:
+    """(shared, salient) between an article's keys and a story's salient keys."""
+    salient = {k for k, n in theirs.items() if n >= max(1.0, SALIENT_SHARE * size)}
+    if not salient:
+        salient = set(theirs)
+    return len(set(mine) & salient), len(salient)
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb)
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return 10_000
+
+
+def date_relation(mine: Sequence[str], theirs: Sequence[str]) -> str:
+    """``match`` (a day within one day, or the same month), ``conflict`` (no year in common),
+    else ``none``. Dates are ISO prefixes: year, month or day precision."""
+    near = False
+    for a in mine:
+        for b in theirs:
+            if a[:4] != b[:4]:
+                continue
+            if len(a) == 10 and len(b) == 10:
+                gap = _days_apart(a, b)
+                if gap <= 1:
+                    return "match"
+                near = near or gap <= 7
+            elif len(a) >= 7 and len(b) >= 7 and a[:7] == b[:7]:
+                near = True
+    if near:
+        return "none"
+    return "conflict" if not {a[:4] for a in mine} & {b[:4] for b in theirs} else "none"
+
+
+def score(vec: Mapping[str, float], f: StoryFeatures, s: StoryState, p: StoryParams) -> float:
+    """How well article ``f`` (tf-idf ``vec``) fits story ``s``."""
+    centroid = dict(s.centroid)
+    total = (1.0 - p.specific_weight) * _cosine(vec, centroid)
+    if p.specific_weight:
+        mine = {t: w for t, w in vec.items() if t[0] in "^#"}
+        theirs = {t: w for t, w in centroid.items() if t[0] in "^#"}
+        total += p.specific_weight * _cosine(mine, theirs)
+    if p.entities:
+        ents = f.entities[:12]
+        shared, salient = _overlap(ents, dict(s.entities), s.size)
+        if ents and salient:
+            total += p.entity_weight * shared / min(len(ents), salient)
+            if shared == 0:
+                total -= p.entity_conflict
+        places = f.places[:8]
+        shared, salient = _overlap(places, dict(s.places), s.size)
+        if places and salient:
+            total += p.place_weight * shared / min(len(places), salient)
+            if shared == 0:
+                total -= p.place_conflict
+    if p.times and f.dates and s.dates:
+        relation = date_relation(f.dates[:8], [d for d, _ in s.dates[:8]])
+        if relation == "match":
+            total += p.date_weight
+        elif relation == "conflict":
+            total -= p.date_conflict
+    return total
+
+
+def _since(f: StoryFeatures, p: StoryParams) -> str | None:
+    if not f.published:
+        return None
+    day = dt.date.fromisoformat(f.published)
+    return (day - dt.timedelta(days=p.window_days)).isoformat()
+
+
+def _query(f: StoryFeatures, vec: Mapping[str, float], p: StoryParams) -> list[tuple[str, float]]:
+    top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+    keys = [(f"t:{t}", w) for t, w in top]
+    if p.entities:
+        keys += [(f"e:{k}", KEY_WEIGHT) for k in f.entities[:QUERY_KEYS]]
+        keys += [(f"p:{k}", KEY_WEIGHT) for k in f.places[:QUERY_KEYS]]
+    return keys
+
+
+def _duplicate(conn: sqlite3.Connection, f: StoryFeatures, sig: bytes) -> tuple[str, float]:
+    """The stored original this article nearly copies, with the estimated Jaccard."""
+    if not f.shingles:
+        return "", 0.0
+    found = db.lsh_candidates(conn, minhash.buckets(sig))
+    if not found:
+        return "", 0.0
+    best, best_j = "", 0.0
+    for aid, other in db.signatures(conn, found[:64]).items():
+        j = minhash.jaccard(sig, other)
+        if j > best_j or (j == best_j and aid < best):
+            best, best_j = aid, j
+    return (best, best_j) if best_j >= minhash.DUPLICATE_JACCARD else ("", 0.0)
+
+
+def _new_id(conn: sqlite3.Connection, article_id: str) -> str:
+    sid, n = f"S{article_id[:12]}", 1
+    while conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone():
+        n += 1
+        sid = f"S{article_id[:12]}-{n}"
+    return sid
+
+
+def assign(conn: sqlite3.Connection, f: StoryFeatures, p: StoryParams) -> StoryAssignment:
+    """Put one article into a story (call inside a transaction)."""
+    known = db.member_of(conn, f.article_id)
+    if known is not None:
+        return StoryAssignment(
+            f.article_id, known.story_id, False, "stored", 0.0, known.duplicate_of
+        )
+    term_list = [t for t, _ in f.terms]
+    documents = db.meta(conn, "documents") + 1
+    vec = vector(f, db.df_get(conn, term_list), documents)
+    sig = minhash.signature(f.shingles)
+    story, how, best, original = "", "new", 0.0, None
+    prev = db.member_of(conn, f.supersedes) if f.supersedes else None
+    if prev is not None:
+        story, how, best, original = prev.story_id, "update", 1.0, prev.article_id
+    else:
+        dup, jac = _duplicate(conn, f, sig)
+        first = db.member_of(conn, dup) if dup else None
+        if first is not None:
+            story, how, best = first.story_id, "duplicate", jac
+            original = first.duplicate_of or first.article_id
+    if not story:
+        ids = db.candidate_ids(conn, _query(f, vec, p), since=_since(f, p), limit=p.candidates)
+        for s in db.load_states(conn, ids):
+            value = score(vec, f, s, p)
+            if value > best or (value == best and s.id < story):
+                story, best = s.id, value
+        if story and best >= p.threshold:
+            how = "joined"
+        else:
+            story, how = "", "new"
+    story = db.resolve(conn, story) if story else _new_id(conn, f.article_id)
+    state = None if how == "new" else db.load_state(conn, story)
+    seq = db.bump(conn, "seq")
+    db.bump(conn, "documents")
+    db.df_add(conn, term_list)
+    v = member_vector(f, vec)
+    db.save_state(
+        conn, grow(state, story, v, title=f.title, published=f.published, outlet=f.outlet), seq
+    )
+    result = StoryAssignment(f.article_id, story, how == "new", how, best, original)  # type: ignore[arg-type]
+    db.add_member(conn, f, v, result, seq)
+    if f.shingles:
+        db.lsh_add(conn, f.article_id, sig, minhash.buckets(sig))
+    return result
+
+
+def assign_all(
+    conn: sqlite3.Connection,
+    extractions: Iterable[Extraction],
+    params: StoryParams | None = None,
+) -> list[StoryAssignment]:
+    """Assign a batch in one transaction (or inside the caller's open transaction)."""
+    p = params or StoryParams()
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        out = [
+            assign(conn, features(x, supersedes=db.superseded(conn, x.article.id)), p)
+            for x in extractions
+        ]
+        if own:
+            conn.execute("COMMIT")
+    except BaseException:
+        if own:
+            conn.execute("ROLLBACK")
+        raise
+    return out

@@ -1,0 +1,184 @@
+"""Timelines: dated events and quotes of a story, an entity or an agreement, in event-time order.
+
+Each entry is ordered by its own time (the UTC instant, else the TIMEX3 value of its time
+expression, else the article's publication date) and linked to its article and offsets.
+Reads the store's fact tables; loads no model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sqlite3
+from collections.abc import Sequence
+
+from newskb.errors import NotFound
+from newskb.model import TimelineEntry
+from newskb.store.stories import has_table, resolve
+
+_DATED = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:]+Z?)?)?)?$")
+LIMIT = 5000
+
+
+def _when(value: str | None, utc: str | None, published: str | None) -> tuple[str | None, str]:
+    if utc:
+        return utc, "utc"
+    if value and _DATED.match(value):
+        return value, "value"
+    if published:
+        return published, "published"
+    return None, "none"
+
+
+def _events(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[TimelineEntry]:
+    rows = conn.execute(
+        "SELECT v.article_id, a.path, a.published, v.local_id, v.type, v.status, "
+        "v.sentence_start, v.sentence_end, "
+        "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start), "
+        "t.value, t.utc FROM events v JOIN articles a ON a.id = v.article_id "
+        "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
+        f"WHERE {where} LIMIT {LIMIT}",
+        list(args),
+    )
+    out: list[TimelineEntry] = []
+    for aid, path, published, _eid, etype, status, start, end, text, value, utc in rows:
+        when, source = _when(value, utc, published)
+        out.append(
+            TimelineEntry(
+                when=when,
+                when_from=source,  # type: ignore[arg-type]
+                kind="event",
+                label=f"{etype} ({status})",
+                text=str(text).strip(),
+                article_id=aid,
+                path=path,
+                start=int(start),
+                end=int(end),
+            )
+        )
+    return out
+
+
+def _quotes(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[TimelineEntry]:
+    rows = conn.execute(
+        "SELECT q.article_id, a.path, a.published, q.content_start, q.content_end, "
+        "q.content_text, COALESCE(e.name, q.speaker_text), "
+        "(SELECT t.value FROM times t WHERE t.article_id = q.article_id "
+        " AND t.start >= COALESCE(min(q.speaker_start, q.content_start), q.content_start) "
+        " AND t.\"end\" <= q.content_end AND t.type IN ('DATE', 'TIME') ORDER BY t.start LIMIT 1),"
+        "(SELECT t.utc FROM times t WHERE t.article_id = q.article_id "
+        " AND t.start >= COALESCE(min(q.speaker_start, q.content_start), q.content_start) "
+        ' AND t."end" <= q.content_end AND t.utc IS NOT NULL ORDER BY t.start LIMIT 1) '
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity "
+        f"WHERE {where} LIMIT {LIMIT}",
+        list(args),
+    )
+    out: list[TimelineEntry] = []
+    for aid, path, published, start, end, text, speaker, value, utc in rows:
+        when, source = _when(value, utc, published)
+        out.append(
+            TimelineEntry(
+                when=when,
+                when_from=source,  # type: ignore[arg-type]
+                kind="quote",
+                label=f"{speaker or 'unnamed source'} said",
+                text=str(text),
+                article_id=aid,
+                path=path,
+                start=int(start),
+                end=int(end),
+            )
+        )
+    return out
+
+
+def _ordered(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    return sorted(entries, key=lambda e: (e.when is None, e.when or "", e.article_id, e.start))
+
+
+def _need_facts(conn: sqlite3.Connection) -> None:
+    if not has_table(conn, "articles") or not has_table(conn, "story_members"):
+        raise NotFound("this store has no articles or no stories table")
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> list[TimelineEntry]:
+    """The timeline of one story (merged ids are followed)."""
+    _need_facts(conn)
+    sid = resolve(conn, story_id)
+    inside = "{0}.article_id IN (SELECT article_id FROM story_members WHERE story_id = ?)"
+    entries = _events(conn, inside.format("v"), [sid]) + _quotes(conn, inside.format("q"), [sid])
+    return [dataclasses.replace(e, story_id=sid) for e in _ordered(entries)]
+
+
+def entity(conn: sqlite3.Connection, name: str) -> list[TimelineEntry]:
+    """Events an entity took part in and its quotes, across articles (name or KB id)."""
+    _need_facts(conn)
+    rows = conn.execute(
+        "SELECT article_id, local_id FROM entities WHERE lower(name) = lower(?) OR kb_id = ?",
+        (name, name),
+    ).fetchall()
+    if has_table(conn, "canon_aliases") and has_table(conn, "canon"):
+        rows += conn.execute(
+            "SELECT e.article_id, e.local_id FROM entities e JOIN canon c "
+            "ON c.kb_id = e.kb_id OR lower(c.name) = lower(e.name) "
+            "WHERE c.id IN (SELECT canon_id FROM canon_aliases WHERE lower(alias) = lower(?)) ",
+            (name,),
+        ).fetchall()
+    if not rows:
+        raise NotFound(f"no entity named {name!r} in this store")
+    pairs = sorted({(str(a), str(e)) for a, e in rows})
+    entries: list[TimelineEntry] = []
+    for i in range(0, len(pairs), 200):
+        chunk = pairs[i : i + 200]
+        marks = ",".join("(?, ?)" for _ in chunk)
+        flat = [x for p in chunk for x in p]
+        entries += _entity_events(conn, chunk)
+        entries += _quotes(
+            conn,
+            f"(q.article_id, q.speaker_entity) IN (VALUES {marks})",
+            flat,
+        )
+    return _with_stories(conn, _ordered(entries))
+
+
+def _entity_events(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> list[TimelineEntry]:
+    marks = ",".join("(?, ?)" for _ in pairs)
+    flat = [x for p in pairs for x in p]
+    return _events(
+        conn,
+        f"EXISTS (SELECT 1 FROM (VALUES {marks}) k WHERE k.column1 = v.article_id AND ("
+        "EXISTS (SELECT 1 FROM json_each(v.actors) j WHERE j.value = k.column2) OR "
+        "EXISTS (SELECT 1 FROM json_each(v.recipients) j WHERE j.value = k.column2)))",
+        flat,
+    )
+
+
+def agreement(conn: sqlite3.Connection, agreement_id: str) -> list[TimelineEntry]:
+    """The reported steps of one agreement (needs the agreements ledger, migration 0004)."""
+    _need_facts(conn)
+    if not has_table(conn, "agreement_history"):
+        raise NotFound("this store has no agreements ledger (the agreements migration is absent)")
+    rows = conn.execute(
+        "SELECT article_id, event_id FROM agreement_history WHERE agreement_id = ?",
+        (agreement_id,),
+    ).fetchall()
+    if not rows:
+        raise NotFound(f"no agreement {agreement_id!r}")
+    marks = ",".join("(?, ?)" for _ in rows)
+    flat = [str(x) for r in rows for x in r]
+    entries = _events(conn, f"(v.article_id, v.local_id) IN (VALUES {marks})", flat)
+    return _with_stories(conn, _ordered(entries))
+
+
+def _with_stories(conn: sqlite3.Connection, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    if not entries:
+        return entries
+    ids = sorted({e.article_id for e in entries})
+    marks = ",".join("?" * len(ids))
+    found = dict(
+        conn.execute(
+            f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})", ids
+        ).fetchall()
+    )
+    return [dataclasses.replace(e, story_id=found.get(e.article_id)) for e in entries]

@@ -1,0 +1,142 @@
+"""Article text as HTML with its facts highlighted, built safely from character offsets.
+
+Every piece of article text is escaped; only our own tags are added. Overlapping spans are
+handled by closing and reopening tags at each boundary, so the output always nests properly.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from newskb.model import Extraction
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One highlighted span: ``tag`` with its (already safe) attributes."""
+
+    start: int
+    end: int
+    tag: str
+    cls: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+def entity_key(kb_id: str | None, name: str) -> str:
+    return kb_id or name
+
+
+def entity_href(key: str) -> str:
+    return "/entities/" + quote(key, safe="")
+
+
+def marks_for(x: Extraction) -> list[Mark]:
+    """The marks for an article: entities, quote parts, times, event triggers."""
+    text_len = len(x.article.text)
+    out: list[Mark] = []
+    names = {e.id: e for e in x.entities}
+    for e in x.entities:
+        href = entity_href(entity_key(e.kb_id, e.name))
+        for m in e.mentions:
+            out.append(
+                Mark(
+                    m.start,
+                    m.end,
+                    "a",
+                    f"ent ent-{e.type.lower()}",
+                    (("href", href), ("title", f"{e.name} ({e.type})")),
+                )
+            )
+    for q in x.quotes:
+        who = q.speaker.text if q.speaker else "unnamed source"
+        if q.speaker and q.speaker.entity in names:
+            who = names[q.speaker.entity].name
+        pieces = q.content.fragments or ((q.content.start, q.content.end),)
+        for start, end in pieces:
+            out.append(Mark(start, end, "span", "quote", (("title", f"{who} ({q.kind} quote)"),)))
+        if q.speaker:
+            out.append(Mark(q.speaker.start, q.speaker.end, "span", "speaker"))
+        if q.cue:
+            out.append(Mark(q.cue.start, q.cue.end, "span", "cue"))
+    for t in x.times:
+        shown = f"{t.type} {t.value}" + (f" · UTC {t.utc}" if t.utc else "")
+        out.append(
+            Mark(
+                t.start,
+                t.end,
+                "time",
+                "time",
+                (("datetime", t.utc or t.value), ("title", shown), ("tabindex", "0")),
+            )
+        )
+    for v in x.events:
+        out.append(
+            Mark(
+                v.trigger.start,
+                v.trigger.end,
+                "mark",
+                f"event event-{v.status}",
+                (("title", f"{v.type} ({v.status})"),),
+            )
+        )
+    return [m for m in out if 0 <= m.start < m.end <= text_len]
+
+
+def _open(m: Mark, inside_link: bool) -> str:
+    tag = "span" if m.tag == "a" and inside_link else m.tag
+    attrs = "".join(f' {k}="{escape(v)}"' for k, v in m.attrs if not (k == "href" and tag != "a"))
+    return f'<{tag} class="{escape(m.cls)}"{attrs}>'
+
+
+def _close(m: Mark, inside_link: bool) -> str:
+    return f"</{'span' if m.tag == 'a' and inside_link else m.tag}>"
+
+
+def highlight(text: str, marks: list[Mark], start: int = 0, end: int | None = None) -> Markup:
+    """HTML for ``text[start:end]`` with ``marks`` applied; line breaks become ``<br>``."""
+    stop = len(text) if end is None else end
+    spans = [m for m in marks if m.end > start and m.start < stop]
+    cuts = sorted(
+        {start, stop, *(max(m.start, start) for m in spans)} | {min(m.end, stop) for m in spans}
+    )
+    html: list[str] = []
+    stack: list[Mark] = []
+    for lo, hi in itertools.pairwise(cuts):
+        want = sorted(
+            (m for m in spans if m.start <= lo and m.end >= hi),
+            key=lambda m: (m.start, -m.end, m.tag, m.cls),
+        )
+        keep = 0
+        while keep < min(len(stack), len(want)) and stack[keep] is want[keep]:
+            keep += 1
+        while len(stack) > keep:
+            m = stack.pop()
+            html.append(_close(m, _has_link(stack)))
+        for m in want[keep:]:
+            html.append(_open(m, _has_link(stack)))
+            stack.append(m)
+        html.append(str(escape(text[lo:hi])).replace("\n", "<br>\n"))
+    while stack:
+        m = stack.pop()
+        html.append(_close(m, _has_link(stack)))
+    return Markup("".join(html))
+
+
+def _has_link(stack: list[Mark]) -> bool:
+    return any(m.tag == "a" for m in stack)
+
+
+def snippet_html(snippet: str, open_mark: str, close_mark: str) -> Markup:
+    """A search snippet with its hit markers turned into ``<mark>``, everything else escaped."""
+    out: list[str] = []
+    for i, piece in enumerate(snippet.split(open_mark)):
+        if i == 0:
+            out.append(str(escape(piece.replace(close_mark, ""))))
+            continue
+        hit, _, rest = piece.partition(close_mark)
+        out.append(f"<mark>{escape(hit)}</mark>{escape(rest.replace(close_mark, ''))}")
+    return Markup("".join(out))

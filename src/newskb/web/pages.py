@@ -1,0 +1,225 @@
+"""Server-rendered HTML pages (Jinja2, autoescaped). Reading works without JavaScript."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from newskb.api.db import ReadPool
+from newskb.store import read, read_entities, read_timelines
+from newskb.web.chart import timeline_svg
+from newskb.web.highlight import entity_href, entity_key, highlight, marks_for, snippet_html
+
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+Cursor = Annotated[str | None, Query(max_length=200)]
+Limit = Annotated[int, Query(ge=1, le=read.MAX_LIMIT)]
+
+
+def templates() -> Jinja2Templates:
+    folder = str(resources.files("newskb.web") / "templates")
+    t = Jinja2Templates(directory=folder)
+    t.env.autoescape = True
+    t.env.globals["entity_href"] = entity_href
+    t.env.globals["snippet_html"] = lambda s: snippet_html(s, read.HIT_OPEN, read.HIT_CLOSE)
+    return t
+
+
+def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
+    r = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+    def render(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+        return tpl.TemplateResponse(request, name, ctx)
+
+    @r.get("/")
+    def search(
+        request: Request,
+        q: Text = None,
+        outlet: Text = None,
+        since: Day = None,
+        until: Day = None,
+        entity: Text = None,
+        cursor: Cursor = None,
+        limit: Limit = 20,
+    ) -> HTMLResponse:
+        c = pool.conn()
+        rows, nxt = read.list_articles(
+            c,
+            q=q or None,
+            outlet=outlet or None,
+            since=since or None,
+            until=until or None,
+            entity=entity or None,
+            cursor=cursor,
+            limit=limit,
+        )
+        form = {"q": q, "outlet": outlet, "since": since, "until": until, "entity": entity}
+        more = {k: v for k, v in form.items() if v} | ({"limit": limit} if limit != 20 else {})
+        return render(
+            request,
+            "search.html",
+            rows=rows,
+            form=form,
+            next_cursor=nxt,
+            more=more,
+            outlets=read.outlets(c),
+        )
+
+    @r.get("/articles/{article_id}")
+    def article(request: Request, article_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+        stored = read.get_article(pool.conn(), article_id)
+        x = stored.extraction
+        text = x.article.text
+        marks = marks_for(x)
+        paragraphs, start = [], 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            if line.strip():
+                paragraphs.append(highlight(text, marks, start, end))
+            start = end + 1
+        names = {e.id: e for e in x.entities}
+        keys = {e.id: entity_key(e.kb_id, e.name) for e in x.entities}
+        return render(
+            request,
+            "article.html",
+            x=x,
+            a=x.article,
+            stored=stored,
+            paragraphs=paragraphs,
+            names=names,
+            keys=keys,
+        )
+
+    @r.get("/entities")
+    def entities(
+        request: Request,
+        q: Text = None,
+        type: Text = None,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> HTMLResponse:
+        rows, nxt = read_entities.list_entities(
+            pool.conn(), q=q or None, type=type or None, cursor=cursor, limit=limit
+        )
+        more = {k: v for k, v in {"q": q, "type": type, "limit": limit}.items() if v}
+        return render(
+            request, "entities.html", rows=rows, q=q, type=type, next_cursor=nxt, more=more
+        )
+
+    @r.get("/entities/{key:path}")
+    def entity(request: Request, key: Annotated[str, Path(max_length=300)]) -> HTMLResponse:
+        c = pool.conn()
+        row = read_entities.get_entity(c, key)
+        quotes = read.list_quotes(c, speaker=key, limit=read.MAX_LIMIT, oldest_first=True)[0]
+        by_day: dict[str, list[Any]] = {}
+        for q in quotes:
+            by_day.setdefault(q.published or "undated", []).append(q)
+        items = read_timelines.timeline(c, entity=key)
+        return render(
+            request,
+            "entity.html",
+            e=row,
+            aliases=read_entities.aliases(c, key),
+            roles=read_entities.roles(c, key),
+            by_day=by_day,
+            articles=read.list_articles(c, entity=key, limit=50)[0],
+            about=read.list_quotes(c, about=key, limit=20)[0],
+            events=read.list_events(c, actor=key, limit=50)[0],
+            chart=timeline_svg(items, f"Timeline of {row.name}"),
+        )
+
+    @r.get("/quotes")
+    def quotes(
+        request: Request,
+        speaker: Text = None,
+        about: Text = None,
+        since: Day = None,
+        until: Day = None,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> HTMLResponse:
+        form = {"speaker": speaker, "about": about, "since": since, "until": until}
+        rows, nxt = read.list_quotes(
+            pool.conn(),
+            speaker=speaker or None,
+            about=about or None,
+            since=since or None,
+            until=until or None,
+            cursor=cursor,
+            limit=limit,
+        )
+        more = {k: v for k, v in form.items() if v} | {"limit": limit}
+        return render(request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more)
+
+    @r.get("/events")
+    def events(
+        request: Request,
+        type: Text = None,
+        actor: Text = None,
+        status: Annotated[
+            str | None, Query(pattern="^(|occurred|planned|hypothetical|negated)$")
+        ] = None,
+        since: Day = None,
+        until: Day = None,
+        cursor: Cursor = None,
+        limit: Limit = 50,
+    ) -> HTMLResponse:
+        form = {"type": type, "actor": actor, "status": status, "since": since, "until": until}
+        rows, nxt = read.list_events(
+            pool.conn(),
+            type=type or None,
+            actor=actor or None,
+            status=status or None,
+            since=since or None,
+            until=until or None,
+            cursor=cursor,
+            limit=limit,
+        )
+        more = {k: v for k, v in form.items() if v} | {"limit": limit}
+        return render(request, "events.html", rows=rows, form=form, next_cursor=nxt, more=more)
+
+    @r.get("/stories")
+    def stories(request: Request) -> HTMLResponse:
+        c = pool.conn()
+        has = read_timelines.list_stories(c, 1) or read.table_exists(c, "stories")
+        return render(request, "stories.html", rows=read_timelines.list_stories(c, 200), has=has)
+
+    @r.get("/stories/{story_id}")
+    def story(request: Request, story_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+        c = pool.conn()
+        row = read_timelines.get_story(c, story_id)
+        arts = read_timelines.story_articles(c, story_id)
+        items = read_timelines.timeline(c, articles=[a.id for a in arts])
+        return render(
+            request,
+            "story.html",
+            s=row,
+            articles=arts,
+            items=items,
+            chart=timeline_svg(items, f"Timeline of the story {row.title or row.id}"),
+        )
+
+    @r.get("/agreements")
+    def agreements(request: Request) -> HTMLResponse:
+        return render(
+            request, "agreements.html", rows=read_timelines.list_agreements(pool.conn(), 200)
+        )
+
+    @r.get("/agreements/{agreement_id}")
+    def agreement(
+        request: Request, agreement_id: Annotated[str, Path(max_length=64)]
+    ) -> HTMLResponse:
+        row, history = read_timelines.get_agreement(pool.conn(), agreement_id)
+        return render(
+            request,
+            "agreement.html",
+            g=row,
+            history=history,
+            chart=timeline_svg(history, f"History of the agreement: {row.object}"),
+        )
+
+    return r

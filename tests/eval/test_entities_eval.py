@@ -1,0 +1,52 @@
+"""Entity eval: loaders keep GUM's test documents out; floors pinned under the dev numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newskb.eval.corpora import GUM_TEST_DOCS, gum_docs, load_gum, load_meantime
+from newskb.eval.entities import evaluate, score
+from newskb.model import GoldDoc, GoldMention
+
+
+def test_gum_loader_never_lists_test_documents(corpora: Path) -> None:
+    names = gum_docs(corpora)
+    assert names and not set(names) & GUM_TEST_DOCS
+    docs = list(load_gum(corpora, docs=[*sorted(GUM_TEST_DOCS), names[0]]))
+    assert [d.name for d in docs] == [names[0]]
+
+
+def test_loaders_give_offsets_into_their_text(corpora: Path) -> None:
+    d = next(iter(load_gum(corpora, genre="news")))
+    named = [d.text[m.start : m.end] for m in d.mentions if m.named and m.type == "LOC"]
+    assert "the United States" in named
+    assert any(m.wikidata == "Q30" for m in d.mentions)
+    mt = next(iter(load_meantime(corpora)))
+    assert any(mt.text[m.start : m.end] == "Boeing" and m.type == "ORG" for m in mt.mentions)
+
+
+def test_scoring_exact_versus_overlap() -> None:
+    doc = GoldDoc("d", "Donald Trump met the press in Kyiv.", (
+        GoldMention(0, 12, "PER", True, "Q22686"), GoldMention(29, 33, "LOC"),
+    ))  # fmt: skip
+    s = score("t", [doc], [[(7, 12, "PER", "Q22686", "E1"), (29, 33, "ORG", None, "E2")]])
+    assert s.exact_untyped.f1 == 0.5 and s.exact_typed.f1 == 0.0
+    assert s.overlap_untyped.f1 == 1.0 and s.overlap_typed.f1 == 0.5
+    assert s.link_accuracy == 1.0
+
+
+@pytest.mark.slow
+def test_meantime_floor(corpora: Path) -> None:
+    s = evaluate("meantime", root=corpora)
+    assert s.overlap_typed.f1 >= 0.74
+    assert s.exact_typed.f1 >= 0.64
+
+
+@pytest.mark.slow
+def test_gum_news_floor(corpora: Path) -> None:
+    s = evaluate("gum", root=corpora, genre="news")
+    assert s.overlap_typed.f1 >= 0.67 and s.exact_typed.f1 >= 0.47
+    assert s.link_accuracy >= 0.15 and s.link_precision >= 0.72
+    assert s.pronoun_accuracy >= 0.5 and s.pronoun_precision >= 0.62

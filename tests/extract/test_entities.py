@@ -1,0 +1,118 @@
+"""Entities: NER + rules, coreference (short names, titles, pronouns), roles, linking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newskb import nlp
+from newskb.extract.entities import entities_of
+from newskb.ingest import read_path
+from newskb.model import Article, Entity
+
+
+def _article(text: str) -> Article:
+    return Article(id="t", sha256="t", path="t.txt", text=text)
+
+
+def _entities(text: str) -> tuple[Entity, ...]:
+    a = _article(text)
+    return entities_of(a, nlp.parse_many([a.text])[0])
+
+
+def _by_name(ents: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {e.name: e for e in ents}
+
+
+Seed = tuple[Article, tuple[Entity, ...]]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> tuple[Article, tuple[Entity, ...]]:
+    a = next(iter(read_path(str(seed_path))))
+    assert isinstance(a, Article)
+    return a, entities_of(a, nlp.parse_many([a.text])[0])
+
+
+def test_seed_people_are_one_canonical_entity_each(
+    seed: tuple[Article, tuple[Entity, ...]],
+) -> None:
+    a, ents = seed
+    names = [e.name for e in ents]
+    assert len(names) == len(set(names)), "duplicate canonical names"
+    by = _by_name(ents)
+    leavitt = by["Karoline Leavitt"]
+    assert {m.text for m in leavitt.mentions if m.kind == "name"} == {"Caroline Levitt"}
+    pronouns = [m for m in leavitt.mentions if m.kind == "pronoun"]
+    assert [m.text for m in pronouns][:3] == ["She", "She", "She"]
+    assert any("spokeswoman" in r or "press secretary" in r.lower() for r in leavitt.roles)
+    scavino = by["Dan Scavino"]
+    assert "Den Scavino" in scavino.aliases
+    assert any("Deputy Head" in r for r in scavino.roles)
+    trump = by["Donald Trump"]
+    assert trump.kb_id == "Q22686"
+    assert {m.kind for m in trump.mentions} == {"name", "short"}
+    assert sum(m.text == "Trump" for m in trump.mentions) >= 5
+    putin = by["Vladimir Putin"]
+    assert putin.kb_id == "Q7747"
+    assert "Russian dictator" in putin.characterisations
+    assert not any("dictator" in r for r in putin.roles)
+    for e in ents:
+        for m in e.mentions:
+            assert a.text[m.start : m.end] == m.text
+
+
+def test_seed_places_orgs_and_dateline(seed: Seed) -> None:
+    _a, ents = seed
+    by = _by_name(ents)
+    assert by["Ukraine"].type == "GPE" and by["Russia"].type == "GPE"
+    assert by["NBC News"].type == "ORG"
+    assert by["Black Sea"].type == "LOC" and by["Black Sea"].kb_id == "Q166"
+    assert by["White House"].type == "ORG"
+    assert by["Kyiv"].type == "GPE" and by["UNN"].type == "ORG"
+    assert not any("•" in e.name for e in ents)
+    assert by["United States"].kb_id == "Q30"
+    assert {"US", "the United States"} <= {m.text for m in by["United States"].mentions}
+
+
+def test_pronoun_goes_to_salient_person_of_matching_gender() -> None:
+    ents = _entities(
+        "Anna Kowalska met Peter Brandt in Warsaw on Monday. She said the meeting went well. "
+        "He declined to comment."
+    )
+    by = _by_name(ents)
+    assert [m.text for m in by["Anna Kowalska"].mentions if m.kind == "pronoun"] == ["She"]
+    assert [m.text for m in by["Peter Brandt"].mentions if m.kind == "pronoun"] == ["He"]
+
+
+def test_short_name_and_title_mentions() -> None:
+    ents = _entities(
+        "Karoline Leavitt, the White House press secretary, spoke on Monday. "
+        "The spokeswoman said talks would continue. Leavitt added that Europe must help."
+    )
+    leavitt = _by_name(ents)["Karoline Leavitt"]
+    kinds = {m.text: m.kind for m in leavitt.mentions}
+    assert kinds["Leavitt"] == "short"
+    assert kinds["The spokeswoman"] == "title"
+    assert "White House press secretary" in leavitt.roles
+
+
+def test_they_for_a_group_of_people_stays_unresolved() -> None:
+    ents = _entities("Olaf Scholz and Emmanuel Macron met in Paris. They agreed on a plan.")
+    assert not any(m.kind == "pronoun" for e in ents for m in e.mentions)
+
+
+def test_acronym_joins_its_expansion() -> None:
+    ents = _entities("The European Union will meet on Monday. The EU said it wants a deal.")
+    eu = _by_name(ents)["European Union"]
+    assert eu.kb_id == "Q458"
+    assert {m.text: m.kind for m in eu.mentions} == {
+        "The European Union": "name",
+        "The EU": "short",
+    }
+
+
+def test_no_text_no_entities() -> None:
+    assert _entities("") == ()
+    assert _entities("nothing named here at all.") == ()

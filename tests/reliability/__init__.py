@@ -1,0 +1,1 @@
+"""Reliability: bad input, properties, crashes, concurrent readers."""

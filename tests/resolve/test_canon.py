@@ -1,0 +1,100 @@
+"""Canonical entities in the store: resolution across articles, alias, merge, split, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newskb.cli import cli
+from newskb.model import Article, Entity, Extraction, Mention
+from newskb.store import entities as canon
+from newskb.store import open_store
+
+
+def _x(key: str, day: int, *ents: tuple[str, str, tuple[str, ...], tuple[str, ...]]) -> Extraction:
+    text = " ".join(n for n, _t, als, _r in ents for n in (n, *als)) or "x"
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    art = Article(
+        id=digest[:16], sha256=digest, path=f"{key}.txt", text=text,
+        published=dt.date(2025, 3, day),
+    )  # fmt: skip
+    out, pos = [], 0
+    for i, (name, etype, aliases, roles) in enumerate(ents, start=1):
+        ms = []
+        for n in (name, *aliases):
+            at = text.index(n, pos)
+            ms.append(Mention(at, at + len(n), n, "name"))
+            pos = at + len(n)
+        out.append(
+            Entity(id=f"E{i}", name=name, type=etype, mentions=tuple(ms), roles=roles,  # type: ignore[arg-type]
+                   aliases=aliases)
+        )  # fmt: skip
+    return Extraction(article=art, entities=tuple(out))
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "t.db")
+    store = open_store(path)
+    batch = [
+        _x(
+            "a",
+            18,
+            ("Karoline Leavitt", "PERSON", ("Caroline Levitt",), ("White House spokeswoman",)),
+        ),
+        _x("b", 19, ("Karolina Leavit", "PERSON", (), ("press secretary",))),
+        _x("c", 20, ("Taras Hnatiuk", "PERSON", (), ()), ("Eurowire", "ORG", (), ())),
+        _x("d", 21, ("Taras Hnatyuk", "PERSON", (), ()), ("Mike Johnson", "PERSON", (), ())),
+        _x("e", 22, ("Boris Johnson", "PERSON", (), ())),
+    ]
+    store.add_batch(batch)
+    with store.conn:
+        canon.resolve_batch(store.conn, batch)
+        again = canon.resolve_batch(store.conn, batch)  # idempotent
+    assert again == 7
+    store.close()
+    return path
+
+
+def test_spelling_variants_across_articles_become_one_entity(db: str) -> None:
+    with open_store(db) as store:
+        c = canon.show(store.conn, "Caroline Levitt")
+        assert c.name == "Karoline Leavitt"
+        assert len(c.articles) == 2
+        assert [r[0] for r in c.roles] == ["White House spokeswoman", "press secretary"]
+        assert [r[1] for r in c.roles] == ["2025-03-18", "2025-03-19"]
+        h = canon.show(store.conn, "Taras Hnatyuk")
+        assert len(h.articles) == 2 and h.id == "nkb:person:taras-hnatiuk"
+        assert canon.find(store.conn, "Mike Johnson") != canon.find(store.conn, "Boris Johnson")
+        names = [e.name for e in canon.listing(store.conn, limit=100)]
+        assert len(names) == len(set(names))
+
+
+def test_alias_merge_split(db: str) -> None:
+    with open_store(db) as store:
+        conn = store.conn
+        mj = canon.find(conn, "Mike Johnson")
+        canon.add_alias(conn, mj, "Speaker Johnson")
+        assert canon.find(conn, "speaker johnson") == mj
+        keep = canon.merge(conn, "Boris Johnson", "Mike Johnson")
+        assert canon.find(conn, "Mike Johnson") == keep
+        assert len(canon.show(conn, keep).articles) == 2
+        new = canon.split(conn, keep, "Mike Johnson")
+        assert new != keep
+        assert len(canon.show(conn, new).articles) == 1
+        assert len(canon.show(conn, keep).articles) == 1
+
+
+def test_cli_lists_searches_and_shows(db: str) -> None:
+    r = CliRunner().invoke(cli, ["entities", "--db", db, "search", "levitt", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert '"Karoline Leavitt"' in r.output
+    r = CliRunner().invoke(cli, ["entities", "--db", db, "show", "Karoline Leavitt"])
+    assert r.exit_code == 0, r.output
+    assert "White House spokeswoman" in r.output and "2025-03-18" in r.output
+    r = CliRunner().invoke(cli, ["entities", "--db", db, "merge", "Taras Hnatiuk", "Eurowire"])
+    assert r.exit_code == 0, r.output

@@ -1,0 +1,170 @@
+"""The agreements ledger: one agreement followed across articles, status history, queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newskb.model import Agreement, Article, Entity, Event, Extraction, Mention, Span
+from newskb.store import SqliteStore
+from newskb.store.agreements import agreements, find_events, get, similar, update_ledger
+
+
+def article(aid: str, day: str, text: str, events: list[tuple[str, str, Agreement | None]],
+            people: dict[str, str]) -> Extraction:  # fmt: skip
+    art = Article(
+        id=aid, sha256=aid * 4, path=f"{aid}.txt", text=text, published=dt.date.fromisoformat(day)
+    )
+    ents = []
+    for n, (name, kb) in enumerate(people.items(), 1):
+        at = text.index(name)
+        ents.append(Entity(f"E{n}", name, "PERSON", (Mention(at, at + len(name), name),), kb_id=kb))
+    evs = []
+    for n, (etype, word, agreement) in enumerate(events, 1):
+        at = text.index(word)
+        evs.append(
+            Event(
+                id=f"V{n}",
+                type=etype,
+                status="occurred",
+                trigger=Span(at, at + len(word), word),
+                sentence=Span(0, len(text), text),
+                actors=("E1",),
+                recipients=("E2",) if len(ents) > 1 else (),
+                agreement=agreement,
+            )
+        )
+    return Extraction(article=art, entities=tuple(ents), events=tuple(evs))
+
+
+PEOPLE = {"Trump": "Q22686", "Putin": "Q7747"}
+
+
+def first() -> Extraction:
+    return article(
+        "a" * 16,
+        "2025-03-18",
+        "Trump and Putin agreed on an energy and infrastructure ceasefire.",
+        [("AGREE", "agreed", Agreement("energy and infrastructure ceasefire", ("E1", "E2"),
+                                       "agreed", "2025-03-18"))],
+        PEOPLE,
+    )  # fmt: skip
+
+
+def broken() -> Extraction:
+    return article(
+        "b" * 16,
+        "2025-03-25",
+        "Putin said Trump's side violated the energy ceasefire.",
+        [("REJECT", "violated", Agreement("energy ceasefire", ("E1",), "violated", None))],
+        {"Putin": "Q7747", "Trump": "Q22686"},
+    )
+
+
+def other() -> Extraction:
+    return article(
+        "c" * 16,
+        "2025-03-20",
+        "Macron and Scholz signed a free-trade pact.",
+        [("AGREE", "signed", Agreement("free-trade pact", ("E1", "E2"), "agreed", "2025-03-20"))],
+        {"Macron": "Q3052772", "Scholz": "Q61053"},
+    )
+
+
+def store(tmp_path: Path, *xs: Extraction) -> SqliteStore:
+    s = SqliteStore(tmp_path / "t.db")
+    s.add_batch(list(xs))
+    return s
+
+
+def test_later_article_updates_the_same_agreement(tmp_path: Path) -> None:
+    s = store(tmp_path, first(), broken(), other())
+    assert update_ledger(s.conn, [first()]) == 1
+    assert update_ledger(s.conn, [broken(), other()]) == 2
+    found = agreements(s.conn)
+    assert len(found) == 2
+    ceasefire = next(a for a in found if "ceasefire" in a.object)
+    assert ceasefire.object == "energy and infrastructure ceasefire"
+    assert ceasefire.status == "violated"
+    assert ceasefire.first_agreed == "2025-03-18"
+    assert set(ceasefire.parties) == {"Trump", "Putin"}
+    assert [(h.article_id, h.status) for h in ceasefire.history] == [
+        ("a" * 16, "agreed"),
+        ("b" * 16, "violated"),
+    ]
+    assert ceasefire.history[1].date == "2025-03-25"
+    assert get(s.conn, ceasefire.id) == ceasefire
+    assert [a.object for a in agreements(s.conn, status="agreed")] == ["free-trade pact"]
+    assert [a.object for a in agreements(s.conn, party="macron")] == ["free-trade pact"]
+    s.close()
+
+
+def test_ledger_is_idempotent_and_order_of_dates_decides_status(tmp_path: Path) -> None:
+    s = store(tmp_path, first(), broken())
+    update_ledger(s.conn, [broken()])  # the later report arrives first
+    update_ledger(s.conn, [first()])
+    update_ledger(s.conn, [first(), broken()])
+    (only,) = agreements(s.conn)
+    assert only.status == "violated" and len(only.history) == 2
+    assert only.first_agreed == "2025-03-18"
+    s.close()
+
+
+def test_parties_must_overlap_to_merge(tmp_path: Path) -> None:
+    stranger = article(
+        "d" * 16,
+        "2025-04-01",
+        "Macron and Scholz agreed an energy and infrastructure ceasefire.",
+        [("AGREE", "agreed", Agreement("energy and infrastructure ceasefire", ("E1", "E2")))],
+        {"Macron": "Q3052772", "Scholz": "Q61053"},
+    )
+    s = store(tmp_path, first(), stranger)
+    update_ledger(s.conn, [first(), stranger])
+    assert len(agreements(s.conn)) == 2
+    s.close()
+
+
+def test_object_similarity() -> None:
+    assert similar("energy truce", "energy and infrastructure ceasefire") >= 0.5
+    assert similar("free-trade pact", "energy ceasefire") == 0.0
+    assert similar("Black Sea ceasefire", "maritime ceasefire in the Black Sea") >= 0.5
+
+
+def test_find_events_filters(tmp_path: Path) -> None:
+    s = store(tmp_path, first(), other())
+    rows = find_events(s.conn, type="agree", actor="putin")
+    assert [(r.actors, r.recipients, r.trigger) for r in rows] == [
+        (("Trump",), ("Putin",), "agreed")
+    ]
+    assert rows[0].actor_ids == ("Q22686",) and rows[0].agreement == (
+        "energy and infrastructure ceasefire"
+    )
+    assert len(find_events(s.conn, since="2025-03-19")) == 1
+    assert find_events(s.conn, status="planned") == []
+    assert len(find_events(s.conn, actor="Q61053")) == 1
+    s.close()
+
+
+def test_cli_events_plover_export_and_agreement_history(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newskb.cli import cli
+
+    s = store(tmp_path, first(), broken())
+    update_ledger(s.conn, [first(), broken()])
+    (only,) = agreements(s.conn)
+    s.close()
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    got = runner.invoke(cli, ["events", "--db", db, "--format", "plover"])
+    assert got.exit_code == 0, got.output
+    header, *rows = got.output.splitlines()
+    assert header.split("\t")[:3] == ["event_id", "event_date", "event_type"]
+    first_row = dict(zip(header.split("\t"), rows[0].split("\t"), strict=True))
+    assert first_row["event_type"] == "AGREE" and first_row["quad_code"] == "1"
+    assert first_row["actor_wikidata_id"] == "Q22686"
+    got = runner.invoke(cli, ["events", "--db", db, "--format", "csv", "--type", "REJECT"])
+    assert got.exit_code == 0 and "violated" in got.output
+    got = runner.invoke(cli, ["agreements", only.id, "--db", db, "--format", "json"])
+    assert got.exit_code == 0, got.output
+    assert '"status": "violated"' in got.output and "b" * 16 in got.output
