@@ -35,7 +35,8 @@ _SEED = (
     "say tell report state note stress warn add announce claim insist explain argue deny "
     "confirm emphasize emphasise underline acknowledge admit reply respond write tweet "
     "declare predict comment assert remark allege reveal estimate conclude complain "
-    "recall suggest indicate observe maintain concede caution urge"
+    "recall suggest indicate observe maintain concede caution urge show recommend reason "
+    "promise continue"
 )
 SEED = _SEED.split()
 

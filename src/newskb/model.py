@@ -142,6 +142,10 @@ class Event:
     time: str | None = None
     quote: str | None = None
     agreement: Agreement | None = None
+    # the event's calendar date: the value of ``time`` when that names a date, else the
+    # publication date; precision "minute" | "hour" | "day" | "week" | "month" | "year"
+    date: str | None = None
+    date_precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,6 +554,7 @@ class StoryParams:
     date_conflict: float = 0.1
     window_days: int = 30
     candidates: int = 32
+    recheck: bool = True  # re-check a story at a few sizes and split it when it holds two
 
 
 # --- entity evaluation (issue 4) ----------------------------------------------------------------

@@ -27,6 +27,7 @@ class BatchStore(Protocol):
 
     def add_batch(self, results: Sequence[Result], /) -> BatchReport: ...
 
+
 Result: TypeAlias = Extraction | ErrorRecord
 BATCH = 32
 

@@ -118,6 +118,8 @@ def event_dict(v: Event) -> JSON:
         "trigger": _span(v.trigger),
         "sentence": {"start": v.sentence.start, "end": v.sentence.end},
         "quote": v.quote,
+        "date": v.date,
+        "date_precision": v.date_precision,
     }
     if v.agreement is not None:
         g = v.agreement
@@ -255,6 +257,8 @@ def from_dict(d: JSON, raw: str = "") -> Extraction:
             location=v.get("location"),
             time=v.get("time"),
             quote=v.get("quote"),
+            date=v.get("date"),
+            date_precision=v.get("date_precision"),
             agreement=Agreement(
                 object=v["agreement"]["object"],
                 parties=tuple(v["agreement"]["parties"]),

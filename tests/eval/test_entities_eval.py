@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newskb.eval.corpora import GUM_TEST_DOCS, gum_docs, load_gum, load_meantime
+from newskb.eval.corpora import GUM_TEST_DOCS, gum_docs, load_gum, load_meantime, name_core
 from newskb.eval.entities import evaluate, score
 from newskb.model import GoldDoc, GoldMention
 
@@ -25,6 +25,33 @@ def test_loaders_give_offsets_into_their_text(corpora: Path) -> None:
     assert any(m.wikidata == "Q30" for m in d.mentions)
     mt = next(iter(load_meantime(corpora)))
     assert any(mt.text[m.start : m.end] == "Boeing" and m.type == "ORG" for m in mt.mentions)
+
+
+def test_name_core_cuts_a_phrase_to_its_proper_name() -> None:
+    text = "JSA Research defence analyst Paul Nesbit"
+    toks, at = [], 0
+    for w in text.split():
+        toks.append((at, at + len(w), w, ""))
+        at += len(w) + 1
+    assert name_core(toks, -1, person=True) == (text.index("Paul"), len(text))
+    bank = [(0, 3, "the", ""), (4, 8, "Bank", ""), (9, 11, "of", ""), (12, 19, "America", "")]
+    assert name_core(bank, -1) == (4, 19)
+    assert name_core([(0, 6, "Senator", ""), (7, 13, "McCain", "")], -1) == (7, 13)
+    assert name_core([(0, 4, "some", ""), (5, 10, "files", "")], -1) is None
+
+
+def test_name_level_gold_drops_titles_articles_and_nested_names(corpora: Path) -> None:
+    d = next(iter(load_gum(corpora, genre="news", names=True)))
+    named = {d.text[m.start : m.end] for m in d.mentions if m.named}
+    assert "United States" in named and "the United States" not in named
+    assert not any(n.startswith(("the ", "The ")) for n in named)
+    mt = {
+        mt.text[m.start : m.end]
+        for mt in load_meantime(corpora, names=True)
+        for m in mt.mentions
+        if m.named
+    }
+    assert "Paul Nesbit" in mt and not any("analysist" in n for n in mt)
 
 
 def test_scoring_exact_versus_overlap() -> None:

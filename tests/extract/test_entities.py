@@ -73,7 +73,7 @@ def test_seed_places_orgs_and_dateline(seed: Seed) -> None:
     assert by["Kyiv"].type == "GPE" and by["UNN"].type == "ORG"
     assert not any("•" in e.name for e in ents)
     assert by["United States"].kb_id == "Q30"
-    assert {"US", "the United States"} <= {m.text for m in by["United States"].mentions}
+    assert {"US", "United States"} <= {m.text for m in by["United States"].mentions}
 
 
 def test_pronoun_goes_to_salient_person_of_matching_gender() -> None:
@@ -107,12 +107,58 @@ def test_acronym_joins_its_expansion() -> None:
     ents = _entities("The European Union will meet on Monday. The EU said it wants a deal.")
     eu = _by_name(ents)["European Union"]
     assert eu.kb_id == "Q458"
-    assert {m.text: m.kind for m in eu.mentions} == {
-        "The European Union": "name",
-        "The EU": "short",
-    }
+    assert {m.text: m.kind for m in eu.mentions} == {"European Union": "name", "EU": "short"}
 
 
 def test_no_text_no_entities() -> None:
     assert _entities("") == ()
     assert _entities("nothing named here at all.") == ()
+
+
+# --- name-level rules (one tiny text each) ----------------------------------------------------
+
+
+def _names(text: str) -> dict[str, str]:
+    return {m.text: e.type for e in _entities(text) for m in e.mentions if m.kind != "pronoun"}
+
+
+def test_leading_article_is_not_part_of_a_name() -> None:
+    names = _names("Officials from the United States met the Associated Press on Monday.")
+    assert "United States" in names and "the United States" not in names
+
+
+def test_titles_and_descriptions_stay_outside_a_person_name() -> None:
+    names = _names("The show starred magician David Gish. Professor Noam Chomsky was there too.")
+    assert names.get("David Gish") == "PERSON"
+    assert not any(n.startswith(("magician", "Professor")) for n in names)
+
+
+def test_possessive_is_not_part_of_a_name() -> None:
+    names = _names("Angela Merkel's government fell. Merkel's party lost.")
+    assert "Angela Merkel" in names and not any(n.endswith("'s") for n in names)
+
+
+def test_a_name_does_not_run_across_a_line_break() -> None:
+    names = _names("Interview\nPacific Standard spoke to Jane Smith in Chicago.")
+    assert not any("\n" in n for n in names)
+
+
+def test_maker_and_model_number_is_a_product_not_the_maker() -> None:
+    ents = _entities("The airline bought ten Airbus A380 jets. Airbus said it was pleased.")
+    types = {m.text: e.type for e in ents for m in e.mentions}
+    assert types.get("Airbus A380") == "PRODUCT" and types.get("Airbus") == "ORG"
+
+
+def test_currency_code_is_no_organisation() -> None:
+    assert "USD" not in _names("The laptop costs $999 (USD) and ships in June from Apple.")
+
+
+def test_a_rare_town_name_used_as_a_first_name_stays_a_person() -> None:
+    names = _names("Gloria Estefan sang on Friday. Gloria said she was tired.")
+    assert names.get("Gloria") == "PERSON"
+
+
+def test_honorific_gives_a_person_gender_for_pronouns() -> None:
+    ents = _entities("Mrs. Patel met Mr. Singh in Delhi. Later she said the talks went well.")
+    patel = next(e for e in ents if "Patel" in e.name)
+    assert any(m.text == "she" for m in patel.mentions)

@@ -44,6 +44,32 @@ def test_weekday_follows_tense() -> None:
     assert v["Friday"][0] == "DATE"
 
 
+def test_infinitive_takes_the_tense_of_its_governor() -> None:
+    v = values("Crowds rallied to mark the entry on Friday. He plans to visit on Friday.")
+    found = [t.value for t in tag("Crowds rallied to mark the entry on Friday.")]
+    assert found == ["2025-03-14"]
+    assert v["Friday"] == ("DATE", "2025-03-21")  # the last one wins in the dict: "plans to"
+
+
+def test_anaphoric_expressions_follow_the_reference_time() -> None:
+    text = (
+        "On May 22, 1995, he was promoted, and the following year he moved to Paris. "
+        "He was shot at 10 p.m. and died the next morning. That day was cold."
+    )
+    v = values(text)
+    assert v["the following year"] == ("DATE", "1996")
+    assert v["10 p.m."] == ("TIME", "1995-05-22T22:00")
+    assert v["the next morning"] == ("TIME", "1995-05-23TMO")
+    assert v["That day"] == ("DATE", "1995-05-22")
+    # no date before them: the publication date, or an underspecified value without one
+    assert values("The following day, talks resumed.")["The following day"][1] == "2025-03-19"
+    assert values("The following day, talks resumed.", None)["The following day"][1] == "XXXX-XX-XX"
+
+
+def test_possessive_determiners_stay_out_of_the_extent() -> None:
+    assert "third quarter" in values("The company said its third quarter was weak.")
+
+
 @pytest.mark.parametrize(
     ("text", "expr", "typ", "value"),
     [
@@ -51,7 +77,10 @@ def test_weekday_follows_tense() -> None:
         ("The plant closed two years ago.", "two years ago", "DATE", "2023"),
         ("It was built in the 1990s.", "the 1990s", "DATE", "199"),
         ("He spoke this morning.", "this morning", "TIME", "2025-03-18TMO"),
-        ("Profit fell in the third quarter.", "the third quarter", "DATE", "2025-Q3"),
+        ("Profit fell in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
+        ("Profit will rise in the third quarter.", "the third quarter", "DATE", "2025-Q3"),
+        ("Sales for the year ended Jan. 31 rose.", "the year", "DURATION", "P1Y"),
+        ("Sales rose 5% for the year.", "the year", "DATE", "2025"),
         ("Sales rose last fall.", "last fall", "DATE", "2024-FA"),
         ("Output fell in fiscal 2024.", "fiscal 2024", "DATE", "2024"),
         ("The talks lasted three hours.", "three hours", "DURATION", "PT3H"),

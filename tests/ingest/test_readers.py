@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -146,8 +147,6 @@ def test_unknown_suffix_missing_file_and_fifo(tmp_path: Path) -> None:
     assert code(write(tmp_path, "x.pdf", b"%PDF")) == "NKB106"
     assert code(tmp_path / "missing.txt") == "NKB107"
     fifo = tmp_path / "pipe.txt"
-    import os
-
     os.mkfifo(fifo)
     assert code(fifo) == "NKB107"  # refused, not blocked on
 

@@ -132,8 +132,8 @@ def test_extract_pipeline_never_raises_and_keeps_every_span_exact(
         assert span_problems(r) == []
 
 
-# Texts on which an extractor crashed (found by the property test above). The article is then
-# reported as NKB202 instead of stored: data loss. Remove the xfail mark once fixed.
+# Regression: texts on which the quotes extractor once crashed (IndexError, found by the property
+# test above). The article was then reported as NKB202 instead of being stored: data loss.
 EXTRACTOR_CRASHES = [
     "said",
     "   \u200b • Reuters 2025-03-18 é 15:00 GMT Ines Vandermeer   yesterday , at 09:30 local "
@@ -142,9 +142,6 @@ EXTRACTOR_CRASHES = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="quotes extractor IndexError on these texts (reported to the lead)"
-)
 @pytest.mark.parametrize("text", EXTRACTOR_CRASHES)
 def test_no_extractor_crashes_on_known_texts(text: str) -> None:
     (art,) = read_bytes(text.encode(), path="x.txt")

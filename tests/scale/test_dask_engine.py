@@ -141,3 +141,16 @@ def test_a_worker_killed_mid_run_still_completes_exactly_once(tmp_path: Path) ->
     assert len(man) == 17
     assert all(m["model_loads"] == 1 for m in man)
     assert not list((tmp_path / "shards").glob("*.tmp"))
+
+
+def test_an_unserialisable_article_becomes_an_error_row(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    from newskb.model import Article, Extraction
+    from newskb.scale.shards import count_shard, read_shard, write_shard
+
+    art = Article(id="a1", sha256="a1", path="bad.txt", text="x")
+    broken = Extraction(article=art, entities=(object(),))  # type: ignore[arg-type]
+    path = write_shard(tmp_path, "s", [broken, Extraction(article=art)])
+    assert count_shard(path) == (1, 1)
+    first = next(iter(read_shard(path)))
+    assert isinstance(first, ErrorRecord) and first.code == "NKB202" and first.path == "bad.txt"

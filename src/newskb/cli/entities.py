@@ -141,12 +141,21 @@ def split(ctx: click.Context, ref: str, alias: str) -> None:
 @click.option("--genre", type=click.Choice(["news", "interview"]), default=None, help="GUM only.")
 @click.option("--system", type=click.Choice(["newskb", "spacy"]), default="newskb")
 @click.option("--root", type=click.Path(path_type=Path), default=None, help="Corpora folder.")
+@click.option(
+    "--spans",
+    type=click.Choice(["name", "phrase"]),
+    default="name",
+    show_default=True,
+    help="name: gold names cut to the proper name (CoNLL/OntoNotes style); phrase: whole NPs.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def eval_entities(corpus: str, genre: str | None, system: str, root: Path | None, fmt: str) -> None:
+def eval_entities(
+    corpus: str, genre: str | None, system: str, root: Path | None, spans: str, fmt: str
+) -> None:
     """Mention P/R/F1 (exact/overlap, typed/untyped, names only) and linking accuracy."""
     from newskb.eval.entities import evaluate
 
-    s = evaluate(corpus, root=root, genre=genre, system=system)
+    s = evaluate(corpus, root=root, genre=genre, system=system, spans=spans)
     if fmt == "json":
         click.echo(json.dumps(dataclasses.asdict(s), indent=2))
         return
@@ -166,7 +175,7 @@ def eval_entities(corpus: str, genre: str | None, system: str, root: Path | None
             ("overlap untyped", s.overlap_untyped),
         )
     ]
-    emit(rows, "table", title=f"entities on {corpus} ({s.docs} docs, {system})")
+    emit(rows, "table", title=f"entities on {corpus} ({s.docs} docs, {system}, {spans} spans)")
     out.print(
         f"linking: {s.linked_gold} gold names with Wikidata ids, accuracy {s.link_accuracy}, "
         f"precision of given ids {s.link_precision}"

@@ -7,6 +7,7 @@ filters on ``GUM_TEST_DOCS`` before reading a file.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -22,6 +23,74 @@ _GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 _MEANTIME_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 _ENTITY_OPEN = re.compile(r"\(([^()|]+)")
 _ENTITY_CLOSE = re.compile(r"(\d+)\)")
+# Name level (CoNLL/OntoNotes style): a gold mention is cut down to the proper name it is built
+# on -- "JSA Research defence analyst Paul Nesbit" -> "Paul Nesbit", "the United States" ->
+# "United States"; lower-case joiners stay inside a name ("Bank of America").
+_PERSON_JOINERS = frozenset({"de", "-", ".", "'", "’", "du", "la", "von", "van", "bin", "al"})
+_JOINERS = _PERSON_JOINERS | {"of", "and", "&", "for"}
+
+# Titles and honorifics are not part of a name ("Senator John McCain" -> "John McCain").
+_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "senator", "sen",
+        "rep", "representative", "governor", "gov", "secretary", "minister", "chancellor",
+        "premier", "mayor", "judge", "justice", "general", "gen", "colonel", "col", "captain",
+        "capt", "sergeant", "sgt", "lieutenant", "lt", "admiral", "chairman", "chairwoman", "ceo",
+        "director", "spokesman", "spokeswoman", "ambassador", "pope", "reverend", "rev",
+        "saint", "sheikh", "prince", "princess", "queen", "king",
+    }
+)  # fmt: skip
+
+Tok = tuple[int, int, str, str]  # start, end, form, PTB tag ("" when the corpus has none)
+
+
+def _is_title(form: str) -> bool:
+    return form.lower().rstrip(".") in _TITLES
+
+
+def _is_name_word(form: str, tag: str) -> bool:
+    if _is_title(form) or form in ("(", ")"):
+        return False
+    if tag:
+        return tag in ("NNP", "NNPS")
+    return form[:1].isupper() or (form[:1].islower() and any(ch.isupper() for ch in form[1:]))
+
+
+def name_core(toks: list[Tok], head: int, person: bool = False) -> tuple[int, int] | None:
+    """Offsets of the proper name inside a mention: the run of name words around ``head`` (the
+    index of the mention's head token, or the last name word when the corpus marks no heads),
+    joined over lower-case joiners that have a name word on both sides (for a ``person`` only
+    inside the name: "Leung Kwok-hung of LSD" is a person and a party). ``None``: no name."""
+    joiners = _PERSON_JOINERS if person else _JOINERS
+    if not toks:
+        return None
+    if head < 0:
+        names = [i for i, t in enumerate(toks) if _is_name_word(t[2], t[3])]
+        if not names:
+            return None
+        head = names[-1]
+    if not _is_name_word(toks[head][2], toks[head][3]):
+        return None
+    lo = hi = head
+    while True:
+        j = lo - 1
+        while j >= 0 and toks[j][2].lower() in joiners:
+            j -= 1
+        if j >= 0 and _is_name_word(toks[j][2], toks[j][3]):
+            lo = j
+            continue
+        break
+    while True:
+        j = hi + 1
+        while j < len(toks) and toks[j][2].lower() in joiners:
+            j += 1
+        if j < len(toks) and _is_name_word(toks[j][2], toks[j][3]):
+            hi = j
+            continue
+        break
+    if toks[lo][2] in ("The", "A", "An"):
+        lo += 1
+    return (toks[lo][0], toks[hi][1]) if lo <= hi else None
 
 
 def corpus_root(root: Path | None = None) -> Path:
@@ -49,23 +118,38 @@ def _wiki_map(root: Path) -> dict[str, str]:
 
 
 def load_gum(
-    root: Path | None = None, genre: str | None = None, docs: list[str] | None = None
+    root: Path | None = None,
+    genre: str | None = None,
+    docs: list[str] | None = None,
+    names: bool = False,
 ) -> Iterator[GoldDoc]:
     """GUM documents as text (tokens joined per ``SpaceAfter``, one sentence per line) with
-    their entity mentions (named = ends in a proper noun) and Wikidata links."""
+    their entity mentions (named = headed by a proper noun) and Wikidata links. ``names``: named
+    mentions are cut to the proper name they are built on (see ``name_core``)."""
     base = corpus_root(root)
     wiki = _wiki_map(base)
     for name in docs if docs is not None else gum_docs(base, genre):
         if name in GUM_TEST_DOCS:
             continue
         path = base / "gum_wikinews" / "dep" / f"{name}.conllu"
-        yield _read_conllu(name, path.read_text(encoding="utf-8"), wiki)
+        yield _read_conllu(name, path.read_text(encoding="utf-8"), wiki, names)
 
 
-def _read_conllu(name: str, conllu: str, wiki: dict[str, str]) -> GoldDoc:
+def _name_after_head(toks: list[Tok], head: int) -> int:
+    """Index of the last word of a name that follows a common-noun head up to the mention's
+    end (an apposed name), or -1."""
+    last = len(toks) - 1
+    if last > head and toks[last][2] in ("'s", "’s", "'"):
+        last -= 1
+    if last <= head or not all(_is_name_word(t[2], t[3]) for t in toks[head + 1 : last + 1]):
+        return -1
+    return last
+
+
+def _read_conllu(name: str, conllu: str, wiki: dict[str, str], names: bool = False) -> GoldDoc:
     parts: list[str] = []
     pos = 0
-    open_: dict[str, list[tuple[int, str, str, list[tuple[str, str, str]]]]] = {}
+    open_: dict[str, list[tuple[int, str, str, list[tuple[str, str, str, Tok]]]]] = {}
     mentions: list[GoldMention] = []
     published: dt.date | None = None
     sent_tokens: list[str] = []
@@ -86,7 +170,7 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str]) -> GoldDoc:
         cols = line.split("\t")
         if len(cols) < 10 or not cols[0].isdigit():
             continue
-        form, upos, head, misc = cols[1], cols[3], cols[6], cols[9]
+        form, upos, xpos, head, misc = cols[1], cols[3], cols[4], cols[6], cols[9]
         start = pos
         parts.append(form)
         pos += len(form)
@@ -100,7 +184,7 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str]) -> GoldDoc:
             open_.setdefault(eid, []).append((start, etype, ident, []))
         for stack in open_.values():
             for item in stack:
-                item[3].append((cols[0], head, upos))
+                item[3].append((cols[0], head, upos, (start, pos, form, xpos)))
         single = re.findall(r"\((\d+)-[^()|]*\)", ent)
         closes = _ENTITY_CLOSE.findall(re.sub(r"\(\d+-[^()|]*\)", "", ent)) + single
         for eid in closes:
@@ -111,10 +195,20 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str]) -> GoldDoc:
             inside = {t[0] for t in tags}
             heads = [t for t in tags if t[1] not in inside]
             named = bool(heads) and heads[0][2] == "PROPN"
+            s_end: tuple[int, int] | None = (s, pos)
+            if names and heads:
+                toks = [t[3] for t in tags]
+                at = tags.index(heads[0])
+                if not named:  # "Facebook creator Mark Zuckerberg": a name right after the head
+                    at = _name_after_head(toks, at)
+                    named = at >= 0
+                s_end = name_core(toks, at, etype == "person") if named else None
+                named = s_end is not None
+            s, end = s_end or (s, pos)
             mentions.append(
                 GoldMention(
                     start=s,
-                    end=pos,
+                    end=end,
                     type=_GUM_TYPES.get(etype, "other"),
                     named=named,
                     wikidata=wiki.get(ident) if ident else None,
@@ -124,7 +218,46 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str]) -> GoldDoc:
         if feats.get("SpaceAfter") != "No":
             parts.append(" ")
             pos += 1
+    if names:
+        mentions = _outermost(mentions, "".join(parts))
     return GoldDoc(name=name, text="".join(parts), mentions=tuple(mentions), published=published)
+
+
+def _outermost(mentions: list[GoldMention], text: str) -> list[GoldMention]:
+    """Name level: a name inside a longer name ("Helsinki" in "University of Helsinki") is no
+    mention of its own, a coordination of names ("Stan and Rauschenberg") is its names, and one
+    name marked twice is kept once."""
+    named = [m for m in mentions if m.named]
+
+    def inner(o: GoldMention) -> list[GoldMention]:
+        return sorted(
+            (m for m in named if o.start <= m.start and m.end <= o.end and m != o),
+            key=lambda m: m.start,
+        )
+
+    coordinated = set()
+    for o in named:
+        parts = inner(o)
+        if any(
+            text[a.end : b.start].strip() in ("and", ",", "&", "or")
+            for a, b in itertools.pairwise(parts)
+        ):
+            coordinated.add((o.start, o.end))
+    out: list[GoldMention] = []
+    seen: set[tuple[int, int]] = set()
+    for m in mentions:
+        if m.named:
+            if (m.start, m.end) in seen | coordinated or any(
+                o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                and (o.start, o.end) not in coordinated
+                for o in named
+            ):
+                continue
+            seen.add((m.start, m.end))
+        out.append(m)
+    return out
 
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "’s", "n't", "%", "'", "''"}
@@ -136,13 +269,15 @@ def meantime_files(root: Path | None = None) -> list[Path]:
     return sorted(folder.glob("corpus_*/*.xml"))
 
 
-def load_meantime(root: Path | None = None) -> Iterator[GoldDoc]:
-    """MEANTIME (airbus + apple) documents, detokenised, with named (NAM) entity mentions."""
+def load_meantime(root: Path | None = None, names: bool = False) -> Iterator[GoldDoc]:
+    """MEANTIME (airbus + apple) documents, detokenised, with named (NAM) entity mentions.
+    ``names``: premodifier names (PRE.NAM, "Apple shares") count too, and named mentions are
+    cut to their proper name (see ``name_core``)."""
     for path in meantime_files(root):
-        yield _read_meantime(path)
+        yield _read_meantime(path, names)
 
 
-def _read_meantime(path: Path) -> GoldDoc:
+def _read_meantime(path: Path, names: bool = False) -> GoldDoc:
     tree = ET.parse(path)
     doc = tree.getroot()
     # MEANTIME annotates only the first sentences of each article: keep the text up to the
@@ -151,6 +286,7 @@ def _read_meantime(path: Path) -> GoldDoc:
     anchored = [sent_of.get(a.get("t_id", ""), 0) for a in doc.iter("token_anchor")]
     last_sent = max(anchored, default=0)
     offsets: dict[str, tuple[int, int]] = {}
+    forms: dict[str, str] = {}
     parts: list[str] = []
     pos = 0
     prev_sent, prev_tok = None, ""
@@ -166,6 +302,7 @@ def _read_meantime(path: Path) -> GoldDoc:
             parts.append(sep)
             pos += len(sep)
         offsets[tok.get("t_id", "")] = (pos, pos + len(text))
+        forms[tok.get("t_id", "")] = text
         parts.append(text)
         pos += len(text)
         prev_sent, prev_tok = sent, text
@@ -191,14 +328,21 @@ def _read_meantime(path: Path) -> GoldDoc:
             if not spans:
                 continue
             etype = refers.get(m.get("m_id", ""), "")
+            syn = m.get("syntactic_type")
+            named = syn == "NAM" or (names and syn == "PRE.NAM")
+            bounds: tuple[int, int] | None = (min(s for s, _ in spans), max(e for _, e in spans))
+            if names and named:
+                toks = [(*offsets[i], forms[i], "") for i in ids if i in offsets]
+                bounds = name_core(sorted(toks), -1, etype == "PER")
+                named = bounds is not None
+            start, end = bounds or (min(s for s, _ in spans), max(e for _, e in spans))
             mentions.append(
                 GoldMention(
-                    start=min(s for s, _ in spans),
-                    end=max(e for _, e in spans),
-                    type=_MEANTIME_TYPES.get(etype, "other"),
-                    named=m.get("syntactic_type") == "NAM",
+                    start=start, end=end, type=_MEANTIME_TYPES.get(etype, "other"), named=named
                 )
             )
+    if names:
+        mentions = _outermost(mentions, "".join(parts))
     published = None
     for t in doc.iter("TIMEX3"):
         if t.get("functionInDocument") == "CREATION_TIME":

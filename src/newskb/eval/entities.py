@@ -161,11 +161,16 @@ def _pronouns(d: GoldDoc, preds: Sequence[Pred]) -> tuple[int, int, int]:
     return gold, done, right
 
 
-def load(corpus: str, root: Path | None = None, genre: str | None = None) -> list[GoldDoc]:
+def load(
+    corpus: str, root: Path | None = None, genre: str | None = None, spans: str = "name"
+) -> list[GoldDoc]:
+    """Gold documents; ``spans="name"`` cuts named mentions to their proper name (name-level
+    NER), ``"phrase"`` keeps the corpus's whole noun phrases."""
+    names = spans == "name"
     if corpus == "meantime":
-        return list(load_meantime(root))
+        return list(load_meantime(root, names=names))
     if corpus == "gum":
-        return list(load_gum(root, genre))
+        return list(load_gum(root, genre, names=names))
     raise ValueError(f"unknown corpus {corpus!r} (meantime, gum)")
 
 
@@ -175,8 +180,9 @@ def evaluate(
     genre: str | None = None,
     system: str = "newskb",
     limit: int | None = None,
+    spans: str = "name",
 ) -> EntityScores:
-    docs = load(corpus, root, genre)[:limit]
+    docs = load(corpus, root, genre, spans)[:limit]
     predict: Callable[[Sequence[GoldDoc]], Iterable[Sequence[Pred]]]
     predict = predict_spacy if system == "spacy" else predict_ours
     return score(corpus, docs, list(predict(docs)))

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from newskb.eval.corpora import GUM_TEST_DOCS  # GUM's test documents: never read, never scored
 
-__all__ = ["GUM_TEST_DOCS", "GoldAttribution", "GumDoc", "GumToken", "read_doc", "read_docs"]
+__all__ = [
+    "GUM_TEST_DOCS",
+    "GoldAttribution",
+    "GumDoc",
+    "GumToken",
+    "doc_names",
+    "read_doc",
+    "read_docs",
+]
 CREDITS = frozenset({"image", "photo", "video", "audio"})
 CUE_SIGNALS = frozenset({"indicative_word", "indicative_phrase"})
 

@@ -119,3 +119,10 @@ def city(name: str, countries: Collection[str] = ()) -> KbEntry | None:
 def place(name: str, countries: Collection[str] = ()) -> KbEntry | None:
     """A country first, then a city of that name (see ``city``)."""
     return country(name) or city(name, countries)
+
+
+def major_place(name: str, min_population: int = 250_000) -> bool:
+    """A country, or a city of at least ``min_population`` people known by this very name."""
+    if country(name) is not None:
+        return True
+    return any(rank >= min_population for rank, _e in _cities()[0].get(norm(name), ()))

@@ -75,18 +75,14 @@ def process_shard(
     from newskb.pipeline import run
 
     final = shard_file(out_dir, shard.id)
-    if final.exists():  # finished before (e.g. by a worker lost before it reported)
-        arts, errs = count_shard(final)
-        return ShardResult(shard.id, str(final), arts, errs, os.getpid(), model_loads())
-    nlp.load()
-    results: list[Any] = []
-    for batch in run(shard.paths, published=published, workers=1, batch_size=batch_size):
-        results.extend(batch)
-    write_shard(out_dir, shard.id, results)
-    n_err = sum(1 for r in results if isinstance(r, ErrorRecord))
-    return ShardResult(
-        shard.id, str(final), len(results) - n_err, n_err, os.getpid(), model_loads()
-    )
+    if not final.exists():  # else finished before (e.g. by a worker lost before it reported)
+        nlp.load()
+        results: list[Any] = []
+        for batch in run(shard.paths, published=published, workers=1, batch_size=batch_size):
+            results.extend(batch)
+        write_shard(out_dir, shard.id, results)
+    arts, errs = count_shard(final)
+    return ShardResult(shard.id, str(final), arts, errs, os.getpid(), model_loads())
 
 
 @contextlib.contextmanager

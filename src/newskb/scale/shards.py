@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from newskb.errors import ExtractorFailed
 from newskb.model import ErrorRecord, Extraction, Shard, ShardResult
 from newskb.serialize import dumps, from_dict, to_dict
 
@@ -46,11 +47,16 @@ def write_shard(out_dir: str | Path, shard_id: str, results: Sequence[Result]) -
 
     rows: dict[str, list[str | None]] = {c: [] for c in COLUMNS}
     for r in results:
-        if isinstance(r, ErrorRecord):
-            vals: tuple[str | None, ...] = ("error", None, r.path, r.code, r.message, None, None)
-        else:
+        vals: tuple[str | None, ...]
+        if isinstance(r, Extraction):
             a = r.article
-            vals = ("article", a.id, a.path, None, None, dumps(to_dict(r)), a.raw)
+            try:
+                vals = ("article", a.id, a.path, None, None, dumps(to_dict(r)), a.raw)
+            except Exception as exc:  # one unserialisable article must not sink its shard
+                msg = f"extraction could not be serialised: {exc!r}"[:500]
+                r = ErrorRecord(ExtractorFailed.code, msg, a.path)
+        if isinstance(r, ErrorRecord):
+            vals = ("error", None, r.path, r.code, r.message, None, None)
         for col, val in zip(COLUMNS, vals, strict=True):
             rows[col].append(val)
     table = pa.table({c: pa.array(v, type=pa.string()) for c, v in rows.items()})

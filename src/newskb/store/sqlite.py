@@ -211,17 +211,31 @@ class SqliteStore:
         match = fts_query(query)
         if not match:
             return []
+        current = "AND a.current = 1 " if current_only else ""
+        # Rank inside the FTS index first and fetch rows and snippets for the best few only;
+        # if old versions filtered out too many of them, fall back to the exact full query.
+        fast = (
+            "WITH top AS (SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS score "
+            "FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?2) "
+            "SELECT a.id, a.title, a.published, a.path, a.source, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, top.score AS score "
+            "FROM top JOIN articles_fts ON articles_fts.rowid = top.r "
+            "JOIN articles a ON a.rowid = top.r WHERE articles_fts MATCH ?1 "
+            + current
+            + "ORDER BY top.score, a.rowid LIMIT ?3 OFFSET ?4"
+        )
         sql = (
             "SELECT a.id, a.title, a.published, a.path, a.source, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, "
             "bm25(articles_fts, 4.0, 1.0) AS score "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? "
-            + ("AND a.current = 1 " if current_only else "")
-            + "ORDER BY score LIMIT ? OFFSET ?"
+            "WHERE articles_fts MATCH ? " + current + "ORDER BY score LIMIT ? OFFSET ?"
         )
         try:
-            rows = self.conn.execute(sql, (match, limit, offset)).fetchall()
+            pool = 2 * (limit + offset) + 16
+            rows = self.conn.execute(fast, (match, pool, limit, offset)).fetchall()
+            if len(rows) < limit:
+                rows = self.conn.execute(sql, (match, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
         return [

@@ -323,23 +323,56 @@ def _log(conn: sqlite3.Connection, action: str, story: str, other: str, ids: lis
     )
 
 
-def merge(conn: sqlite3.Connection, into: str, other: str) -> str:
-    """Move every article of ``other`` into ``into``; ``other`` then redirects there."""
+def merge(
+    conn: sqlite3.Connection,
+    into: str,
+    other: str,
+    *,
+    how: str = "user",
+    action: str = "merge",
+) -> str:
+    """Move every article of ``other`` into ``into``; ``other`` then redirects there.
+
+    ``how``/``action`` mark who merged (for a future automatic re-check); the move is logged.
+    """
     a, b = resolve(conn, into), resolve(conn, other)
     if a == b:
         raise UsageError(f"{into!r} and {other!r} are already one story")
     touched = bump(conn, "seq")
     moved = [m.article_id for m in members(conn, b)]
-    conn.execute("UPDATE story_members SET story_id = ?, how = 'user' WHERE story_id = ?", (a, b))
+    conn.execute("UPDATE story_members SET story_id = ?, how = ? WHERE story_id = ?", (a, how, b))
     conn.execute("DELETE FROM story_postings WHERE story_id = ?", (b,))
     conn.execute("UPDATE stories SET merged_into = ?, size = 0 WHERE id = ?", (a, b))
     _rebuild(conn, a, touched)
-    _log(conn, "merge", a, b, moved)
+    _log(conn, action, a, b, moved)
     return a
 
 
-def split(conn: sqlite3.Connection, story: str, article_ids: Sequence[str]) -> str:
-    """Move the given articles of ``story`` into a new story; return its id."""
+def member_vectors(
+    conn: sqlite3.Connection, story_id: str, limit: int
+) -> list[tuple[StoryMember, StoryVector]]:
+    """The first ``limit`` members of a story with their stored vectors, in arrival order."""
+    rows = conn.execute(
+        f"SELECT {_MEMBER_COLS}, features FROM story_members WHERE story_id = ? "
+        "ORDER BY seq LIMIT ?",
+        (story_id, limit),
+    ).fetchall()
+    return [(_member(r), vector_from_json(r[8])) for r in rows]
+
+
+def split(
+    conn: sqlite3.Connection,
+    story: str,
+    article_ids: Sequence[str],
+    *,
+    how: str = "user",
+    action: str = "split",
+) -> str:
+    """Move the given articles of ``story`` into a new story; return its id.
+
+    The new id comes from its earliest member; ``how``/``action`` mark who split it (the user,
+    or the automatic re-check: ``split``/``auto-split``), and the move is logged.
+    """
     sid = resolve(conn, story)
     current = {m.article_id: m for m in members(conn, sid)}
     chosen: list[str] = []
@@ -357,12 +390,12 @@ def split(conn: sqlite3.Connection, story: str, article_ids: Sequence[str]) -> s
         new_id = f"S{first[:12]}-{n}"
     touched = bump(conn, "seq")
     conn.executemany(
-        "UPDATE story_members SET story_id = ?, how = 'user' WHERE article_id = ?",
-        [(new_id, k) for k in chosen],
+        "UPDATE story_members SET story_id = ?, how = ? WHERE article_id = ?",
+        [(new_id, how, k) for k in chosen],
     )
     _rebuild(conn, new_id, touched)
     _rebuild(conn, sid, touched)
-    _log(conn, "split", sid, new_id, chosen)
+    _log(conn, action, sid, new_id, chosen)
     return new_id
 
 

@@ -8,10 +8,16 @@ other people, other places, other magnitudes and years), plus shared canonical e
 and event dates, minus conflicts (no salient entity or place in common, no common year).
 Near-duplicates (syndication, updates) are found first, by MinHash, and join the
 story of their original. Story ids come from the founding article and never change.
+
+When a story reaches one of a few sizes (``split.CHECK_SIZES``, geometric, so the work per
+article stays constant amortised) it is re-checked as a whole: if its members fall into two
+clearly separate groups of names, the group without the founding article moves to a new story
+(id from its earliest member; the move is logged as ``auto-split``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import sqlite3
@@ -25,7 +31,7 @@ from newskb.model import (
     StoryState,
 )
 from newskb.store import stories as db
-from newskb.stories import minhash
+from newskb.stories import minhash, split
 from newskb.stories.state import grow, member_vector, vector
 from newskb.stories.text import features
 
@@ -194,7 +200,30 @@ def assign(conn: sqlite3.Connection, f: StoryFeatures, p: StoryParams) -> StoryA
     db.add_member(conn, f, v, result, seq)
     if f.shingles:
         db.lsh_add(conn, f.article_id, sig, minhash.buckets(sig))
+    if how == "joined" and p.recheck and state is not None and state.size + 1 in split.CHECK_SIZES:
+        moved = recheck(conn, story)
+        if f.article_id in moved:
+            result = dataclasses.replace(result, story_id=moved[f.article_id])
     return result
+
+
+def recheck(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
+    """Split ``story_id`` in two when its members fall into two groups; {moved article: story}.
+
+    Duplicates and updates follow their original; stories a user edited are left alone.
+    """
+    rows = db.member_vectors(conn, story_id, split.MAX_MEMBERS)
+    if any(m.how == "user" for m, _ in rows):
+        return {}
+    own = [(m, v) for m, v in rows if m.duplicate_of is None]
+    picked = split.split_off([v for _, v in own])
+    if not picked:
+        return {}
+    moving = {own[i][0].article_id for i in picked}
+    moving |= {m.article_id for m, _ in rows if m.duplicate_of in moving}
+    ids = [m.article_id for m, _ in rows if m.article_id in moving]
+    new_id = db.split(conn, story_id, ids, how="split", action="auto-split")
+    return {a: new_id for a in ids}
 
 
 def assign_all(
@@ -219,3 +248,4 @@ def assign_all(
             conn.execute("ROLLBACK")
         raise
     return out
+

@@ -40,6 +40,8 @@ def _describe(doc: Doc, sents: Sentences, clusters: list[Cluster]) -> None:
             if span is None:
                 continue
             s0, s1 = sents.bounds(span.start)
+            if span.start > s0:  # "Mrs. Clinton", "spokeswoman Jane Doe": no parse needed
+                c.gender = c.gender or _roles.word_gender(doc[span.start - 1].text)
             for d in (_roles.before(doc, span.start, s0), _roles.after(doc, last, s1)):
                 if d is None:
                     continue

@@ -32,6 +32,15 @@ def _load_titles() -> tuple[frozenset[str], frozenset[str], frozenset[str], froz
 
 # head nouns of positions and occupations (the vocabulary of titles, not of any one article)
 ROLE_HEADS, _HONORIFIC, _FEMALE, _MALE = _load_titles()
+HONORIFICS = _HONORIFIC
+
+
+def word_gender(word: str) -> str | None:
+    """ "f"/"m" for a gendered title word ("spokeswoman", "Mrs."), else None."""
+    w = word.lower().rstrip(".")
+    return "f" if w in _FEMALE else "m" if w in _MALE else None
+
+
 _DESCRIPTOR_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PUNCT", "NUM", "CCONJ"})
 _MAX_WORDS = 9
 

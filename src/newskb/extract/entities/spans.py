@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
+import pycountry
 from spacy.tokens import Doc
 
 from newskb.model import Article, EntityType
@@ -71,23 +73,6 @@ def _gazetteer_type(text: str, etype: EntityType) -> EntityType:
     return etype
 
 
-_WITH_ARTICLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
-
-
-def _heads_its_phrase(doc: Doc, start: int, end: int) -> bool:
-    """True when the name is the head of its noun phrase ("the US" but not "the US contract"),
-    so that a "the" before it belongs to the name's mention."""
-    if not doc.has_annotation("DEP"):
-        return False
-    root = doc[start:end].root
-    head = root.head
-    return not (
-        head.i >= end
-        and head.pos_ in ("NOUN", "PROPN")
-        and root.dep_ in ("compound", "amod", "nmod")
-    )
-
-
 def _after_title(doc: Doc, start: int, end: int) -> bool:
     """``spokeswoman Sandy Angers``: a name of two or three words right after a title word."""
     from newskb.extract.entities.roles import ROLE_HEADS
@@ -122,6 +107,86 @@ def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None,
     return (start, end), out
 
 
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
+
+
+def _model_number_after(doc: Doc, end: int) -> bool:
+    """A model designation follows the name ("A330-200", "787")."""
+    return end < len(doc) and _MODEL.fullmatch(doc[end].text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def stripped_code(text: str) -> bool:
+    """True for an ISO currency code ("USD", "EUR") that spaCy took for a name."""
+    return len(text) == 3 and text.isupper() and text in _currency_codes()
+
+
+def _person_start(doc: Doc, start: int, end: int) -> int:
+    """First token of the name proper in a PERSON span: descriptive lower-case words and titles
+    before it are not part of it ("magician David Gish", "Prof. Patrizia d'Ettorre")."""
+    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
+
+    i = start
+    while i < end - 1:
+        t = doc[i]
+        word = t.lower_.rstrip(".")
+        if t.text[:1].islower() or word in ROLE_HEADS or word in HONORIFICS or t.text == ".":
+            i += 1
+            continue
+        break
+    return i if doc[i].text[:1].isupper() else start
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Name-level bounds: no leading article ("the United States" -> "United States") and no
+    line break inside (a headline word glued to the next line's name: keep the longer part)."""
+    if "\n" in text[start:end]:
+        parts = text[start:end].split("\n")
+        best = max(range(len(parts)), key=lambda i: len(parts[i].strip()))
+        start += sum(len(p) + 1 for p in parts[:best])
+        end = start + len(parts[best])
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    head = text[start : start + 4]
+    if head in ("the ", "The ") and end - start > 4 and text[start + 4].isupper():
+        start += 4
+    return start, end
+
+
+def _name_span(
+    article: Article, doc: Doc, first: int, stop: int, etype: EntityType
+) -> NameSpan | None:
+    """spaCy's entity ``doc[first:stop]`` with name-level bounds and our type corrections."""
+    last = stop - 1
+    if etype in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _after_title(doc, first, stop):
+        etype = "PERSON"
+    if etype == "ORG" and _model_number_after(doc, stop):
+        etype, last = "PRODUCT", stop  # "Airbus A380", "Boeing 787": a product, not its maker
+    if etype == "PERSON":
+        first = _person_start(doc, first, stop)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    text = article.text[start:end]
+    for suffix in _TRAIL:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            end -= len(suffix)
+            break
+    start, end = _trim(article.text, start, end)
+    while start < end and article.text[start].isspace():
+        start += 1
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    text = article.text[start:end]
+    if not text:
+        return None
+    return NameSpan(start, end, text, _gazetteer_type(text, etype), last)
+
+
 def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
     """Every name in the article, in text order, without overlaps."""
     zone, spans = _dateline_spans(article, doc)
@@ -137,29 +202,13 @@ def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
             continue
         if zone is not None and ent.start_char < zone[1] and ent.end_char > zone[0]:
             continue
-        start, end, last = ent.start_char, ent.end_char, ent.end - 1
-        text = ent.text
-        for suffix in _TRAIL:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                text, end = text[: -len(suffix)], end - len(suffix)
-                break
-        stripped = text.strip()
-        if not stripped:
-            continue
-        if etype in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _after_title(
-            doc, ent.start, ent.end
-        ):
-            etype = "PERSON"
-        start += len(text) - len(text.lstrip())
-        end = start + len(stripped)
-        etype = _gazetteer_type(stripped, etype)
-        if etype in _WITH_ARTICLE and ent.start > 0 and _heads_its_phrase(doc, ent.start, ent.end):
-            det = doc[ent.start - 1]
-            if det.lower_ == "the" and start == ent.start_char:
-                start, stripped = det.idx, article.text[det.idx : end]
-        spans.append(NameSpan(start, end, stripped, etype, last))
-        for i in range(ent.start, ent.end):
-            taken[i] = True
+        if stripped_code(ent.text):
+            continue  # "USD": a currency code, not an organisation
+        span = _name_span(article, doc, ent.start, ent.end, etype)
+        if span is not None:
+            spans.append(span)
+            for i in range(ent.start, span.tok + 1):
+                taken[i] = True
     spans.extend(_gazetteer_matches(doc, taken))
     spans.sort(key=lambda s: s.start)
     return spans
@@ -197,6 +246,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     """
     votes: dict[str, dict[EntityType, int]] = {}
     persons: set[str] = set()
+    given: set[str] = set()
     for s in spans:
         key = s.text.casefold()
         votes.setdefault(key, {}).setdefault(s.type, 0)
@@ -205,12 +255,13 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         if s.type == "PERSON" and len(words) > 1:
             persons.add(key)
             persons.add(words[-1].casefold())
+            given.add(words[0].casefold())
 
     def settle(text: str, etype: EntityType) -> EntityType:
         key = text.casefold()
         if key in persons:
             return "PERSON"
-        if etype == "PERSON" and " " not in text and geo.place(text) is not None:
+        if etype == "PERSON" and " " not in text and key not in given and geo.major_place(text):
             return "GPE"  # a lone place name spaCy took for a person ("Zaporizhzhia")
         tally = votes.get(key)
         if not tally or etype in ("NORP",):

@@ -9,11 +9,13 @@ AGREE events and verbs that change an agreement's status carry an ``Agreement``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newskb.extract.events import agreements, lexicon, roles, status, triggers
+from newskb.extract.events import agreements, lexicon, phrases, roles, status, triggers
 from newskb.extract.registry import extractor
 from newskb.model import (
     Agreement,
@@ -28,9 +30,11 @@ from newskb.model import (
 from newskb.nlp.prefilter import declare
 from newskb.nlp.selective import is_parsed
 
-__all__ = ["extract_events", "plover_type", "sentence_events"]
+__all__ = ["event_date", "extract_events", "plover_type", "sentence_events"]
 
 POINT_TYPES = frozenset({"DATE", "TIME"})
+CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)?)?")
+PRECISIONS = ("year", "month", "day", "hour", "minute")
 
 # the selective parser parses only sentences holding a word some extractor asked for
 declare("events", lemmas=sorted(lexicon.trigger_lemmas()), words=lexicon.IRREGULAR)
@@ -59,6 +63,24 @@ def _time_for(sent: SpacySpan, times: tuple[TimeExpr, ...]) -> str | None:
     return chosen[0].id if chosen else None
 
 
+def event_date(
+    time_id: str | None, times: tuple[TimeExpr, ...], published: dt.date | None
+) -> tuple[str | None, str | None]:
+    """(date, precision) of an event: its time's calendar value when that names a date
+    ("2025-03-18T16:00" -> minute, "2025-W12" -> week), else the publication date (day)."""
+    t = next((x for x in times if x.id == time_id), None) if time_id else None
+    m = CALENDAR.match(t.value) if t is not None else None
+    if t is not None and m is not None:
+        if t.value[m.end() : m.end() + 2] == "-W" and m.lastindex == 1:
+            week = re.match(r"\d{4}-W\d{2}", t.value)
+            if week:
+                return week.group(0), "week"
+        return m.group(0), PRECISIONS[(m.lastindex or 1) - 1]
+    if published is not None:
+        return published.isoformat(), "day"
+    return None, None
+
+
 def _quote_for(start: int, quotes: tuple[Quote, ...]) -> str | None:
     for q in quotes:
         pieces = q.content.fragments or ((q.content.start, q.content.end),)
@@ -83,7 +105,7 @@ def _agreement(
 
 def sentence_events(
     sent: SpacySpan,
-    idx: roles.EntityIndex,
+    idx: phrases.EntityIndex,
     lex: lexicon.Lexicon,
     last_group: tuple[str, ...] = (),
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
@@ -117,7 +139,7 @@ def plover_type(event_type: str, event_status: str) -> str:
 def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction:
     lex = lexicon.load()
     cue = lexicon.trigger_lemmas()
-    idx: roles.EntityIndex | None = None
+    idx: phrases.EntityIndex | None = None
     events: list[Event] = []
     last_group: tuple[str, ...] = ()
     pub = article.published.isoformat() if article.published else None
@@ -125,8 +147,9 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
         if idx is None:
-            idx = roles.EntityIndex.build(doc, so_far.entities)
+            idx = phrases.EntityIndex.build(doc, so_far.entities)
         time_id = _time_for(sent, so_far.times)
+        date, precision = event_date(time_id, so_far.times, article.published)
         for trig, r, st in sentence_events(sent, idx, lex, last_group):
             if len(r.actors) > 1 and not r.group:
                 last_group = r.actors
@@ -150,6 +173,11 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                     time=time_id,
                     quote=_quote_for(start, so_far.quotes),
                     agreement=agreement,
+                    date=date,
+                    date_precision=precision,
                 )
             )
-    return dataclasses.replace(so_far, events=tuple(events))
+    made = (
+        idx.parts.entities({e for v in events for e in (*v.actors, *v.recipients)}) if idx else ()
+    )
+    return dataclasses.replace(so_far, entities=so_far.entities + made, events=tuple(events))

@@ -20,9 +20,16 @@ def _deal_phrase(noun: Token) -> str:
     """The deal noun with its left modifiers ("energy and infrastructure ceasefire")."""
     left = [c for c in noun.lefts if c.dep_ not in DROP_LEFT]
     start = min((c.left_edge.i for c in left), default=noun.i)
-    doc = noun.doc
-    words = doc[start : noun.i + 1]
-    return words.text
+    return one_line(noun.doc[start : noun.i + 1].text, keep_end=True)
+
+
+def one_line(text: str, keep_end: bool = False) -> str:
+    """The object stays on one line: a title or dateline line without a final period may be
+    parsed into the next sentence, so a phrase is cut at the line break (keeping the side
+    holding the head: the end for a deal noun, the start for a clause)."""
+    if "\n" not in text:
+        return text
+    return (text.rsplit("\n", 1)[1] if keep_end else text.split("\n", 1)[0]).strip()
 
 
 def _deals_below(tok: Token, lex: Lexicon) -> list[Token]:
@@ -42,7 +49,7 @@ def _clause_text(tok: Token) -> str:
     if not words:
         return tok.text
     start, end = words[0].i, min(words[-1].i + 1, words[0].i + MAX_OBJECT_TOKENS)
-    return tok.doc[start:end].text
+    return one_line(tok.doc[start:end].text)
 
 
 def agreement_object(trigger: Token, lex: Lexicon) -> str | None:

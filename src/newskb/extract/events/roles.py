@@ -10,43 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from newskb.extract.events.phrases import (
+    GROUP_WORDS,
+    MODIFIER_DEPS,
+    PRONOUNS,
+    EntityIndex,
+    phrase,
+    preps,
+    uniq,
+)
 from newskb.extract.events.triggers import Trigger
-from newskb.model import Entity
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "from", "toward", "towards", "into"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-GROUP_WORDS = frozenset(
-    {"they", "them", "leader", "side", "party", "country", "nation", "both", "president", "we"}
-)
 SWAP_LEMMAS = frozenset({"host"})  # the subject hosts: the visitor is the actor
-PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "their", "his", "her"})
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for"}
 OBJECT_RECIPIENT_PREPS = NOUN_RECIPIENT_PREPS | {"by"}  # "rejected calls by Kofi Annan"
+MEDIATION = frozenset({"mediation", "mediate", "mediator", "broker", "arbitrate", "arbitration"})
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "resolve", "dispose"})
-
-
-@dataclass(frozen=True, slots=True)
-class EntityIndex:
-    """Token index -> entity id for one parsed article."""
-
-    by_token: dict[int, str]
-    types: dict[str, str]
-
-    @classmethod
-    def build(cls, doc: Doc, entities: tuple[Entity, ...]) -> EntityIndex:
-        by_token: dict[int, str] = {}
-        for ent in entities:
-            for m in ent.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    by_token.setdefault(tok.i, ent.id)
-        return cls(by_token, {e.id: e.type for e in entities})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,69 +39,6 @@ class Roles:
     recipients: tuple[str, ...]
     location: str | None
     group: bool  # the actors came from a plural phrase ("the leaders") left unresolved
-
-
-def _uniq(ids: list[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for i in ids:
-        seen.setdefault(i, None)
-    return list(seen)
-
-
-def _one(tok: Token, idx: EntityIndex, depth: int = 0) -> list[str]:
-    got = idx.by_token.get(tok.i)
-    if got is not None:
-        return [got]
-    if depth > 2:
-        return []
-    out: list[str] = []
-    for c in tok.children:
-        if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
-            out.append(idx.by_token[c.i])
-            out += [idx.by_token[x.i] for x in c.conjuncts if x.i in idx.by_token]
-    if out:
-        return _uniq(out)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out += _one(p, idx, depth + 1)
-        elif c.dep_ == "appos":
-            out += _one(c, idx, depth + 1)
-    return _uniq(out)
-
-
-def phrase(tok: Token, idx: EntityIndex) -> list[str]:
-    """Entities named by the noun phrase headed by ``tok``, its conjuncts split off."""
-    out: list[str] = []
-    for member in (tok, *tok.conjuncts):
-        out += _one(member, idx)
-    out += _garbled_coordination(tok, idx)
-    if not out:  # "Prisoners in Dili", "Ethnic Albanians in south Serbia": the place stands in
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across", "at"):
-                out += [e for p in c.children if p.dep_ == "pobj" for e in _one(p, idx)]
-    return _uniq(out)
-
-
-def _np_tokens(tok: Token) -> list[Token]:
-    """The noun phrase of ``tok`` without its prepositional and clausal attachments."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "advcl"):
-            out += _np_tokens(c)
-    return out
-
-
-def _garbled_coordination(tok: Token, idx: EntityIndex) -> list[str]:
-    """'US President Donald Trump and Russian dictator Vladimir Putin' parsed as one phrase:
-    when an 'and' sits inside the phrase, every named entity in it is a member."""
-    words = _np_tokens(tok)
-    if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") for w in words):
-        return []
-    ids = [idx.by_token[w.i] for w in sorted(words, key=lambda w: w.i) if w.i in idx.by_token]
-    people = [i for i in ids if idx.types.get(i) == "PERSON"]
-    return people or [i for i in ids if idx.types.get(i) in ("ORG", "GPE", "NORP")]
 
 
 def _is_group(tok: Token) -> bool:
@@ -148,49 +69,78 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _preps(tok: Token, wanted: frozenset[str]) -> list[Token]:
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in wanted:
-            out += [p for p in c.children if p.dep_ == "pobj"]
-            if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
-                out.append(c)
-    return out
-
-
-def _noun_roles(noun: Token, idx: EntityIndex) -> tuple[list[str], list[str]]:
+def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], list[str]]:
     actors: list[str] = []
     recipients: list[str] = []
     for c in noun.children:
         if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
             actors += phrase(c, idx)
-    for p in _preps(noun, frozenset({"between", "among", "by"})):
+    between = [p for p in preps(noun, frozenset({"between", "among"}))]
+    if word.lemma_.lower() in MEDIATION:  # the parties a mediator goes between are its targets
+        recipients += [e for p in between for e in phrase(p, idx)]
+        between = []
+    for p in between + preps(noun, frozenset({"by"})):
         actors += phrase(p, idx)
-    for p in _preps(noun, NOUN_RECIPIENT_PREPS):
+    for p in preps(noun, NOUN_RECIPIENT_PREPS):
         recipients += phrase(p, idx)
+    recipients += clause_subjects(noun, idx)  # "its demand that Israel ease restrictions"
+    of = preps(noun, frozenset({"of"}))
+    if not recipients:  # "a suspension of air links with Serbia"
+        recipients += [
+            e for p in of for q in preps(p, NOUN_RECIPIENT_PREPS) for e in phrase(q, idx)
+        ]
     if not actors:
-        for p in _preps(noun, frozenset({"of"})):
+        for p in of:
             actors += phrase(p, idx)
     return actors, recipients
 
 
 def _location(toks: list[Token], idx: EntityIndex, taken: set[str]) -> str | None:
     for tok in toks:
-        for p in _preps(tok, PLACE_PREPS):
+        for p in preps(tok, PLACE_PREPS):
             for e in phrase(p, idx):
                 if idx.types.get(e) in PLACE_TYPES and e not in taken:
                     return e
     return None
 
 
+# event types done in words: a region they happen in is not what they act on
+VERBAL_TYPES = frozenset(
+    {"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "COOPERATE"}
+)
+
+
+def _acted_on(place: str, event_type: str, idx: EntityIndex) -> bool:
+    kind = idx.types.get(place)
+    return kind == "GPE" or (kind == "LOC" and event_type not in VERBAL_TYPES)
+
+
 def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
-    """Actors, recipients and location of one trigger."""
+    """Actors, recipients and location of one trigger: named entities first; a slot left empty
+    is filled with unnamed participants ("refugees", "Turkish police") when the text has them."""
+    named = _roles(trig, idx, last_group)
+    if named.actors and named.recipients:
+        return named
+    idx.parts.enabled, idx.parts.avoid = True, set(named.actors)
+    try:
+        more = _roles(trig, idx, last_group)
+    finally:
+        idx.parts.enabled, idx.parts.avoid = False, set()
+    actors = named.actors or more.actors
+    recipients = named.recipients or tuple(r for r in more.recipients if r not in actors)
+    group = named.group if named.actors else more.group
+    return Roles(actors, recipients, named.location, group)
+
+
+def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
     head, word = trig.head, trig.token
     actors: list[str] = []
     recipients: list[str] = []
     group = False
     if head.pos_ in ("NOUN", "PROPN"):
-        actors, recipients = _noun_roles(head, idx)
+        actors, recipients = _noun_roles(head, idx, word)
+        if not actors:  # "staged demonstrations", "reiterated its demand", "for talks"
+            actors = _governor_subject(head, idx)
     else:
         subj, passive = _subject(head)
         passive = passive and head.lemma_.lower() not in STATIVE_PASSIVES
@@ -201,7 +151,7 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
             subj_ids = _reporter(head, idx)
         if subj is not None and not subj_ids and _is_group(subj) and len(last_group) > 1:
             subj_ids, group = list(last_group), True
-        for p in _preps(head, frozenset({"by"})) + [
+        for p in preps(head, frozenset({"by"})) + [
             x for c in head.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"
         ]:
             if passive:
@@ -215,38 +165,72 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
                 got = phrase(c, idx)
                 # "restored ties with Gondor", "provided aid to refugees"
                 recipients += got or [
-                    e for p in _preps(c, OBJECT_RECIPIENT_PREPS) for e in phrase(p, idx)
+                    e
+                    for x in (c, *c.conjuncts)
+                    for p in preps(x, OBJECT_RECIPIENT_PREPS)
+                    for e in phrase(p, idx)
                 ]
-        recipients += [e for p in _preps(head, RECIPIENT_PREPS) for e in phrase(p, idx)]
-        if trig.entry.kind in ("control", "report"):  # "demanded that the US cancel"
+        for c in head.children:  # "talks with X"; "called for sanctions against X"
+            if c.dep_ not in ("prep", "dative") or c.lower_ not in RECIPIENT_PREPS | {"for"}:
+                continue
+            for p in (x for x in c.children if x.dep_ == "pobj"):
+                got = phrase(p, idx) if c.lower_ in RECIPIENT_PREPS else []
+                recipients += got or [
+                    e for q in preps(p, OBJECT_RECIPIENT_PREPS) for e in phrase(q, idx)
+                ]
+                if not got and c.lower_ in ("on", "for"):  # "insisted on its demands that X"
+                    recipients += clause_subjects(p, idx)
+        # "demanded that the US cancel", "declared that China must drop"
+        if trig.entry.kind in ("control", "report") or trig.type == "REQUEST":
             recipients += _complement_recipients(head, idx)
+        if not recipients:  # "allowed candidate X to participate", "ordered X to appear"
+            recipients += _controlled_subjects(head, idx)
         if trig.type == "THREATEN":  # "... unless Israel rescinds": the one threatened
             recipients += _condition_subjects(head, idx)
         if trig.type == "PROTEST" and not recipients:  # "... to demand the removal of X"
             recipients += _protest_targets([head, trig.phrase], idx)
         if word.i != head.i:  # "held talks with X", "imposed sanctions on X"
-            noun_actors, noun_recipients = _noun_roles(trig.phrase, idx)
+            noun_actors, noun_recipients = _noun_roles(trig.phrase, idx, word)
             recipients += noun_recipients
             if not actors:
                 actors += noun_actors
         if word.lemma_.lower() in SWAP_LEMMAS:
             actors, recipients = recipients, actors
-    actors = _uniq(actors)
-    recipients = [r for r in _uniq(recipients) if r not in actors]
+    actors = uniq(actors)
+    recipients = [r for r in uniq(recipients) if r not in actors]
     taken = set(actors) | set(recipients)
     where = [head, word] if word.i != head.i else [head]
     where += [c for c in head.children if c.dep_ == "dobj"]
     place = _location(where, idx, taken)
-    if not recipients and place is not None and idx.types.get(place) == "GPE":
+    if not recipients and place is not None and _acted_on(place, trig.type, idx):
         recipients = [place]  # PLOVER: the place acted on is the target when none is named
     return Roles(tuple(actors), tuple(recipients), place, group)
+
+
+NOUN_HOST_PREPS = frozenset({"for", "during", "in", "into", "at", "on"})
+
+
+def _governor_subject(noun: Token, idx: EntityIndex) -> list[str]:
+    """The subject of the verb a noun trigger is the object of ("the students staged mass
+    demonstrations") or attached to ("negotiators return to Geneva for talks")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in NOUN_HOST_PREPS:
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return []
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return []
+    subj, passive = _subject(verb)
+    if subj is None or passive:
+        return []
+    return phrase(subj, idx)
 
 
 def _reporter(verb: Token, idx: EntityIndex) -> list[str]:
     """'Hungary has said it will support ...': a pronoun subject of a reported clause."""
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or cur.head.i == cur.i:
             return []
         cur = cur.head
         for c in cur.children:
@@ -289,6 +273,33 @@ def _condition_subjects(verb: Token, idx: EntityIndex) -> list[str]:
     return out
 
 
+def clause_subjects(noun: Token, idx: EntityIndex) -> list[str]:
+    """Subjects of a 'that' clause completing a noun ("the demand that Israel ease ...")."""
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            out += [
+                e for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for e in phrase(s, idx)
+            ]
+    return out
+
+
+def _controlled_subjects(verb: Token, idx: EntityIndex) -> list[str]:
+    """The one told, allowed or forced to act: 'X to VERB' parsed as the verb's clause."""
+    out: list[str] = []
+    for comp in verb.children:
+        if comp.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):
+            continue
+        out += [
+            e for s in comp.children if s.dep_ in ("nsubj", "nsubjpass") for e in phrase(s, idx)
+        ]
+    return out
+
+
 def _complement_recipients(verb: Token, idx: EntityIndex) -> list[str]:
     out: list[str] = []
     for comp in verb.children:
@@ -297,8 +308,8 @@ def _complement_recipients(verb: Token, idx: EntityIndex) -> list[str]:
         for c in comp.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                 out += phrase(c, idx)
-        out += [e for p in _preps(comp, RECIPIENT_PREPS) for e in phrase(p, idx)]
+        out += [e for p in preps(comp, RECIPIENT_PREPS) for e in phrase(p, idx)]
         for c in comp.children:
             if c.dep_ == "dobj":
-                out += [e for p in _preps(c, NOUN_RECIPIENT_PREPS) for e in phrase(p, idx)]
+                out += [e for p in preps(c, NOUN_RECIPIENT_PREPS) for e in phrase(p, idx)]
     return out

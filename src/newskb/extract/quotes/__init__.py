@@ -31,7 +31,7 @@ __all__ = ["extract_quotes", "find_quotes"]
 declare(
     "quotes",
     lemmas=sorted(lexicon().speech),
-    words=("according",),
+    words=("according", "words"),
     marks=('"', "“", "”", "„", "«", "»"),
 )
 

@@ -27,6 +27,8 @@ MIN_STATEMENT_WORDS = 6  # ... and without a cue nearby, one shorter than this
 MAX_GAP = 120  # chars between the two halves of an interrupted quote
 NEAR_CHARS = 60  # how far from a quoted region its cue may stand
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# a verb hanging on another ("whilst promising", "adding") takes that verb's subject
+CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +123,51 @@ def drafts(
         if k in used or _words(text, r.pieces) < (2 if r.nested else MIN_QUOTE_WORDS):
             continue
         near = _nearby(doc, regions, k, lines, lex)
+        if near is None and not r.nested:
+            near = _introduced(doc, r, lex)
+        prev = [d for d in out if d.pieces[-1][1] <= r.start and d.speaker is not None]
+        last = max(prev, key=lambda d: d.pieces[-1][1], default=None)
+        gap = text.count("\n", last.pieces[-1][1], r.start) if last is not None else 9
         if near is not None:
             out.append(Draft("direct", near[0], near[1], r.pieces))
         elif not r.nested and _opens_paragraph(text, r):
-            prev = [d for d in out if d.pieces[-1][1] <= r.start and d.speaker is not None]
-            last = max(prev, key=lambda d: d.pieces[-1][1], default=None)
             # a quoted paragraph right after an attributed quote goes on with its speaker
-            if last is not None and text.count("\n", last.pieces[-1][1], r.start) <= 1:
+            if last is not None and gap <= 1:
                 out.append(Draft("direct", last.speaker, None, r.pieces))
             elif _is_statement(doc, r):
                 out.append(Draft("direct", None, None, r.pieces))
         elif not r.nested and _is_statement(doc, r):
             out.append(Draft("direct", None, None, r.pieces))
     return out
+
+
+def _introduced(
+    doc: Doc, region: Region, lex: CueLexicon
+) -> tuple[TokSpan, tuple[int, int]] | None:
+    """A quotation set off by a colon ('Sunak defended the record whilst promising an update:
+    "..."', 'She continued:' + a quoted paragraph): the speech verb of the clause before the
+    colon and its subject (inherited from the verb it hangs on)."""
+    text = doc.text
+    before = text[: max(region.start - 1, 0)].rstrip(" \t")
+    if before.endswith("\n") and not before[:-1].rstrip(" \t").endswith(":"):
+        return None
+    before = before.rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    cues = [t for t in doc[sent.start : colon[0].i] if t.lemma_.lower() in lex.speech]
+    for cue in reversed(cues):
+        head = cue
+        subj = subject_of(head)
+        while subj is None and head.dep_ in CLIMB and head.head != head:
+            head = head.head
+            subj = subject_of(head)
+        if subj is not None and subj.lower_ not in NON_SOURCES:
+            return phrase(subj, sent.start, sent.end), (cue.i, cue.i + 1)
+    return None
 
 
 def _opens_paragraph(text: str, region: Region) -> bool:

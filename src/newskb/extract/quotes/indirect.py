@@ -16,10 +16,28 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon, is_according
-from newskb.extract.quotes.speaker import TokSpan, fallback_subject, phrase, subject_of
+from newskb.extract.quotes.speaker import (
+    TokSpan,
+    fallback_subject,
+    is_passive,
+    phrase,
+    subject_of,
+)
 
 NON_SOURCES = frozenset({"it", "this", "that", "there", "which", "what"})
 RELATIVE = frozenset({"who", "that", "which"})
+# Verbs whose object is the one spoken to ("told reporters that ..."): never part of the content.
+ADDRESSED = frozenset(
+    {"tell", "ask", "inform", "assure", "warn", "remind", "advise", "convince", "notify",
+     "promise", "persuade", "caution", "urge", "brief", "email", "text", "show"}
+)  # fmt: skip
+# What may stand between a cue and its clause without being content ("said [on Monday] that").
+CIRCUMSTANCE = frozenset({"prep", "agent", "dative", "prt", "punct", "neg", "aux", "auxpass", "cc"})
+VERBAL = ("VERB", "AUX")
+NOMINAL = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+# Cues that report a statement only with a person as subject ("I mean", not "X means").
+PERSONAL_ONLY = frozenset({"mean"})
+PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 WH = frozenset({"who", "what", "why", "whether", "how", "when", "where", "if", "which"})
 
 
@@ -82,6 +100,8 @@ def _words(doc: Doc, content: tuple[tuple[int, int], ...]) -> int:
 def _speaker(doc: Doc, cue: Token, lo: int, hi: int) -> TokSpan | None:
     subj = subject_of(cue, lo, hi)
     if subj is None:
+        if is_passive(cue):  # "it was reported that ...": no source named
+            return None
         if cue.head.i < lo or cue.head.i >= hi or cue.head == cue:
             found = fallback_subject(doc, cue, lo)
             return phrase(found, lo, cue.i) if found is not None else None
@@ -95,20 +115,35 @@ def _speaker(doc: Doc, cue: Token, lo: int, hi: int) -> TokSpan | None:
     return phrase(subj, lo, hi)
 
 
-def _according(doc: Doc, tok: Token, lines: Lines) -> Candidate | None:
-    lo, hi = lines.of(tok.i)
-    to = next(c for c in tok.children if c.lower_ == "to")
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+def _phrase_cue(doc: Doc, start: int, prep: Token, lines: Lines) -> Candidate | None:
+    """A prepositional cue ("according to X", "in the words of X") from token ``start`` to
+    ``prep``: the speaker is the object of ``prep``, the content the rest of the sentence."""
+    lo, hi = lines.of(start)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or obj.is_space or obj.is_punct or not lo <= obj.i < hi:
         return None
     speaker = phrase(obj, lo, hi)
-    sent = tok.sent
-    drop = {t.i for t in tok.subtree}
-    keep = [i for i in range(max(sent.start, lo), min(sent.end, hi)) if i not in drop]
-    content = _runs(doc, keep)
+    sent = doc[start].sent
+    first, last = max(sent.start, lo), min(sent.end, hi)
+    # the phrase ends with its source's noun phrase (the parser may hang more on "according")
+    drop = set(range(start, max(speaker.end, min(obj.right_edge.i + 1, last))))
+    after = list(range(max(drop) + 1, last))
+    before = list(range(first, start))
+    # "A, and in the words of X, B": a full clause before the phrase is not X's
+    if _words(doc, _runs(doc, after)) >= 2 and any(doc[i].pos_ in ("VERB", "AUX") for i in before):
+        before = []
+    content = _runs(doc, before + after)
     if _words(doc, content) < 2:
         return None
-    return Candidate((tok.i, to.i + 1), speaker, content, cue_after=content[0][0] < tok.i)
+    return Candidate((start, prep.i + 1), speaker, content, cue_after=content[0][0] < start)
+
+
+def _in_the_words(doc: Doc, tok: Token, lines: Lines) -> Candidate | None:
+    """ "in the words of X, ..." (``tok`` is "words")."""
+    if tok.i < 2 or doc[tok.i - 1].lower_ != "the" or doc[tok.i - 2].lower_ != "in":
+        return None
+    of = next((c for c in tok.children if c.lower_ == "of"), None)
+    return _phrase_cue(doc, tok.i - 2, of, lines) if of is not None else None
 
 
 def _before_final_cue(doc: Doc, cue: Token, lo: int, hi: int) -> list[int] | None:
@@ -127,6 +162,101 @@ def _before_final_cue(doc: Doc, cue: Token, lo: int, hi: int) -> list[int] | Non
     return list(range(first, start - 1)) if start - 1 > first else None
 
 
+def _clause_after(cue: Token, comps: list[Token], lo: int, hi: int) -> list[int]:
+    """Content after the cue: one contiguous stretch from the clause's first token (its "that"
+    included) or an object that is really the clause's subject ("believed [the movement] helped",
+    not the addressee of "told [reporters] that") to the end of the clause."""
+    after = [c for c in comps if c.i > cue.i]
+    if not after:
+        return []
+    first = after[0]
+    start = first.left_edge.i
+    if cue.lemma_.lower() not in ADDRESSED:
+        # the parser often hangs the clause's subject on the cue ("believed [the movement in
+        # reaction to Mohamed] helped"): a noun phrase right after the cue belongs to the clause
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < start else None
+        if (
+            nxt is not None
+            and nxt.pos_ in NOMINAL
+            and nxt.ent_type_ not in ("DATE", "TIME")
+            and not any(t.is_punct for t in cue.doc[cue.i + 1 : start])
+        ):
+            start = cue.i + 1
+        while start - 1 > cue.i and _subject_like(cue, cue.doc[start - 1]):
+            start -= 1
+    end = max(t.i for c in after for t in c.subtree if t.i >= first.i) + 1
+    return list(range(max(start, lo), min(end, hi)))
+
+
+def _colon_block(doc: Doc, cue: Token, lines: Lines, speech: frozenset[str]) -> list[int] | None:
+    """ "The Church denied these allegations:" closing its line: the content is the next line
+    (the statement set off as its own paragraph, quoted or not)."""
+    hi = lines.of(cue.i)[1]
+    last = hi - 1
+    while last > cue.i and doc[last].is_space:
+        last -= 1
+    if doc[last].text != ":" or cue.sent.end < last or hi >= len(doc):
+        return None
+    if any(t.pos_ in VERBAL and t.dep_ in ("ROOT", "ccomp") for t in doc[cue.i + 1 : last]):
+        return None  # the colon closes another clause
+    nlo, nhi = lines.of(hi)
+    end = nhi
+    for i in range(nlo + 1, nhi):  # the block ends where a new attribution begins
+        if doc[i].is_sent_start and any(_reports(t, speech) for t in doc[i].sent):
+            end = i
+            break
+    return list(range(nlo, end))
+
+
+def _reports(tok: Token, speech: frozenset[str]) -> bool:
+    """A speech verb with a third-person subject: "They also claimed ..."."""
+    if tok.lemma_.lower() not in speech or tok.pos_ != "VERB":
+        return False
+    subj = subject_of(tok)
+    return subj is not None and subj.lower_ not in ("i", "we")
+
+
+def _subject_like(cue: Token, tok: Token) -> bool:
+    """``tok`` sits between a cue and its clause in a phrase that is no circumstance of the
+    cue ("said [in a statement] that", "told [reporters]"): a misattached clause subject."""
+    if tok.is_punct or tok.is_space:
+        return False
+    while tok.head != cue:
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    if tok.dep_ in CIRCUMSTANCE or tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return not (tok.dep_ == "advmod" and tok.pos_ == "ADV")
+
+
+def _clause_before(cue: Token, comps: list[Token], lo: int, hi: int) -> list[int]:
+    """Content before a sentence-final cue ("..., the ministry said"): the clause, contiguous."""
+    before = [c for c in comps if c.i < cue.i]
+    if not before:
+        return []
+    start = min(c.left_edge.i for c in before)
+    subj = subject_of(cue, lo, hi)
+    end = max(c.right_edge.i for c in before) + 1
+    if subj is not None and subj.i < cue.i:
+        end = min(end, subj.left_edge.i)
+    return list(range(max(start, lo), min(end, cue.i, hi)))
+
+
+def _around(cue: Token, lo: int, hi: int) -> list[int]:
+    """A cue hung on its content clause: "I think" before it takes what follows ("Had it
+    happened earlier, I think the toll would ..." -> "the toll would ..."); "..., she said"
+    takes what precedes."""
+    head = cue.head
+    own = {t.i for t in cue.subtree}
+    first = min(own)
+    if cue.i < head.i:
+        end = head.right_edge.i + 1
+        return [i for i in range(max(cue.right_edge.i + 1, lo), min(end, hi)) if i not in own]
+    start = head.left_edge.i
+    return [i for i in range(max(start, lo), min(first, hi))]
+
+
 def _hangs_on_clause(cue: Token) -> bool:
     """The cue is attached to its content: "..., she said" or "As she told the paper, ..."."""
     if cue.dep_ == "parataxis":
@@ -138,11 +268,13 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     lo, hi = lines.of(cue.i)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and lo <= c.i < hi]
     keep: list[int]
-    if comps:
-        keep = [t.i for c in comps for t in c.subtree if lo <= t.i < hi]
+    block = _colon_block(doc, cue, lines, lex.speech)
+    if block is not None and not any(c.i > cue.i for c in comps):
+        keep = block
+    elif comps:
+        keep = _clause_after(cue, comps, lo, hi) or _clause_before(cue, comps, lo, hi)
     elif _hangs_on_clause(cue) and lo <= cue.head.i < hi:  # "..., she said" / "As she told"
-        drop = {t.i for t in cue.subtree}
-        keep = [t.i for t in cue.head.subtree if lo <= t.i < hi and t.i not in drop]
+        keep = _around(cue, lo, hi)
     elif (final := _before_final_cue(doc, cue, lo, hi)) is not None:
         keep = final
     elif cue.i + 1 < hi and doc[cue.i + 1].lower_ == "that" and doc[cue.i + 1].pos_ == "SCONJ":
@@ -159,6 +291,8 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     speaker = _speaker(doc, cue, lo, hi)
     if speaker is None:
         return None
+    if cue.lemma_.lower() in PERSONAL_ONLY and doc[speaker.head].lower_ not in PRONOUNS:
+        return None  # "public domain means ...": a definition, not a statement
     cue_after = content[-1][1] <= cue.i
     if cue_after and comps:
         inner = comps[0]
@@ -181,7 +315,10 @@ def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
         if lemma in verbs and tok.pos_ in ("VERB", "AUX"):
             found = _verb(doc, tok, lines, lex)
         elif tok.lower_ == "according" and is_according(tok):
-            found = _according(doc, tok, lines)
+            to = next(c for c in tok.children if c.lower_ == "to")
+            found = _phrase_cue(doc, tok.i, to, lines)
+        elif tok.lower_ == "words":
+            found = _in_the_words(doc, tok, lines)
         else:
             continue
         if found is not None:

@@ -10,15 +10,20 @@ from spacy.tokens import Doc, Token
 
 from newskb.model import Entity
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A passive cue's subject is what was said or who was told ("I was told that ...", "they should
+# be declared not guilty"), never the source: a passive cue's source is its agent ("by X").
+SUBJECTS = frozenset({"nsubj", "csubj"})
 PERSONAL = frozenset({"he", "she", "him", "her"})
 # Nouns standing for what a source issued: "the ministry's statement said" speaks for the owner.
 ISSUED = frozenset(
     {"statement", "report", "release", "announcement", "letter", "spokesman", "spokeswoman",
      "spokesperson", "communique", "post", "tweet", "message", "account"}
 )  # fmt: skip
-KEEP_PREPS = frozenset({"of", "for", "from", "to"})
-CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct"})
+# Prepositional modifiers stay in a source ("Posts on the board", "Mu Li of the University")
+# except time and circumstance ("Scavino at 16:00 Kyiv time reported", "Officials during ...").
+CUT_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "following", "amid"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+CUT_DEPS = frozenset({"relcl", "advcl", "punct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +37,7 @@ class TokSpan:
 
 def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
     """The cue's subject within tokens ``lo``..``hi`` (its line); for a conjoined verb without
-    one, its first conjunct's subject; for a passive, the agent."""
+    one, its first conjunct's subject; for a passive, the agent (``None`` without one)."""
 
     def inside(t: Token) -> bool:
         return lo <= t.i < hi
@@ -45,11 +50,17 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and inside(g):
                     return g
+    if is_passive(cue):
+        return None
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
         for c in cue.head.children:
             if c.dep_ in SUBJECTS and inside(c):
                 return c
     return None
+
+
+def is_passive(cue: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
 
 
 def phrase(head: Token, lo: int, hi: int) -> TokSpan:
@@ -63,7 +74,9 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     for t in head.rights:
         if t.i >= hi or t.dep_ in CUT_DEPS or t.is_punct or t.is_space:
             break
-        if t.dep_ == "prep" and t.lower_ not in KEEP_PREPS:
+        if t.dep_ in ("prep", "acl") and (
+            t.lower_ in CUT_PREPS or any(g.ent_type_ in TIME_ENTS for g in t.subtree)
+        ):
             break
         if t.dep_ == "appos" and t.left_edge.i != end:  # only a name right after: no comma
             break

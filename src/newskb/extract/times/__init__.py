@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newskb.extract.registry import extractor
+from newskb.extract.times import calendar as cal
 from newskb.extract.times import grammar as g
 from newskb.extract.times import relative as rel
 from newskb.extract.times import rules as r
@@ -124,6 +125,43 @@ def _drop_non_times(text: str, found: list[r.Found], doc: Doc | None) -> list[r.
     ]
 
 
+_SPECIFIC = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:$|T)")
+_GRAIN = {"Y": 1, "Q": 2, "M": 2, "W": 3, "D": 3}
+
+
+def _reference(value: str) -> tuple[dt.date, int] | None:
+    """A specific date named by an expression, with its grain (1 year, 2 month, 3 day)."""
+    m = _SPECIFIC.match(value)
+    if m is None:
+        return None
+    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    try:
+        return dt.date(y, mo, d), 1 + bool(m[2]) + bool(m[3])
+    except ValueError:
+        return None
+
+
+def _resolve_anaphors(
+    kept: list[r.Found], spans: Sequence[tuple[int, int, dt.date | None]]
+) -> list[r.Found]:
+    """Give "the following day", "that year", ... their value on the reference time: the last
+    specific date mentioned before them (fine enough for their unit), else the publication date."""
+    out: list[r.Found] = []
+    ref: tuple[dt.date, int] | None = None
+    for f in kept:
+        if f.anaphor is None:
+            ref = _reference(f.value) or ref
+            out.append(f)
+            continue
+        unit, n, pod = f.anaphor
+        anchor = next((d for s, e, d in reversed(spans) if s <= f.start < e), None)
+        if ref is not None and ref[1] >= _GRAIN[unit]:
+            anchor = ref[0]
+        value = cal.shift(anchor, unit, n) + (f"T{pod}" if pod else "")
+        out.append(dataclasses.replace(f, value=value, anaphor=None))
+    return out
+
+
 def tag_text(
     text: str,
     anchor: dt.date | None,
@@ -146,7 +184,7 @@ def tag_text(
             part = [f for f in part if start <= f.start < end]
             found = [f for f in found if not start <= f.start < end]
         found += part
-    kept = _ranges(text, _select(_drop_non_times(text, found, doc)))
+    kept = _resolve_anaphors(_ranges(text, _select(_drop_non_times(text, found, doc))), spans)
     out: list[TimeExpr] = []
     for i, f in enumerate(kept, start=1):
         grown = _premodify(text, f)

@@ -119,7 +119,11 @@ def date_near(anchor: dt.date | None, m: int, d: int, direction: int) -> str:
             continue
         delta = (cand - anchor).days
         # news dates without a year lie in the past unless the clause is about the future
-        cost = abs(delta) + (120 if direction <= 0 < delta - 7 or direction > 0 > delta else 0)
+        cost = abs(delta)
+        if direction < 0 < delta - 7 or direction > 0 > delta + 7:
+            cost += 200  # the clause's tense says which side of the anchor the date lies on
+        elif direction == 0 < delta - 7:
+            cost += 120  # no tense: news dates without a year lean to the past
         if best is None or cost < best[0]:
             best = (cost, y)
     if best is None:

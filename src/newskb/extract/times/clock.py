@@ -60,8 +60,7 @@ def clock(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None
     h, mi = hm
     date = _date_part(m["pre"], m, ctx) or _date_part(m["post"], m, ctx)
-    if date is None:
-        date = cal.day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
     zone = " ".join(m["zone"].split()) if m["zone"] else None
-    value = f"{date}T{h:02d}:{mi:02d}"
-    return Found(m.start(), m.end(), "TIME", value, zone, rank=4)
+    if date is None:  # "at 10 p.m.": on the day the narrative is at (see ``tag_text``)
+        return Found(m.start(), m.end(), "TIME", "", zone, 4, ("D", 0, f"{h:02d}:{mi:02d}"))
+    return Found(m.start(), m.end(), "TIME", f"{date}T{h:02d}:{mi:02d}", zone, rank=4)

@@ -29,7 +29,7 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # modifiers kept in the extent, value unchanged
 PREMOD = re.compile(
     r"(?:\b(?:early|late|mid|earlier|later|around|about|approximately|nearly|almost|"
-    r"more\s+than|less\s+than|at\s+least|up\s+to|roughly|some|only|just|the\s+end\s+of|"
+    r"more\s+than|less\s+than|at\s+least|up\s+to|roughly|some|the\s+end\s+of|"
     r"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|"
     r"the\s+remainder\s+of|the\s+close\s+of|the\s+turn\s+of|the\s+(?:early|late|mid))"
     r"(?:\s+|-))+$",
@@ -89,8 +89,8 @@ Q_SHORT = re.compile(
     r"\b(?:(?P<y0>" + YEAR + r")\s*)?Q(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<y>" + YEAR + r"))?\b"
 )
 RELATIVE = re.compile(
-    B + r"(?P<rel>this|last|next|past|previous|coming|current|following|"
-    r"the\s+(?:current|past|last|next|coming|previous|following|same|present))\s+"
+    B + r"(?P<rel>this|last|next|past|previous|coming|current|following|that|"
+    r"the\s+(?:current|past|last|next|coming|previous|following|same|present|very))\s+"
     r"(?P<what>(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|"
     r"century|season|" + SEASON + r"|" + PART_OF_DAY + r"))" + E,
     IC,

@@ -20,7 +20,25 @@ from newskb.extract.times.rules import (
 )
 
 _REL_N = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
-          "previous": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
+          "previous": -1, "next": 1, "coming": 1, "following": 1, "that": 0, "very": 0}  # fmt: skip
+_ANAPHORIC_UNITS = {"D": "D", "W": "W", "M": "M", "Y": "Y", "Q": "Q"}
+
+
+def _anaphoric(m: re.Match[str], rel: str, the: bool, what: str) -> Found | None:
+    """ "the following day", "the previous month", "that year", "the next morning", "the same
+    day": relative to the narrative's reference time (resolved in ``tag_text``)."""
+    next_day = the and rel == "next" and (what in PARTS_OF_DAY or what == "day")
+    if not (
+        rel == "that" or next_day or (the and rel in ("following", "previous", "same", "very"))
+    ):
+        return None
+    n = _REL_N[rel]
+    if what in PARTS_OF_DAY:
+        return Found(m.start(), m.end(), "TIME", "", anaphor=("D", n, PARTS_OF_DAY[what]))
+    unit = _ANAPHORIC_UNITS.get(unit_code(what))
+    if unit is None:
+        return None
+    return Found(m.start(), m.end(), "DATE", "", anaphor=(unit, n, ""))
 
 
 def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -29,6 +47,9 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     what = m["what"].lower()
     n = _REL_N[rel]
     a = ctx.anchor
+    ana = _anaphoric(m, rel, the, what)
+    if ana is not None or rel in ("that", "very"):
+        return ana
     if what in PARTS_OF_DAY:
         if rel == "this" or rel == "current":
             base = cal.day(a) if a else "XXXX-XX-XX"

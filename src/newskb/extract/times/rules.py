@@ -34,6 +34,9 @@ class Found:
     value: str
     zone: str | None = None
     rank: int = 0
+    # (unit, n, part-of-day code): "the following day", "that month" are read on the reference
+    # time (the last specific date mentioned before), not on the publication date
+    anaphor: tuple[str, int, str] | None = None
 
 
 Rule = Callable[[re.Match[str], Ctx], Found | None]
@@ -187,9 +190,16 @@ def _reporting_quarter(anchor: dt.date) -> tuple[int, int]:
 
 def quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
     f = _quarter(m, ctx)
-    if f is not None and m["det"] and not m["mods"] and re.search(r"-(?:quarter|half)", m.group()):
-        return dataclasses.replace(f, start=m.start("mods"))  # "a third-quarter loss"
+    if f is None or not m["det"]:
+        return f
+    if m["det"].lower() in _POSSESSIVES or (
+        not m["mods"] and re.search(r"-(?:quarter|half)", m.group())
+    ):
+        return dataclasses.replace(f, start=m.start("mods"))  # "its third quarter", "a Q3 loss"
     return f
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
 def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -240,7 +250,9 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
             q = min(q, 2)  # "the last half"
         y = a.year
         if not explicit and not ymatch and yshift == 0 and unit == "quarter" and q > cur_q:
-            y = a.year if ctx.tense(m.start()) >= 0 or q <= rq else a.year - 1
+            tense = ctx.tense(m.start())
+            nearer_past = cur_q + 4 - q < q - cur_q
+            y = a.year if tense > 0 or (tense == 0 and not nearer_past) else a.year - 1
         y = int(explicit) if explicit else int(ymatch.group()) if ymatch else y + yshift
         if m["pl"]:
             return _found(m, "SET", f"XXXX-Q{q}", rank=2)
@@ -299,7 +311,8 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Found | None:
     return None
 
 
-_OF_THE = re.compile(r"\b(?:end|beginning|start|middle|rest|remainder|close|course)\s+of\s+$")
+_YEAR_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|to\s+date)\b", re.I)
+_YEAR_NOT_TIME = re.compile(r"(?:'s|\s+(?:before|after|earlier|later|in\s+review)\b)", re.I)
 
 
 def year_adj(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -312,8 +325,10 @@ def year_adj(m: re.Match[str], ctx: Ctx) -> Found | None:
         return _found(m, "DATE", cal.shift(a, "Y", -1))
     if w == "the weekend":
         return _found(m, "DATE", cal.shift(a, "WE", -1 if ctx.tense(m.start()) < 0 else 0))
-    if w == "the year" and not _OF_THE.search(ctx.text, max(0, m.start() - 16), m.start()):
-        return None  # only as "the end of the year", "the rest of the year", ...
+    if w == "the year" and _YEAR_ENDED.match(ctx.text, m.end()):
+        return _found(m, "DURATION", "P1Y")  # "the year ended March 31": a fiscal year
+    if w == "the year" and _YEAR_NOT_TIME.match(ctx.text, m.end()):
+        return None  # "the year before", "the year's biggest", "the year in review"
     if "latest fiscal" in w:
         return _found(m, "DATE", cal.shift(a, "Y", -1))
     return _found(m, "DATE", cal.shift(a, "Y", 0))

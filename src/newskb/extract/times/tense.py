@@ -27,15 +27,21 @@ def _verb_of(tok: Token) -> Token:
 _REPORTING = frozenset({"say", "tell", "report", "announce", "add", "note", "state", "be", "have"})
 
 
-def _tense(verb: Token) -> int:
+def _tense(verb: Token, depth: int = 0) -> int:
     children = list(verb.children)
     for c in children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
             return 1
-    if verb.lower_ in _FUTURE_AUX or verb.lemma_ in ("schedule", "plan", "due"):
-        return 1
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in children):
-        return 1  # "could come Tuesday", "to leave as soon as Tuesday"
+    if verb.lower_ in _FUTURE_AUX or (
+        verb.lemma_ in ("schedule", "plan", "due") and not _past_form(verb, children)
+    ):
+        return 1  # "is scheduled for Tuesday", not "planned to pay on Friday"
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
+        return 1  # "could come Tuesday"
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
+        return (
+            _infinitive(verb, depth) if depth < 3 else 0
+        )  # "plans to leave Tuesday", but "staged rallies to mark Friday"
     if verb.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in children):
         return 1  # "is meeting on Tuesday"
     head = verb.head
@@ -43,7 +49,7 @@ def _tense(verb: Token) -> int:
     if verb.dep_ == "xcomp" and head is not verb:
         if head.lemma_ in _FUTURE_HEADS or head.lower_ in ("going", "is", "are"):
             return 1
-        inner = _tense(head) if head.dep_ != "xcomp" else 0
+        inner = _tense(head, depth + 1) if head.dep_ != "xcomp" and depth < 3 else 0
         if inner:
             return inner
     if verb.tag_ in ("VBD",):
@@ -56,6 +62,29 @@ def _tense(verb: Token) -> int:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return -1
     return 0
+
+
+def _past_form(verb: Token, children: list[Token]) -> bool:
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in children)
+
+
+def _infinitive(verb: Token, depth: int) -> int:
+    """A to-infinitive looks ahead of its governor: "plans/is set/is ready to meet Friday" is
+    future; otherwise it takes the governor's tense ("extended the offer to buy it Friday")."""
+    head = verb.head
+    for _ in range(4):
+        if head is verb or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        if head.pos_ == "ADJ" or head.lemma_ in _FUTURE_HEADS:
+            return 1  # "ready to leave", "due to expire"
+        head = head.head
+    if head is verb or head.lemma_ in _FUTURE_HEADS or head.lower_ in ("going", "is", "are"):
+        return 1
+    if head.lemma_ in ("want", "seek", "try", "agree", "promise", "decide", "vow", "threaten"):
+        return 1 if head.tag_ not in ("VBD", "VBN") else 0
+    return _tense(head, depth + 1) if head.dep_ != "xcomp" else 0
 
 
 def tense_reader(doc: Doc | None) -> Callable[[int], int]:

@@ -23,7 +23,7 @@ CREATE TABLE story_members (
     title TEXT,
     published TEXT,
     outlet TEXT,
-    how TEXT NOT NULL,                    -- new | joined | duplicate | update | user
+    how TEXT NOT NULL,                    -- new | joined | duplicate | update | user | split
     score REAL NOT NULL DEFAULT 0,
     duplicate_of TEXT,                    -- the original this article copies or updates
     features TEXT NOT NULL,               -- JSON: the member's bounded vector, entities, places
@@ -69,7 +69,7 @@ CREATE TABLE story_lsh (
 CREATE TABLE story_edits (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
-    action TEXT NOT NULL,                 -- merge | split
+    action TEXT NOT NULL,                 -- merge | split | auto-split (re-check at ingest)
     story_id TEXT NOT NULL,
     other TEXT NOT NULL,                  -- merge: the story merged in; split: the new story
     articles TEXT NOT NULL DEFAULT '[]'

@@ -1,0 +1,133 @@
+"""Noun phrases to entity ids: the token index of one article's entities, phrase heads resolved
+through modifiers, "of" objects and appositions, conjuncts split, unnamed participants made on
+demand (``participants``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newskb.extract.events.participants import Participants, group_head, next_entity_number
+from newskb.model import Entity
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+GROUP_WORDS = frozenset(
+    {"they", "them", "leader", "side", "party", "country", "nation", "both", "president", "we"}
+)
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Token index -> entity id for one parsed article; unnamed participants made on the way."""
+
+    by_token: dict[int, str]
+    types: dict[str, str]
+    parts: Participants
+
+    @classmethod
+    def build(cls, doc: Doc, entities: tuple[Entity, ...]) -> EntityIndex:
+        by_token: dict[int, str] = {}
+        for ent in entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    by_token.setdefault(tok.i, ent.id)
+        types: dict[str, str] = {e.id: e.type for e in entities}
+        return cls(by_token, types, Participants(next_entity_number(entities)))
+
+    def participant(self, tok: Token) -> str | None:
+        """The participant entity for a common-noun group headed at ``tok`` (made on first use)."""
+        if not self.parts.enabled:
+            return None
+        if tok.lemma_.lower() in GROUP_WORDS and not any(c.lower_ == "of" for c in tok.children):
+            return None
+        head = group_head(tok)
+        if head is None:
+            return None
+        if head.i in self.by_token:
+            return self.by_token[head.i]
+        eid, kind = self.parts.make(head)
+        self.types[eid] = kind
+        return eid
+
+
+def uniq(ids: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in ids:
+        seen.setdefault(i, None)
+    return list(seen)
+
+
+def _one(tok: Token, idx: EntityIndex, depth: int = 0) -> list[str]:
+    got = idx.by_token.get(tok.i)
+    if got is not None:
+        return [got]
+    if depth > 2:
+        return []
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
+            out.append(idx.by_token[c.i])
+            out += [idx.by_token[x.i] for x in c.conjuncts if x.i in idx.by_token]
+    if out:
+        return uniq(out)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += _one(p, idx, depth + 1)
+        elif c.dep_ == "appos":
+            out += _one(c, idx, depth + 1)
+    return uniq(out)
+
+
+def phrase(tok: Token, idx: EntityIndex) -> list[str]:
+    """Entities named by the noun phrase headed by ``tok``, its conjuncts split off."""
+    out: list[str] = []
+    for member in (tok, *tok.conjuncts):
+        got = _one(member, idx)
+        # "Palestinian police ... from Palestinian armed groups": a group named after the other
+        # side's entity is a participant of its own
+        same = bool(got) and set(got) <= idx.parts.avoid and member.i not in idx.by_token
+        made = idx.participant(member) if not got or same else None
+        out += [made] if made else got
+    out += _garbled_coordination(tok, idx)
+    if not out:  # "Prisoners in Dili", "Ethnic Albanians in south Serbia": the place stands in
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across", "at"):
+                out += [e for p in c.children if p.dep_ == "pobj" for e in _one(p, idx)]
+    return uniq(out)
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase of ``tok`` without its prepositional and clausal attachments."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "advcl"):
+            out += _np_tokens(c)
+    return out
+
+
+def _garbled_coordination(tok: Token, idx: EntityIndex) -> list[str]:
+    """'US President Donald Trump and Russian dictator Vladimir Putin' parsed as one phrase:
+    when an 'and' sits inside the phrase, every named entity in it is a member."""
+    words = _np_tokens(tok)
+    if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") for w in words):
+        return []
+    ids = [idx.by_token[w.i] for w in sorted(words, key=lambda w: w.i) if w.i in idx.by_token]
+    people = [i for i in ids if idx.types.get(i) == "PERSON"]
+    return people or [i for i in ids if idx.types.get(i) in ("ORG", "GPE", "NORP")]
+
+
+def preps(tok: Token, wanted: frozenset[str]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in wanted:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.append(c)
+    return out
