@@ -61,12 +61,7 @@ def worked_example(root_dir: str = ".") -> str:
         "Every span carries offsets into `doc.text`. In short:",
         "",
         "```text",
-        f"doc       {x.article.id}  published {x.article.published}  dateline "
-        + (
-            f"{x.article.dateline.place} / {x.article.dateline.agency}"
-            if x.article.dateline
-            else "-"
-        ),
+        f"doc       {a.id}  published {a.published}  dateline {where}",
     ]
     for e in x.entities:
         if e.type in ("PERSON", "ORG", "GPE") and any(m.kind == "name" for m in e.mentions):
