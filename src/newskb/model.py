@@ -542,7 +542,7 @@ class StoryState:
 class StoryParams:
     """Knobs of story clustering; ``entities``/``times`` switch those features off for ablation."""
 
-    threshold: float = 0.25
+    threshold: float = 0.15  # low: a later re-check splits a story that took in two events
     specific_weight: float = 0.3
     entities: bool = True
     times: bool = True

@@ -203,3 +203,118 @@ def test_seed_reported_statements(seed_path: Path) -> None:
     assert russian.speaker.entity is None and russian.cue is not None
     assert all(q.kind == "indirect" for q in x.quotes)
     assert not any(q.speaker and q.speaker.text == "UNN" for q in x.quotes)
+
+
+# --- constructions and span conventions (see the package docstring) --------------------------
+def test_content_keeps_a_clause_subject_the_parser_hung_on_the_cue() -> None:
+    q = only(run("Some residents believe the old movement in reaction to the arrest helped."))
+    assert q.speaker is not None and q.speaker.text == "Some residents"
+    assert q.content.text == "the old movement in reaction to the arrest helped"
+
+
+def test_content_drops_addressee_and_circumstance_keeps_that() -> None:
+    q = only(run("The mayor told reporters on Monday that the bridge would reopen in May."))
+    assert (q.speaker and q.speaker.text, q.cue and q.cue.text) == ("The mayor", "told")
+    assert q.content.text == "that the bridge would reopen in May"
+
+
+def test_parenthetical_i_think_takes_what_follows() -> None:
+    x = run("Had it happened five hours earlier, I think the death toll would have been higher.")
+    q = only(x)
+    assert q.kind == "indirect" and q.speaker is not None and q.speaker.text == "I"
+    assert q.content.text == "the death toll would have been higher"
+
+
+def test_i_think_counts_without_any_other_parse_trigger() -> None:
+    q = only(run("I think people love that old bridge."))
+    assert (q.kind, q.speaker and q.speaker.text, q.cue and q.cue.text) == (
+        "indirect",
+        "I",
+        "think",
+    )
+
+
+def test_passive_cue_subject_is_not_the_source() -> None:
+    assert run("I was told that my mother had attacked the church.").quotes == ()
+    assert run("It was reported that the talks had collapsed overnight.").quotes == ()
+
+
+def test_second_cue_hung_on_the_first_clause_keeps_the_first_subject() -> None:
+    x = run("They claimed Paris was a volunteer and claim she has a vested interest in lying.")
+    spans_ok(x)
+    claim = next(q for q in x.quotes if q.cue is not None and q.cue.text == "claim")
+    assert claim.speaker is not None and claim.speaker.text == "They"
+    assert claim.content.text == "she has a vested interest in lying"
+
+
+def test_mean_needs_a_person() -> None:
+    assert run("Public domain means that anyone can copy the recordings.").quotes == ()
+    q = only(run("I mean, the obvious question is why the alliance should exist at all."))
+    assert q.speaker is not None and q.speaker.text == "I" and q.cue and q.cue.text == "mean"
+
+
+def test_source_keeps_modifiers_but_not_time_phrases() -> None:
+    q = only(run("Senior researcher Mu Li of the University of Sydney said the rate fell sharply."))
+    assert q.speaker is not None
+    assert q.speaker.text == "Senior researcher Mu Li of the University of Sydney"
+    q = only(run("A leaked internal letter seen by Sky News says the forms are due in weeks."))
+    assert q.speaker is not None and q.speaker.text == "A leaked internal letter seen by Sky News"
+    q = only(run("Posts on the message board for the critics said that the site was down."))
+    assert q.speaker is not None and q.speaker.text == "Posts on the message board for the critics"
+    q = only(run("Den Scavino at 16:00 Kyiv time reported that the call had started."))
+    assert q.speaker is not None and q.speaker.text == "Den Scavino"
+
+
+def test_according_to_with_apposition_and_in_the_words_of() -> None:
+    x = run(
+        "According to the team's coach, Ali Mehraban, the robot scored two points.\n"
+        'By the end, the case was grim and, in the words of the prosecutor, "the child spent '
+        'months crying and scratching."'
+    )
+    spans_ok(x)
+    got = {
+        (q.cue.text if q.cue else None, q.speaker.text if q.speaker else None): q for q in x.quotes
+    }
+    acc = got[("According to", "the team's coach")]
+    assert acc.content.text == "the robot scored two points"
+    words = got[("in the words of", "the prosecutor")]
+    assert words.content.text == "the child spent months crying and scratching."
+    assert words.kind in ("direct", "mixed")
+
+
+def test_colon_introduces_the_next_paragraph() -> None:
+    x = run(
+        "In a statement, the Church denied these allegations:\n"
+        "She was never forced to be there. She was never forced to work in the engine room. "
+        "Critics also claimed she was a volunteer.\n"
+    )
+    spans_ok(x)
+    q = next(q for q in x.quotes if q.cue is not None and q.cue.text == "denied")
+    assert q.speaker is not None and q.speaker.text == "the Church"
+    assert q.content.text == (
+        "She was never forced to be there. She was never forced to work in the engine room"
+    )
+
+
+def test_colon_quote_after_a_subordinate_speech_verb() -> None:
+    x = run(
+        "Sunak defended the record whilst promising an update from the minister: "
+        '"We are working as quickly as possible to bring that legislation forward."'
+    )
+    q = only(x)
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Sunak"
+    assert q.cue is not None and q.cue.text == "promising"
+
+
+def test_nearest_cue_wins_and_it_can_be_a_source() -> None:
+    x = run(
+        '"Fifteen shells fell near the posts," said KCNA. '
+        '"Foolhardy provocation deserves harsh punishment," it added.'
+    )
+    spans_ok(x)
+    by_content = {q.content.text: q for q in x.quotes}
+    first = by_content["Fifteen shells fell near the posts"]
+    second = by_content["Foolhardy provocation deserves harsh punishment"]
+    assert first.speaker is not None and first.speaker.text == "KCNA"
+    assert second.speaker is not None and second.speaker.text == "it"
+    assert second.cue is not None and second.cue.text == "added"

@@ -116,9 +116,9 @@ def test_without_publication_date_values_stay_underspecified() -> None:
 def test_zones_named_in_the_text_and_dst_by_zoneinfo() -> None:
     est = tag("The vote closes at 5 p.m. EST on Friday.")[0]
     assert (est.value, est.timezone, est.utc) == (
-        "2025-03-14T17:00",
+        "2025-03-21T17:00",  # scheduled present tense: the coming Friday
         "America/New_York",
-        "2025-03-14T21:00:00Z",  # EDT is in force from March 9, 2025
+        "2025-03-21T21:00:00Z",  # EDT is in force from March 9, 2025
     )
     gmt = tag("The call began at 10:00 GMT+2.")[0]
     assert (gmt.timezone, gmt.utc) == ("Etc/GMT-2", "2025-03-18T08:00:00Z")
@@ -164,3 +164,9 @@ def test_may_is_a_month_only_where_it_reads_as_one() -> None:
 
 def test_impossible_dates_are_rejected() -> None:
     assert [t.value for t in tag("It happened on February 30.")] == ["2025-02"]  # no Feb 30
+
+
+def test_scheduled_present_tense_points_ahead() -> None:
+    """Regression: "takes effect on Thursday" was read as the past Thursday."""
+    v = values("Under the text, the truce takes effect at 06:00 Kyiv time on Thursday.")
+    assert v["06:00 Kyiv time on Thursday"][1] == "2025-03-20T06:00"

@@ -50,7 +50,7 @@ def test_text_only_without_dates_still_separates() -> None:
         Extraction(article=dataclasses.replace(x.article, published=None, dateline=None))
         for x in _quakes()
     ]
-    got = assign_all(conn, bare, StoryParams(threshold=0.2, entities=False, times=False))
+    got = assign_all(conn, bare, StoryParams(threshold=0.15, entities=False, times=False))
     s = [g.story_id for g in got]
     assert s[0] == s[2] == s[4] and s[1] == s[3] and s[0] != s[1]
 

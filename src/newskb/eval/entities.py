@@ -1,5 +1,13 @@
 """Entity mention and linking scores on MEANTIME and GUM (names only).
 
+Name level (default, ``spans="name"``), the CoNLL/OntoNotes convention: gold mentions that are
+proper names (GUM: headed by a proper noun, or a name apposed to a common-noun head; MEANTIME:
+NAM and PRE.NAM) are cut to the name itself, without determiners, titles or descriptions; names
+nested in a longer name are dropped. Types: GUM person/organization/place and MEANTIME
+PER/ORG/LOC map to PER/ORG/LOC; ours PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC; everything
+else (GUM object/event/abstract..., MEANTIME PRO/FIN/MIX; our NORP, PRODUCT, EVENT...) is not
+scored. ``spans="phrase"`` keeps the corpora's whole noun phrases.
+
 Mentions are scored exact (same offsets) and by overlap (one-to-one greedy), typed (PER, ORG,
 LOC: spaCy's GPE, LOC and FAC count as LOC) and untyped. Predictions that overlap a gold name
 of a type the corpus does not score (products, events...) are left out rather than counted

@@ -148,14 +148,15 @@ def _words(text: str) -> set[str]:
 
 
 def _names(x: Extraction, ids: Iterable[str]) -> list[tuple[set[str], set[str]]]:
-    """(words of the name and all mentions, words of the name) per entity."""
+    """(words of the name and all mentions, capitalised words of the name) per entity."""
     by_id = {e.id: e for e in x.entities}
     out: list[tuple[set[str], set[str]]] = []
     for i in ids:
         e = by_id.get(i)
         if e is not None:
             every = _words(" ".join([e.name, *(m.text for m in e.mentions)]))
-            out.append((every, _words(e.name)))
+            proper = " ".join(w for w in e.name.split() if w[:1].isupper())
+            out.append((every, _words(proper)))
     return out
 
 
@@ -167,10 +168,11 @@ def _generic(word: str) -> bool:
 
 def _same(system: tuple[set[str], set[str]], gold: set[str]) -> bool:
     """A shared word counts when it is specific ("Serbian", "Kifaya"); sharing only a group word
-    ("forces") counts when the system's name says nothing the gold text does not."""
-    every, name = system
+    ("forces") counts when no proper word of the system's name is missing from the gold text
+    ("university students" ~ "students throughout Indonesia", "Serb forces" !~ "Croat forces")."""
+    every, proper = system
     shared = every & gold
-    return any(not _generic(w) for w in shared) or (bool(shared) and name <= gold)
+    return any(not _generic(w) for w in shared) or (bool(shared) and proper <= gold)
 
 
 def _text_match(x: Extraction, ids: Iterable[str], gold: tuple[str, ...]) -> bool:

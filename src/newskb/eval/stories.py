@@ -21,7 +21,7 @@ from newskb.model import Article, ClusterScores, Extraction, StoryParams
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "ecbplus"
 DEV_TOPICS = tuple(range(1, 36))
-TEXT_PARAMS = StoryParams(threshold=0.2, entities=False, times=False)
+TEXT_PARAMS = StoryParams(threshold=0.15, entities=False, times=False)
 _NAME = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
 _NO_SPACE_BEFORE = frozenset({".", ",", ";", ":", "!", "?", "%", ")", "'s", "n't", "''", "'"})
 

@@ -105,17 +105,10 @@ def parse_many(
 
     ``mode`` defaults to :func:`parse_mode`: ``selective`` parses only the sentences the
     extractors need (see the module docstring), ``full`` runs every component on every sentence.
+    Both set sentence boundaries first (``senter`` plus a break at every line end), so titles
+    and datelines never run into the next line's sentence.
     """
     model = nlp if nlp is not None else load()
     if (mode or parse_mode()) == "selective":
         return parse_selective(texts, model, batch_size, _chunks)
-    short = [i for i, t in enumerate(texts) if len(t) <= CHUNK_CHARS]
-    out: list[Doc | None] = [None] * len(texts)
-    for i, doc in zip(
-        short, model.pipe([texts[i] for i in short], batch_size=batch_size), strict=True
-    ):
-        out[i] = doc
-    for i, t in enumerate(texts):
-        if out[i] is None:
-            out[i] = next(parse([t], model))
-    return [d for d in out if d is not None]
+    return parse_selective(texts, model, batch_size, _chunks, select=lambda _sent: True)

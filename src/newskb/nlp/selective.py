@@ -45,6 +45,15 @@ def _component(nlp: Language, name: str) -> Any:
     return nlp.get_pipe(name)
 
 
+def newline_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and headline-style lines carry no final
+    period, and would otherwise run into the next line's sentence."""
+    for tok in doc[1:]:
+        if not tok.is_space and "\n" in doc[tok.i - 1].text:
+            tok.is_sent_start = True
+    return doc
+
+
 def is_parsed(span: Span | Doc) -> bool:
     """True when the tokens of ``span`` (a sentence) carry tags, lemmas and a dependency parse."""
     return len(span) > 0 and span[0].dep != 0
@@ -64,6 +73,8 @@ def stage1(
     docs: list[Doc] = list(tokenizer.pipe(pieces, batch_size=batch_size))
     for name in STAGE1:
         docs = list(_component(nlp, name).pipe(docs, batch_size=batch_size))
+        if name == "senter":
+            docs = [newline_boundaries(d) for d in docs]
     if len(docs) == len(texts):
         return docs
     grouped: list[list[Doc]] = [[] for _ in texts]

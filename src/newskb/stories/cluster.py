@@ -248,4 +248,3 @@ def assign_all(
             conn.execute("ROLLBACK")
         raise
     return out
-

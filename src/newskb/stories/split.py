@@ -137,4 +137,3 @@ def split_off(vectors: Sequence[StoryVector]) -> list[int]:
     if within <= 0.0 or between >= SEPARATION * within:
         return []
     return move
-

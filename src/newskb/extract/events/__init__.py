@@ -20,6 +20,7 @@ from newskb.extract.registry import extractor
 from newskb.model import (
     Agreement,
     Article,
+    Entity,
     Event,
     EventStatus,
     Extraction,
@@ -56,8 +57,8 @@ def _line_of(doc: Doc, sent: SpacySpan, start: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _time_for(sent: SpacySpan, times: tuple[TimeExpr, ...]) -> str | None:
-    inside = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char]
+def _time_for(lo: int, hi: int, times: tuple[TimeExpr, ...]) -> str | None:
+    inside = [t for t in times if lo <= t.start and t.end <= hi]
     points = [t for t in inside if t.type in POINT_TYPES]
     chosen = points or inside
     return chosen[0].id if chosen else None
@@ -79,6 +80,23 @@ def event_date(
     if published is not None:
         return published.isoformat(), "day"
     return None, None
+
+
+def _on_line(
+    r: roles.Roles, lo: int, hi: int, entities: tuple[Entity, ...], idx: phrases.EntityIndex
+) -> roles.Roles:
+    """The participants with a mention on the line [lo, hi) (a group carried over from earlier
+    sentences stays)."""
+    starts = {e.id: [m.start for m in e.mentions] for e in entities}
+
+    def here(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            i for i in ids if any(lo <= s < hi for s in starts.get(i) or idx.parts.starts(i))
+        )
+
+    place = r.location if r.location in here((r.location,) if r.location else ()) else None
+    actors = r.actors if r.group else here(r.actors)
+    return roles.Roles(actors, here(r.recipients), place, r.group)
 
 
 def _quote_for(start: int, quotes: tuple[Quote, ...]) -> str | None:
@@ -148,13 +166,17 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             continue
         if idx is None:
             idx = phrases.EntityIndex.build(doc, so_far.entities)
-        time_id = _time_for(sent, so_far.times)
-        date, precision = event_date(time_id, so_far.times, article.published)
+        crosses = "\n" in doc.text[sent.start_char : sent.end_char]
         for trig, r, st in sentence_events(sent, idx, lex, last_group):
-            if len(r.actors) > 1 and not r.group:
-                last_group = r.actors
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
+            lo, hi = _line_of(doc, sent, start)
+            if crosses:  # a title line run into the next sentence: keep the trigger's line
+                r = _on_line(r, lo, hi, so_far.entities, idx)
+            if len(r.actors) > 1 and not r.group:
+                last_group = r.actors
+            time_id = _time_for(lo, hi, so_far.times)
+            date, precision = event_date(time_id, so_far.times, article.published)
             parties = r.actors + r.recipients
             agreement = (
                 _agreement(trig, parties, lex, pub) if parties and st == "occurred" else None
@@ -165,7 +187,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                     type=trig.type,
                     status=st,
                     trigger=_span(doc, start, end),
-                    sentence=_span(doc, *_line_of(doc, sent, start)),
+                    sentence=_span(doc, lo, hi),
                     mode=trig.mode,
                     actors=r.actors,
                     recipients=r.recipients,

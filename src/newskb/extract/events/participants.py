@@ -128,6 +128,9 @@ class Participants:
         self.mentions[eid].setdefault(lo, Mention(lo, hi, text, "other"))
         return eid, kind
 
+    def starts(self, eid: str) -> list[int]:
+        return list(self.mentions.get(eid, {}))
+
     def entities(self, used: set[str]) -> tuple[Entity, ...]:
         out: list[Entity] = []
         for eid, name in self.names.items():

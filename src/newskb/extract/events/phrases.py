@@ -15,6 +15,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 GROUP_WORDS = frozenset(
     {"they", "them", "leader", "side", "party", "country", "nation", "both", "president", "we"}
 )
+STAND_IN_TYPES = frozenset({"GPE", "LOC", "FAC"})  # places; "weapons from armed groups" is not
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "their", "his", "her"})
 
 
@@ -96,10 +97,14 @@ def phrase(tok: Token, idx: EntityIndex) -> list[str]:
         made = idx.participant(member) if not got or same else None
         out += [made] if made else got
     out += _garbled_coordination(tok, idx)
-    if not out:  # "Prisoners in Dili", "Ethnic Albanians in south Serbia": the place stands in
+    # "Prisoners in Dili", "Ethnic Albanians in south Serbia": the place stands in; for people
+    # also the body they come from ("activists from the Fatah Party", not "weapons from X")
+    people = group_head(tok) is not None
+    if not out:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across", "at"):
-                out += [e for p in c.children if p.dep_ == "pobj" for e in _one(p, idx)]
+                found = [e for p in c.children if p.dep_ == "pobj" for e in _one(p, idx)]
+                out += [e for e in found if people or idx.types.get(e) in STAND_IN_TYPES]
     return uniq(out)
 
 

@@ -121,6 +121,7 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     named = _roles(trig, idx, last_group)
     if named.actors and named.recipients:
         return named
+    place = named.location
     idx.parts.enabled, idx.parts.avoid = True, set(named.actors)
     try:
         more = _roles(trig, idx, last_group)
@@ -129,7 +130,9 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     actors = named.actors or more.actors
     recipients = named.recipients or tuple(r for r in more.recipients if r not in actors)
     group = named.group if named.actors else more.group
-    return Roles(actors, recipients, named.location, group)
+    if not recipients and place is not None and _acted_on(place, trig.type, idx):
+        recipients = (place,)  # PLOVER: the place acted on is the target when none is named
+    return Roles(actors, recipients, place, group)
 
 
 def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
@@ -202,8 +205,6 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     where = [head, word] if word.i != head.i else [head]
     where += [c for c in head.children if c.dep_ == "dobj"]
     place = _location(where, idx, taken)
-    if not recipients and place is not None and _acted_on(place, trig.type, idx):
-        recipients = [place]  # PLOVER: the place acted on is the target when none is named
     return Roles(tuple(actors), tuple(recipients), place, group)
 
 

@@ -6,6 +6,29 @@ Pipeline (pure, no I/O beyond the packaged cue lexicon read once per process):
 3. ``assemble``: candidates + regions -> kind (direct / indirect / mixed), interrupted quotes as
    one quote with fragments, unattributed long quotations kept with no speaker.
 4. ``speaker``: the source span resolved to an entity (mentions, else he/she antecedents).
+
+Span conventions (checked against GUM's attribution gold where it is consistent):
+
+- content: one contiguous stretch of the reported clause, the complementiser "that" included
+  ("said [that the talks failed]"), trimmed of edge punctuation and quote marks; for a direct quote
+  the text inside the marks (fragments for an interrupted quote); a clause before a final cue
+  ("[The talks failed], she said") or around a parenthetical one ("Had it rained, I think [the
+  toll would be higher]": what follows the cue). Words between the cue and its clause are content
+  only when they open it ("believed [the movement ... helped]"), never an addressee ("told
+  reporters that") or a circumstance ("said on Monday that").
+- source: the subject's whole noun phrase with titles and prepositional or participial
+  modifiers ("Senior researcher Mu Li of the University of NSW", "A leaked letter seen by Sky
+  News"), without a comma-set apposition, a relative clause or a time phrase ("Den Scavino at
+  16:00 Kyiv time" -> "Den Scavino"). A passive cue's source is its agent; "it was reported that"
+  has none and is no quote. "It" is a source only of an active speech verb ("..., it added").
+- cue: the verb (with its particle: "pointed out") or the phrase ("according to", "in the words
+  of"); not auxiliaries, not GUM's habit of adding the source's noun ("report says" -> "says").
+- first-person thought ("I think", "I believe", "I mean" but not "X means"): a statement by the
+  speaker, reported as ``indirect`` with speaker "I" (kept as the span the text gives),
+  wherever it stands: sentences holding a frequent cognition cue are always parsed.
+- colon-introduced statements ("The Church denied the allegations:" + the next paragraph; 'Sunak
+  defended the record whilst promising an update: "..."'): the speech verb before the colon, its
+  subject, and the set-off text as content.
 """
 
 from __future__ import annotations
@@ -25,12 +48,13 @@ from newskb.nlp.prefilter import declare
 
 __all__ = ["extract_quotes", "find_quotes"]
 
-# The selective parser parses only sentences some extractor needs: ours hold a speech cue or a
-# quote mark. Cognition verbs (think, know, see ...) are too common to ask a parse for: they count
-# as cues where the sentence is parsed anyway (inside quotations, which hold marks).
+# The selective parser parses only sentences some extractor needs: ours hold a speech cue, a
+# frequent cognition cue ("think", "believe": a cue most times they occur) or a quote mark. Rarer
+# cognition verbs (know, see, find ...) are too common as plain verbs to ask a parse for: they
+# count as cues where the sentence is parsed anyway.
 declare(
     "quotes",
-    lemmas=sorted(lexicon().speech),
+    lemmas=sorted(lexicon().speech | lexicon().frequent),
     words=("according", "words"),
     marks=('"', "“", "”", "„", "«", "»"),
 )

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon
 from newskb.extract.quotes.direct import Region
-from newskb.extract.quotes.indirect import NON_SOURCES, Candidate, Lines
+from newskb.extract.quotes.indirect import Candidate, Lines, is_source
 from newskb.extract.quotes.speaker import (
     PERSONAL,
     EntityIndex,
@@ -165,7 +165,7 @@ def _introduced(
         while subj is None and head.dep_ in CLIMB and head.head != head:
             head = head.head
             subj = subject_of(head)
-        if subj is not None and subj.lower_ not in NON_SOURCES:
+        if subj is not None and is_source(subj, cue, lex):
             return phrase(subj, sent.start, sent.end), (cue.i, cue.i + 1)
     return None
 
@@ -218,9 +218,14 @@ def _nearby(
     before = [t for t in doc[lo:first] if t.idx >= region.start - NEAR_CHARS and usable(t)]
     last = bisect.bisect_left(starts, region.end)
     after = [t for t in doc[last:hi] if t.idx <= region.end + NEAR_CHARS and usable(t)]
-    for cue in list(reversed(before)) + after:
+
+    # the nearest cue wins: '"...", said KCNA. "...", it added' gives the second to "it"
+    def distance(t: Token) -> int:
+        return region.start - t.idx if t.idx < region.start else t.idx - region.end
+
+    for cue in sorted(before + after, key=distance):
         subj = subject_of(cue, lo, hi)
-        if subj is not None and subj.lower_ not in NON_SOURCES and lo <= subj.i < hi:
+        if subj is not None and is_source(subj, cue, lex) and lo <= subj.i < hi:
             return phrase(subj, lo, hi), (cue.i, cue.i + 1)
     return None
 

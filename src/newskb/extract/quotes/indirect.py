@@ -3,7 +3,10 @@
 "X said/noted/warned that ...": cue lemma in the lexicon, content = its ``ccomp`` clause, speaker
 = its subject. "..., X said." (sentence-final cue): the same, the clause comes first; when the
 parser hangs the cue on the clause (``parataxis``) the content is the rest of the clause.
-"According to X, ...": speaker = the object of "to", content = the rest of the sentence.
+"According to X, ..." / "in the words of X, ...": speaker = the object of the preposition,
+content = the rest of the sentence (only what follows when a full clause precedes the phrase).
+A line ending in a colon after a cue ("X denied the allegations:") takes the next line as content,
+up to a sentence that starts a new attribution. Span conventions: see the package docstring.
 Everything stays inside one line of the text: a paragraph break ends a sentence even where the
 parser joined two lines.
 """
@@ -38,6 +41,7 @@ NOMINAL = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 # Cues that report a statement only with a person as subject ("I mean", not "X means").
 PERSONAL_ONLY = frozenset({"mean"})
 PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
+IT_NOT = frozenset({"mean", "show", "read", "suggest", "indicate", "reveal", "rule", "reason"})
 WH = frozenset({"who", "what", "why", "whether", "how", "when", "where", "if", "which"})
 
 
@@ -97,7 +101,15 @@ def _words(doc: Doc, content: tuple[tuple[int, int], ...]) -> int:
     return sum(1 for s, e in content for t in doc[s:e] if not (t.is_punct or t.is_space))
 
 
-def _speaker(doc: Doc, cue: Token, lo: int, hi: int) -> TokSpan | None:
+def is_source(subj: Token, cue: Token, lex: CueLexicon) -> bool:
+    """Whether a cue's subject can be a source: "it" only for a speech verb in the active
+    ("..., it added": the agency or ministry just named); "this", "there", "what" never."""
+    if subj.lower_ == "it":
+        return cue.lemma_.lower() in lex.speech and cue.lemma_.lower() not in IT_NOT
+    return subj.lower_ not in NON_SOURCES
+
+
+def _speaker(doc: Doc, cue: Token, lo: int, hi: int, lex: CueLexicon) -> TokSpan | None:
     subj = subject_of(cue, lo, hi)
     if subj is None:
         if is_passive(cue):  # "it was reported that ...": no source named
@@ -110,7 +122,7 @@ def _speaker(doc: Doc, cue: Token, lo: int, hi: int) -> TokSpan | None:
         return None
     if subj.lower_ in RELATIVE and cue.dep_ == "relcl":  # "the minister, who said that ..."
         return phrase(cue.head, lo, hi) if lo <= cue.head.i < hi else None
-    if subj.lower_ in NON_SOURCES:
+    if not is_source(subj, cue, lex):
         return None
     return phrase(subj, lo, hi)
 
@@ -288,7 +300,7 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     negated = any(c.dep_ == "neg" for c in cue.children)
     if negated and doc[content[0][0]].lower_ in WH:  # "could not say who fired": no claim made
         return None
-    speaker = _speaker(doc, cue, lo, hi)
+    speaker = _speaker(doc, cue, lo, hi, lex)
     if speaker is None:
         return None
     if cue.lemma_.lower() in PERSONAL_ONLY and doc[speaker.head].lower_ not in PRONOUNS:

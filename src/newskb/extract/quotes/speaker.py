@@ -53,7 +53,12 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
     if is_passive(cue):
         return None
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
-        for c in cue.head.children:
+        head = cue.head
+        if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.i < head.i:
+            # "They claimed Paris was a volunteer and claim she ...": the parser hung the second
+            # cue on the first one's clause; its subject is the first cue's
+            head = head.head
+        for c in head.children:
             if c.dep_ in SUBJECTS and inside(c):
                 return c
     return None

@@ -61,6 +61,8 @@ def _tense(verb: Token, depth: int = 0) -> int:
             return -1
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return -1
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING:
+        return 1  # scheduled present: "the truce takes effect on Thursday"
     return 0
 
 
