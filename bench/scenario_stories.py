@@ -6,6 +6,8 @@ half start one) are assigned one at a time through the ingest hook's code path. 
 median and p95 latency per article (features, MinHash, candidates, scoring, writes) and the commit
 per batch of 20 (the ingest hook runs once per stored batch). Default N is small enough for CI;
 ``--articles 1000000`` (or ``run(ctx)`` with ``ctx.full``) builds the 1M store (slow, not in CI).
+A probe that joins a stored story makes it 6 articles long, a re-check size, so the cost of the
+split re-check is inside these numbers (at its worst: every such join re-checks).
 
     python bench/scenario_stories.py [--articles 10000] [--probes 200]
 """

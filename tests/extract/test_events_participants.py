@@ -109,3 +109,10 @@ def test_agreement_object_is_cut_at_a_line_break() -> None:
     assert agreements.one_line("Talks end\nenergy ceasefire", keep_end=True) == "energy ceasefire"
     assert agreements.one_line("release the prisoners\nKyiv") == "release the prisoners"
     assert agreements.one_line("energy ceasefire") == "energy ceasefire"
+
+
+def test_the_actors_own_forces_are_not_a_recipient() -> None:
+    x = run("The United Nations rejected a call for its peacekeeping forces to go to Kosovo.")
+    v = event(x, "rejected")
+    assert not any("forces" in entity(x, r).name for r in v.recipients)
+    assert not any(e.name.endswith("forces") for e in x.entities)

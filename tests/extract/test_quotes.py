@@ -318,3 +318,17 @@ def test_nearest_cue_wins_and_it_can_be_a_source() -> None:
     assert first.speaker is not None and first.speaker.text == "KCNA"
     assert second.speaker is not None and second.speaker.text == "it"
     assert second.cue is not None and second.cue.text == "added"
+
+
+def test_cue_inside_its_clause_takes_what_follows() -> None:
+    q = only(run("We look for what we think will make a good story."))
+    assert (q.speaker and q.speaker.text, q.cue and q.cue.text) == ("we", "think")
+    assert q.content.text == "will make a good story"
+
+
+def test_evidence_verb_keeps_a_listed_subject() -> None:
+    q = only(
+        run("Results of the studies show dicot species, such as soybean and cotton, lose yield.")
+    )
+    assert q.cue is not None and q.cue.text == "show"
+    assert q.content.text == "dicot species, such as soybean and cotton, lose yield"

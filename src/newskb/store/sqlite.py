@@ -17,11 +17,16 @@ from newskb.model import (
     StoredArticle,
     StoreStats,
 )
-from newskb.serialize import dumps, from_dict, to_dict
+from newskb.serialize import from_dict, to_dict
 from newskb.store.migrate import migrate
 from newskb.store.rows import FACT_TABLES, Row
 
 BUSY_TIMEOUT_MS = 30_000
+CACHE_KIB = 65_536
+WAL_CHECKPOINT_PAGES = 16_384
+FTS_AUTOMERGE = 8  # FTS5 merges fewer, larger segments while writing (default 4)
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+"""``serialize.dumps`` without the circularity check (a to_dict tree has no cycles)."""
 BatchHook = Callable[[sqlite3.Connection, Sequence[Extraction]], object]
 """A derived-data step run inside a batch's transaction (entity canon, stories, ledger)."""
 
@@ -47,7 +52,11 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         )
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        # checkpoint every ~64 MB of WAL instead of 4 MB: big batches fsync far less often
+        conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # page cache in KiB (default: 2 MB)
+    conn.execute("PRAGMA temp_store=MEMORY")
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -63,10 +72,12 @@ class SqliteStore:
         self.path = str(path)
         self._seen: set[str] | None = None  # during add_batch: ids stored or being stored
         self._pending: dict[str, list[Row]] | None = None  # during add_batch: fact rows
+        self._current: dict[str, tuple[str, int]] | None = None  # during add_batch: key -> cur
         try:
             self.conn = connect(path, readonly=readonly)
             if not readonly:
                 self.schema_version = migrate(self.conn)
+                _fts_settings(self.conn)
             else:
                 self.schema_version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.OperationalError as exc:
@@ -108,6 +119,9 @@ class SqliteStore:
                 self._seen = self._known(
                     [r.article.id for r in results if isinstance(r, Extraction)]
                 )
+                self._current = self._currents(
+                    [r.article.url or r.article.path for r in results if isinstance(r, Extraction)]
+                )
                 facts: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
                 self._pending = facts
                 for item in results:
@@ -133,7 +147,7 @@ class SqliteStore:
                 self.conn.execute("ROLLBACK")
                 raise
             finally:
-                self._seen, self._pending = None, None
+                self._seen, self._pending, self._current = None, None, None
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
         return BatchReport(added=added, skipped=skipped, new_versions=versions, errors=errors)
@@ -155,6 +169,19 @@ class SqliteStore:
             found.update(r[0] for r in self.conn.execute(sql, part))
         return found
 
+    def _currents(self, keys: list[str]) -> dict[str, tuple[str, int]]:
+        """The current (id, version) of each of ``keys`` the store holds (one query per 500)."""
+        found: dict[str, tuple[str, int]] = {}
+        uniq = sorted(set(keys))
+        for i in range(0, len(uniq), 500):
+            part = uniq[i : i + 500]
+            sql = (
+                "SELECT source_key, id, version FROM articles WHERE current = 1 "
+                f"AND source_key IN ({','.join('?' * len(part))})"
+            )
+            found.update((r[0], (r[1], int(r[2]))) for r in self.conn.execute(sql, part))
+        return found
+
     def _add_article(self, x: Extraction, now: str) -> str:
         """Insert one article; its fact rows join ``self._pending`` (written once per batch)."""
         a = x.article
@@ -163,13 +190,18 @@ class SqliteStore:
         if self._seen is not None:
             self._seen.add(a.id)
         key = a.url or a.path
-        prev = self.conn.execute(
-            "SELECT id, version FROM articles WHERE source_key = ? AND current = 1", (key,)
-        ).fetchone()
+        if self._current is not None:
+            prev = self._current.get(key)
+            self._current[key] = (a.id, prev[1] + 1 if prev else 1)
+        else:
+            row = self.conn.execute(
+                "SELECT id, version FROM articles WHERE source_key = ? AND current = 1", (key,)
+            ).fetchone()
+            prev = (row[0], int(row[1])) if row is not None else None
         version = 1
         if prev is not None:
-            version = int(prev["version"]) + 1
-            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ?", (prev["id"],))
+            version = prev[1] + 1
+            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ?", (prev[0],))
         c = self.conn
         c.execute(
             "INSERT INTO articles(id, sha256, source_key, version, supersedes, current, path, "
@@ -180,7 +212,7 @@ class SqliteStore:
                 a.sha256,
                 key,
                 version,
-                prev["id"] if prev else None,
+                prev[0] if prev else None,
                 a.path,
                 a.url,
                 a.source,
@@ -192,7 +224,7 @@ class SqliteStore:
                 a.language,
                 a.text,
                 a.raw,
-                dumps(to_dict(x)),
+                _encode(to_dict(x)),
                 now,
             ),
         )
@@ -212,17 +244,19 @@ class SqliteStore:
         if not match:
             return []
         current = "AND a.current = 1 " if current_only else ""
-        # Rank inside the FTS index first and fetch rows and snippets for the best few only;
-        # if old versions filtered out too many of them, fall back to the exact full query.
-        fast = (
-            "WITH top AS (SELECT rowid AS r, bm25(articles_fts, 4.0, 1.0) AS score "
-            "FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?2) "
+        # Rank inside the FTS index alone (one pass over the matches), then fetch the row and
+        # snippet of each of the best few by rowid (a seek each). Joining the ranked rowids back
+        # to a second MATCH instead would walk every match twice. If old versions filtered out
+        # too many of the best, fall back to the exact full query.
+        rank = (
+            "SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+        )
+        one = (
             "SELECT a.id, a.title, a.published, a.path, a.source, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, top.score AS score "
-            "FROM top JOIN articles_fts ON articles_fts.rowid = top.r "
-            "JOIN articles a ON a.rowid = top.r WHERE articles_fts MATCH ?1 "
-            + current
-            + "ORDER BY top.score, a.rowid LIMIT ?3 OFFSET ?4"
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, ? AS score "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid = ? " + current
         )
         sql = (
             "SELECT a.id, a.title, a.published, a.path, a.source, "
@@ -233,8 +267,16 @@ class SqliteStore:
         )
         try:
             pool = 2 * (limit + offset) + 16
-            rows = self.conn.execute(fast, (match, pool, limit, offset)).fetchall()
-            if len(rows) < limit:
+            top = self.conn.execute(rank, (match, pool)).fetchall()
+            top.sort(key=lambda r: (r[1], r[0]))
+            rows: list[sqlite3.Row] = []
+            for rowid, score in top:
+                if (hit := self.conn.execute(one, (score, match, rowid)).fetchone()) is not None:
+                    rows.append(hit)
+                    if len(rows) >= limit + offset:
+                        break
+            rows = rows[offset:]
+            if len(rows) < limit and len(top) == pool:
                 rows = self.conn.execute(sql, (match, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
@@ -313,6 +355,15 @@ class SqliteStore:
             first_published=span[0],
             last_published=span[1],
             schema_version=self.schema_version,
+        )
+
+
+def _fts_settings(conn: sqlite3.Connection) -> None:
+    """Persist the FTS5 merge setting once (a write only when it differs)."""
+    row = conn.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone()
+    if row is None or int(row[0]) != FTS_AUTOMERGE:
+        conn.execute(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', ?)", (FTS_AUTOMERGE,)
         )
 
 

@@ -400,10 +400,13 @@ def split(
 
 
 def assign_batch(conn: sqlite3.Connection, extractions: Sequence[Extraction]) -> list[str]:
-    """The ingest hook: put each stored article into a story (idempotent); return story ids."""
+    """The ingest hook: put each stored article into a story (idempotent); return story ids
+    (read back at the end: a re-check may have moved an article of the batch)."""
     from newskb.stories.cluster import assign_all
 
-    return [a.story_id for a in assign_all(conn, extractions)]
+    done = assign_all(conn, extractions)
+    final = [member_of(conn, a.article_id) for a in done]
+    return [m.story_id if m else a.story_id for m, a in zip(final, done, strict=True)]
 
 
 def pending(conn: sqlite3.Connection, limit: int = 500) -> list[Extraction]:

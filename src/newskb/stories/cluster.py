@@ -231,7 +231,10 @@ def assign_all(
     extractions: Iterable[Extraction],
     params: StoryParams | None = None,
 ) -> list[StoryAssignment]:
-    """Assign a batch in one transaction (or inside the caller's open transaction)."""
+    """Assign a batch in one transaction (or inside the caller's open transaction).
+
+    Each result is where its article went at that moment; a later re-check in the same batch
+    may move it (``db.members`` / ``db.member_of`` give the final membership)."""
     p = params or StoryParams()
     own = not conn.in_transaction
     if own:

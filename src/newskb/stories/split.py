@@ -4,9 +4,10 @@ Incremental clustering decides on one article at a time, so the first report of 
 same-kind event (another earthquake, another arrest) can join the first event's story, and every
 later report of it follows. A re-check looks at a story's members together: each member is
 described by what tells events apart (the names and numbers among its terms, its canonical
-entities, places and dates) next to its topical words, members are split two ways around the
-founding article and the member least like it, and the split is kept only when the two groups are
-clearly apart and each hangs together.
+entities, places and dates) next to its topical words; members are cut in two (spectral
+bisection of their similarities, refined by mean similarity; the founding article's side keeps
+the story), and the cut is kept only when both sides hold ``MIN_GROUP`` articles and the mean
+similarity between them is well under the mean within each (``SEPARATION``).
 
 The caller bounds the work: re-checks happen at a few story sizes growing geometrically (the cost
 per article stays constant, amortised) and read at most ``MAX_MEMBERS`` members.
@@ -21,7 +22,7 @@ import numpy as np
 
 from newskb.model import StoryVector
 
-CHECK_SIZES = frozenset({4, 6, 8, 11, 16, 23, 32, 45, 64})
+CHECK_SIZES = frozenset({6, 8, 11, 16, 23, 32, 45, 64})  # from 2 * MIN_GROUP, about x1.4
 MAX_MEMBERS = 64
 MIN_GROUP = 3  # each side of a split holds at least this many articles
 SPECIFIC = 0.6  # weight of names/numbers/keys in a member-to-member similarity
@@ -72,26 +73,6 @@ def _mean_to(sim: Sequence[Sequence[float]], i: int, group: Sequence[int]) -> fl
 def _mean_within(sim: Sequence[Sequence[float]], group: Sequence[int]) -> float:
     pairs = [(i, j) for k, i in enumerate(group) for j in group[k + 1 :]]
     return sum(sim[i][j] for i, j in pairs) / len(pairs) if pairs else 0.0
-
-
-def two_way(sim: Sequence[Sequence[float]]) -> tuple[list[int], list[int]]:
-    """Members around the founder (index 0) and around the member least like it."""
-    n = len(sim)
-    far = min(range(1, n), key=lambda j: (sim[0][j], j))
-    side = [0] * n
-    side[far] = 1
-    for _ in range(ROUNDS):
-        groups = [[i for i in range(n) if side[i] == g] for g in (0, 1)]
-        new = list(side)
-        for i in range(n):
-            if i in (0, far):
-                continue
-            a, b = _mean_to(sim, i, groups[0]), _mean_to(sim, i, groups[1])
-            new[i] = 1 if b > a else 0
-        if new == side:
-            break
-        side = new
-    return [i for i in range(n) if side[i] == 0], [i for i in range(n) if side[i] == 1]
 
 
 def bisect(sim: Sequence[Sequence[float]]) -> tuple[list[int], list[int]]:

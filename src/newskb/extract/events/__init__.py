@@ -3,7 +3,11 @@
 Only sentences holding a lexicon lemma are looked at (a set lookup per token), so the step costs
 little next to spaCy's own parse. For each trigger (``triggers.find``) the participants come from
 the dependency structure (``roles``), the status from modality, tense and negation (``status``);
-AGREE events and verbs that change an agreement's status carry an ``Agreement``.
+AGREE events and verbs that change an agreement's status carry an ``Agreement``. An event's
+``date`` is its time expression's calendar value or, without one, the publication date (with its
+precision). Unnamed participants an event points at are appended to ``entities`` (mention kind
+"other"). A title or dateline line that spaCy ran into the next sentence is cut off: sentence
+spans, times and participants stay on the trigger's line.
 """
 
 from __future__ import annotations

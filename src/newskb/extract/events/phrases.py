@@ -44,6 +44,8 @@ class EntityIndex:
         """The participant entity for a common-noun group headed at ``tok`` (made on first use)."""
         if not self.parts.enabled:
             return None
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return None  # "its peacekeeping forces": the actor's own people, not a party
         if tok.lemma_.lower() in GROUP_WORDS and not any(c.lower_ == "of" for c in tok.children):
             return None
         head = group_head(tok)

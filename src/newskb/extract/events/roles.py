@@ -3,7 +3,9 @@
 Entities come from ``so_far.entities`` (their mentions, pronouns included when the entities step
 resolved them). Compound phrases are split ("Russians and Belarusians" -> two actors), modifiers
 count ("Israeli troops" -> Israel's entity), and a plural pronoun or "the leaders" with no entity
-takes the last group of two or more actors named before it in the article.
+takes the last group of two or more actors named before it in the article. Named entities are
+looked for first; a slot left empty is then filled with an unnamed participant ("refugees",
+"Turkish police": ``participants``), and only then, for the recipient, with the place acted on.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], 
     for p in between + preps(noun, frozenset({"by"})):
         actors += phrase(p, idx)
     for p in preps(noun, NOUN_RECIPIENT_PREPS):
-        recipients += phrase(p, idx)
+        recipients += phrase(p, idx) or inner(p, idx)
     recipients += clause_subjects(noun, idx)  # "its demand that Israel ease restrictions"
     of = preps(noun, frozenset({"of"}))
     if not recipients:  # "a suspension of air links with Serbia"
@@ -144,6 +146,10 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
         actors, recipients = _noun_roles(head, idx, word)
         if not actors:  # "staged demonstrations", "reiterated its demand", "for talks"
             actors = _governor_subject(head, idx)
+            if actors and not recipients:  # "staged rallies against X"; "invasion of X"
+                recipients = _governor_targets(head, idx) or _of_objects(head, idx)
+        if trig.type == "PROTEST" and not recipients:  # "a hunger strike in protest against X"
+            recipients = _protest_targets([head, head.head], idx)
     else:
         subj, passive = _subject(head)
         passive = passive and head.lemma_.lower() not in STATIVE_PASSIVES
@@ -167,20 +173,15 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             if c.dep_ in ("dobj", "dative") and c.i != word.i:
                 got = phrase(c, idx)
                 # "restored ties with Gondor", "provided aid to refugees"
-                recipients += got or [
-                    e
-                    for x in (c, *c.conjuncts)
-                    for p in preps(x, OBJECT_RECIPIENT_PREPS)
-                    for e in phrase(p, idx)
-                ]
-        for c in head.children:  # "talks with X"; "called for sanctions against X"
+                recipients += got or [e for x in (c, *c.conjuncts) for e in inner(x, idx)]
+        # "talks with X"; "called for sanctions against X"; "kidnapped up to 16 advisers"
+        particles = [g for p in head.children if p.dep_ == "prt" for g in p.children]
+        for c in [*head.children, *particles]:
             if c.dep_ not in ("prep", "dative") or c.lower_ not in RECIPIENT_PREPS | {"for"}:
                 continue
             for p in (x for x in c.children if x.dep_ == "pobj"):
                 got = phrase(p, idx) if c.lower_ in RECIPIENT_PREPS else []
-                recipients += got or [
-                    e for q in preps(p, OBJECT_RECIPIENT_PREPS) for e in phrase(q, idx)
-                ]
+                recipients += got or inner(p, idx)
                 if not got and c.lower_ in ("on", "for"):  # "insisted on its demands that X"
                     recipients += clause_subjects(p, idx)
         # "demanded that the US cancel", "declared that China must drop"
@@ -197,6 +198,8 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             recipients += noun_recipients
             if not actors:
                 actors += noun_actors
+            elif not recipients:  # "mounted its invasion of South Lebanon"
+                recipients += _of_objects(trig.phrase, idx)
         if word.lemma_.lower() in SWAP_LEMMAS:
             actors, recipients = recipients, actors
     actors = uniq(actors)
@@ -225,6 +228,30 @@ def _governor_subject(noun: Token, idx: EntityIndex) -> list[str]:
     if subj is None or passive:
         return []
     return phrase(subj, idx)
+
+
+def inner(obj: Token, idx: EntityIndex) -> list[str]:
+    """Who an object names no entity for points at: 'aid to refugees', 'calls by Kofi Annan',
+    'crimes committed by Croat forces'."""
+    out = [e for p in preps(obj, OBJECT_RECIPIENT_PREPS) for e in phrase(p, idx)]
+    if not out:
+        agents = [a for c in obj.children if c.dep_ == "acl" for a in c.children]
+        pobjs = [p for a in agents if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        out += [e for p in pobjs for e in phrase(p, idx)]
+    return out
+
+
+def _governor_targets(noun: Token, idx: EntityIndex) -> list[str]:
+    """'staged rallies ... against X': the target attached to the light verb."""
+    verb = noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    return [e for p in preps(verb, frozenset({"against"})) for e in phrase(p, idx)]
+
+
+def _of_objects(noun: Token, idx: EntityIndex) -> list[str]:
+    """With the actor named elsewhere, a noun trigger's 'of' object is what it acts on."""
+    return [e for p in preps(noun, frozenset({"of"})) for e in phrase(p, idx)]
 
 
 def _reporter(verb: Token, idx: EntityIndex) -> list[str]:

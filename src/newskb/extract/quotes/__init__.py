@@ -25,7 +25,7 @@ Span conventions (checked against GUM's attribution gold where it is consistent)
   of"); not auxiliaries, not GUM's habit of adding the source's noun ("report says" -> "says").
 - first-person thought ("I think", "I believe", "I mean" but not "X means"): a statement by the
   speaker, reported as ``indirect`` with speaker "I" (kept as the span the text gives),
-  wherever it stands: sentences holding a frequent cognition cue are always parsed.
+  wherever it stands: sentences holding any cue of the lexicon are always parsed.
 - colon-introduced statements ("The Church denied the allegations:" + the next paragraph; 'Sunak
   defended the record whilst promising an update: "..."'): the speech verb before the colon, its
   subject, and the set-off text as content.
@@ -48,13 +48,12 @@ from newskb.nlp.prefilter import declare
 
 __all__ = ["extract_quotes", "find_quotes"]
 
-# The selective parser parses only sentences some extractor needs: ours hold a speech cue, a
-# frequent cognition cue ("think", "believe": a cue most times they occur) or a quote mark. Rarer
-# cognition verbs (know, see, find ...) are too common as plain verbs to ask a parse for: they
-# count as cues where the sentence is parsed anyway.
+# The selective parser parses only sentences some extractor needs: ours hold a cue of the
+# lexicon (speech and cognition verbs alike, so "I think ..." counts wherever it stands), the
+# "according" / "in the words of" phrases or a quote mark.
 declare(
     "quotes",
-    lemmas=sorted(lexicon().speech | lexicon().frequent),
+    lemmas=sorted(lexicon().verbs),
     words=("according", "words"),
     marks=('"', "“", "”", "„", "«", "»"),
 )

@@ -8,17 +8,12 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-FREQUENT_RATE = 0.5
-
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
     phrases: frozenset[str]
-    # cognition verbs that are a cue most times they occur in the dev data ("think": 0.87):
-    # sentences holding them are parsed, so "I think ..." counts wherever it stands
-    frequent: frozenset[str] = frozenset()
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -33,18 +28,12 @@ def lexicon() -> CueLexicon:
     speech: set[str] = set()
     cognition: set[str] = set()
     phrases: set[str] = set()
-    frequent: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cols = line.split("\t")
-        lemma, kind = cols[:2]
+        lemma, kind = line.split("\t")[:2]
         {"speech": speech, "cognition": cognition, "phrase": phrases}.get(kind, speech).add(lemma)
-        if kind == "cognition" and len(cols) > 3 and float(cols[3]) >= FREQUENT_RATE:
-            frequent.add(lemma)
-    return CueLexicon(
-        frozenset(speech), frozenset(cognition), frozenset(phrases), frozenset(frequent)
-    )
+    return CueLexicon(frozenset(speech), frozenset(cognition), frozenset(phrases))
 
 
 def is_according(tok: Token) -> bool:

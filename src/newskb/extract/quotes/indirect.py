@@ -32,7 +32,7 @@ RELATIVE = frozenset({"who", "that", "which"})
 # Verbs whose object is the one spoken to ("told reporters that ..."): never part of the content.
 ADDRESSED = frozenset(
     {"tell", "ask", "inform", "assure", "warn", "remind", "advise", "convince", "notify",
-     "promise", "persuade", "caution", "urge", "brief", "email", "text", "show"}
+     "promise", "persuade", "caution", "urge", "brief", "email", "text"}
 )  # fmt: skip
 # What may stand between a cue and its clause without being content ("said [on Monday] that").
 CIRCUMSTANCE = frozenset({"prep", "agent", "dative", "prt", "punct", "neg", "aux", "auxpass", "cc"})
@@ -42,6 +42,7 @@ NOMINAL = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 PERSONAL_ONLY = frozenset({"mean"})
 PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 IT_NOT = frozenset({"mean", "show", "read", "suggest", "indicate", "reveal", "rule", "reason"})
+MAX_APPOS = 8  # tokens of a comma-set apposition after a phrase cue's source
 WH = frozenset({"who", "what", "why", "whether", "how", "when", "where", "if", "which"})
 
 
@@ -78,9 +79,12 @@ class Lines:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without punctuation at the ends, nor a conjunction left dangling at the end."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"
+    ):
         end -= 1
     return start, end
 
@@ -137,8 +141,21 @@ def _phrase_cue(doc: Doc, start: int, prep: Token, lines: Lines) -> Candidate | 
     speaker = phrase(obj, lo, hi)
     sent = doc[start].sent
     first, last = max(sent.start, lo), min(sent.end, hi)
-    # the phrase ends with its source's noun phrase (the parser may hang more on "according")
-    drop = set(range(start, max(speaker.end, min(obj.right_edge.i + 1, last))))
+    # the phrase ends with its source's noun phrase and a comma-set apposition ("According to the
+    # coach, Ali Mehraban, the robot ..."); the parser may hang more on "according" or the noun
+    end = speaker.end
+    if end < last and doc[end].text == ",":
+        edge = obj.right_edge.i + 1
+        if (
+            edge <= last
+            and not any(t.pos_ in VERBAL for t in doc[end:edge])
+            and (edge == last or doc[edge].is_punct)
+        ):
+            end = edge  # the noun phrase's own modifiers, up to a punctuation mark
+        else:
+            close = next((i for i in range(end + 1, min(edge + 1, last)) if doc[i].text == ","), -1)
+            end = close if 0 < close - end <= MAX_APPOS else end
+    drop = set(range(start, end))
     after = list(range(max(drop) + 1, last))
     before = list(range(first, start))
     # "A, and in the words of X, B": a full clause before the phrase is not X's
@@ -182,16 +199,19 @@ def _clause_after(cue: Token, comps: list[Token], lo: int, hi: int) -> list[int]
     if not after:
         return []
     first = after[0]
-    start = first.left_edge.i
+    # a cue inside its clause ("what we think [will make a good story]"): what follows the cue
+    start = max(first.left_edge.i, cue.i + 1)
     if cue.lemma_.lower() not in ADDRESSED:
         # the parser often hangs the clause's subject on the cue ("believed [the movement in
         # reaction to Mohamed] helped"): a noun phrase right after the cue belongs to the clause
-        nxt = cue.doc[cue.i + 1] if cue.i + 1 < start else None
+        # (not before "that": "learned [a lesson] that ..." keeps its object out)
+        opens = cue.doc[start].lower_ == "that"
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < start and not opens else None
         if (
             nxt is not None
             and nxt.pos_ in NOMINAL
             and nxt.ent_type_ not in ("DATE", "TIME")
-            and not any(t.is_punct for t in cue.doc[cue.i + 1 : start])
+            and not any(t.is_punct and t.text != "," for t in cue.doc[cue.i + 1 : start])
         ):
             start = cue.i + 1
         while start - 1 > cue.i and _subject_like(cue, cue.doc[start - 1]):

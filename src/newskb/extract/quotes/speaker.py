@@ -20,7 +20,7 @@ ISSUED = frozenset(
      "spokesperson", "communique", "post", "tweet", "message", "account"}
 )  # fmt: skip
 # Prepositional modifiers stay in a source ("Posts on the board", "Mu Li of the University")
-# except time and circumstance ("Scavino at 16:00 Kyiv time reported", "Officials during ...").
+# except time and circumstance ("Scavino at 16:00 Kyiv time reported", "officials on Monday").
 CUT_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "following", "amid"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 CUT_DEPS = frozenset({"relcl", "advcl", "punct"})
@@ -68,6 +68,16 @@ def is_passive(cue: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
 
 
+def _parenthetical(head: Token, comma: Token, hi: int) -> bool:
+    """``comma`` opens a modifier of ``head`` (apposition or prepositional phrase) that a second
+    comma closes."""
+    nxt = [t for t in head.rights if t.i > comma.i]
+    if not nxt or nxt[0].dep_ not in ("appos", "prep") or nxt[0].lower_ in CUT_PREPS:
+        return False
+    after = nxt[0].right_edge.i + 1
+    return after < hi and head.doc[after].text == ","
+
+
 def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     """The noun phrase of ``head`` inside tokens ``lo``..``hi``: its left part and the right
     modifiers up to a comma, a clause or a preposition other than of/for/from/to."""
@@ -77,10 +87,13 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
         start += 1
     end = head.i + 1
     for t in head.rights:
+        if t.is_punct and t.text == "," and t.i == end and _parenthetical(head, t, hi):
+            continue  # "Mu Li, of the University of NSW, said": the comma-set modifier stays
         if t.i >= hi or t.dep_ in CUT_DEPS or t.is_punct or t.is_space:
             break
-        if t.dep_ in ("prep", "acl") and (
-            t.lower_ in CUT_PREPS or any(g.ent_type_ in TIME_ENTS for g in t.subtree)
+        if t.dep_ == "prep" and (
+            t.lower_ in CUT_PREPS
+            or (t.lower_ in ("on", "in") and any(g.ent_type_ in TIME_ENTS for g in t.children))
         ):
             break
         if t.dep_ == "appos" and t.left_edge.i != end:  # only a name right after: no comma
