@@ -71,6 +71,30 @@ def test_declared_lexicons_extend_the_prefilter() -> None:
     assert "ratchet" not in prefilter.trigger_words()
 
 
+def test_times_alone_and_names_holding_a_cue_word_ask_for_no_parse() -> None:
+    text = (
+        "The museum reopened on Tuesday at 16:00 after a year.\n"
+        "The United States Open was sunny and bright.\n"
+        "The ministry said the border would reopen in June."
+    )
+    assert sents(nlp.parse_many([text])[0]) == [
+        ("The museum reopened on Tuesday at 16:00 after a year.", False),
+        ("The United States Open was sunny and bright.", False),
+        ("The ministry said the border would reopen in June.", True),
+    ]
+
+
+def test_event_declarations_are_gated_on_an_actor(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "A storm will ratchet the fees. Germany will ratchet the fees."
+    monkeypatch.setattr(prefilter, "GATED_DECLARATIONS", frozenset({"test"}))
+    prefilter.declare("test", lemmas=["ratchet"])
+    try:
+        parsed = [p for _, p in sents(nlp.parse_many([text])[0])]
+    finally:
+        prefilter.retract("test")
+    assert parsed == [False, True]
+
+
 def test_inflections_cover_regular_and_irregular_verbs() -> None:
     assert {"says", "said", "saying"} <= prefilter.inflect("say")
     assert {"stopped", "stopping", "stops"} <= prefilter.inflect("stop")
@@ -79,7 +103,10 @@ def test_inflections_cover_regular_and_irregular_verbs() -> None:
 
 
 def test_a_mostly_selected_article_is_parsed_whole() -> None:
-    text = "Leavitt said the talks went well. Putin agreed on Monday. Gulls flew."
+    text = (
+        "Leavitt said the talks in Geneva with officials from Kyiv went very well indeed. "
+        "Putin agreed on Monday to meet them again in Vienna next month. Gulls flew."
+    )
     (doc,) = nlp.parse_many([text])
     assert all(is_parsed(s) for s in doc.sents) and len(list(doc.sents)) == 3
     assert [t.dep_ for t in doc[-3:]] == ["nsubj", "ROOT", "punct"]

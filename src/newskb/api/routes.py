@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
 from newskb.api.db import ReadPool
+from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text
 from newskb.api.schemas import (
     AgreementDetail,
     ArticleDetail,
@@ -27,14 +27,10 @@ from newskb.model import (
     StoryRow,
     TimelineItem,
 )
+from newskb.serialize import JSON, dumps
 from newskb.store import read, read_entities, read_timelines
 
-Limit = Annotated[int, Query(ge=1, le=read.MAX_LIMIT, description="page size (hard limit 100)")]
-Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]
-Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[
-    str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD (inclusive)")
-]
+Day = Annotated[str | None, Query(pattern=f"^{DAY}$", description="YYYY-MM-DD (inclusive)")]
 Key = Annotated[str, Path(max_length=300, description="KB id (e.g. Q22686) or name")]
 ERRORS: dict[int | str, dict[str, object]] = {
     400: {"model": ErrorBody},
@@ -45,9 +41,8 @@ ERRORS: dict[int | str, dict[str, object]] = {
 JSON_TYPE = "application/json"
 
 
-def _json(obj: object) -> Response:
-    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return Response(body, media_type=JSON_TYPE)
+def _json(obj: JSON) -> Response:
+    return Response(dumps(obj), media_type=JSON_TYPE)
 
 
 def snippet_text(snippet: str | None) -> str | None:
@@ -150,9 +145,7 @@ def api_router(pool: ReadPool) -> APIRouter:
     def events(
         type: Text = None,
         actor: Text = None,
-        status: Annotated[
-            str | None, Query(pattern="^(occurred|planned|hypothetical|negated)$")
-        ] = None,
+        status: Annotated[str | None, Query(pattern=f"^({EVENT_STATUSES})$")] = None,
         since: Day = None,
         until: Day = None,
         cursor: Cursor = None,

@@ -76,6 +76,19 @@ def format_option(default: str = "table") -> Callable[[F], F]:
     )
 
 
+def progress(label: str, fields: str, quiet: bool) -> Progress:
+    """The ingest progress bar on stderr (hidden with ``--quiet`` or off a terminal)."""
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(fields),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newskb")
 def cli() -> None:
@@ -150,18 +163,9 @@ def ingest(
             return False
         return True
 
-    show = not quiet and err.is_terminal
-    progress = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} art/s · {task.fields[errors]} errors"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show,
-    )
-    with progress:
-        task = progress.add_task("ingest", total=None, rate=0.0, errors=0)
+    bar = progress("ingest", "{task.fields[rate]:.1f} art/s · {task.fields[errors]} errors", quiet)
+    with bar:
+        task = bar.add_task("ingest", total=None, rate=0.0, errors=0)
         started = dt.datetime.now()
         for batch in run(
             paths,
@@ -176,7 +180,7 @@ def ingest(
             errors += report.errors
             versions += report.new_versions
             secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
-            progress.update(task, advance=len(batch), rate=added / secs, errors=errors)
+            bar.update(task, advance=len(batch), rate=added / secs, errors=errors)
     skipped += len(stored_before)
     msg = f"{added} added ({versions} new versions), {skipped} already stored, {errors} errors"
     err.print(msg) if not quiet else click.echo(msg, err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,12 @@ def _conn(db: str) -> Any:
     store = open_store(db)
     sync(store.conn)
     return store
+
+
+def _edit(ctx: click.Context, fn: Callable[[Any, str, str], str], a: str, b: str) -> str:
+    """Run one curation edit (alias, merge, split) on the store; returns the entity id."""
+    with _conn(ctx.obj["db"]) as store:
+        return fn(store.conn, a, b)
 
 
 @cli.group(name="entities", invoke_without_command=True)
@@ -105,9 +112,7 @@ def alias(ctx: click.Context, ref: str, alias: str) -> None:
     """Record ALIAS as another name of entity REF (used for later articles)."""
     from newskb.store.entities import add_alias
 
-    with _conn(ctx.obj["db"]) as store:
-        cid = add_alias(store.conn, ref, alias)
-    click.echo(f"{alias!r} -> {cid}")
+    click.echo(f"{alias!r} -> {_edit(ctx, add_alias, ref, alias)}")
 
 
 @entities.command()
@@ -118,9 +123,7 @@ def merge(ctx: click.Context, keep: str, drop: str) -> None:
     """Merge entity DROP into KEEP (aliases, roles and articles move over)."""
     from newskb.store.entities import merge as merge_entities
 
-    with _conn(ctx.obj["db"]) as store:
-        cid = merge_entities(store.conn, keep, drop)
-    click.echo(f"merged into {cid}")
+    click.echo(f"merged into {_edit(ctx, merge_entities, keep, drop)}")
 
 
 @entities.command()
@@ -131,9 +134,7 @@ def split(ctx: click.Context, ref: str, alias: str) -> None:
     """Split the articles that call REF by ALIAS off into a new entity."""
     from newskb.store.entities import split as split_entity
 
-    with _conn(ctx.obj["db"]) as store:
-        cid = split_entity(store.conn, ref, alias)
-    click.echo(f"new entity {cid}")
+    click.echo(f"new entity {_edit(ctx, split_entity, ref, alias)}")
 
 
 @eval_group.command(name="entities")

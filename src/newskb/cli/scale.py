@@ -7,9 +7,8 @@ import hashlib
 import re
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newskb.cli.base import err
+from newskb.cli.base import err, progress
 from newskb.errors import NewskbError
 from newskb.model import ShardResult
 
@@ -36,25 +35,20 @@ def ingest_dask(
     from newskb.store import open_store
 
     out_dir = shard_dir or default_shard_dir(db)
-    show = not quiet and err.is_terminal
-    progress = Progress(
-        TextColumn("[bold]ingest (dask)"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("shards · {task.fields[articles]} articles · {task.fields[errors]} errors"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show,
+    bar = progress(
+        "ingest (dask)",
+        "shards · {task.fields[articles]} articles · {task.fields[errors]} errors",
+        quiet,
     )
     try:
-        with open_store(db) as store, progress:
-            task = progress.add_task("shards", total=None, articles=0, errors=0)
+        with open_store(db) as store, bar:
+            task = bar.add_task("shards", total=None, articles=0, errors=0)
             counts = [0, 0]
 
             def tick(res: ShardResult, _client: object) -> None:
                 counts[0] += res.articles
                 counts[1] += res.errors
-                progress.update(task, advance=1, articles=counts[0], errors=counts[1])
+                bar.update(task, advance=1, articles=counts[0], errors=counts[1])
 
             report = run_dask(
                 list(paths),

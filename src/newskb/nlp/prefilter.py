@@ -179,6 +179,13 @@ def declared() -> dict[str, Needs]:
 CUE_LEXICON = "extract/quotes/data/cues.tsv"
 GATED_LEXICONS = ("extract/events/data/lemmas.tsv", "extract/entities/data/titles.tsv")
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Declarations whose words are gated like the event lexicon (an event needs someone to attach
+# to), rather than asking for a parse wherever they occur.
+GATED_DECLARATIONS = frozenset({"events"})
+# Time expressions need no parse: the times extractor reads the tense from a parsed sentence
+# when there is one and falls back to "no tense" otherwise. Set True to parse every sentence
+# holding a time word or a year/clock-like number again.
+PARSE_FOR_TIMES = False
 
 
 def shipped_lemmas(*rels: str) -> set[str]:
@@ -209,7 +216,7 @@ class Tables:
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> Tables:
-    always: set[str] = set(CUE_WORDS) | set(TIME_WORDS)
+    always: set[str] = set(CUE_WORDS) | (set(TIME_WORDS) if PARSE_FOR_TIMES else set())
     for lemma in (*CUE_LEMMAS, *shipped_lemmas(CUE_LEXICON)):
         always |= inflect(lemma)
     gated: set[str] = set(EVENT_WORDS)
@@ -217,8 +224,11 @@ def _tables() -> Tables:
         gated |= inflect(lemma)
     marks: set[str] = set(QUOTE_MARKS)
     labels: set[str] = set()
-    for need in _DECLARED.values():
-        always |= need.words
+    for name, need in _DECLARED.items():
+        if name in GATED_DECLARATIONS:
+            gated |= need.words
+        else:
+            always |= need.words
         marks |= need.marks
         labels |= need.labels
     return Tables(
@@ -237,8 +247,12 @@ def needs_parse(sent: Span) -> bool:
     t = _tables()
     gated = False
     for tok in sent:
+        if tok.ent_type:  # a word inside a name ("United States", "Reporters ...") is no cue
+            continue
         low = tok.lower_
-        if low in t.always or ((low[:1].isdigit() or low[:1] == "'") and _NUMERIC.match(low)):
+        if low in t.always:
+            return True
+        if PARSE_FOR_TIMES and (low[:1].isdigit() or low[:1] == "'") and _NUMERIC.match(low):
             return True
         gated = gated or low in t.gated
     text = sent.text

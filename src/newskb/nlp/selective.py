@@ -33,7 +33,7 @@ from newskb.nlp.prefilter import needs_parse
 STAGE1 = ("senter", "ner")
 STAGE2 = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 SENT_BATCH = 256
-WHOLE_DOC_SHARE = 0.6
+WHOLE_DOC_SHARE = 0.9  # measured: 0.6 -> 0.9 cut stage 2 by ~15% on the bench corpus
 _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 _LEMMA_COL = 3
 

@@ -23,6 +23,7 @@ from newskb.model import (
     EventHit,
     Extraction,
 )
+from newskb.store.read import agreement_object, entity_names
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -244,17 +245,6 @@ def get(conn: sqlite3.Connection, agreement_id: str) -> AgreementRecord | None:
     return _to_record(conn, row) if row is not None else None
 
 
-def _names(conn: sqlite3.Connection, article_id: str, ids: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for i in ids:
-        row = conn.execute(
-            "SELECT name, kb_id FROM entities WHERE article_id = ? AND local_id = ?",
-            (article_id, i),
-        ).fetchone()
-        out.append((row["name"], row["kb_id"] or "") if row else (i, ""))
-    return out
-
-
 def find_events(
     conn: sqlite3.Connection,
     *,
@@ -286,12 +276,11 @@ def find_events(
     out: list[EventHit] = []
     low = actor.lower() if actor else None
     for r in conn.execute(sql, args):
-        acts = _names(conn, r["article_id"], json.loads(r["actors"]))
-        recs = _names(conn, r["article_id"], json.loads(r["recipients"]))
+        acts = entity_names(conn, r["article_id"], json.loads(r["actors"]))
+        recs = entity_names(conn, r["article_id"], json.loads(r["recipients"]))
         if low and not any(low in n.lower() or low == k.lower() for n, k in acts + recs):
             continue
-        loc = _names(conn, r["article_id"], [r["location"]])[0][0] if r["location"] else None
-        agreement = json.loads(r["agreement"]) if r["agreement"] else None
+        loc = entity_names(conn, r["article_id"], [r["location"]])[0][0] if r["location"] else None
         out.append(
             EventHit(
                 article_id=r["article_id"],
@@ -308,7 +297,7 @@ def find_events(
                 time=r["time"],
                 trigger=r["trigger_text"],
                 sentence=r["text"][r["sentence_start"] : r["sentence_end"]],
-                agreement=agreement.get("object") if isinstance(agreement, dict) else None,
+                agreement=agreement_object(r["agreement"]),
             )
         )
         if len(out) >= limit:

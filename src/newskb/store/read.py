@@ -12,6 +12,7 @@ import dataclasses
 import json
 import sqlite3
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from newskb.errors import BadRequest, NotFound
@@ -59,6 +60,31 @@ def offset_of(state: dict[str, Any]) -> int:
     if not isinstance(off, int) or not 0 <= off <= MAX_OFFSET:
         raise BadRequest(f"cursor is not valid or pages past {MAX_OFFSET} results")
     return off
+
+
+def _current(cursor: str | None, limit: int) -> tuple[list[str], dict[str, Any]]:
+    """WHERE terms (current article versions) and arguments for an offset-paged list."""
+    return ["a.current = 1"], {"limit": limit + 1, "offset": offset_of(decode_cursor(cursor))}
+
+
+def _fetch(
+    conn: sqlite3.Connection, select: str, where: list[str], order: str, args: dict[str, Any]
+) -> list[sqlite3.Row]:
+    """One page (``limit`` + 1 rows) of ``select`` under the WHERE terms, in ``order``."""
+    sql = f"{select}WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    return conn.execute(sql, args).fetchall()
+
+
+def _date_range(
+    where: list[str], args: dict[str, Any], when: str, since: str | None, until: str | None
+) -> None:
+    """Filter ``when`` (an SQL expression) from ``since`` and up to the day ``until``."""
+    if since:
+        where.append(f"{when} >= :since")
+        args["since"] = since
+    if until:
+        where.append(f"substr({when}, 1, 10) <= :until")
+        args["until"] = until
 
 
 def page_of(rows: list[Any], limit: int, offset: int) -> tuple[list[Any], str | None]:
@@ -126,12 +152,7 @@ def list_articles(
             "(a.source = :outlet COLLATE NOCASE OR a.dateline_agency = :outlet COLLATE NOCASE)"
         )
         args["outlet"] = outlet
-    if since:
-        where.append("a.published >= :since")
-        args["since"] = since
-    if until:
-        where.append("substr(a.published, 1, 10) <= :until")
-        args["until"] = until
+    _date_range(where, args, "a.published", since, until)
     if entity:
         where.append(f"a.id IN (SELECT e.article_id FROM entities e WHERE {ENTITY_MATCH})")
         args["key"] = entity
@@ -298,9 +319,7 @@ def list_quotes(
     limit: int = 20,
     oldest_first: bool = False,
 ) -> tuple[list[QuoteRow], str | None]:
-    off = offset_of(decode_cursor(cursor))
-    where: list[str] = ["a.current = 1"]
-    args: dict[str, Any] = {"limit": limit + 1, "offset": off}
+    where, args = _current(cursor, limit)
     if speaker:
         where.append(
             f"({ENTITY_MATCH.replace(':key', ':speaker')} OR q.speaker_text = "
@@ -314,25 +333,19 @@ def list_quotes(
             f'm.start >= q.content_start AND m."end" <= q.content_end AND {ENTITY_MATCH})'
         )
         args["key"] = about
-    if since:
-        where.append("a.published >= :since")
-        args["since"] = since
-    if until:
-        where.append("substr(a.published, 1, 10) <= :until")
-        args["until"] = until
+    _date_range(where, args, "a.published", since, until)
     if article:
         where.append("q.article_id = :article")
         args["article"] = article
     order = "" if oldest_first else "DESC"
-    rows = conn.execute(
-        _QUOTE_SQL
-        + "WHERE "
-        + " AND ".join(where)
-        + f" ORDER BY ifnull(a.published, '') {order}, a.rowid {order}, q.content_start "
-        "LIMIT :limit OFFSET :offset",
+    rows = _fetch(
+        conn,
+        _QUOTE_SQL,
+        where,
+        f"ifnull(a.published, '') {order}, a.rowid {order}, q.content_start",
         args,
-    ).fetchall()
-    return page_of([_quote_row(r) for r in rows], limit, off)
+    )
+    return page_of([_quote_row(r) for r in rows], limit, args["offset"])
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -348,20 +361,33 @@ _EVENT_SQL = (
 )
 
 
+def entity_names(
+    conn: sqlite3.Connection, article_id: str, ids: Sequence[str]
+) -> list[tuple[str, str]]:
+    """(name, KB id or "") of an article's entities by local id; an unknown id names itself."""
+    if not ids:
+        return []
+    found = {
+        r[0]: (r[1], r[2] or "")
+        for r in conn.execute(
+            "SELECT local_id, name, kb_id FROM entities WHERE article_id = ?", (article_id,)
+        )
+    }
+    return [found.get(i, (i, "")) for i in ids]
+
+
 def local_names(conn: sqlite3.Connection, article_id: str, ids_json: str) -> tuple[str, ...]:
     ids = json.loads(ids_json or "[]")
-    if not ids:
-        return ()
-    rows = dict(
-        conn.execute(
-            "SELECT local_id, name FROM entities WHERE article_id = ?", (article_id,)
-        ).fetchall()
-    )
-    return tuple(str(rows.get(i, i)) for i in ids)
+    return tuple(str(n) for n, _ in entity_names(conn, article_id, ids))
+
+
+def agreement_object(agreement_json: str | None) -> str | None:
+    """The object of an event's stored AGREE record (None when it has none)."""
+    agreement = json.loads(agreement_json) if agreement_json else None
+    return str(agreement.get("object")) if isinstance(agreement, dict) else None
 
 
 def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> EventRow:
-    agreement = json.loads(r["agreement"]) if r["agreement"] else None
     return EventRow(
         article_id=r["article_id"],
         id=r["local_id"],
@@ -376,7 +402,7 @@ def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> EventRow:
         sentence=r["atext"][r["sentence_start"] : r["sentence_end"]],
         when=r["at"],
         location=r["location"],
-        agreement=str(agreement.get("object")) if isinstance(agreement, dict) else None,
+        agreement=agreement_object(r["agreement"]),
         title=r["title"],
         published=r["published"],
     )
@@ -394,9 +420,7 @@ def list_events(
     cursor: str | None = None,
     limit: int = 20,
 ) -> tuple[list[EventRow], str | None]:
-    off = offset_of(decode_cursor(cursor))
-    where: list[str] = ["a.current = 1"]
-    args: dict[str, Any] = {"limit": limit + 1, "offset": off}
+    where, args = _current(cursor, limit)
     if type:
         where.append("v.type = :type COLLATE NOCASE")
         args["type"] = type
@@ -410,20 +434,9 @@ def list_events(
             "e.local_id IN (SELECT value FROM json_each(v.recipients))))"
         )
         args["key"] = actor
-    if since:
-        where.append(f"{_WHEN} >= :since")
-        args["since"] = since
-    if until:
-        where.append(f"substr({_WHEN}, 1, 10) <= :until")
-        args["until"] = until
+    _date_range(where, args, _WHEN, since, until)
     if articles is not None:
         where.append("v.article_id IN (SELECT value FROM json_each(:ids))")
         args["ids"] = json.dumps(articles)
-    rows = conn.execute(
-        _EVENT_SQL
-        + "WHERE "
-        + " AND ".join(where)
-        + " ORDER BY ifnull(at, '') DESC, a.rowid, v.trigger_start LIMIT :limit OFFSET :offset",
-        args,
-    ).fetchall()
-    return page_of([_event_row(conn, r) for r in rows], limit, off)
+    rows = _fetch(conn, _EVENT_SQL, where, "ifnull(at, '') DESC, a.rowid, v.trigger_start", args)
+    return page_of([_event_row(conn, r) for r in rows], limit, args["offset"])

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from typing import Any
+from typing import Any, Literal
 
 from newskb.errors import NotFound
-from newskb.model import AgreementRow, ArticleRow, StoryRow, TimelineItem
+from newskb.model import AgreementRow, ArticleRow, EventRow, QuoteRow, StoryRow, TimelineItem
 from newskb.store.read import (
     ENTITY_MATCH,
     columns,
@@ -98,6 +98,17 @@ def story_articles(conn: sqlite3.Connection, story_id: str) -> list[ArticleRow]:
 
 
 # --- timelines ------------------------------------------------------------------------------
+def _item(
+    row: EventRow | QuoteRow,
+    when: str | None,
+    kind: Literal["event", "quote"],
+    label: str,
+    text: str,
+) -> TimelineItem:
+    """A timeline entry linked to the event's or quote's article."""
+    return TimelineItem(when, kind, label, text, row.article_id, row.published)
+
+
 def timeline(
     conn: sqlite3.Connection, *, articles: list[str] | None = None, entity: str | None = None
 ) -> list[TimelineItem]:
@@ -107,16 +118,7 @@ def timeline(
     for v in events:
         who = ", ".join(v.actors) or "?"
         whom = f" → {', '.join(v.recipients)}" if v.recipients else ""
-        items.append(
-            TimelineItem(
-                when=v.when,
-                kind="event",
-                label=f"{v.type} ({v.status}): {who}{whom}",
-                text=v.sentence,
-                article_id=v.article_id,
-                published=v.published,
-            )
-        )
+        items.append(_item(v, v.when, "event", f"{v.type} ({v.status}): {who}{whom}", v.sentence))
     if articles is not None:
         quotes = [
             q
@@ -126,16 +128,8 @@ def timeline(
     else:
         quotes = list_quotes(conn, speaker=entity, limit=TIMELINE_MAX, oldest_first=True)[0]
     for q in quotes:
-        items.append(
-            TimelineItem(
-                when=q.published,
-                kind="quote",
-                label=f"{q.speaker or 'unnamed source'} ({q.kind})",
-                text=q.content,
-                article_id=q.article_id,
-                published=q.published,
-            )
-        )
+        label = f"{q.speaker or 'unnamed source'} ({q.kind})"
+        items.append(_item(q, q.published, "quote", label, q.content))
     items.sort(key=lambda i: (i.when or "9999", i.kind, i.article_id))
     return items
 

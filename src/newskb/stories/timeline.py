@@ -11,6 +11,7 @@ import dataclasses
 import re
 import sqlite3
 from collections.abc import Sequence
+from typing import Any, Literal
 
 from newskb.errors import NotFound
 from newskb.model import TimelineEntry
@@ -30,6 +31,34 @@ def _when(value: str | None, utc: str | None, published: str | None) -> tuple[st
     return None, "none"
 
 
+def _entry(
+    kind: Literal["event", "quote"],
+    label: str,
+    text: str,
+    at: tuple[Any, ...],
+    dated: tuple[str | None, str | None, str | None],
+) -> TimelineEntry:
+    """One entry; ``at`` is (article_id, path, start, end), ``dated`` (value, utc, published)."""
+    aid, path, start, end = at
+    when, source = _when(*dated)
+    return TimelineEntry(
+        when=when,
+        when_from=source,  # type: ignore[arg-type]
+        kind=kind,
+        label=label,
+        text=text,
+        article_id=aid,
+        path=path,
+        start=int(start),
+        end=int(end),
+    )
+
+
+def _pairs(pairs: Sequence[Sequence[Any]]) -> tuple[str, list[str]]:
+    """``(?, ?), ...`` placeholders for (article_id, local_id) pairs and their flat values."""
+    return ",".join("(?, ?)" for _ in pairs), [str(x) for p in pairs for x in p]
+
+
 def _events(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[TimelineEntry]:
     rows = conn.execute(
         "SELECT v.article_id, a.path, a.published, v.local_id, v.type, v.status, "
@@ -40,23 +69,11 @@ def _events(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> lis
         f"WHERE {where} LIMIT {LIMIT}",
         list(args),
     )
-    out: list[TimelineEntry] = []
-    for aid, path, published, _eid, etype, status, start, end, text, value, utc in rows:
-        when, source = _when(value, utc, published)
-        out.append(
-            TimelineEntry(
-                when=when,
-                when_from=source,  # type: ignore[arg-type]
-                kind="event",
-                label=f"{etype} ({status})",
-                text=str(text).strip(),
-                article_id=aid,
-                path=path,
-                start=int(start),
-                end=int(end),
-            )
-        )
-    return out
+    return [
+        _entry("event", f"{etype} ({status})", str(text).strip(), at, dated)
+        for aid, path, published, _eid, etype, status, start, end, text, value, utc in rows
+        for at, dated in [((aid, path, start, end), (value, utc, published))]
+    ]
 
 
 def _quotes(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[TimelineEntry]:
@@ -74,23 +91,11 @@ def _quotes(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> lis
         f"WHERE {where} LIMIT {LIMIT}",
         list(args),
     )
-    out: list[TimelineEntry] = []
-    for aid, path, published, start, end, text, speaker, value, utc in rows:
-        when, source = _when(value, utc, published)
-        out.append(
-            TimelineEntry(
-                when=when,
-                when_from=source,  # type: ignore[arg-type]
-                kind="quote",
-                label=f"{speaker or 'unnamed source'} said",
-                text=str(text),
-                article_id=aid,
-                path=path,
-                start=int(start),
-                end=int(end),
-            )
-        )
-    return out
+    return [
+        _entry("quote", f"{speaker or 'unnamed source'} said", str(text), at, dated)
+        for aid, path, published, start, end, text, speaker, value, utc in rows
+        for at, dated in [((aid, path, start, end), (value, utc, published))]
+    ]
 
 
 def _ordered(entries: list[TimelineEntry]) -> list[TimelineEntry]:
@@ -131,8 +136,7 @@ def entity(conn: sqlite3.Connection, name: str) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     for i in range(0, len(pairs), 200):
         chunk = pairs[i : i + 200]
-        marks = ",".join("(?, ?)" for _ in chunk)
-        flat = [x for p in chunk for x in p]
+        marks, flat = _pairs(chunk)
         entries += _entity_events(conn, chunk)
         entries += _quotes(
             conn,
@@ -143,8 +147,7 @@ def entity(conn: sqlite3.Connection, name: str) -> list[TimelineEntry]:
 
 
 def _entity_events(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> list[TimelineEntry]:
-    marks = ",".join("(?, ?)" for _ in pairs)
-    flat = [x for p in pairs for x in p]
+    marks, flat = _pairs(pairs)
     return _events(
         conn,
         f"EXISTS (SELECT 1 FROM (VALUES {marks}) k WHERE k.column1 = v.article_id AND ("
@@ -165,8 +168,7 @@ def agreement(conn: sqlite3.Connection, agreement_id: str) -> list[TimelineEntry
     ).fetchall()
     if not rows:
         raise NotFound(f"no agreement {agreement_id!r}")
-    marks = ",".join("(?, ?)" for _ in rows)
-    flat = [str(x) for r in rows for x in r]
+    marks, flat = _pairs(rows)
     entries = _events(conn, f"(v.article_id, v.local_id) IN (VALUES {marks})", flat)
     return _with_stories(conn, _ordered(entries))
 

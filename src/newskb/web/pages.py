@@ -10,14 +10,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newskb.api.db import ReadPool
+from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text, given
 from newskb.store import read, read_entities, read_timelines
 from newskb.web.chart import timeline_svg
 from newskb.web.highlight import entity_href, entity_key, highlight, marks_for, snippet_html
 
-Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
-Cursor = Annotated[str | None, Query(max_length=200)]
-Limit = Annotated[int, Query(ge=1, le=read.MAX_LIMIT)]
+Day = Annotated[str | None, Query(pattern=f"^({DAY})?$")]  # a blank form field is allowed
 
 
 def templates() -> Jinja2Templates:
@@ -47,17 +45,8 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         limit: Limit = 20,
     ) -> HTMLResponse:
         c = pool.conn()
-        rows, nxt = read.list_articles(
-            c,
-            q=q or None,
-            outlet=outlet or None,
-            since=since or None,
-            until=until or None,
-            entity=entity or None,
-            cursor=cursor,
-            limit=limit,
-        )
         form = {"q": q, "outlet": outlet, "since": since, "until": until, "entity": entity}
+        rows, nxt = read.list_articles(c, cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | ({"limit": limit} if limit != 20 else {})
         return render(
             request,
@@ -143,15 +132,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         limit: Limit = 50,
     ) -> HTMLResponse:
         form = {"speaker": speaker, "about": about, "since": since, "until": until}
-        rows, nxt = read.list_quotes(
-            pool.conn(),
-            speaker=speaker or None,
-            about=about or None,
-            since=since or None,
-            until=until or None,
-            cursor=cursor,
-            limit=limit,
-        )
+        rows, nxt = read.list_quotes(pool.conn(), cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
         return render(request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more)
 
@@ -160,25 +141,14 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         request: Request,
         type: Text = None,
         actor: Text = None,
-        status: Annotated[
-            str | None, Query(pattern="^(|occurred|planned|hypothetical|negated)$")
-        ] = None,
+        status: Annotated[str | None, Query(pattern=f"^(|{EVENT_STATUSES})$")] = None,
         since: Day = None,
         until: Day = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> HTMLResponse:
         form = {"type": type, "actor": actor, "status": status, "since": since, "until": until}
-        rows, nxt = read.list_events(
-            pool.conn(),
-            type=type or None,
-            actor=actor or None,
-            status=status or None,
-            since=since or None,
-            until=until or None,
-            cursor=cursor,
-            limit=limit,
-        )
+        rows, nxt = read.list_events(pool.conn(), cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
         return render(request, "events.html", rows=rows, form=form, next_cursor=nxt, more=more)
 
