@@ -216,3 +216,19 @@ def test_open_store_picks_the_backend(tmp_path: Path) -> None:
 
     with open_store(url) as s:
         assert isinstance(s, PostgresStore)
+
+
+def test_sqlite_ranks_only_the_newest_matches_past_the_scan_cap(tmp_path: Path) -> None:
+    texts = [f"Leavitt said the ceasefire held in town {n}." for n in "ABCDEF"]
+    xs = [
+        make(t, path=f"{i}.txt", title="Ceasefire" if i == 0 else "Talks")
+        for i, t in enumerate(texts)
+    ]
+    with SqliteStore(tmp_path / "t.db") as s:
+        s.add_batch(xs)
+        s.scan_cap = None
+        exact = s.search("ceasefire")
+        assert len(exact) == 6 and exact[0].id == xs[0].article.id  # the title match
+        s.scan_cap = 3
+        assert {h.id for h in s.search("ceasefire")} == {x.article.id for x in xs[3:]}
+        assert [h.id for h in s.search("town A")] == [xs[0].article.id]  # few matches: exact

@@ -5,8 +5,8 @@ joined back into one ``Doc`` whose text equals the article text exactly.
 
 ``parse_many`` is what the pipeline calls. By default it parses *selectively*
 (``newskb.nlp.selective``): NER and sentence boundaries for every sentence, tags, lemmas and the
-dependency parse only for sentences that carry a quote cue, an event trigger, a time word or a
-quote mark (``newskb.nlp.prefilter.needs_parse``; extractors add their lexicons with
+dependency parse only for sentences that carry a quote cue, a quote mark or an event trigger
+with a participant (``newskb.nlp.prefilter.needs_parse``; extractors add their lexicons with
 ``newskb.nlp.prefilter.declare``). Check a sentence with ``is_parsed(sent)``. Set
 ``NEWSKB_PARSE=full`` (or pass ``mode="full"``) for spaCy's full pipeline on every sentence.
 """

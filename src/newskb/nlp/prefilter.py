@@ -2,9 +2,11 @@
 
 The selective parser (``newskb.nlp.selective``) tags, lemmatises and dependency-parses only the
 sentences for which :func:`needs_parse` is true. A sentence qualifies when one of its tokens
-(lower-cased surface form) is a quote cue or a time word, when it holds a quote mark or a
-year/clock-like number, when it has an event trigger or a title word *and* an actor entity
-(PERSON, ORG, GPE, NORP), or when it contains one of the entity labels an extractor asked for.
+(lower-cased surface form, outside any entity name) is a quote cue, when it holds a quote mark,
+when it has an event trigger or a title word *and* a participant (an actor entity: PERSON, ORG,
+GPE, NORP; or a pronoun or role noun), or when it contains one of the entity labels an
+extractor asked for. Time words alone ask for no parse (``PARSE_FOR_TIMES``): the times
+extractor reads tense where a parse exists and falls back to none elsewhere.
 The lexicons are ours plus the ones the extractors ship (``CUE_LEXICON``,
 ``GATED_LEXICONS`` below).
 
@@ -179,6 +181,10 @@ def declared() -> dict[str, Needs]:
 CUE_LEXICON = "extract/quotes/data/cues.tsv"
 GATED_LEXICONS = ("extract/events/data/lemmas.tsv", "extract/entities/data/titles.tsv")
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Besides a named actor, these stand for a participant: personal pronouns and the role words
+# of the titles lexicon ("the leaders agreed", "they signed").
+ACTOR_LEXICON = "extract/entities/data/titles.tsv"
+ACTOR_PRONOUNS = _words("i we you he she they it")
 # Declarations whose words are gated like the event lexicon (an event needs someone to attach
 # to), rather than asking for a parse wherever they occur.
 GATED_DECLARATIONS = frozenset({"events"})
@@ -212,6 +218,7 @@ class Tables:
     gated: frozenset[str]  # any of these and an actor entity in the sentence: parse
     marks: tuple[str, ...]
     labels: frozenset[str]
+    actors: frozenset[str]  # words that stand for a participant (pronouns, role nouns)
 
 
 @functools.lru_cache(maxsize=1)
@@ -231,8 +238,15 @@ def _tables() -> Tables:
             always |= need.words
         marks |= need.marks
         labels |= need.labels
+    actors: set[str] = set(ACTOR_PRONOUNS)
+    for lemma in shipped_lemmas(ACTOR_LEXICON):
+        actors |= inflect(lemma)
     return Tables(
-        frozenset(always), frozenset(gated - always), tuple(sorted(marks)), frozenset(labels)
+        frozenset(always),
+        frozenset(gated - always),
+        tuple(sorted(marks)),
+        frozenset(labels),
+        frozenset(actors),
     )
 
 
@@ -245,7 +259,8 @@ def trigger_words() -> frozenset[str]:
 def needs_parse(sent: Span) -> bool:
     """True when ``sent`` (tokenised, NER'd, not yet parsed) needs the full parse."""
     t = _tables()
-    gated = False
+    gated: set[int] = set()  # tokens that are an event trigger or a title
+    actor: set[int] = set()  # tokens that stand for a participant
     for tok in sent:
         if tok.ent_type:  # a word inside a name ("United States", "Reporters ...") is no cue
             continue
@@ -254,11 +269,16 @@ def needs_parse(sent: Span) -> bool:
             return True
         if PARSE_FOR_TIMES and (low[:1].isdigit() or low[:1] == "'") and _NUMERIC.match(low):
             return True
-        gated = gated or low in t.gated
+        if low in t.gated:
+            gated.add(tok.i)
+        if low in t.actors:
+            actor.add(tok.i)
     text = sent.text
     if any(m in text for m in t.marks):
         return True
     ents = sent.ents
+    if gated and actor and len(gated | actor) > 1:  # "the leaders agreed", "they signed"
+        return True
     if gated and any(e.label_ in ACTOR_LABELS for e in ents):
         return True
     return bool(t.labels) and any(e.label_ in t.labels for e in ents)
