@@ -24,7 +24,9 @@ def reference(root: click.Command) -> str:
     for path, cmd in _walk(root, ["newskb"]):
         if len(path) == 1:
             continue
-        ctx = click.Context(cmd, info_name=" ".join(path))
+        ctx = click.Context(
+            cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100
+        )
         help_text = cmd.get_help(ctx).rstrip()
         parts.append(f"### `{' '.join(path)}`\n\n```text\n{help_text}\n```\n")
     return "\n".join(parts)
