@@ -51,7 +51,7 @@ def _kill_once(folder: Path, db: Path, rng: random.Random, engine: str) -> tuple
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("engine", "n_articles", "kills"), [("local", 80, 20), ("dask", 40, 5)])
+@pytest.mark.parametrize(("engine", "n_articles", "kills"), [("local", 160, 20), ("dask", 40, 5)])
 def test_kill_9_at_random_moments_loses_and_duplicates_nothing(
     tmp_path: Path, engine: str, n_articles: int, kills: int
 ) -> None:

@@ -10,24 +10,33 @@ START = "<!-- cli:start -->"
 END = "<!-- cli:end -->"
 
 
-def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
-    out = [(path, cmd)]
+def _walk(
+    cmd: click.Command, path: list[str], parent: click.Context | None
+) -> list[tuple[list[str], click.Context]]:
+    """Every command below ``cmd`` with a context chained to its parent's, as at run time (so
+    inherited settings such as ``-h`` for help show the same whatever ran before)."""
+    ctx = click.Context(
+        cmd,
+        parent=parent,
+        info_name=path[-1],
+        terminal_width=100,
+        max_content_width=100,
+        **(cmd.context_settings if parent is None else {}),
+    )
+    out = [(path, ctx)]
     if isinstance(cmd, click.Group):
         for name in sorted(cmd.commands):
-            out += _walk(cmd.commands[name], [*path, name])
+            out += _walk(cmd.commands[name], [*path, name], ctx)
     return out
 
 
 def reference(root: click.Command) -> str:
     """Markdown: one section per command with its usage and help text."""
     parts: list[str] = []
-    for path, cmd in _walk(root, ["newskb"]):
+    for path, ctx in _walk(root, ["newskb"], None):
         if len(path) == 1:
             continue
-        ctx = click.Context(
-            cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100
-        )
-        help_text = cmd.get_help(ctx).rstrip()
+        help_text = ctx.command.get_help(ctx).rstrip()
         parts.append(f"### `{' '.join(path)}`\n\n```text\n{help_text}\n```\n")
     return "\n".join(parts)
 
