@@ -55,3 +55,17 @@ def test_stories_from_the_ingest_path(tmp_path: Path) -> None:
         assert (palu.first_seen, palu.last_seen) == ("2018-09-29", "2018-09-30")
         assert set(palu.outlets) == {"Antara", "Reuters"}
         assert palu.title == "Quake and tsunami hit Palu"
+
+
+def test_same_agency_and_city_do_not_make_a_story(tmp_path: Path) -> None:
+    """Regression: two unrelated reports filed by one agency from one city (same dateline line)
+    were joined, because the dateline's words and agency entity counted as shared content."""
+    from newskb.pipeline import store_batch
+
+    root = Path(__file__).resolve().parents[2] / "examples"
+    names = ["07_tokyo_rate_hold.txt", "08_tokyo_manila_drill.txt"]
+    with open_store(str(tmp_path / "k.db")) as store:
+        for batch in run([str(root / n) for n in names], workers=1):
+            store_batch(store, batch)
+        got = {Path(p).name: s for p, s in db.article_paths(store.conn)}
+    assert got[names[0]] != got[names[1]]

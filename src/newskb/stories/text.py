@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newskb.model import Entity, Extraction, StoryFeatures
+from newskb.model import Article, Entity, Extraction, StoryFeatures
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
 _DAY = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?![\dW])")
@@ -160,10 +160,23 @@ def _first_line(text: str, limit: int = 100) -> str | None:
     return line or None
 
 
+def dateline_span(a: Article) -> tuple[int, int]:
+    """Offsets of the dateline line (``Place • Agency``), or an empty span when there is none.
+
+    The dateline names who filed the story, not what it is about: two unrelated reports from
+    the same agency and city share it, so it is kept out of the text and entity features."""
+    if a.dateline is None or a.body_start <= 0:
+        return (0, 0)
+    head = a.text.find("\n")
+    return (head + 1, a.body_start) if 0 <= head < a.body_start else (0, 0)
+
+
 def features(x: Extraction, *, supersedes: str | None = None) -> StoryFeatures:
     """The clustering features of one extracted article."""
     a = x.article
-    counts = terms(a.text)
+    d0, d1 = dateline_span(a)
+    content = a.text[:d0] + a.text[d1:] if d1 > d0 else a.text
+    counts = terms(content)
     if a.title and not a.text.startswith(a.title):
         for t, n in terms(a.title).items():
             counts[t] += 2 * n
@@ -171,7 +184,7 @@ def features(x: Extraction, *, supersedes: str | None = None) -> StoryFeatures:
     places: Counter[str] = Counter()
     for e in x.entities:
         key = entity_key(e)
-        if not key:
+        if not key or all(d0 <= m.start and m.end <= d1 for m in e.mentions):
             continue
         weight = max(1, len(e.mentions))
         if e.type in PLACE_TYPES:
@@ -190,6 +203,6 @@ def features(x: Extraction, *, supersedes: str | None = None) -> StoryFeatures:
         entities=tuple(k for k, _ in ents.most_common(MAX_ENTITIES)),
         places=tuple(k for k, _ in places.most_common(MAX_ENTITIES)),
         dates=event_dates(x),
-        shingles=shingles(a.text),
+        shingles=shingles(content),
         supersedes=supersedes,
     )
