@@ -170,3 +170,12 @@ def test_scheduled_present_tense_points_ahead() -> None:
     """Regression: "takes effect on Thursday" was read as the past Thursday."""
     v = values("Under the text, the truce takes effect at 06:00 Kyiv time on Thursday.")
     assert v["06:00 Kyiv time on Thursday"][1] == "2025-03-20T06:00"
+
+
+def test_now_recently_soon_are_reference_points() -> None:
+    v = values("Talks are now stalled; they recently failed and will resume soon.")
+    assert (v["now"][1], v["recently"][1], v["soon"][1]) == (
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+    )

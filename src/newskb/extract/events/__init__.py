@@ -112,14 +112,19 @@ def _quote_for(start: int, quotes: tuple[Quote, ...]) -> str | None:
 
 
 def _agreement(
-    trig: triggers.Trigger, parties: tuple[str, ...], lex: lexicon.Lexicon, date: str | None
+    trig: triggers.Trigger,
+    parties: tuple[str, ...],
+    lex: lexicon.Lexicon,
+    date: str | None,
+    known: agreements.Specifics,
 ) -> Agreement | None:
-    change = agreements.status_change(trig.token, lex)
+    """A status change ("broke the truce") needs no named party; an AGREE event does."""
+    change = agreements.status_change(trig.token, lex, known)
     if change is not None:
         return Agreement(object=change[1], parties=parties, status=change[0], date=date)
-    if trig.type != "AGREE":
+    if trig.type != "AGREE" or not parties:
         return None
-    obj = agreements.agreement_object(trig.token, lex)
+    obj = agreements.agreement_object(trig.token, lex, known)
     if obj is None:
         return None
     return Agreement(object=obj, parties=parties, status="agreed", date=date)
@@ -165,11 +170,15 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     events: list[Event] = []
     last_group: tuple[str, ...] = ()
     pub = article.published.isoformat() if article.published else None
+    known = agreements.Specifics()
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
         if idx is None:
             idx = phrases.EntityIndex.build(doc, so_far.entities)
+        for tok in sent:
+            if agreements.is_deal(tok, lex):
+                known.add(tok)
         crosses = "\n" in doc.text[sent.start_char : sent.end_char]
         for trig, r, st in sentence_events(sent, idx, lex, last_group):
             start = trig.token.idx
@@ -182,9 +191,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             time_id = _time_for(lo, hi, so_far.times)
             date, precision = event_date(time_id, so_far.times, article.published)
             parties = r.actors + r.recipients
-            agreement = (
-                _agreement(trig, parties, lex, pub) if parties and st == "occurred" else None
-            )
+            agreement = _agreement(trig, parties, lex, pub, known) if st == "occurred" else None
             events.append(
                 Event(
                     id=f"V{len(events) + 1}",

@@ -1,26 +1,100 @@
 """What an agreement commits its parties to: the object phrase and the status a verb gives it.
 
 "The leaders agreed that the movement towards peace will begin with an energy and infrastructure
-ceasefire" -> object "energy and infrastructure ceasefire". A later "violated the ceasefire"
-changes the status of the agreement on the same object (the store's ledger follows it).
+ceasefire" -> object "energy and infrastructure ceasefire". A later "violated the ceasefire",
+"shelling ... that ended a week-old truce" or "the truce came into force" changes the status of
+the agreement on the same object (the store's ledger follows it).
+
+An object is never a time expression ("agreed on Tuesday") and never a bare generic head
+("the agreement", "the deal", "it"): a generic mention is resolved to the specific agreement named
+earlier in the same article (``Specifics``), or dropped.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import bisect
+from dataclasses import dataclass, field
 
-from newskb.extract.events.lexicon import Lexicon
+from spacy.tokens import Doc, Token
+
+from newskb.extract.events.lexicon import CONFLICT, Lexicon
 from newskb.model import AgreementStatus
 
-DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "case"})
+DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "case", "punct"})
+LEADING = frozenset({"det", "poss", "predet", "case", "punct"})
+CLAUSE_CUT = frozenset({"prep", "advcl", "relcl", "acl", "npadvmod", "punct", "mark"})
 MAX_OBJECT_TOKENS = 12
+TIME_ENTS = frozenset({"DATE", "TIME"})
+# deal words beyond the lexicon's list (ours)
+EXTRA_DEALS = frozenset({"arrangement", "pact", "treaty", "accord", "truce", "ceasefire"})
+# heads that name no particular kind of agreement: alone they are resolved or dropped
+GENERIC_HEADS = frozenset(
+    {"agreement", "deal", "accord", "pact", "arrangement", "memorandum", "plan", "understanding"}
+)
+PRONOUNS = frozenset({"it", "this", "that", "which"})
+# modifiers that say nothing about which agreement it is
+EMPTY_MODS = frozenset(
+    {"new", "old", "same", "latest", "earlier", "previous", "current", "existing", "such",
+     "first", "last", "final", "whole", "entire", "formal", "fragile", "tentative", "so-called"}
+)  # fmt: skip
+
+# verbs that change an agreement's status when a deal word is their object or subject (ours)
+_VERB_STATUS: dict[str, AgreementStatus] = {
+    "break": "violated", "breach": "violated", "violate": "violated", "flout": "violated",
+    "undermine": "violated", "shatter": "violated", "wreck": "violated",
+    "abandon": "abandoned", "scrap": "abandoned", "cancel": "abandoned", "terminate": "abandoned",
+    "suspend": "abandoned", "renounce": "abandoned", "repudiate": "abandoned",
+    "collapse": "abandoned", "end": "abandoned", "quit": "abandoned", "annul": "abandoned",
+    "implement": "in force", "enforce": "in force", "ratify": "in force",
+}  # fmt: skip
+# verbs whose deal word hangs under a preposition: "withdraw from the treaty"
+_PREP_STATUS: dict[tuple[str, str], AgreementStatus] = {
+    ("withdraw", "from"): "abandoned", ("pull", "of"): "abandoned", ("pull", "from"): "abandoned",
+    ("walk", "from"): "abandoned", ("back", "of"): "abandoned", ("exit", "from"): "abandoned",
+}  # fmt: skip
+# intransitive uses with the deal word as subject: "the truce collapsed", "came into force"
+_INTRANSITIVE: dict[str, AgreementStatus] = {
+    "collapse": "abandoned", "end": "abandoned", "expire": "abandoned", "lapse": "abandoned",
+    "fail": "abandoned", "unravel": "abandoned", "break": "violated",
+    "begin": "in force", "start": "in force",
+}  # fmt: skip
+_IN_FORCE_NOUNS = frozenset({"force", "effect", "operation"})  # "came into force", "took effect"
+_IN_FORCE_VERBS = frozenset({"come", "enter", "go", "take", "bring", "put"})
+
+
+def deal_words(lex: Lexicon) -> frozenset[str]:
+    return lex.deals | EXTRA_DEALS
+
+
+def is_deal(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in deal_words(lex)
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in TIME_ENTS
 
 
 def _deal_phrase(noun: Token) -> str:
     """The deal noun with its left modifiers ("energy and infrastructure ceasefire")."""
-    left = [c for c in noun.lefts if c.dep_ not in DROP_LEFT]
+    left = [c for c in noun.lefts if c.dep_ not in DROP_LEFT and not _is_time(c)]
     start = min((c.left_edge.i for c in left), default=noun.i)
+    while start < noun.i and (noun.doc[start].is_punct or noun.doc[start].dep_ in LEADING):
+        start += 1
     return one_line(noun.doc[start : noun.i + 1].text, keep_end=True)
+
+
+def specific(noun: Token) -> bool:
+    """A deal word that names its agreement: a content modifier, or a kind of its own."""
+    phrase = _deal_phrase(noun).lower().split()
+    mods = [w for w in phrase[:-1] if w not in EMPTY_MODS and any(ch.isalnum() for ch in w)]
+    return bool(mods)
+
+
+def generic(noun: Token) -> bool:
+    """A mention that names no agreement by itself: "the agreement", "the deal", "it"."""
+    if noun.lower_ in PRONOUNS:
+        return True
+    return not specific(noun) and noun.lemma_.lower() in GENERIC_HEADS
 
 
 def one_line(text: str, keep_end: bool = False) -> str:
@@ -32,54 +106,193 @@ def one_line(text: str, keep_end: bool = False) -> str:
     return (text.rsplit("\n", 1)[1] if keep_end else text.split("\n", 1)[0]).strip()
 
 
+@dataclass
+class Specifics:
+    """The specific agreements named in an article so far, in text order (for resolving
+    "the agreement" to "water-sharing accord")."""
+
+    starts: list[int] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    mentioned: list[int] = field(default_factory=list)  # sentence starts with any deal word
+
+    def add(self, noun: Token) -> None:
+        if noun.sent.start not in self.mentioned:
+            self.mentioned.append(noun.sent.start)
+        if noun.i in self.starts or not specific(noun):
+            return
+        at = bisect.bisect(self.starts, noun.i)
+        self.starts.insert(at, noun.i)
+        self.phrases.insert(at, _deal_phrase(noun))
+        self.sentences.insert(at, noun.sent.start)
+
+    def before(self, tok: Token) -> str | None:
+        at = bisect.bisect_left(self.starts, tok.i)
+        return self.phrases[at - 1] if at else None
+
+    def near(self, tok: Token) -> bool:
+        """A deal word in ``tok``'s sentence or the one before (what "it" can point back to)."""
+        sent = tok.sent
+        prev = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return any(prev <= s <= sent.start for s in self.mentioned)
+
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicon) -> Specifics:
+        out = cls()
+        for tok in doc:
+            if is_deal(tok, lex):
+                out.add(tok)
+        return out
+
+
+def _name(noun: Token, known: Specifics | None, lex: Lexicon) -> str | None:
+    """The object a deal word (or pronoun) names: its own phrase, or the specific one it
+    refers back to, or None."""
+    if _is_time(noun):
+        return None
+    if noun.lower_ in PRONOUNS:
+        return known.before(noun) if known and known.near(noun) else None
+    if generic(noun):
+        return known.before(noun) if known else None
+    if noun.lemma_.lower() in deal_words(lex) and not specific(noun):  # "the truce"
+        earlier = known.before(noun) if known else None
+        return earlier or _deal_phrase(noun)
+    return _deal_phrase(noun)
+
+
 def _deals_below(tok: Token, lex: Lexicon) -> list[Token]:
     """Deal nouns in ``tok``'s subtree, nearest first (breadth-first over the tree)."""
     found: list[Token] = []
     queue = [tok]
     while queue:
         cur = queue.pop(0)
-        if cur.lemma_.lower() in lex.deals and cur.pos_ in ("NOUN", "PROPN"):
+        if is_deal(cur, lex):
             found.append(cur)
         queue += list(cur.children)
     return found
 
 
-def _clause_text(tok: Token) -> str:
+def _cut(tok: Token, root: Token) -> bool:
+    """Inside a side branch of the clause (a prepositional phrase, a relative clause...)."""
+    while tok is not root:
+        if tok.dep_ in CLAUSE_CUT:
+            return True
+        tok = tok.head
+    return False
+
+
+def _clause_text(tok: Token) -> str | None:
+    """The commitment clause, its core only: "to give member states more flexibility"."""
     words = [t for t in tok.subtree if t.dep_ not in ("mark", "punct")]
+    core = [t for t in words if not _cut(t, tok)]
+    if len(words) > 6 and len(core) >= 2:
+        words = core
     if not words:
-        return tok.text
+        return None if _is_time(tok) else tok.text
+    if all(_is_time(t) or t.is_stop for t in words):
+        return None
     start, end = words[0].i, min(words[-1].i + 1, words[0].i + MAX_OBJECT_TOKENS)
     return one_line(tok.doc[start:end].text)
 
 
-def agreement_object(trigger: Token, lex: Lexicon) -> str | None:
+def agreement_object(trigger: Token, lex: Lexicon, known: Specifics | None = None) -> str | None:
     """The object of an agreement triggered at ``trigger`` (None when nothing is named)."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in lex.deals:
-        return _deal_phrase(trigger)
+    if is_deal(trigger, lex):
+        return _name(trigger, known, lex)
     comps = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep")]
     for comp in comps:
         deals = _deals_below(comp, lex)
         if deals:
-            return _deal_phrase(deals[0])
+            return _name(deals[0], known, lex)
     for comp in comps:  # "agreed to release the prisoners": the commitment, not an opinion
         if comp.dep_ == "xcomp":
             return _clause_text(comp)
         if comp.dep_ == "prep" and comp.lower_ in ("to", "on", "upon"):
-            objs = [p for p in comp.children if p.dep_ == "pobj"]
+            objs = [p for p in comp.children if p.dep_ == "pobj" and not _is_time(p)]
             if objs:
                 return _clause_text(objs[0])
     return None
 
 
-def status_change(trigger: Token, lex: Lexicon) -> tuple[AgreementStatus, str] | None:
-    """(new status, object) when ``trigger`` changes the status of a named agreement."""
-    got = lex.agreement_status.get(trigger.lemma_.lower())
-    if got is None:
+def _violent(tok: Token, lex: Lexicon) -> bool:
+    """An attack as the agent ("shelling ... that ended the truce"): a conflict trigger."""
+    lemma = tok.lemma_.lower()
+    entries = [*lex.verbs.get(lemma, ()), *([lex.nouns[lemma]] if lemma in lex.nouns else [])]
+    return any(e.type in CONFLICT for e in entries)
+
+
+def _agent(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if verb.dep_ == "relcl" and (subj is None or subj.lower_ in PRONOUNS):
+        return verb.head  # "the shelling ... that ended ..."
+    return subj
+
+
+def _violent_agent(verb: Token, lex: Lexicon) -> bool:
+    """The agent, or the noun phrase it sits in ("the shelling near the plant that ended"),
+    is an attack."""
+    tok = _agent(verb)
+    for _ in range(4):
+        if tok is None:
+            return False
+        if _violent(tok, lex):
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _verb_change(verb: Token, lex: Lexicon, known: Specifics | None) -> tuple[str, str] | None:
+    lemma = verb.lemma_.lower()
+    got = _VERB_STATUS.get(lemma)
+    if got is None and lemma in lex.agreement_status:
+        got = _status(lex.agreement_status[lemma])
+    if got is not None:
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            name = _name(obj, known, lex) if is_deal(obj, lex) or obj.lower_ in PRONOUNS else None
+            if name:
+                if got == "abandoned" and _violent_agent(verb, lex):
+                    got = "violated"  # an attack that ends a truce breaks it
+                return got, name
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt")):
+        for deal in (p for p in prep.subtree if p.dep_ == "pobj" and is_deal(p, lex)):
+            pair = (lemma, deal.head.lower_)
+            if pair in _PREP_STATUS:
+                name = _name(deal, known, lex)
+                if name:
+                    return _PREP_STATUS[pair], name
+    return None
+
+
+def _intransitive(verb: Token) -> AgreementStatus | None:
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("dobj",) for c in verb.children):
         return None
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-    for obj in objects:
-        if obj.lemma_.lower() in lex.deals:
-            return _status(got), _deal_phrase(obj)
+    if lemma in _IN_FORCE_VERBS:
+        for prep in verb.children:
+            words = {t.lemma_.lower() for t in prep.subtree}
+            if prep.dep_ in ("prep", "dobj", "prt", "advmod") and words & _IN_FORCE_NOUNS:
+                return "in force"
+        return None
+    return _INTRANSITIVE.get(lemma)
+
+
+def status_change(
+    trigger: Token, lex: Lexicon, known: Specifics | None = None
+) -> tuple[AgreementStatus, str] | None:
+    """(new status, object) when ``trigger`` changes the status of a named agreement: a verb
+    with a deal word as object ("violated the truce"), or a deal word as the subject of an
+    intransitive change ("the ceasefire came into force", "the truce collapsed")."""
+    if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
+        got = _verb_change(trigger, lex, known)
+        if got is not None:
+            return _status(got[0]), got[1]
+    if is_deal(trigger, lex) and trigger.dep_ in ("nsubj", "nsubjpass"):
+        st = _intransitive(trigger.head)
+        name = _name(trigger, known, lex) if st else None
+        if st and name:
+            return st, name
     return None
 
 

@@ -120,7 +120,7 @@ REFS = re.compile(
     r"these\s+days|the\s+present|current|recently|lately|formerly|long\s+ago|"
     r"the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=in\s)future|"
     r"recent\s+(?:years|months|weeks|days|decades|times)|coming\s+(?:years|months|weeks|days)|"
-    r"a\s+later\s+date|once)" + E,
+    r"a\s+later\s+date|soon|once)" + E,
     IC,
 )
 WEEKDAY_RE = re.compile(
