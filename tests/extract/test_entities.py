@@ -162,3 +162,51 @@ def test_honorific_gives_a_person_gender_for_pronouns() -> None:
     ents = _entities("Mrs. Patel met Mr. Singh in Delhi. Later she said the talks went well.")
     patel = next(e for e in ents if "Patel" in e.name)
     assert any(m.text == "she" for m in patel.mentions)
+
+
+def test_head_word_makes_a_name_an_organisation() -> None:
+    from newskb.extract.entities.votes import head_type
+
+    assert head_type("AirTran Airways", "PERSON") == "ORG"
+    assert head_type("Ministry of Culture", "GPE") == "ORG"
+    assert head_type("Soviet Union", "GPE") == "GPE"  # a country keeps its type
+    assert head_type("John Party", "ORG") == "ORG" and head_type("New York", "GPE") == "GPE"
+
+
+def test_one_word_place_only_when_a_table_knows_it() -> None:
+    from newskb.extract.entities.votes import known_place
+
+    assert known_place("Tasmania") and known_place("Kyiv") and known_place("Europe")
+    assert not known_place("Quantcast") and not known_place("Scientology")
+
+
+def test_gazetteer_organisation_that_spacy_called_a_person() -> None:
+    from newskb.extract.entities.spans import _gazetteer_type
+
+    assert _gazetteer_type("Twitter", "PERSON") == "ORG"
+    assert _gazetteer_type("Karoline Leavitt", "PERSON") == "PERSON"
+
+
+def test_stance_prefix_is_not_a_name() -> None:
+    ents = _entities("Pro-Beijing lawmakers walked out, and pro-Beijing groups protested.")
+    assert not any("Beijing" in m.text and "-" in m.text for e in ents for m in e.mentions)
+
+
+def test_one_type_per_name_and_repeats_found() -> None:
+    from newskb.extract.entities.spans import NameSpan, harmonise
+
+    text = "Scientology sued. Critics of Scientology met, and Scientology replied."
+    doc = nlp.parse_many([text])[0]
+    a, b = text.index("Scientology", 1), text.rindex("Scientology")
+    spans = [
+        NameSpan(0, 11, "Scientology", "ORG", 0),
+        NameSpan(a, a + 11, "Scientology", "LOC", doc.char_span(a, a + 11).end - 1),  # type: ignore[union-attr]
+    ]
+    out = harmonise(doc, spans)
+    assert [(s.start, s.type) for s in out] == [(0, "ORG"), (a, "ORG"), (b, "ORG")]
+
+
+def test_based_and_born_suffixes_stay_outside_the_place_name() -> None:
+    by = _by_name(_entities("The Seattle-based firm hired a London-born engineer."))
+    assert by["Seattle"].type == "GPE" and by["London"].type == "GPE"
+    assert [m.text for m in by["Seattle"].mentions] == ["Seattle"]

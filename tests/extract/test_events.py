@@ -196,6 +196,34 @@ def test_agreement_status_change_is_recorded() -> None:
     assert ev.agreement.object == "Black Sea ceasefire"
 
 
+def objects(x: Extraction) -> list[tuple[str, str]]:
+    return [(e.agreement.object, e.agreement.status) for e in x.events if e.agreement]
+
+
+def test_agreement_object_is_never_a_time_or_a_bare_generic_word() -> None:
+    text = (
+        "Kenya and Ethiopia signed a water-sharing accord in Nairobi. "
+        "Ethiopia agreed on Tuesday. Kenya and Ethiopia agreed the deal after long talks."
+    )
+    x = run(text)
+    got = objects(x)
+    assert got and all(obj == "water-sharing accord" for obj, _ in got), got
+    y = run("Kenya and Ethiopia agreed the deal on Tuesday.")  # nothing specific named before
+    assert objects(y) == []
+
+
+def test_status_changes_without_named_parties() -> None:
+    x = run(
+        "A 30-day maritime truce between Russia and Ukraine came into force at noon.\n"
+        "Shelling near the Ukrainian port of Odesa that ended the maritime truce was condemned "
+        "by Kyiv."
+    )
+    got = objects(x)
+    assert ("30-day maritime truce", "in force") in got, got
+    assert ("maritime truce", "violated") in got, got  # an attack that ends a truce breaks it
+    assert objects(run("Turkey withdrew from the grain deal.")) == [("grain deal", "abandoned")]
+
+
 def test_statement_release_is_not_an_event() -> None:
     x = run("The White House released a statement on Tuesday.")
     assert not [e for e in x.events if e.trigger.text == "released"]

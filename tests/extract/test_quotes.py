@@ -332,3 +332,30 @@ def test_evidence_verb_keeps_a_listed_subject() -> None:
     )
     assert q.cue is not None and q.cue.text == "show"
     assert q.content.text == "dicot species, such as soybean and cotton, lose yield"
+
+
+def test_participle_cue_takes_its_noun_as_source() -> None:
+    q = only(run("The ministry released a statement saying that the talks had failed."))
+    assert (q.speaker.text if q.speaker else None, q.cue.text if q.cue else None) == (
+        "a statement",
+        "saying",
+    )
+    assert q.content.text == "that the talks had failed"
+
+
+def test_relative_gap_after_third_person_cue_is_no_quote() -> None:
+    x = run("Pop art was about what the public really thought was important in those years.")
+    assert x.quotes == ()
+
+
+def test_irregular_past_cue_semicolon_and_postnominal_title() -> None:
+    x = run(
+        "The researchers found that ozone caused most of the damage; yields fell anyway.\n"
+        "Tom Molomby, SC, said the parents had acted in good faith."
+    )
+    spans_ok(x)
+    got = [(q.speaker.text if q.speaker else None, q.content.text) for q in x.quotes]
+    assert got == [
+        ("The researchers", "that ozone caused most of the damage"),
+        ("Tom Molomby, SC", "the parents had acted in good faith"),
+    ]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from newskb.model import Agreement, Article, Entity, Event, Extraction, Mention, Span
+from newskb.model import (
+    Agreement,
+    AgreementRecord,
+    Article,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Span,
+)
 from newskb.store import SqliteStore
 from newskb.store.agreements import agreements, find_events, get, similar, update_ledger
 
@@ -168,3 +177,89 @@ def test_cli_events_plover_export_and_agreement_history(tmp_path: Path) -> None:
     got = runner.invoke(cli, ["agreements", only.id, "--db", db, "--format", "json"])
     assert got.exit_code == 0, got.output
     assert '"status": "violated"' in got.output and "b" * 16 in got.output
+
+
+AGREED = """ date 2025-06-10 Armenia and Azerbaijan agree to a humanitarian truce
+Geneva • Alpha News
+Armenia and Azerbaijan agreed on Monday to a 10-day humanitarian truce along the Lachin corridor, \
+mediators said.
+The agreement was signed in Geneva at 18:00 local time. Both sides said the deal would hold.
+"""
+BROKEN = """ date 2025-06-14 Villages shelled near Lachin
+Baku • Beta Wire
+Armenian artillery shelled villages near the Lachin corridor on Friday and broke the \
+humanitarian truce, Azerbaijan said.
+"""
+
+
+def pipeline_ledger(tmp_path: Path, *paths: Path) -> list[AgreementRecord]:
+    from newskb.ingest import read_path
+    from newskb.pipeline import process_batch
+
+    arts = [a for p in paths for a in read_path(str(p)) if isinstance(a, Article)]
+    xs = [x for x in process_batch(arts) if isinstance(x, Extraction)]
+    s = store(tmp_path, *xs)
+    update_ledger(s.conn, xs)
+    found = agreements(s.conn)
+    s.close()
+    return found
+
+
+def test_agreed_then_broken_by_another_outlet_is_one_agreement(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(AGREED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BROKEN, encoding="utf-8")
+    (only,) = pipeline_ledger(tmp_path, tmp_path / "b.txt", tmp_path / "a.txt")
+    assert only.object == "10-day humanitarian truce"  # never "Monday", never "agreement"
+    assert only.status == "violated" and only.first_agreed == "2025-06-10"
+    steps = [(h.date, h.status) for h in only.history]
+    assert steps[0] == ("2025-06-10", "agreed") and steps[-1] == ("2025-06-14", "violated")
+    assert {"Armenia", "Azerbaijan"} <= set(only.parties)
+
+
+def test_examples_ledger_follows_the_repair_truce(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2] / "examples"
+    found = pipeline_ledger(tmp_path, *sorted(root.glob("*.txt")))
+    truces = [a for a in found if {"truce", "ceasefire"} & set(a.object.lower().split())]
+    (truce,) = truces
+    assert truce.status == "violated" and truce.first_agreed == "2025-04-02"
+    statuses = [h.status for h in truce.history]
+    assert len(statuses) >= 3 and statuses[0] == "agreed" and "in force" in statuses
+    assert statuses[-1] == "violated"
+    assert len({h.article_id for h in truce.history}) == 4  # two outlets, four articles
+    for a in found:
+        words = a.object.lower().split()
+        assert a.object.lower() not in {"agreement", "deal", "accord", "it"}
+        assert not {"monday", "tuesday", "wednesday", "april"} & set(words), a.object
+
+
+def test_status_only_moves_forward(tmp_path: Path) -> None:
+    restated = article(
+        "e" * 16,
+        "2025-04-01",
+        "Trump and Putin agreed on an energy and infrastructure ceasefire.",
+        [("AGREE", "agreed", Agreement("energy and infrastructure ceasefire", ("E1", "E2")))],
+        PEOPLE,
+    )
+    s = store(tmp_path, first(), broken(), restated)
+    update_ledger(s.conn, [first(), broken(), restated])
+    (only,) = agreements(s.conn)
+    assert only.status == "violated" and len(only.history) == 3
+    s.close()
+
+
+def test_cli_agreements_csv_and_jsonl(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newskb.cli import cli
+
+    s = store(tmp_path, first(), broken())
+    update_ledger(s.conn, [first(), broken()])
+    s.close()
+    db = str(tmp_path / "t.db")
+    got = CliRunner().invoke(cli, ["agreements", "--db", db, "--format", "csv"])
+    assert got.exit_code == 0, got.output
+    header, *rows = got.output.splitlines()
+    assert header.startswith("id,object,parties") and len(rows) == 2
+    assert rows[1].split(",")[6] == "violated"
+    got = CliRunner().invoke(cli, ["agreements", "--db", db, "--format", "jsonl"])
+    assert got.exit_code == 0 and len(got.output.splitlines()) == 1

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, _date, cli, emit, out
+from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out
 from newskb.cli.evaluate import eval_group
-from newskb.model import EventHit
+from newskb.model import AgreementRecord, AgreementStep, EventHit
 
 DEFAULT_CORPORA = Path("../shared/corpora")
 QUADS = {
@@ -113,6 +113,29 @@ def events(
     emit(table, fmt, cols if fmt == "table" else None, title="events")
 
 
+STEP_COLUMNS = (
+    "id", "object", "parties", "first_agreed", "status", "step_date", "step_status",
+    "article_id", "title", "event_id", "trigger_start", "trigger_end",
+)  # fmt: skip
+
+
+def _step_row(a: AgreementRecord, s: AgreementStep) -> dict[str, object]:
+    return {
+        "id": a.id,
+        "object": a.object,
+        "parties": "; ".join(a.parties),
+        "first_agreed": a.first_agreed,
+        "status": a.status,
+        "step_date": s.date,
+        "step_status": s.status,
+        "article_id": s.article_id,
+        "title": s.title,
+        "event_id": s.event_id,
+        "trigger_start": s.trigger_start,
+        "trigger_end": s.trigger_end,
+    }
+
+
 @cli.command()
 @click.argument("agreement_id", required=False)
 @click.option(
@@ -120,7 +143,7 @@ def events(
 )
 @click.option("--party", help="Only agreements with this party (substring of the name).")
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@format_option()
 def agreements(
     agreement_id: str | None, status: str | None, party: str | None, db: str, fmt: str
 ) -> None:
@@ -138,8 +161,11 @@ def agreements(
             found = [one]
         else:
             found = list_agreements(store.conn, status=status, party=party)
-    if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(a) for a in found], ensure_ascii=False, indent=2))
+    if fmt in ("json", "jsonl"):
+        emit([dataclasses.asdict(a) for a in found], fmt)
+        return
+    if fmt == "csv":  # one row per history step, the agreement repeated on each
+        emit([_step_row(a, s) for a in found for s in a.history], fmt, STEP_COLUMNS)
         return
     if not agreement_id:
         emit(

@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from newskb.model import (
     AgreementRecord,
@@ -61,19 +62,37 @@ def _head(text: str) -> str:
     return words[-1] if words else ""
 
 
+_SYNONYMS = (
+    frozenset({"ceasefire", "truce", "armistice"}),
+    frozenset({"agreement", "accord", "deal", "pact", "treaty", "arrangement"}),
+)
+_RANK = {"agreed": 0, "in force": 1, "violated": 2, "abandoned": 2}
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Same head word, or two words for the same kind of agreement (truce / ceasefire)."""
+    heads = {_head(a), _head(b)}
+    return len(heads) == 1 or any(heads <= group for group in _SYNONYMS)
+
+
 def similar(a: str, b: str) -> float:
     """Object similarity: Jaccard of content words, 0 unless the head words agree."""
     wa, wb = _words(a), _words(b)
-    if not wa or not wb:
+    if not wa or not wb or not _compatible(a, b):
         return 0.0
     heads = {_head(a), _head(b)}
-    synonyms = {"ceasefire", "truce", "armistice"}
-    if len(heads) > 1 and not heads <= synonyms:
-        return 0.0
-    sa, sb = set(wa) - synonyms, set(wb) - synonyms
+    sa, sb = set(wa) - heads, set(wb) - heads
     if not sa and not sb:
         return 1.0
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def _entity_keys(e: Entity | sqlite3.Row) -> set[str]:
+    """An entity's match keys: its kb id and the longer words of its name (spellings of one
+    place, "Zaporizhzhia" / "Zaporizhzhia nuclear power plant", share one)."""
+    kb, name = (e.kb_id, e.name) if isinstance(e, Entity) else (e["kb_id"], e["name"])
+    keys = {w[:7] for w in _words(name) if len(w) >= 5}  # a transliteration differs late
+    return keys | {kb} if kb else keys
 
 
 def _party_keys(ids: Sequence[str], entities: dict[str, Entity]) -> tuple[list[str], list[str]]:
@@ -98,31 +117,102 @@ def _new_id(article_id: str, event_id: str) -> str:
     return "A" + hashlib.sha256(f"{article_id}/{event_id}".encode()).hexdigest()[:10]
 
 
-def _match(conn: sqlite3.Connection, obj: str, keys: list[str]) -> sqlite3.Row | None:
-    best: tuple[float, sqlite3.Row] | None = None
-    words = set(_words(obj))
+def _context(x: Extraction, ev: Event) -> set[str]:
+    """Keys of the entities named in the report's sentence (parties, places, the plant)."""
+    lo, hi = ev.sentence.start, ev.sentence.end
+    keys: set[str] = set()
+    for e in x.entities:
+        if any(lo <= m.start and m.end <= hi for m in e.mentions):
+            keys |= _entity_keys(e)
+    return keys
+
+
+def _stored_context(conn: sqlite3.Connection, agreement_id: str) -> set[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT e.name, e.kb_id FROM agreement_history h "
+        "JOIN mentions m ON m.article_id = h.article_id AND m.start >= h.sentence_start "
+        'AND m."end" <= h.sentence_end '
+        "JOIN entities e ON e.article_id = m.article_id AND e.local_id = m.entity_id "
+        "WHERE h.agreement_id = ?",
+        (agreement_id,),
+    )
+    keys: set[str] = set()
+    for r in rows:
+        keys |= _entity_keys(r)
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    obj: str
+    status: str
+    date: str | None
+    keys: list[str]
+    context: set[str]
+
+
+def _match(conn: sqlite3.Connection, rep: _Report) -> sqlite3.Row | None:
+    """The agreement a report is about: a close object and overlapping parties, or the same
+    kind of agreement with shared parties or entities (for a status change: not reported
+    before the agreement was made)."""
+    best: tuple[tuple[float, int], sqlite3.Row] | None = None
     for row in conn.execute("SELECT * FROM agreements"):
-        if not words & set(row["object_key"].split()):
+        if not _compatible(rep.obj, row["object"]):
             continue
-        score = similar(obj, row["object"])
-        if score < MATCH_THRESHOLD or not _parties_agree(keys, json.loads(row["party_keys"])):
-            continue
-        if best is None or score > best[0]:
-            best = (score, row)
+        score = similar(rep.obj, row["object"])
+        row_keys = json.loads(row["party_keys"])
+        if score >= MATCH_THRESHOLD and _parties_agree(rep.keys, row_keys):
+            rank = (score, 1)
+        else:
+            first = row["first_agreed"]
+            if rep.status != "agreed" and rep.date and first and rep.date < first:
+                continue
+            words_a, words_b = set(_words(rep.obj)), set(_words(row["object"]))
+            related = (
+                score > 0 or rep.status != "agreed" or words_a <= words_b or words_b <= words_a
+            )
+            shared = set(rep.keys) & set(row_keys)
+            shared_ctx = rep.context & (_stored_context(conn, row["id"]) | set(row_keys))
+            if not related or not (shared or shared_ctx):
+                continue
+            rank = (score, len(shared) + len(shared_ctx))
+        if best is None or rank > best[0]:
+            best = (rank, row)
     return best[1] if best else None
 
 
-def _later(date: str | None, than: str | None) -> bool:
-    return than is None or (date is not None and date >= than)
+def _moves(new: str, new_date: str | None, old: str, old_date: str | None) -> bool:
+    """Status only moves forward: a later report sets it, a restated agreement never undoes a
+    change, and on one day the further status wins."""
+    if new == "agreed" and old != "agreed":
+        return False
+    if old_date is None:
+        return True
+    if new_date is None:
+        return False
+    if new_date != old_date:
+        return new_date > old_date
+    return _RANK.get(new, 0) >= _RANK.get(old, 0)
 
 
-def _record(conn: sqlite3.Connection, x: Extraction, ev: Event, ents: dict[str, Entity]) -> None:
+def _record(
+    conn: sqlite3.Connection,
+    x: Extraction,
+    ev: Event,
+    ents: dict[str, Entity],
+    linked: str | None = None,
+) -> str | None:
     ag = ev.agreement
     if ag is None:
-        return
+        return None
     names, keys = _party_keys(ag.parties, ents)
     date = ag.date or (x.article.published.isoformat() if x.article.published else None)
-    row = _match(conn, ag.object, keys)
+    rep = _Report(ag.object, ag.status, date, keys, _context(x, ev))
+    row = None
+    if linked is not None:
+        row = conn.execute("SELECT * FROM agreements WHERE id = ?", (linked,)).fetchone()
+    if row is None:
+        row = _match(conn, rep)
     if row is None:
         agreement_id = _new_id(x.article.id, ev.id)
         conn.execute(
@@ -142,11 +232,11 @@ def _record(conn: sqlite3.Connection, x: Extraction, ev: Event, ents: dict[str, 
         if ag.status == "agreed" and date and (first is None or date < first):
             first = date
         status, status_date = row["status"], row["status_date"]
-        if _later(date, status_date):
+        if _moves(ag.status, date, status, status_date):
             status, status_date = ag.status, date
         obj = row["object"]
-        if len(set(_words(ag.object))) > len(set(_words(obj))):
-            obj = ag.object  # keep the most specific wording
+        if ag.status == "agreed" and len(set(_words(ag.object))) > len(set(_words(obj))):
+            obj = ag.object  # keep the most specific wording of the agreement itself
         conn.execute(
             "UPDATE agreements SET object=?, object_key=?, parties=?, party_keys=?, "
             "first_agreed=?, status=?, status_date=? WHERE id=?",
@@ -158,6 +248,39 @@ def _record(conn: sqlite3.Connection, x: Extraction, ev: Event, ents: dict[str, 
         (agreement_id, x.article.id, date, ag.status, ev.id, ev.trigger.start, ev.trigger.end,
          ev.sentence.start, ev.sentence.end),
     )  # fmt: skip
+    return agreement_id
+
+
+def _in_title(x: Extraction, ev: Event) -> bool:
+    title = x.article.title
+    return bool(title) and ev.sentence.start == 0 and "\n" in x.article.text[: ev.sentence.end + 1]
+
+
+def _record_article(conn: sqlite3.Connection, x: Extraction) -> int:
+    """One article's reports. A headline agreement is the article's lead agreement: when it
+    matches nothing already known it joins the first body agreement of overlapping parties."""
+    ents = {e.id: e for e in x.entities}
+    reported = [ev for ev in x.events if ev.agreement is not None]
+    titles = [ev for ev in reported if ev.agreement and ev.agreement.status == "agreed"
+              and _in_title(x, ev)]  # fmt: skip
+    body: list[tuple[Event, str]] = []
+    seen: dict[str, str] = {}  # one object twice in an article ("the accord" resolved) is one
+    for ev in reported:
+        if ev in titles or ev.agreement is None:
+            continue
+        got = _record(conn, x, ev, ents, linked=seen.get(ev.agreement.object.lower()))
+        if got is not None:
+            body.append((ev, got))
+            seen.setdefault(ev.agreement.object.lower(), got)
+    for ev in titles:  # "Ukraine and Russia agree to a local truce" then the body's details
+        parties = set(ev.agreement.parties) if ev.agreement else set()
+        lead = next(
+            (aid for b, aid in body if b.agreement and b.agreement.status == "agreed"
+             and parties & set(b.agreement.parties)),
+            None,
+        )  # fmt: skip
+        _record(conn, x, ev, ents, linked=lead)
+    return len(reported)
 
 
 def update_ledger(conn: sqlite3.Connection, extractions: Iterable[Extraction]) -> int:
@@ -169,18 +292,18 @@ def update_ledger(conn: sqlite3.Connection, extractions: Iterable[Extraction]) -
     n = 0
     conn.execute("SAVEPOINT newskb_ledger")
     try:
-        for x in extractions:
-            ents = {e.id: e for e in x.entities}
-            for ev in x.events:
-                if ev.agreement is not None:
-                    _record(conn, x, ev, ents)
-                    n += 1
+        for x in sorted(extractions, key=_published):  # status moves forward by date
+            n += _record_article(conn, x)
         conn.execute("RELEASE newskb_ledger")
     except BaseException:
         conn.execute("ROLLBACK TO newskb_ledger")
         conn.execute("RELEASE newskb_ledger")
         raise
     return n
+
+
+def _published(x: Extraction) -> str:
+    return x.article.published.isoformat() if x.article.published else ""
 
 
 def _history(conn: sqlite3.Connection, agreement_id: str) -> tuple[AgreementStep, ...]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc
 
+from newskb.extract.entities.votes import head_type, known_place, locative
 from newskb.model import Article, EntityType
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
@@ -60,9 +61,11 @@ def _gazetteer_phrases() -> dict[str, list[tuple[tuple[str, ...], EntityType]]]:
 
 def _gazetteer_type(text: str, etype: EntityType) -> EntityType:
     """The gazetteer's type for a non-person name it knows (``Oval Office`` is a FAC)."""
-    if etype == "PERSON":
-        return etype
     known = load_gazetteer().exact(text)
+    if etype == "PERSON":
+        if " " in text or not known or any(e.type == "PERSON" for e in known):
+            return etype
+        return known[0].type  # "Twitter", "Ryanair": one word spaCy took for a person
     if known and all(e.type == "PERSON" for e in known) and len(text.split()) > 1:
         return "PERSON"  # "Olaf Scholz" tagged ORG
     hits = [e for e in known if e.type != "PERSON"]
@@ -107,6 +110,7 @@ def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None,
     return (start, end), out
 
 
+_STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
 _MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
 
 
@@ -182,9 +186,13 @@ def _name_span(
     while end > start and article.text[end - 1].isspace():
         end -= 1
     text = article.text[start:end]
-    if not text:
-        return None
-    return NameSpan(start, end, text, _gazetteer_type(text, etype), last)
+    if not text or _STANCE.match(text):
+        return None  # "pro-Beijing", "anti-Kremlin": a stance, not the name
+    etype = _gazetteer_type(text, etype)
+    etype = head_type(text, etype)
+    if etype == "GPE" and not locative(doc, first) and not known_place(text):
+        etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
+    return NameSpan(start, end, text, etype, last)
 
 
 def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
@@ -266,6 +274,8 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         tally = votes.get(key)
         if not tally or etype in ("NORP",):
             return etype
+        if tally.get("ORG") and etype in ("GPE", "LOC") and not known_place(text):
+            return "ORG"  # tagged ORG somewhere and no table knows it as a place
         best = max(tally.items(), key=lambda kv: kv[1])
         return best[0] if best[1] > tally.get(etype, 0) else etype
 
@@ -295,8 +305,8 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             j = i + len(words)
             if j > n or any(taken[i:j]) or any(doc[i + k].text != w for k, w in enumerate(words)):
                 continue
-            if len(words) == 1 and doc[i].pos_ != "PROPN":
-                continue
+            if len(words) == 1 and doc[i].pos_ != "PROPN" and doc[i].is_sent_start:
+                continue  # a repeat of a one-word name: proper noun, or capitalised mid-sentence
             span = doc[i:j]
             out.append(NameSpan(span.start_char, span.end_char, span.text, etype, j - 1))
             step = len(words)

@@ -74,9 +74,20 @@ def _is_time(tok: Token) -> bool:
     return tok.ent_type_ in TIME_ENTS
 
 
+def _keep_left(mod: Token) -> bool:
+    """A left modifier that says which agreement it is ("30-day", not "a" or "Tuesday's")."""
+    if _is_time(mod):  # "30-day" says which; "Tuesday's" does not
+        return any(t.text == "-" for t in mod.subtree)
+    return mod.dep_ not in DROP_LEFT or (mod.dep_ == "nummod" and _hyphened(mod))
+
+
+def _hyphened(tok: Token) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+
+
 def _deal_phrase(noun: Token) -> str:
     """The deal noun with its left modifiers ("energy and infrastructure ceasefire")."""
-    left = [c for c in noun.lefts if c.dep_ not in DROP_LEFT and not _is_time(c)]
+    left = [c for c in noun.lefts if _keep_left(c)]
     start = min((c.left_edge.i for c in left), default=noun.i)
     while start < noun.i and (noun.doc[start].is_punct or noun.doc[start].dep_ in LEADING):
         start += 1
@@ -174,7 +185,7 @@ def _deals_below(tok: Token, lex: Lexicon) -> list[Token]:
 
 def _cut(tok: Token, root: Token) -> bool:
     """Inside a side branch of the clause (a prepositional phrase, a relative clause...)."""
-    while tok is not root:
+    while tok.i != root.i and tok.head.i != tok.i:
         if tok.dep_ in CLAUSE_CUT:
             return True
         tok = tok.head

@@ -19,10 +19,14 @@ Span conventions (checked against GUM's attribution gold where it is consistent)
 - source: the subject's whole noun phrase with titles and prepositional or participial
   modifiers ("Senior researcher Mu Li of the University of NSW", "A leaked letter seen by Sky
   News"), without a comma-set apposition, a relative clause or a time phrase ("Den Scavino at
-  16:00 Kyiv time" -> "Den Scavino"). A passive cue's source is its agent; "it was reported that"
+  16:00 Kyiv time" -> "Den Scavino"), but with a comma-set post-nominal title ("Tom Molomby,
+  SC"); a participle's source is its noun ("[a statement] saying that"). A passive cue's source
+  is its agent; "it was reported that"
   has none and is no quote. "It" is a source only of an active speech verb ("..., it added").
 - cue: the verb (with its particle: "pointed out") or the phrase ("according to", "in the words
   of"); not auxiliaries, not GUM's habit of adding the source's noun ("report says" -> "says").
+- a clause with no subject after a third-person cue is a relative gap, no quote ("what the
+  public thought [was important]"), unless the cue interrupts it after a comma.
 - first-person thought ("I think", "I believe", "I mean" but not "X means"): a statement by the
   speaker, reported as ``indirect`` with speaker "I" (kept as the span the text gives),
   wherever it stands: sentences holding any cue of the lexicon are always parsed.
@@ -54,7 +58,8 @@ __all__ = ["extract_quotes", "find_quotes"]
 declare(
     "quotes",
     lemmas=sorted(lexicon().verbs),
-    words=("according", "words"),
+    # irregular past forms the prefilter's inflection does not generate ("found", "felt")
+    words=("according", "words", "found", "felt", "heard", "shown", "meant", "learnt"),
     marks=('"', "“", "”", "„", "«", "»"),
 )
 

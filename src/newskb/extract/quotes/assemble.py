@@ -141,6 +141,11 @@ def drafts(
     return out
 
 
+def _upto(subj: Token, cue: Token, hi: int) -> int:
+    """A source before its cue ends there ("a message [stating] ...")."""
+    return min(hi, cue.i) if subj.i < cue.i else hi
+
+
 def _introduced(
     doc: Doc, region: Region, lex: CueLexicon
 ) -> tuple[TokSpan, tuple[int, int]] | None:
@@ -166,7 +171,7 @@ def _introduced(
             head = head.head
             subj = subject_of(head)
         if subj is not None and is_source(subj, cue, lex):
-            return phrase(subj, sent.start, sent.end), (cue.i, cue.i + 1)
+            return phrase(subj, sent.start, _upto(subj, cue, sent.end)), (cue.i, cue.i + 1)
     return None
 
 
@@ -226,7 +231,7 @@ def _nearby(
     for cue in sorted(before + after, key=distance):
         subj = subject_of(cue, lo, hi)
         if subj is not None and is_source(subj, cue, lex) and lo <= subj.i < hi:
-            return phrase(subj, lo, hi), (cue.i, cue.i + 1)
+            return phrase(subj, lo, _upto(subj, cue, hi)), (cue.i, cue.i + 1)
     return None
 
 

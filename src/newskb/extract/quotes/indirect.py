@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon, is_according
 from newskb.extract.quotes.speaker import (
+    SUBJECTS,
     TokSpan,
     fallback_subject,
     is_passive,
@@ -42,6 +43,8 @@ NOMINAL = frozenset({"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 PERSONAL_ONLY = frozenset({"mean"})
 PRONOUNS = frozenset({"i", "you", "we", "he", "she", "they"})
 IT_NOT = frozenset({"mean", "show", "read", "suggest", "indicate", "reveal", "rule", "reason"})
+FIRST_PERSON = frozenset({"i", "we"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MAX_APPOS = 8  # tokens of a comma-set apposition after a phrase cue's source
 WH = frozenset({"who", "what", "why", "whether", "how", "when", "where", "if", "which"})
 
@@ -113,6 +116,14 @@ def is_source(subj: Token, cue: Token, lex: CueLexicon) -> bool:
     return subj.lower_ not in NON_SOURCES
 
 
+def _set_off(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a comma (quote marks and spaces aside): a parenthetical cue."""
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_quote):
+        i -= 1
+    return i >= 0 and doc[i].text == ","
+
+
 def _speaker(doc: Doc, cue: Token, lo: int, hi: int, lex: CueLexicon) -> TokSpan | None:
     subj = subject_of(cue, lo, hi)
     if subj is None:
@@ -128,7 +139,16 @@ def _speaker(doc: Doc, cue: Token, lo: int, hi: int, lex: CueLexicon) -> TokSpan
         return phrase(cue.head, lo, hi) if lo <= cue.head.i < hi else None
     if not is_source(subj, cue, lex):
         return None
-    return phrase(subj, lo, hi)
+    span = phrase(subj, lo, min(hi, cue.i) if subj.i < cue.i else hi)
+    # "Facebook co-founder Mark Zuckerberg said": a hyphenated word can split the subject into
+    # several adjacent ones; the phrase runs from the first to the last before the cue
+    last = subj
+    for c in subj.head.lefts:
+        if c.dep_ in SUBJECTS and c.i > last.i and c.left_edge.i == last.right_edge.i + 1:
+            last = c
+    if last is not subj and last.i < hi:
+        span = TokSpan(span.start, phrase(last, lo, hi).end, last.i)
+    return span
 
 
 def _phrase_cue(doc: Doc, start: int, prep: Token, lines: Lines) -> Candidate | None:
@@ -138,7 +158,15 @@ def _phrase_cue(doc: Doc, start: int, prep: Token, lines: Lines) -> Candidate | 
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or obj.is_space or obj.is_punct or not lo <= obj.i < hi:
         return None
+    # "according to curator Elaine Gustafon": the parser may split one noun phrase into
+    # several objects; the last adjacent one is the head
+    first_obj = obj
+    for c in prep.children:
+        if c.dep_ == "pobj" and c.i > obj.i and c.left_edge.i == obj.i + 1 and c.i < hi:
+            obj = c
     speaker = phrase(obj, lo, hi)
+    if obj is not first_obj:
+        speaker = TokSpan(phrase(first_obj, lo, hi).start, speaker.end, speaker.head)
     sent = doc[start].sent
     first, last = max(sent.start, lo), min(sent.end, hi)
     # the phrase ends with its source's noun phrase and a comma-set apposition ("According to the
@@ -217,6 +245,8 @@ def _clause_after(cue: Token, comps: list[Token], lo: int, hi: int) -> list[int]
         while start - 1 > cue.i and _subject_like(cue, cue.doc[start - 1]):
             start -= 1
     end = max(t.i for c in after for t in c.subtree if t.i >= first.i) + 1
+    # "said that IE6 has 277 vulnerabilities; 39 percent are critical": a semicolon ends it
+    end = next((i for i in range(start, end) if cue.doc[i].text == ";"), end)
     return list(range(max(start, lo), min(end, hi)))
 
 
@@ -317,11 +347,22 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     content = _runs(doc, keep)
     if not content or _words(doc, content) < 2:
         return None
+    if is_according(doc[content[0][0]]):
+        return None  # a clause that another cue attributes
     negated = any(c.dep_ == "neg" for c in cue.children)
     if negated and doc[content[0][0]].lower_ in WH:  # "could not say who fired": no claim made
         return None
     speaker = _speaker(doc, cue, lo, hi, lex)
     if speaker is None:
+        return None
+    if (
+        doc[content[0][0]].tag_ in FINITE
+        and doc[speaker.head].lower_ not in FIRST_PERSON
+        and not _set_off(doc, min(speaker.start, cue.i))
+    ):
+        # "what culture thought [was important]": a clause without its subject is a relative
+        # gap, no statement (unlike an interrupting cue: '"The talks," she said, "went well"');
+        # first-person thought stays a statement wherever it stands ("what we think [will]")
         return None
     if cue.lemma_.lower() in PERSONAL_ONLY and doc[speaker.head].lower_ not in PRONOUNS:
         return None  # "public domain means ...": a definition, not a statement

@@ -22,6 +22,7 @@ ISSUED = frozenset(
 # Prepositional modifiers stay in a source ("Posts on the board", "Mu Li of the University")
 # except time and circumstance ("Scavino at 16:00 Kyiv time reported", "officials on Monday").
 CUT_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "following", "amid"})
+POSTNOMINAL = frozenset({"SC", "QC", "KC", "Jr", "Sr", "MP", "MEP", "PhD", "MD", "OBE", "MBE"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 CUT_DEPS = frozenset({"relcl", "advcl", "punct"})
 
@@ -52,6 +53,8 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
                     return g
     if is_passive(cue):
         return None
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head if inside(cue.head) else None  # "a message stating ..."
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
         head = cue.head
         if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.i < head.i:
@@ -99,6 +102,8 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
         if t.dep_ == "appos" and t.left_edge.i != end:  # only a name right after: no comma
             break
         end = max(end, t.right_edge.i + 1)
+    if end + 2 <= hi and doc[end].text == "," and doc[end + 1].text.rstrip(".") in POSTNOMINAL:
+        end += 2  # "Tom Molomby, SC, said": a post-nominal title stays with the name
     end = min(end, hi)
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

