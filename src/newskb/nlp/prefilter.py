@@ -64,6 +64,12 @@ _NUMERIC = re.compile(r"^(?:1[5-9]\d\d|20\d\d|\d{1,2}[:.]\d\d|\d{1,2}(?:am|pm)|'
 _IRREGULAR = {
     "say": ("said",),
     "tell": ("told",),
+    "find": ("found",),
+    "feel": ("felt",),
+    "hear": ("heard",),
+    "show": ("shown",),
+    "mean": ("meant",),
+    "learn": ("learnt",),
     "write": ("wrote", "written"),
     "meet": ("met",),
     "fight": ("fought",),
