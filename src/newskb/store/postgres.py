@@ -26,7 +26,7 @@ from newskb.model import (
 from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store import is_postgres_url
 from newskb.store.pg_schema import LOCK_KEY, VERSIONS
-from newskb.store.rows import FACT_TABLES
+from newskb.store.rows import FACT_TABLES, store_stats
 from newskb.store.sqlite import fts_query
 
 HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline is per char)
@@ -278,22 +278,4 @@ class PostgresStore:
         return [ErrorRecord(code=r[1], message=r[2], path=r[0]) for r in rows]
 
     def stats(self) -> StoreStats:
-        def count(sql: str) -> int:
-            return int(self.conn.execute(sql).fetchone()[0])
-
-        span = self.conn.execute(
-            "SELECT min(published), max(published) FROM articles WHERE current = 1"
-        ).fetchone()
-        return StoreStats(
-            articles=count("SELECT count(*) FROM articles WHERE current = 1"),
-            versions=count("SELECT count(*) FROM articles"),
-            entities=count("SELECT count(*) FROM entities"),
-            mentions=count("SELECT count(*) FROM mentions"),
-            quotes=count("SELECT count(*) FROM quotes"),
-            times=count("SELECT count(*) FROM times"),
-            events=count("SELECT count(*) FROM events"),
-            errors=count("SELECT count(*) FROM errors"),
-            first_published=span[0],
-            last_published=span[1],
-            schema_version=self.schema_version,
-        )
+        return store_stats(lambda sql: self.conn.execute(sql).fetchone(), self.schema_version)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from newskb.model import Extraction
+from newskb.model import Extraction, StoreStats
 
 Row = tuple[Any, ...]
 
@@ -115,3 +116,27 @@ FACT_TABLES = {
     "times": (9, time_rows),
     "events": (16, event_rows),
 }
+
+
+def store_stats(one: Callable[[str], Sequence[Any] | None], schema_version: int) -> StoreStats:
+    """Counts of what a store holds; ``one(sql)`` runs a query and returns its first row
+    (the SQL is the same on SQLite and PostgreSQL)."""
+
+    def count(sql: str) -> int:
+        row = one(sql)
+        return int(row[0]) if row else 0
+
+    span = one("SELECT min(published), max(published) FROM articles WHERE current = 1")
+    return StoreStats(
+        articles=count("SELECT count(*) FROM articles WHERE current = 1"),
+        versions=count("SELECT count(*) FROM articles"),
+        entities=count("SELECT count(*) FROM entities"),
+        mentions=count("SELECT count(*) FROM mentions"),
+        quotes=count("SELECT count(*) FROM quotes"),
+        times=count("SELECT count(*) FROM times"),
+        events=count("SELECT count(*) FROM events"),
+        errors=count("SELECT count(*) FROM errors"),
+        first_published=span[0] if span else None,
+        last_published=span[1] if span else None,
+        schema_version=schema_version,
+    )

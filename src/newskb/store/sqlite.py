@@ -19,7 +19,7 @@ from newskb.model import (
 )
 from newskb.serialize import from_dict, to_dict
 from newskb.store.migrate import migrate
-from newskb.store.rows import FACT_TABLES, Row
+from newskb.store.rows import FACT_TABLES, Row, store_stats
 
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 65_536
@@ -354,25 +354,7 @@ class SqliteStore:
         return [ErrorRecord(code=r["code"], message=r["message"], path=r["path"]) for r in rows]
 
     def stats(self) -> StoreStats:
-        def count(sql: str) -> int:
-            return int(self.conn.execute(sql).fetchone()[0])
-
-        span = self.conn.execute(
-            "SELECT min(published), max(published) FROM articles WHERE current = 1"
-        ).fetchone()
-        return StoreStats(
-            articles=count("SELECT count(*) FROM articles WHERE current = 1"),
-            versions=count("SELECT count(*) FROM articles"),
-            entities=count("SELECT count(*) FROM entities"),
-            mentions=count("SELECT count(*) FROM mentions"),
-            quotes=count("SELECT count(*) FROM quotes"),
-            times=count("SELECT count(*) FROM times"),
-            events=count("SELECT count(*) FROM events"),
-            errors=count("SELECT count(*) FROM errors"),
-            first_published=span[0],
-            last_published=span[1],
-            schema_version=self.schema_version,
-        )
+        return store_stats(lambda sql: self.conn.execute(sql).fetchone(), self.schema_version)
 
 
 def _fts_settings(conn: sqlite3.Connection) -> None:
