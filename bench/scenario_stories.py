@@ -15,6 +15,7 @@ split re-check is inside these numbers (at its worst: every such join re-checks)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import random
@@ -27,7 +28,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newskb.model import Article, Dateline, Entity, Extraction, Mention, StoryParams
+from newskb.model import (
+    Article,
+    Dateline,
+    Entity,
+    Extraction,
+    Mention,
+    StoryFeatures,
+    StoryParams,
+)
 from newskb.store import stories as db
 from newskb.store.migrate import migrate
 from newskb.store.sqlite import connect
@@ -92,7 +101,7 @@ def build(conn: sqlite3.Connection, n: int, synth: Synth) -> list[dict[str, Any]
     """Fill the store with ``n`` articles in ``n / PER_STORY`` stories, in bulk."""
     stories = [synth.story(i) for i in range(max(1, n // PER_STORY))]
     feats = [
-        features(synth.article(s, f"{i}-{j}"))
+        _lean(features(synth.article(s, f"{i}-{j}")), keep_shingles=i * PER_STORY + j < 2000)
         for i, s in enumerate(stories)
         for j in range(PER_STORY)
     ][:n]
@@ -100,8 +109,29 @@ def build(conn: sqlite3.Connection, n: int, synth: Synth) -> list[dict[str, Any]
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO story_df VALUES (?, ?)", df.items())
     conn.execute("UPDATE story_meta SET value = ? WHERE key IN ('documents', 'seq')", (n,))
-    members, postings, sigs, bands, rows = [], [], [], [], []
+    members: list[tuple[Any, ...]] = []
+    postings: list[tuple[Any, ...]] = []
+    sigs: list[tuple[Any, ...]] = []
+    bands: list[tuple[Any, ...]] = []
+    rows: list[tuple[Any, ...]] = []
+
+    def flush() -> None:
+        """Write what is collected so far (bounded memory at 1M articles)."""
+        conn.executemany(
+            "INSERT INTO stories(id, title, first_seen, last_seen, size, touched, "
+            "state, outlets, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        conn.executemany("INSERT INTO story_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", members)
+        conn.executemany("INSERT OR IGNORE INTO story_postings VALUES (?,?,?,?)", postings)
+        conn.executemany("INSERT INTO story_minhash VALUES (?,?)", sigs)
+        conn.executemany("INSERT OR IGNORE INTO story_lsh VALUES (?,?,?)", bands)
+        for part in (members, postings, sigs, bands, rows):
+            part.clear()
+
     for i in range(0, len(feats), PER_STORY):
+        if i and i % 50_000 == 0:
+            flush()
         group = feats[i : i + PER_STORY]
         sid = f"S{group[0].article_id[:12]}"
         state = None
@@ -143,17 +173,14 @@ def build(conn: sqlite3.Connection, n: int, synth: Synth) -> list[dict[str, Any]
             )
         )
         postings += [(k, sid, i + PER_STORY, state.last_seen) for k in db.index_keys(state)]
-    conn.executemany(
-        "INSERT INTO stories(id, title, first_seen, last_seen, size, touched, "
-        "state, outlets, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        rows,
-    )
-    conn.executemany("INSERT INTO story_members VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", members)
-    conn.executemany("INSERT OR IGNORE INTO story_postings VALUES (?,?,?,?)", postings)
-    conn.executemany("INSERT INTO story_minhash VALUES (?,?)", sigs)
-    conn.executemany("INSERT OR IGNORE INTO story_lsh VALUES (?,?,?)", bands)
+    flush()
     conn.execute("COMMIT")
     return stories
+
+
+def _lean(f: StoryFeatures, keep_shingles: bool) -> StoryFeatures:
+    """Drop the shingles of articles that get a fake signature (memory at 1M articles)."""
+    return f if keep_shingles else dataclasses.replace(f, shingles=())
 
 
 def _fake_sig(article_id: str) -> bytes:
