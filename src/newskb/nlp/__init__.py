@@ -111,4 +111,6 @@ def parse_many(
     model = nlp if nlp is not None else load()
     if (mode or parse_mode()) == "selective":
         return parse_selective(texts, model, batch_size, _chunks)
-    return parse_selective(texts, model, batch_size, _chunks, select=lambda _sent: True)
+    return parse_selective(
+        texts, model, batch_size, _chunks, select=lambda _sent: True, ner_windows=False
+    )

@@ -45,13 +45,14 @@ PRECISIONS = ("year", "month", "day", "hour", "minute")
 declare("events", lemmas=sorted(lexicon.trigger_lemmas()), words=lexicon.IRREGULAR)
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
 
 
-def _line_of(doc: Doc, sent: SpacySpan, start: int) -> tuple[int, int]:
-    """The sentence span cut to the line holding ``start`` (spaCy may run over a line break)."""
-    text = doc.text
+def _line_of(text: str, sent: SpacySpan, start: int) -> tuple[int, int]:
+    """The sentence span cut to the line holding ``start`` (spaCy may run over a line break).
+
+    ``text`` is the article text (``doc.text`` rebuilds the string on every call)."""
     lo = text.rfind("\n", sent.start_char, start) + 1 or sent.start_char
     lo = max(lo, sent.start_char)
     hi = text.find("\n", start, sent.end_char)
@@ -171,6 +172,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     last_group: tuple[str, ...] = ()
     pub = article.published.isoformat() if article.published else None
     known = agreements.Specifics()
+    text = article.text
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -179,11 +181,11 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
         for tok in sent:
             if agreements.is_deal(tok, lex):
                 known.add(tok)
-        crosses = "\n" in doc.text[sent.start_char : sent.end_char]
+        crosses = "\n" in text[sent.start_char : sent.end_char]
         for trig, r, st in sentence_events(sent, idx, lex, last_group):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
-            lo, hi = _line_of(doc, sent, start)
+            lo, hi = _line_of(text, sent, start)
             if crosses:  # a title line run into the next sentence: keep the trigger's line
                 r = _on_line(r, lo, hi, so_far.entities, idx)
             if len(r.actors) > 1 and not r.group:
@@ -197,8 +199,8 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                     id=f"V{len(events) + 1}",
                     type=trig.type,
                     status=st,
-                    trigger=_span(doc, start, end),
-                    sentence=_span(doc, lo, hi),
+                    trigger=_span(text, start, end),
+                    sentence=_span(text, lo, hi),
                     mode=trig.mode,
                     actors=r.actors,
                     recipients=r.recipients,

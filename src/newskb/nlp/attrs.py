@@ -1,0 +1,191 @@
+"""spaCy's ``attribute_ruler`` output at a fraction of its cost.
+
+The model's attribute ruler holds a tag map (one pattern per fine-grained tag, giving POS and
+morphology) followed by a few hundred exception patterns (words, pairs of words, dependency
+labels). spaCy applies every match through Python objects, one per token, which costs about a
+tenth of the whole small pipeline. Here the tag-map part is one array lookup per doc and only the
+exceptions go through a (much smaller) stock ``AttributeRuler``: the same patterns, applied in
+the same order, so the output is identical (``tests/nlp/test_attrs.py`` checks that token by token).
+
+The split is exact only when the tag-map patterns come first and set nothing the exceptions
+match on; :func:`fast_ruler` checks that and otherwise returns the stock component.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+_MATCH_KEYS_SET_BY_TAG_MAP = {"POS", "MORPH"}
+
+
+def _tag_only(pattern: list[list[dict[str, Any]]]) -> list[str] | None:
+    """The tags of a one-token pattern that tests only ``TAG`` (``"NN"`` or ``{"IN": [...]}``)."""
+    if len(pattern) != 1 or len(pattern[0]) != 1 or set(pattern[0][0]) != {"TAG"}:
+        return None
+    tag = pattern[0][0]["TAG"]
+    if isinstance(tag, str):
+        return [tag]
+    if isinstance(tag, dict) and set(tag) == {"IN"}:
+        return [str(t) for t in tag["IN"]]
+    return None
+
+
+_KEYS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+Test = list[tuple[int, set[int]]]  # (column, allowed values): all must hold
+
+
+def _first_token_test(nlp: Language, token: dict[str, Any], regexes: list[str]) -> Test:
+    """What a pattern's first token needs, as exact values on cheap columns; a key the test
+    cannot express exactly (``NOT_IN``, ...) is left out, so the test only ever over-selects.
+    A ``REGEX`` on ``LOWER`` goes to ``regexes`` (checked once per distinct word)."""
+    test: Test = []
+    for key, want in token.items():
+        col = _KEYS.get(key)
+        if col is None:
+            continue
+        if isinstance(want, dict):
+            if key == "LOWER" and set(want) == {"REGEX"}:
+                regexes.append(str(want["REGEX"]))
+                test.append((col, set()))  # filled per word at run time
+                continue
+            if set(want) != {"IN"}:
+                continue
+            values = list(want["IN"])
+        else:
+            values = [want]
+        if key == "IS_SPACE":
+            test.append((col, {int(bool(v)) for v in values}))
+        else:
+            test.append((col, {nlp.vocab.strings.add(str(v)) for v in values}))
+    return test
+
+
+class FastAttributeRuler:
+    """Tag map as a lookup table, exceptions through a stock ruler (same order, same output).
+
+    The exception matcher runs only on short windows that start at a token able to begin one
+    of its patterns (spaCy's matcher tries every pattern at every token, which is its cost).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        table: dict[int, tuple[int, int]],
+        rest: AttributeRuler,
+        tests: list[Test],
+        width: int,
+        regexes: list[str],
+    ):
+        self.nlp = nlp
+        self.table = table  # tag hash -> (POS id, MORPH hash)
+        self.rest = rest
+        # Patterns whose first token names its word(s) share one lookup; the rest keep theirs.
+        lowers = {v for t in tests for col, vals in t if col == _KEYS["LOWER"] for v in vals}
+        self.lowers = numpy.array(sorted(lowers), dtype="uint64")
+        self.tests = [
+            [(col, numpy.array(sorted(vals), dtype="uint64")) for col, vals in t]
+            for t in tests
+            if all(col != _KEYS["LOWER"] for col, _ in t)
+        ]
+        self.regex = re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None
+        self.seen: dict[int, bool] = {}  # word hash -> matches a first-token REGEX
+        self.width = width  # the longest exception pattern, in tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        cols = doc.to_array([TAG, POS, MORPH])
+        for row in cols:
+            hit = self.table.get(int(row[0]))
+            if hit is not None:
+                row[1], row[2] = hit
+        doc.from_array([POS, MORPH], cast(Any, numpy.ascontiguousarray(cols[:, 1:])))
+        self._exceptions(doc)
+        return doc
+
+    def _regex_words(self, doc: Doc, lowers: Any) -> list[int]:
+        assert self.regex is not None
+        strings = doc.vocab.strings
+        out: list[int] = []
+        for key in numpy.unique(lowers).tolist():
+            hit = self.seen.get(key)
+            if hit is None:
+                hit = self.seen[key] = bool(self.regex.search(strings[key]))
+            if hit:
+                out.append(key)
+        return out
+
+    def _exceptions(self, doc: Doc) -> None:
+        arr = doc.to_array([LOWER, TAG, DEP, IS_SPACE])
+        hits = numpy.isin(arr[:, 0], self.lowers)
+        if self.regex is not None:
+            hits |= numpy.isin(arr[:, 0], self._regex_words(doc, arr[:, 0]))
+        for test in self.tests:
+            mask = numpy.ones(len(doc), dtype=bool)
+            for col, allowed in test:
+                mask &= numpy.isin(arr[:, col], allowed)
+            hits |= mask
+        strings = self.rest.vocab.strings
+        matches: list[tuple[int, int, int, int]] = []
+        end = -1
+        for i in numpy.flatnonzero(hits).tolist():
+            if i < end:
+                continue
+            start, end = i, min(len(doc), i + self.width)
+            while end < len(doc) and hits[end]:  # runs of candidates form one window
+                end = min(len(doc), end + self.width)
+            for key, a, b in self.rest.matcher(doc[start:end], allow_missing=True, as_spans=False):
+                matches.append((int(strings[key]), key, a + start, b + start))
+        matches.sort()
+        self.rest.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def fast_ruler(nlp: Language) -> Any:
+    """A drop-in for ``nlp.get_pipe("attribute_ruler")`` (the stock one where unsafe)."""
+    stock = nlp.get_pipe("attribute_ruler")
+    patterns = cast(list[dict[str, Any]], list(cast(AttributeRuler, stock).patterns))
+    head = 0
+    while head < len(patterns) and _tag_only(patterns[head]["patterns"]) is not None:
+        head += 1
+    tail = patterns[head:]
+    if any(_tag_only(p["patterns"]) is not None for p in tail):
+        return stock
+    if any(set(p["attrs"]) - _MATCH_KEYS_SET_BY_TAG_MAP for p in patterns[:head]):
+        return stock
+    if any(k in ("POS", "MORPH") for p in tail for tok in p["patterns"][0] for k in tok):
+        return stock
+    vocab = nlp.vocab
+    table: dict[int, tuple[int, int]] = {}
+    for p in patterns[:head]:
+        tags = _tag_only(p["patterns"]) or []
+        attrs = p["attrs"]
+        for tag in tags:
+            old_pos, old_morph = table.get(vocab.strings.add(tag), (0, 0))
+            pos = POS_IDS[attrs["POS"]] if "POS" in attrs else old_pos
+            morph = old_morph
+            if "MORPH" in attrs:
+                morph = cast(int, vocab.morphology.add(attrs["MORPH"]))
+            table[vocab.strings.add(tag)] = (pos, morph)
+    rest = AttributeRuler(vocab, name="attribute_ruler_exceptions")
+    tests: list[Test] = []
+    regexes: list[str] = []
+    width = 1
+    for p in tail:
+        rest.add(p["patterns"], p["attrs"], index=p.get("index", 0))
+        for pattern in p["patterns"]:
+            tests.append(_first_token_test(nlp, pattern[0], regexes))
+            width = max(width, len(pattern))
+    return FastAttributeRuler(nlp, table, rest, tests, width, regexes)
