@@ -3,7 +3,7 @@
 The selective parser (``newskb.nlp.selective``) tags, lemmatises and dependency-parses only the
 sentences for which :func:`needs_parse` is true. A sentence qualifies when one of its tokens
 (lower-cased surface form, outside any entity name) is a quote cue, when it holds a quote mark,
-when it has an event trigger or a title word *and* a participant (an actor entity: PERSON, ORG,
+when it has an event trigger *and* a participant (an actor entity: PERSON, ORG,
 GPE, NORP; or a pronoun or role noun), or when it contains one of the entity labels an
 extractor asked for. Time words alone ask for no parse (``PARSE_FOR_TIMES``): the times
 extractor reads tense where a parse exists and falls back to none elsewhere.
@@ -183,9 +183,12 @@ def declared() -> dict[str, Needs]:
 # The other stages' shipped lexicons (first column of each TSV: a lemma or word). Read once per
 # process when present; a missing or unreadable file just leaves the built-in lists. Quote cues
 # always ask for a parse; event triggers and titles only in a sentence that names an actor
-# (an entity labelled as in ACTOR_LABELS), since an event or a role needs someone to attach to.
+# (an entity labelled as in ACTOR_LABELS), since an event needs someone to attach to. Light and
+# intent verbs ("hold", "plan": third column) make no event without an event word, which asks
+# for the parse by itself. Title words need no parse (roles and coreference read the tokens).
 CUE_LEXICON = "extract/quotes/data/cues.tsv"
-GATED_LEXICONS = ("extract/events/data/lemmas.tsv", "extract/entities/data/titles.tsv")
+GATED_LEXICONS = ("extract/events/data/lemmas.tsv",)
+NOT_ON_THEIR_OWN = frozenset({"light", "intent"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Besides a named actor, these stand for a participant: personal pronouns and the role words
 # of the titles lexicon ("the leaders agreed", "they signed").
@@ -200,8 +203,9 @@ GATED_DECLARATIONS = frozenset({"events"})
 PARSE_FOR_TIMES = False
 
 
-def shipped_lemmas(*rels: str) -> set[str]:
-    """First-column entries of the extractors' TSV lexicons (``call_for`` -> ``call``)."""
+def shipped_lemmas(*rels: str, skip_kinds: frozenset[str] = frozenset()) -> set[str]:
+    """First-column entries of the extractors' TSV lexicons (``call_for`` -> ``call``), less
+    the rows whose third column is one of ``skip_kinds``."""
     out: set[str] = set()
     root = resources.files("newskb")
     for rel in rels:
@@ -211,6 +215,9 @@ def shipped_lemmas(*rels: str) -> set[str]:
             continue
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) > 2 and cols[2].strip() in skip_kinds:
                 continue
             head = line.split("\t", 1)[0].strip().lower().replace("_", " ")
             if head:
@@ -233,7 +240,7 @@ def _tables() -> Tables:
     for lemma in (*CUE_LEMMAS, *shipped_lemmas(CUE_LEXICON)):
         always |= inflect(lemma)
     gated: set[str] = set(EVENT_WORDS)
-    for lemma in (*EVENT_LEMMAS, *shipped_lemmas(*GATED_LEXICONS)):
+    for lemma in (*EVENT_LEMMAS, *shipped_lemmas(*GATED_LEXICONS, skip_kinds=NOT_ON_THEIR_OWN)):
         gated |= inflect(lemma)
     marks: set[str] = set(QUOTE_MARKS)
     labels: set[str] = set()

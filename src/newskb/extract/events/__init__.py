@@ -42,7 +42,7 @@ CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)
 PRECISIONS = ("year", "month", "day", "hour", "minute")
 
 # the selective parser parses only sentences holding a word some extractor asked for
-declare("events", lemmas=sorted(lexicon.trigger_lemmas()), words=lexicon.IRREGULAR)
+declare("events", lemmas=sorted(lexicon.standalone_lemmas()), words=lexicon.standalone_forms())
 
 
 def _span(text: str, start: int, end: int) -> Span:

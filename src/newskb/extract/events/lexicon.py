@@ -99,11 +99,40 @@ def trigger_lemmas() -> frozenset[str]:
     return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(lex.adjectives)
 
 
+# Light and intent verbs ("hold talks", "plan to attack") are triggers only with an event word
+# as their object or complement, and that word asks for the parse by itself.
+NEEDS_COMPLEMENT: frozenset[str] = frozenset({"light", "intent"})
+
+
+@functools.lru_cache(maxsize=1)
+def standalone_lemmas() -> frozenset[str]:
+    """Trigger lemmas that can make an event on their own: what the parse pre-filter needs."""
+    lex = load()
+    verbs = {k for k, es in lex.verbs.items() if any(e.kind not in NEEDS_COMPLEMENT for e in es)}
+    nouns = {k for k, e in lex.nouns.items() if e.kind not in NEEDS_COMPLEMENT}
+    adjs = {k for k, e in lex.adjectives.items() if e.kind not in NEEDS_COMPLEMENT}
+    return frozenset(verbs | nouns | adjs)
+
+
 # past forms the parse pre-filter cannot guess from a lemma (ours); it inflects the rest
 _IRREGULAR_TEXT = (
-    "sought fought struck swore sworn shot held met gave given sent beat beaten fled took taken "
-    "made began begun brought kept told spoke spoken withdrew withdrawn undertook undertaken "
-    "forbade forbidden froze frozen led put set cut quit hit bound overthrew overthrown "
-    "shook broke broken stood sold won lost bore borne rode drove driven blew blown threw thrown"
+    "seek:sought fight:fought strike:struck swear:swore,sworn shoot:shot hold:held meet:met "
+    "give:gave,given send:sent beat:beat,beaten flee:fled take:took,taken make:made "
+    "begin:began,begun bring:brought keep:kept tell:told speak:spoke,spoken "
+    "withdraw:withdrew,withdrawn undertake:undertook,undertaken forbid:forbade,forbidden "
+    "freeze:froze,frozen lead:led put:put set:set cut:cut quit:quit hit:hit bind:bound "
+    "overthrow:overthrew,overthrown shake:shook break:broke,broken stand:stood sell:sold "
+    "win:won lose:lost bear:bore,borne ride:rode drive:drove,driven blow:blew,blown "
+    "throw:threw,thrown"
 )
-IRREGULAR: tuple[str, ...] = tuple(_IRREGULAR_TEXT.split())
+IRREGULAR_OF: dict[str, tuple[str, ...]] = {
+    lemma: tuple(forms.split(","))
+    for lemma, _, forms in (pair.partition(":") for pair in _IRREGULAR_TEXT.split())
+}
+IRREGULAR: tuple[str, ...] = tuple(f for forms in IRREGULAR_OF.values() for f in forms)
+
+
+def standalone_forms() -> tuple[str, ...]:
+    """The irregular forms of :func:`standalone_lemmas` (``held`` stays out: "hold" is light)."""
+    keep = standalone_lemmas()
+    return tuple(f for lemma, forms in IRREGULAR_OF.items() if lemma in keep for f in forms)
