@@ -100,21 +100,63 @@ class FastAttributeRuler:
         self.seen: dict[int, bool] = {}  # word hash -> matches a first-token REGEX
         self.width = width  # the longest exception pattern, in tokens
 
+        keys = sorted(table)
+        self.tag_keys = numpy.array(keys, dtype="uint64")
+        self.tag_pos = numpy.array([table[k][0] for k in keys], dtype="uint64")
+        self.tag_morph = numpy.array([table[k][1] for k in keys], dtype="uint64")
+
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        cols = doc.to_array([TAG, POS, MORPH])
-        for row in cols:
-            hit = self.table.get(int(row[0]))
-            if hit is not None:
-                row[1], row[2] = hit
-        doc.from_array([POS, MORPH], cast(Any, numpy.ascontiguousarray(cols[:, 1:])))
-        self._exceptions(doc)
+        self._batch([doc])
         return doc
 
-    def _regex_words(self, doc: Doc, lowers: Any) -> list[int]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self._batch(batch)
+                yield from batch
+                batch = []
+        if batch:
+            self._batch(batch)
+            yield from batch
+
+    def _batch(self, docs: list[Doc]) -> None:
+        """Both steps over a batch at once: numpy work on the joined arrays, then per doc."""
+        docs = [d for d in docs if len(d)]
+        if not docs:
+            return
+        cols = numpy.concatenate(
+            [d.to_array([TAG, POS, MORPH, LOWER, DEP, IS_SPACE]) for d in docs]
+        )
+        if len(self.tag_keys):
+            at = numpy.searchsorted(self.tag_keys, cols[:, 0]).clip(0, len(self.tag_keys) - 1)
+            known = self.tag_keys[at] == cols[:, 0]
+            cols[known, 1] = self.tag_pos[at[known]]
+            cols[known, 2] = self.tag_morph[at[known]]
+        hits = self._candidates(docs[0].vocab, cols[:, [3, 0, 4, 5]])  # as in _KEYS
+        lo = 0
+        for doc in docs:
+            hi = lo + len(doc)
+            doc.from_array([POS, MORPH], cast(Any, numpy.ascontiguousarray(cols[lo:hi, 1:3])))
+            self._exceptions(doc, hits[lo:hi])
+            lo = hi
+
+    def _candidates(self, vocab: Any, arr: Any) -> Any:
+        """Tokens that may start an exception pattern (columns LOWER, TAG, DEP, IS_SPACE)."""
+        hits = numpy.isin(arr[:, 0], self.lowers)
+        if self.regex is not None:
+            hits |= numpy.isin(arr[:, 0], self._regex_words(vocab, arr[:, 0]))
+        for test in self.tests:
+            mask = numpy.ones(len(arr), dtype=bool)
+            for col, allowed in test:
+                mask &= numpy.isin(arr[:, col], allowed)
+            hits |= mask
+        return hits
+
+    def _regex_words(self, vocab: Any, lowers: Any) -> list[int]:
         assert self.regex is not None
-        strings = doc.vocab.strings
+        strings = vocab.strings
         out: list[int] = []
         for key in numpy.unique(lowers).tolist():
             hit = self.seen.get(key)
@@ -124,16 +166,7 @@ class FastAttributeRuler:
                 out.append(key)
         return out
 
-    def _exceptions(self, doc: Doc) -> None:
-        arr = doc.to_array([LOWER, TAG, DEP, IS_SPACE])
-        hits = numpy.isin(arr[:, 0], self.lowers)
-        if self.regex is not None:
-            hits |= numpy.isin(arr[:, 0], self._regex_words(doc, arr[:, 0]))
-        for test in self.tests:
-            mask = numpy.ones(len(doc), dtype=bool)
-            for col, allowed in test:
-                mask &= numpy.isin(arr[:, col], allowed)
-            hits |= mask
+    def _exceptions(self, doc: Doc, hits: Any) -> None:
         strings = self.rest.vocab.strings
         matches: list[tuple[int, int, int, int]] = []
         end = -1
@@ -145,12 +178,9 @@ class FastAttributeRuler:
                 end = min(len(doc), end + self.width)
             for key, a, b in self.rest.matcher(doc[start:end], allow_missing=True, as_spans=False):
                 matches.append((int(strings[key]), key, a + start, b + start))
-        matches.sort()
-        self.rest.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+        if matches:
+            matches.sort()
+            self.rest.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
 
 
 def fast_ruler(nlp: Language) -> Any:
