@@ -26,7 +26,12 @@ DEFAULT_CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpo
 @click.option("--corpora", "corpora_dir", type=click.Path(path_type=Path), default=None,
               help="Folder holding the corpora [default: ../shared/corpora].")  # fmt: skip
 @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list the mismatches.")
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="Also list the mismatches (kind: missed|spurious|value|type|extent).",
+)
 @format_option()
 def eval_times(
     corpus: str,
@@ -37,7 +42,7 @@ def eval_times(
     fmt: str,
 ) -> None:
     """Strict/relaxed extent P/R/F1, type and value accuracy, value F1 (TempEval-3)."""
-    from newskb.eval.times import SPLITS, evaluate
+    from newskb.eval.times import SPLITS, error_kind, evaluate
 
     if split not in SPLITS[corpus]:
         raise click.BadParameter(f"{corpus} splits are {', '.join(SPLITS[corpus])}")
@@ -51,17 +56,15 @@ def eval_times(
     if show_errors:
         bad = [
             {
+                "kind": kind,
                 "doc": p.doc,
                 "gold": f"{p.gold.text}|{p.gold.type}|{p.gold.value}" if p.gold else "",
                 "system": f"{p.system.text}|{p.system.type}|{p.system.value}" if p.system else "",
             }
             for p in pairs
-            if p.gold is None
-            or p.system is None
-            or (p.gold.value, p.gold.type, p.gold.start, p.gold.end)
-            != (p.system.value, p.system.type, p.system.start, p.system.end)
+            if (kind := error_kind(p)) is not None
         ]
-        emit(bad, fmt, ["doc", "gold", "system"], title="mismatches")
+        emit(bad, fmt, ["kind", "doc", "gold", "system"], title="mismatches")
     if fmt == "table":
         emit([{"metric": k, "value": v} for k, v in row.items()], fmt, title="eval times")
     else:

@@ -18,6 +18,7 @@ __all__ = [
     "CORPORA",
     "Pair",
     "corpus_docs",
+    "error_kind",
     "evaluate",
     "pairs",
     "score",
@@ -46,6 +47,22 @@ class Pair:
     doc: str
     gold: GoldTimex | None
     system: TimeExpr | None
+
+
+def error_kind(p: Pair) -> str | None:
+    """What is wrong with a pair, for error analysis: ``missed`` (no system expression),
+    ``spurious`` (no gold one), ``value``, ``type``, ``extent`` (relaxed match only), or None."""
+    if p.system is None:
+        return "missed"
+    if p.gold is None:
+        return "spurious"
+    if p.gold.value != p.system.value:
+        return "value"
+    if p.gold.type != p.system.type:
+        return "type"
+    if (p.gold.start, p.gold.end) != (p.system.start, p.system.end):
+        return "extent"
+    return None
 
 
 def corpus_docs(corpora: Path, corpus: str, split: str = "all") -> list[TimeGoldDoc]:

@@ -23,6 +23,8 @@ from newskb.extract.times import grammar as g
 from newskb.extract.times import relative as rel
 from newskb.extract.times import rules as r
 from newskb.extract.times.clock import clock
+from newskb.extract.times.holidays import holiday
+from newskb.extract.times.phrases import spoken_year, week_of
 from newskb.extract.times.tense import tense_reader
 from newskb.extract.times.zones import to_utc, zone_name
 from newskb.model import Article, Extraction, TimeExpr
@@ -33,6 +35,7 @@ __all__ = ["extract_times", "tag_article", "tag_text"]
 RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.CLOCK, clock),
     (g.DATE_FULL, r.date_full),
+    (g.WEEK_OF, week_of),
     (g.MONTH_YEAR, r.month_year),
     (g.MONTH_REL_YEAR, r.month_rel_year),
     (g.QUARTER, r.quarter),
@@ -51,10 +54,12 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.SET_RE, rel.set_),
     (g.DURATION, rel.duration_rule),
     (g.BARE_UNITS, rel.bare_units),
+    (g.UNIT_ADJ, rel.unit_adjective),
+    (g.MID_POD, rel.mid_part_of_day),
     (g.REFS, rel.refs),
-    (g.HOLIDAY, r.holiday),
+    (g.HOLIDAY, holiday),
     (g.YEAR_ADJ, r.year_adj),
-    (g.SPOKEN_YEAR, r.spoken_year),
+    (g.SPOKEN_YEAR, spoken_year),
 )
 _NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
@@ -125,15 +130,48 @@ def _drop_non_times(text: str, found: list[r.Found], doc: Doc | None) -> list[r.
     ]
 
 
-_SPECIFIC = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:$|T)")
-_GRAIN = {"Y": 1, "Q": 2, "M": 2, "W": 3, "D": 3}
+_LOWER_WORDS = frozenset(
+    {"today", "tonight", "tomorrow", "yesterday", "this", "last", "next", "now", "noon",
+     "midnight", "currently", "recently"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
+_QUOTES = "\"'`“”‘’"
+_CLOSE = re.compile(r"[,.]?[\"'”’]")
+
+
+def _is_title(text: str, f: r.Found) -> bool:
+    """A time word written in title case inside a sentence is part of a name ("USA Today", ABC's
+    "This Week", "High Noon"), not a time; a headline or a sentence's first word is not."""
+    words = _WORD.findall(text, f.start, f.end)
+    if not words or words[0].lower() not in _LOWER_WORDS or not all(w[0].isupper() for w in words):
+        return False
+    i = f.start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in ".!?:;\n([":
+        return False
+    if text[i] in _QUOTES:  # an opening quote: a quoted title if it closes right after
+        return _CLOSE.match(text, f.end) is not None
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(w[0].islower() and len(w) > 3 for w in _WORD.findall(line))  # not a headline
+
+
+_SPECIFIC = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?:$|T)")
+# which anaphoric units a reference of each grain can anchor: a year anchors "that year", a
+# quarter "that quarter", a month also "that month", a day anything
+_ANCHORS = {1: "Y", 2: "YQM", 3: "YQMWD", 4: "YQ"}
 
 
 def _reference(value: str) -> tuple[dt.date, int] | None:
-    """A specific date named by an expression, with its grain (1 year, 2 month, 3 day)."""
+    """A specific date named by an expression, with its grain (1 year, 2 month, 3 day,
+    4 quarter)."""
     m = _SPECIFIC.match(value)
     if m is None:
         return None
+    if m[4]:
+        return dt.date(int(m[1]), 3 * int(m[4]) - 2, 1), 4
     y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
     try:
         return dt.date(y, mo, d), 1 + bool(m[2]) + bool(m[3])
@@ -155,7 +193,7 @@ def _resolve_anaphors(
             continue
         unit, n, pod = f.anaphor
         anchor = next((d for s, e, d in reversed(spans) if s <= f.start < e), None)
-        if ref is not None and ref[1] >= _GRAIN[unit]:
+        if ref is not None and unit in _ANCHORS[ref[1]]:
             anchor = ref[0]
         value = cal.shift(anchor, unit, n) + (f"T{pod}" if pod else "")
         out.append(dataclasses.replace(f, value=value, anaphor=None))
@@ -184,7 +222,8 @@ def tag_text(
             part = [f for f in part if start <= f.start < end]
             found = [f for f in found if not start <= f.start < end]
         found += part
-    kept = _resolve_anaphors(_ranges(text, _select(_drop_non_times(text, found, doc))), spans)
+    found = [f for f in _drop_non_times(text, found, doc) if not _is_title(text, f)]
+    kept = _resolve_anaphors(_ranges(text, _select(found)), spans)
     out: list[TimeExpr] = []
     for i, f in enumerate(kept, start=1):
         grown = _premodify(text, f)
@@ -194,6 +233,8 @@ def tag_text(
         if f.type == "TIME":
             zone = zone_name(f.zone, local_zone) if f.zone else local_zone
         utc = to_utc(f.value, zone) if zone else None
+        if zone == "UTC" and f.zone and utc:
+            f = dataclasses.replace(f, value=f.value + "Z")  # "18:00 UTC": ISO 8601's Z
         out.append(
             TimeExpr(
                 id=f"T{i}",

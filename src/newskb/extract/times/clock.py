@@ -23,8 +23,15 @@ def _date_part(word: str | None, m: re.Match[str], ctx: Ctx) -> str | None:
         return cal.shift(ctx.anchor, "D", _DAY_WORDS[w])
     wd = WEEKDAYS.get(w) or WEEKDAYS.get(w[:3])
     if wd:
-        return cal.weekday(ctx.anchor, wd, 1 if ctx.tense(m.start()) > 0 else -1)
+        ahead = ctx.tense(m.start()) > 0 or _DEADLINE.search(
+            ctx.text, max(0, m.start() - 12), m.start()
+        )
+        return cal.weekday(ctx.anchor, wd, 1 if ahead else -1)
     return None
+
+
+# "gave them until 9 a.m. Tuesday", "extended the offer to 5 p.m. Friday": a deadline lies ahead
+_DEADLINE = re.compile(r"\b(?:until|till|to|by)\s+(?:at\s+)?$", re.I)
 
 
 def _hour(m: re.Match[str]) -> tuple[int, int] | None:

@@ -25,6 +25,13 @@ IC = re.IGNORECASE
 B = r"(?<![\w'-])"  # left word boundary (no hyphen or apostrophe before)
 E = r"(?!\w|-\w)"  # right word boundary ("Friday's" ends after "Friday")
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# a day read out on air: "March eighth", "May twenty-first"
+DAY_WORD = (
+    r"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"thirtieth|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|"
+    r"thirteenth|twelfth|eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|second|"
+    r"first)"
+)
 
 # modifiers kept in the extent, value unchanged
 PREMOD = re.compile(
@@ -38,7 +45,8 @@ PREMOD = re.compile(
 
 DATE_FULL = re.compile(
     B + r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:"
-    r"(?P<m1>" + MONTH + r")\s+(?P<d1>" + DAYNUM + r")(?:(?:,\s*|\s+)(?P<y1>" + YEAR + r"))?"
+    r"(?P<m1>" + MONTH + r")\s+(?P<d1>" + DAYNUM + r"|(?-i:" + DAY_WORD + r")(?![\s-]+(?:"
+    r"quarter|half|time|week|day|month|year|place)))(?:(?:,\s*|\s+)(?P<y1>" + YEAR + r"))?"
     r"|(?:the\s+)?(?P<d2>" + DAYNUM + r")(?:\s+of)?\s+(?P<m2>" + MONTH + r")"
     r"(?:,?\s+(?P<y2>" + YEAR + r"))?"
     r"|(?P<y3>" + YEAR + r")-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])"
@@ -82,7 +90,8 @@ QUARTER = re.compile(
     r"(?:fiscal[\s-]+|calendar[\s-]+)?)?(?P<unit>quarter|half|period)(?P<pl>s)?"
     r"(?:\s+of\s+(?:(?P<pyear>" + YEAR + r")|fiscal\s+(?P<pfy>" + YEAR + r")|"
     r"(?P<prel>this|last|next)\s+year|the\s+(?P<pcur>current|previous)\s+year)"
-    r"|\s+(?P<last>last|next|this)\s+year|,?\s+(?P<ayear>" + YEAR + r"))?" + E,
+    r"|\s+(?P<last>last|next|this)\s+year|,?\s+(?P<ayear>" + YEAR + r")|"
+    r"\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?" + E,
     IC,
 )
 Q_SHORT = re.compile(
@@ -96,12 +105,13 @@ RELATIVE = re.compile(
     IC,
 )
 RELATIVE_WD = re.compile(
-    B + r"(?P<rel>this|last|next|past|previous|coming|the\s+following|the\s+previous)\s+"
-    r"(?P<wd>" + WEEKDAY + r")(?:\s+(?P<pod>" + PART_OF_DAY + r"))?" + E,
+    B + r"(?P<rel>this(?:\s+coming|\s+past)?|last|next|past|previous|coming|the\s+following|"
+    r"the\s+previous)\s+(?P<wd>" + WEEKDAY + r")(?:\s+(?P<pod>" + PART_OF_DAY + r"))?" + E,
     IC,
 )
 DEICTIC = re.compile(
-    B + r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+    B + r"(?:(?:(?:mid|early|late)[\s-]*)?(?P<pod0>morning|afternoon|evening)\s+)?"
+    r"(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
     r"the\s+day\s+after\s+tomorrow|overnight)(?:(?:'s)?\s+(?P<pod>" + PART_OF_DAY + r"))?" + E,
     IC,
 )
@@ -119,7 +129,9 @@ REFS = re.compile(
     B + r"(?P<w>now|right\s+now|just\s+now|currently|at\s+present|presently|nowadays|"
     r"these\s+days|the\s+present|current|recently|lately|formerly|long\s+ago|"
     r"the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=in\s)future|"
-    r"recent\s+(?:years|months|weeks|days|decades|times)|coming\s+(?:years|months|weeks|days)|"
+    r"recent\s+(?:years|months|weeks|days|decades|times)|"
+    r"coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:near|short)\s+term|"
+    r"the\s+(?:days|weeks|months|years)\s+ahead|"
     r"a\s+later\s+date|soon|once)" + E,
     IC,
 )
@@ -141,9 +153,12 @@ DURATION = re.compile(
     r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")(?P<suf>-long|-old|\s+old)?" + E,
     IC,
 )
+MID_POD = re.compile(B + r"mid[\s-]?(?P<pod>morning|afternoon|evening)" + E, IC)
+UNIT_ADJ = re.compile(B + r"(?P<u>" + UNIT + r")-(?:long|old)" + E, IC)  # "decades-long"
 BARE_UNITS = re.compile(
     r"\b(?:for|in|over|within|than|after|take|takes|took|lasted)\s+"
-    r"(?P<x>(?P<u>(?:second|minute|hour|day|week|month|year|decade)s))" + E,
+    r"(?P<x>(?:(?<=over\s)the\s+)?(?P<u>(?:second|minute|hour|day|week|month|year|decade)s|"
+    r"centuries))" + E,
     IC,
 )
 SET_RE = re.compile(
@@ -173,7 +188,8 @@ CLOCK = re.compile(
 RANGE_TAIL = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*(?P<d>" + DAYNUM + r")" + E, IC)
 HOLIDAY = re.compile(
     B + r"(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|"
-    r"Independence\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|May\s+Day|Labou?r\s+Day)" + E
+    r"Independence\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|May\s+Day|Labou?r\s+Day|"
+    r"Election\s+Day|Easter(?:\s+Sunday|\s+Monday|\s+week)?)" + E
 )
 HALF_YEAR = re.compile(r"(?P<y>" + YEAR + r")-H(?P<h>[12])")
 YEAR_ADJ = re.compile(
@@ -182,7 +198,18 @@ YEAR_ADJ = re.compile(
     r"the\s+(?:full|fiscal|current|current\s+fiscal|latest\s+fiscal|calendar)\s+year)" + E,
     IC,
 )
-SPOKEN_YEAR = re.compile(B + r"(?P<c>nineteen|twenty)[\s-]+(?P<r>" + NUM_WORD + r")" + E, IC)
+SPOKEN_YEAR = re.compile(
+    B + r"(?:(?P<pm>" + MONTH + r")\s+|(?:the\s+)?(?P<ps>" + SEASON + r")\s+of\s+|"
+    r"(?P<py>the\s+year)\s+)?"
+    r"(?:(?P<c>nineteen|twenty)[\s-]+(?P<r>" + NUM_WORD + r")|"
+    r"(?P<k>two\s+thousand)(?:(?:\s+and)?[\s-]+(?P<r2>" + NUM_WORD + r"))?)" + E,
+    IC,
+)
 MONTH_REL_YEAR = re.compile(
     B + r"(?P<m>" + MONTH + r")\s+(?:of\s+)?(?P<rel>last|this|next)\s+year" + E, IC
+)
+WEEK_OF = re.compile(
+    B + r"the\s+week\s+of\s+(?P<m>" + MONTH + r")\s+(?P<d>" + DAYNUM + r")"
+    r"(?:,?\s+(?P<y>" + YEAR + r"))?" + E,
+    IC,
 )

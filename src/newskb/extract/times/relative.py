@@ -97,10 +97,16 @@ def deictic(m: re.Match[str], ctx: Ctx) -> Found | None:
         value = cal.shift(ctx.anchor, "D", -1 if ctx.tense(m.start()) < 0 else 0)
         return _found(m, "TIME", value + "TNI")
     value = cal.shift(ctx.anchor, "D", n)
-    pod = m["pod"].lower() if m["pod"] else ("night" if w == "tonight" else None)
+    pod = (m["pod"] or m["pod0"] or ("night" if w == "tonight" else "")).lower()
     if pod:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[pod]}")
     return _found(m, "DATE", value)
+
+
+def mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "by mid-afternoon": that part of the day the narrative is at (see ``tag_text``)."""
+    code = PARTS_OF_DAY[m["pod"].lower()]
+    return Found(m.start(), m.end(), "TIME", "", anaphor=("D", 0, code))
 
 
 def season(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -126,8 +132,15 @@ def refs(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None
     if w == "current" and not _current_is_time(ctx.text, m.end()):
         return None
-    if w.startswith("coming "):
+    if w == "soon":
+        return _soon(m, ctx)
+    if w.startswith(("coming ", "recent ")) and w != "recent times":
+        # "in recent months" like "the past few months": a span of unknown length
         return _found(m, "DURATION", duration(None, unit_code(w.split()[-1])))
+    if w.endswith(" ahead"):  # "in the weeks ahead"
+        return _found(m, "DURATION", duration(None, unit_code(w.split()[1])))
+    if w.endswith(" term"):  # "in the near term"
+        return _found(m, "DATE", "FUTURE_REF")
     if any(p in w for p in _FUTURE):
         return _found(m, "DATE", "FUTURE_REF")
     if any(w.endswith(p) or w == p for p in _PRESENT):
@@ -141,6 +154,27 @@ _CURRENT_NOUN = re.compile(
     r"conditions?|market|policy|structure|plan|practice|trends?|climate|members?|state)",
     re.I,
 )
+
+
+_AS_SOON_AS = re.compile(r"\bas\s+$", re.I)
+_SOON_AFTER = re.compile(r"\s+(?:as\b|after|afterwards?|thereafter|before)\b", re.I)
+_AS_POSSIBLE = re.compile(r"\s+as\s+(?:possible|practicable|feasible)\b", re.I)
+
+
+def _soon(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "soon" is a future reference, except in the connectives "as soon as (he arrives)" and
+    "soon after (the attack)", and in a past clause, where it means "shortly after" whatever
+    the narrative is at ("he was soon released")."""
+    text = ctx.text
+    lead = _AS_SOON_AS.search(text, max(0, m.start() - 6), m.start())
+    if lead is not None:
+        tail = _AS_POSSIBLE.match(text, m.end())
+        if tail is None:
+            return None
+        return Found(lead.start(), tail.end(), "DATE", "FUTURE_REF")  # "as soon as possible"
+    if _SOON_AFTER.match(text, m.end()) or ctx.tense(m.start()) < 0:
+        return None
+    return _found(m, "DATE", "FUTURE_REF")
 
 
 def _once_is_time(text: str, start: int, end: int) -> bool:
@@ -158,7 +192,8 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     if m["pl"]:
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
         return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
-    tense = ctx.tense(m.start())
+    # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one
+    tense = -1 if ctx.text.startswith("'s", m.end()) else ctx.tense(m.start())
     value = cal.weekday(ctx.anchor, wd, 1 if tense > 0 else -1)
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
@@ -171,6 +206,8 @@ def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
     direction = m["dir"].lower()
     sign = 1 if direction in ("later", "hence", "from now") else -1
     if n is None:
+        if direction in ("later", "before") and ctx.anchor is not None:
+            return _found(m, "DURATION", duration(None, unit))  # "a few days later"
         return _found(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in ("DE", "CE"):
         n, unit = n * (10 if unit == "DE" else 100), "Y"
@@ -190,7 +227,12 @@ _SET_UNIT = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
              "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}  # fmt: skip
 
 
+_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
+
+
 def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
+    if m["adv"] and m["adv"].lower() == "daily" and _NAME_NEXT.match(ctx.text, m.end()):
+        return None  # "the Communist Party daily Granma": a newspaper
     if m["adv"]:
         return _found(m, "SET", _SET_UNIT[m["adv"].lower()])
     u = m["u"] or m["u2"] or m["u3"] or ""
@@ -214,10 +256,19 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None
     if m["suf"] and m["suf"].lower().endswith("old"):
         return None  # ages are not time expressions here
+    if m["suf"] and m["n"].lower() in ("a", "an"):
+        return None  # "a day-long meeting": the article is the meeting's (``unit_adjective``)
     if unit == "Q" and ((m["n"][:1].isalpha() and "-" in m.group()) or m["det"] == "a"):
         return None  # "three-quarters" is a fraction
     if n is None and not m["u"].lower().endswith("s"):
         return None
+    if (
+        m["n"].lower() == "one"
+        and unit == "D"
+        and not (m["det"] or m["rel"])
+        and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        return _found(m, "DATE", "FUTURE_REF")  # "Islam will one day be ..."
     if m["n"].lower() in ("a", "an") and not m["det"] and not m["rel"]:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(?:\d|%|illion|dollars?|cents?|times|once|twice)\s*$", before):
@@ -232,10 +283,21 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
     return f
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|should|can|must|to)\s+$", re.I)
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|in|within|over|than|after|about|nearly|almost|least|up\s+to|only|just|"
     r"barely|roughly|some|past|last|first|next|half)\s*$"
 )
+
+
+def unit_adjective(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "a decades-long dispute", "a years-old slump", "a day-long meeting" (but not the ages in
+    "a 6-month-old son": a number before the unit is no part of this pattern)."""
+    unit = unit_code(m["u"])
+    if unit in ("X", "WE"):
+        return None
+    plural = m["u"].lower().endswith("s")
+    return _found(m, "DURATION", duration(None if plural else 1, unit))
 
 
 def bare_units(m: re.Match[str], ctx: Ctx) -> Found | None:

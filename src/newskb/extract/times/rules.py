@@ -14,7 +14,8 @@ from newskb.extract.times.lexicon import (
     MONTHS,
     WEEKDAYS,
 )
-from newskb.extract.times.numbers import parse_number, parse_ordinal
+from newskb.extract.times.numbers import parse_ordinal
+from newskb.extract.times.tense import SCHEDULED
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +84,38 @@ def date_full(m: re.Match[str], ctx: Ctx) -> Found | None:
     else:
         mw, d, y = m["m3"] or m["m4"], m["d3"] or m["d4"], m["y3"] or m["y4"]
         mo = int(mw)
-    day = int(re.sub(r"\D", "", d or "0"))
-    if not mo or not valid_day(mo, day):
+    day = int(re.sub(r"\D", "", d)) if d and d[0].isdigit() else parse_ordinal(_ordinal(d or ""))
+    if not mo or not day or not valid_day(mo, day):
         return None
     if y:
         return _found(m, "DATE", f"{_year(y):04d}-{mo:02d}-{day:02d}", rank=3)
-    return _found(m, "DATE", cal.date_near(ctx.anchor, mo, day, ctx.tense(m.start())), rank=3)
+    rel = _REL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+    if rel is not None and m["m1"]:  # "last Oct. 23", "next May 5"
+        direction = -1 if rel[1].lower() == "last" else 1
+        value = cal.date_near(ctx.anchor, mo, day, direction)
+        return Found(rel.start(), m.end(), "DATE", value, rank=3)
+    return _found(m, "DATE", cal.date_near(ctx.anchor, mo, day, _direction(m, ctx)), rank=3)
+
+
+def _ordinal(words: str) -> str:
+    """ "twenty-first" -> "21st" (what ``parse_ordinal`` reads), "eighth" -> "eighth"."""
+    parts = re.split(r"[\s-]+", words.lower())
+    if len(parts) == 2:
+        return f"{(2 if parts[0] == 'twenty' else 3) * 10 + (parse_ordinal(parts[1]) or 0)}th"
+    return parts[0]
+
+
+_REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
+
+
+def _direction(m: re.Match[str], ctx: Ctx) -> int:
+    """The clause's tense; but a date a change takes effect on lies ahead ("effective Feb. 1"),
+    whatever the tense of the clause announcing it."""
+    if _EFFECTIVE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return 1
+    tense = ctx.tense(m.start())
+    return 0 if tense == SCHEDULED else tense
 
 
 def month_year(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -113,6 +140,13 @@ def month_alone(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "Mar", "Jan" without a dot are too often names
     rel = (m["rel"] or "").lower()
     if (
+        word.lower() == "march"
+        and not rel
+        and _MARCH_NOUN.match(ctx.text, m.end())
+        and word_before(ctx.text, m.start()).lower() not in _MONTH_PREPOSITIONS
+    ):
+        return None  # "the March for Life", "the March of the Mothers"; not "in March for"
+    if (
         word.lower() == "may"
         and not rel
         and not _may_is_month(ctx.text, m.end())
@@ -125,10 +159,14 @@ def month_alone(m: re.Match[str], ctx: Ctx) -> Found | None:
         return _found(m, "DATE", cal.month_near(ctx.anchor, mo, 1, strict=True))
     if rel == "this":
         return _found(m, "DATE", cal.month(ctx.anchor.year, mo) if ctx.anchor else f"XXXX-{mo:02d}")
-    direction = ctx.tense(m.start())
-    return _found(m, "DATE", cal.month_near(ctx.anchor, mo, direction))
+    return _found(m, "DATE", cal.month_near(ctx.anchor, mo, _direction(m, ctx)))
 
 
+_MONTH_PREPOSITIONS = frozenset(
+    {"in", "since", "by", "until", "till", "from", "through", "during", "of", "before", "after",
+     "early", "late", "mid", "last", "next"}
+)  # fmt: skip
+_MARCH_NOUN = re.compile(r"\s+(?:for|against|on|of\s+the|to\s+the)\b", re.I)
 _MAY_BEFORE = re.compile(r"\s*(?:\d|[,.;:]|$)")
 
 
@@ -151,11 +189,18 @@ def word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+# "the Worldwide Developers Conference 2010", "Expo 2010": an event's year is a date
+_EVENT_WORDS = frozenset(
+    {"Conference", "Summit", "Games", "Olympics", "Cup", "Championship", "Championships",
+     "Expo", "Festival", "Forum", "Show", "Awards", "Convention", "Fair", "Congress"}
+)  # fmt: skip
+
+
 def year(m: re.Match[str], ctx: Ctx) -> Found | None:
     y = int(m["y"])
     pre = (m["pre"] or "").lower()
     prev = word_before(ctx.text, m.start())
-    cued = bool(pre) or prev.lower() in YEAR_CUES or prev.endswith("'s")
+    cued = bool(pre) or prev.lower() in YEAR_CUES or prev.endswith("'s") or prev in _EVENT_WORDS
     if not cued and ((prev[:1].isupper() and _month(prev) is None) or not 1900 <= y <= 2099):
         return None  # "Flight 2012", "Windows 2000"; an older number needs "in", "since", ...
     return _found(m, "DATE", f"{y:04d}", rank=1)
@@ -231,8 +276,11 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
     cur_q = cal.quarter_of(a)
     yshift = 0
     tail = (m["prel"] or m["last"] or m["pcur"] or "").lower()
+    if det == "that" and not (ordw or mods or explicit):
+        return None  # "that quarter": the one the narrative is at (``relative._anaphoric``)
     if (
-        "year-earlier" in mods
+        m["ago"]
+        or "year-earlier" in mods
         or "year-ago" in mods
         or "last year" in mods
         or tail
@@ -290,27 +338,6 @@ def _about_quarter(ctx: Ctx, m: re.Match[str]) -> bool:
     return bool(_QUARTER_WORD.search(ctx.text, start, end if end > 0 else len(ctx.text)))
 
 
-def holiday(m: re.Match[str], ctx: Ctx) -> Found | None:
-    h = " ".join(m["h"].lower().split())
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
-             "may day": (5, 1)}  # fmt: skip
-    a = ctx.anchor
-    if h in fixed:
-        mo, d = fixed[h]
-        return _found(m, "DATE", cal.date_near(a, mo, d, ctx.tense(m.start())))
-    if h.startswith("thanksgiving"):
-        if a is None:
-            return _found(m, "DATE", "XXXX-11-XX")
-        tense = ctx.tense(m.start())
-        y = a.year - 1 if tense <= 0 and a.month < 11 else a.year
-        first = dt.date(y, 11, 1)
-        offset = (4 - first.isoweekday()) % 7
-        return _found(m, "DATE", cal.day(first + dt.timedelta(days=offset + 21)))
-    return None
-
-
 _YEAR_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|to\s+date)\b", re.I)
 _YEAR_NOT_TIME = re.compile(r"(?:'s|\s+(?:before|after|earlier|later|in\s+review)\b)", re.I)
 
@@ -332,13 +359,6 @@ def year_adj(m: re.Match[str], ctx: Ctx) -> Found | None:
     if "latest fiscal" in w:
         return _found(m, "DATE", cal.shift(a, "Y", -1))
     return _found(m, "DATE", cal.shift(a, "Y", 0))
-
-
-def spoken_year(m: re.Match[str], ctx: Ctx) -> Found | None:
-    rest = parse_number(m["r"])
-    if rest is None or not 10 <= rest < 100:
-        return None
-    return _found(m, "DATE", f"{19 if m['c'].lower() == 'nineteen' else 20}{int(rest):02d}")
 
 
 def month_rel_year(m: re.Match[str], ctx: Ctx) -> Found | None:

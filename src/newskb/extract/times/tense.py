@@ -1,7 +1,9 @@
 """Tense of the clause a time expression sits in, from spaCy's tags and dependencies.
 
 -1: past ("met on Tuesday"), +1: future ("will meet on Tuesday", "is to meet", "plans to"),
-0: present or unknown. Used to read "Tuesday" or "in March" as the last or the next one.
+2 (``SCHEDULED``): simple present ("takes effect on Tuesday"), 0: unknown. Used to read
+"Tuesday" or "in March" as the last or the next one. Sentences the selective parser left
+unparsed get their tense from their words (``tense_of_words``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,30 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+SCHEDULED = 2  # simple present: ahead for a weekday ("takes effect Thursday"), not for a month
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
+_FUTURE_NOUNS = frozenset(
+    {
+        "agreement",
+        "plan",
+        "proposal",
+        "offer",
+        "bid",
+        "deal",
+        "pact",
+        "intention",
+        "commitment",
+        "promise",
+        "pledge",
+        "option",
+        "contract",
+        "accord",
+        "bill",
+        "attempt",
+        "effort",
+        "decision",
+    }
+)
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope"})
 
 
@@ -36,8 +61,10 @@ def _tense(verb: Token, depth: int = 0) -> int:
         verb.lemma_ in ("schedule", "plan", "due") and not _past_form(verb, children)
     ):
         return 1  # "is scheduled for Tuesday", not "planned to pay on Friday"
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
-        return 1  # "could come Tuesday"
+    if verb.tag_ in ("VB", "VBG") and any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "would") for c in children
+    ):
+        return 1  # "could come Tuesday", "would be traveling Thursday"
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return (
             _infinitive(verb, depth) if depth < 3 else 0
@@ -62,7 +89,7 @@ def _tense(verb: Token, depth: int = 0) -> int:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return -1
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING:
-        return 1  # scheduled present: "the truce takes effect on Thursday"
+        return SCHEDULED  # "the truce takes effect on Thursday" (but "as of May, it holds ...")
     return 0
 
 
@@ -72,6 +99,14 @@ def _past_form(verb: Token, children: list[Token]) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in children)
 
 
+def _past_perfect(tok: Token) -> bool:
+    """ "had been scheduled", "had been due": ``tok`` or the copula it hangs on has "had"."""
+    for t in (tok, tok.head):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+    return False
+
+
 def _infinitive(verb: Token, depth: int) -> int:
     """A to-infinitive looks ahead of its governor: "plans/is set/is ready to meet Friday" is
     future; otherwise it takes the governor's tense ("extended the offer to buy it Friday")."""
@@ -79,14 +114,79 @@ def _infinitive(verb: Token, depth: int) -> int:
     for _ in range(4):
         if head is verb or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
-        if head.pos_ == "ADJ" or head.lemma_ in _FUTURE_HEADS:
-            return 1  # "ready to leave", "due to expire"
+        if head.pos_ == "ADJ" or head.lemma_ in _FUTURE_HEADS or head.lemma_ in _FUTURE_NOUNS:
+            # "ready to leave", "due to expire", "an agreement to buy it in January"; but a plan
+            # in the past perfect is an old one: "had been due to expire Friday"
+            return -1 if _past_perfect(head) else 1
         head = head.head
     if head is verb or head.lemma_ in _FUTURE_HEADS or head.lower_ in ("going", "is", "are"):
-        return 1
+        return -1 if head is not verb and _past_perfect(head) else 1
     if head.lemma_ in ("want", "seek", "try", "agree", "promise", "decide", "vow", "threaten"):
         return 1 if head.tag_ not in ("VBD", "VBN") else 0
     return _tense(head, depth + 1) if head.dep_ != "xcomp" else 0
+
+
+_FUTURE_WORDS = frozenset(
+    {
+        "will",
+        "'ll",
+        "shall",
+        "would",
+        "wo",
+        "going",
+        "plans",
+        "plan",
+        "scheduled",
+        "due",
+        "expected",
+        "expects",
+        "upcoming",
+        "next",
+    }
+)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PAST_MARKS = _set("was were had did ago last yesterday earlier")
+_PAST_FORMS = _set(
+    "said told began came went met took made left brought bought sold fell rose won lost gave "
+    "got held kept led paid ran saw sent spent stood struck thought wrote chose drove flew "
+    "fought found grew knew meant sought shot spoke threw woke withdrew became"
+)
+_TO_FUTURE = frozenset(
+    {"set", "due", "expected", "scheduled", "going", "plans", "planning", "ready", "is", "are"}
+)
+_BE = frozenset({"be", "been", "being", "is", "are", "'s", "'re", "am"})
+_NOT_PAST = frozenset({"need", "feed", "speed", "proceed", "exceed", "indeed", "succeed", "seed"})
+
+
+def tense_of_words(tok: Token) -> int:
+    """Tense from the words of an unparsed sentence (selective parsing leaves some without tags):
+    the last future marker or past form before the expression, else the first one after it."""
+    before, after = 0, 0
+    prev = ""
+    future_seen = False
+    for t in tok.sent:
+        w = t.lower_
+        cue = 0
+        if w in _FUTURE_WORDS or (w == "to" and prev in _TO_FUTURE):
+            cue = 1
+            future_seen = True
+        elif w in _PAST_MARKS or (
+            (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST))
+            and prev not in _BE
+            and not future_seen
+        ):
+            cue = -1  # "met", "announced"; not "will be named", "would be paid on a fixed date"
+        if cue and t.i < tok.i:
+            before = cue
+        elif cue and t.i > tok.i and not after:
+            after = cue
+        prev = w
+    return before or after
 
 
 def tense_reader(doc: Doc | None) -> Callable[[int], int]:
@@ -101,7 +201,8 @@ def tense_reader(doc: Doc | None) -> Callable[[int], int]:
             starts.extend(t.idx for t in doc)
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         if i not in cache:
-            cache[i] = _tense(_verb_of(doc[i]))
+            tok = doc[i]
+            cache[i] = _tense(_verb_of(tok)) if tok.dep != 0 else tense_of_words(tok)
         return cache[i]
 
     return at
