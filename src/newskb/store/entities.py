@@ -2,7 +2,7 @@
 
 Functions take an open ``sqlite3.Connection`` on a migrated store (schema >= 2). Resolution is
 near-linear: each entity is matched only against canon rows that share an exact alias or a
-blocking key (``resolve.keys.block_keys``), never against all of them.
+blocking key (``resolve.keys.person_keys``), never against all of them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from newskb.errors import NotFound
 from newskb.model import CanonEntity, Entity, Extraction
 from newskb.resolve.gazetteer import local_id
-from newskb.resolve.keys import block_keys, norm, same_surname, similarity, tokens
+from newskb.resolve.keys import norm, person_keys, same_surname, similarity, tokens
 from newskb.resolve.link import link
 
 MATCH = 0.9  # spelling variants of a person's full name merged across articles
@@ -49,7 +49,7 @@ def _by_keys(conn: sqlite3.Connection, name: str) -> str | None:
     toks = tokens(name)
     if len(toks) < 2:
         return None
-    keys = sorted(block_keys(name))
+    keys = sorted(person_keys(name))
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
         f"SELECT DISTINCT c.id, a.alias FROM canon_keys k JOIN canon c ON c.id = k.canon_id "
@@ -94,7 +94,7 @@ def _add_alias(conn: sqlite3.Connection, cid: str, alias: str, etype: str, sourc
     )
     if etype == "PERSON":
         conn.executemany(
-            "INSERT OR IGNORE INTO canon_keys VALUES (?,?)", [(k, cid) for k in block_keys(alias)]
+            "INSERT OR IGNORE INTO canon_keys VALUES (?,?)", [(k, cid) for k in person_keys(alias)]
         )
 
 

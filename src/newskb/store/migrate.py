@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from importlib import resources
 
 from newskb.errors import SchemaTooNew
+from newskb.resolve.keys import person_keys
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -26,19 +28,20 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to date; return the version reached.
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the schema up to date (or up to ``target``); return the version reached.
 
     Each migration runs in its own transaction together with the version bump, so a crash
     leaves the schema at a whole version.
     """
     have = current_version(conn)
     steps = available()
+    _functions(conn)
     newest = steps[-1][0] if steps else 0
     if have > newest:
         raise SchemaTooNew(f"store schema is version {have}, this newskb knows up to {newest}")
     for version, _name, sql in steps:
-        if version <= have:
+        if version <= have or (target is not None and version > target):
             continue
         statements = sql + f"\nPRAGMA user_version = {version};\n"
         conn.execute("BEGIN IMMEDIATE")
@@ -51,6 +54,16 @@ def migrate(conn: sqlite3.Connection) -> int:
             raise
         have = version
     return have
+
+
+def _functions(conn: sqlite3.Connection) -> None:
+    """Python functions a migration may call (data migrations that SQL alone cannot compute)."""
+    conn.create_function(
+        "newskb_person_keys",
+        1,
+        lambda alias: json.dumps(sorted(person_keys(str(alias or "")))),
+        deterministic=True,
+    )
 
 
 def _split(script: str) -> list[str]:
