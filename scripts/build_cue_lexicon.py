@@ -27,7 +27,8 @@ MIN_COUNT = 2
 # Cognition verbs attribute beliefs, not speech: kept, but in their own class.
 _COGNITION = (
     "think know believe suspect realize realise doubt suppose feel hope expect wish "
-    "remember notice see find learn hear understand fear assume guess imagine consider"
+    "remember notice see find learn hear understand fear assume guess imagine consider "
+    "decide recognize recognise determine"
 )
 COGNITION = frozenset(_COGNITION.split())
 # Our own short seed of news reporting verbs (the data above is small).
@@ -39,6 +40,9 @@ _SEED = (
     "promise continue"
 )
 SEED = _SEED.split()
+# ... and of verbs of thought that report a statement with their clause ("I decided that ...").
+_COGNITION_SEED = "expect doubt suppose wish decide recognize recognise determine assume fear guess"
+SEED += [*_COGNITION_SEED.split(), "mention", "disclose", "speculate", "theorize"]
 
 
 def build(corpus: Path) -> list[tuple[str, str, int, float]]:
@@ -70,7 +74,11 @@ def build(corpus: Path) -> list[tuple[str, str, int, float]]:
         if n >= 2:
             rows.append((phrase, "phrase", n, 1.0))
     have = {r[0] for r in rows}
-    rows.extend((lemma, "speech", 0, 0.0) for lemma in SEED if lemma not in have)
+    rows.extend(
+        (lemma, "cognition" if lemma in COGNITION else "speech", 0, 0.0)
+        for lemma in SEED
+        if lemma not in have
+    )
     rows.sort(key=lambda r: (r[1], -r[2], r[0]))
     return rows
 

@@ -66,14 +66,60 @@ def test_scoring_exact_versus_overlap() -> None:
 
 @pytest.mark.slow
 def test_meantime_floor(corpora: Path) -> None:
-    s = evaluate("meantime", root=corpora)  # name level: measured 0.870 / 0.839
-    assert s.overlap_typed.f1 >= 0.85
-    assert s.exact_typed.f1 >= 0.82
+    s = evaluate("meantime", root=corpora)  # name level: measured 0.897 / 0.870
+    assert s.overlap_typed.f1 >= 0.885
+    assert s.exact_typed.f1 >= 0.86
 
 
 @pytest.mark.slow
 def test_gum_news_floor(corpora: Path) -> None:
-    s = evaluate("gum", root=corpora, genre="news")  # name level: measured 0.787 / 0.749
-    assert s.overlap_typed.f1 >= 0.77 and s.exact_typed.f1 >= 0.73
-    assert s.link_accuracy >= 0.18 and s.link_precision >= 0.80
-    assert s.pronoun_accuracy >= 0.63 and s.pronoun_precision >= 0.80
+    s = evaluate("gum", root=corpora, genre="news")  # name level: measured 0.869 / 0.845
+    assert s.overlap_typed.f1 >= 0.855 and s.exact_typed.f1 >= 0.83
+    assert s.link_accuracy >= 0.19 and s.link_precision >= 0.90
+    assert s.pronoun_accuracy >= 0.65 and s.pronoun_precision >= 0.80
+
+
+@pytest.mark.slow
+def test_gum_floor(corpora: Path) -> None:
+    s = evaluate("gum", root=corpora)  # train + dev, all genres: measured 0.855 / 0.833
+    assert s.overlap_typed.f1 >= 0.845 and s.exact_typed.f1 >= 0.82
+
+
+_CONLLU = """\
+1	veteran	veteran	NOUN	NN	_	8	nsubj	_	Entity=(1-person
+2	Cyd	Cyd	PROPN	NNP	_	1	flat	_	_
+3	Ho	Ho	PROPN	NNP	_	1	flat	_	_
+4	of	of	ADP	IN	_	7	case	_	_
+5	the	the	DET	DT	_	7	det	_	Entity=(2-organization
+6	Labour	Labour	PROPN	NNP	_	7	compound	_	_
+7	Party	Party	PROPN	NNP	_	1	nmod	_	Entity=2)1)
+8	lost	lose	VERB	VBD	_	0	root	_	_
+
+1	Minister	Minister	PROPN	NNP	_	6	nsubj	_	Entity=(3-person
+2	of	of	ADP	IN	_	3	case	_	_
+3	Education	Education	PROPN	NNP	_	1	nmod	_	Entity=(4-abstract)
+4	Stefania	Stefania	PROPN	NNP	_	1	appos	_	_
+5	Giannini	Giannini	PROPN	NNP	_	4	flat	_	Entity=3)
+6	spoke	speak	VERB	VBD	_	0	root	_	_
+
+1	LA	LA	PROPN	NNP	_	2	compound	_	Entity=(5-organization(6-place)
+2	Weekly	Weekly	PROPN	NNP	_	3	nsubj	_	Entity=5)
+3	said	say	VERB	VBD	_	0	root	_	_
+"""
+
+
+def test_name_level_gold_finds_apposed_names_and_skips_nested_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "gum_wikinews"
+    (folder / "dep").mkdir(parents=True)
+    (folder / "coref").mkdir()
+    (folder / "coref" / "wiki_map.tab").write_text("", encoding="utf-8")
+    (folder / "dep" / "GUM_news_tiny.conllu").write_text(_CONLLU, encoding="utf-8")
+    d = next(iter(load_gum(tmp_path, names=True)))
+    named = {(d.text[m.start : m.end], m.type) for m in d.mentions if m.named}
+    # a name after a common-noun head, with more of the phrase after it
+    assert ("Cyd Ho", "PER") in named and ("Labour Party", "ORG") in named
+    # a nested name of another entity is not part of the person's name
+    assert ("Stefania Giannini", "PER") in named
+    assert not any("Education" in n for n, t in named if t == "PER")
+    # an upper-case name word is no lower-case joiner ("la"): the paper keeps its place name
+    assert ("LA Weekly", "ORG") in named

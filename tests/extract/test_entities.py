@@ -193,7 +193,8 @@ def test_stance_prefix_is_not_a_name() -> None:
 
 
 def test_one_type_per_name_and_repeats_found() -> None:
-    from newskb.extract.entities.spans import NameSpan, harmonise
+    from newskb.extract.entities.document import harmonise
+    from newskb.extract.entities.spans import NameSpan
 
     text = "Scientology sued. Critics of Scientology met, and Scientology replied."
     doc = nlp.parse_many([text])[0]

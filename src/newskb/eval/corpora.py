@@ -28,6 +28,7 @@ _ENTITY_CLOSE = re.compile(r"(\d+)\)")
 # "United States"; lower-case joiners stay inside a name ("Bank of America").
 _PERSON_JOINERS = frozenset({"de", "-", ".", "'", "’", "du", "la", "von", "van", "bin", "al"})
 _JOINERS = _PERSON_JOINERS | {"of", "and", "&", "for"}
+_SKIPPABLE = frozenset({"of", "for", "to", "the", ","})  # between a title and the name
 
 # Titles and honorifics are not part of a name ("Senator John McCain" -> "John McCain").
 _TITLES = frozenset(
@@ -37,7 +38,8 @@ _TITLES = frozenset(
         "premier", "mayor", "judge", "justice", "general", "gen", "colonel", "col", "captain",
         "capt", "sergeant", "sgt", "lieutenant", "lt", "admiral", "chairman", "chairwoman", "ceo",
         "director", "spokesman", "spokeswoman", "ambassador", "pope", "reverend", "rev",
-        "saint", "sheikh", "prince", "princess", "queen", "king",
+        "saint", "sheikh", "prince", "princess", "queen", "king", "undersecretary", "emeritus",
+        "sheriff", "commissioner", "commander", "deputy", "detective", "inspector", "coach",
     }
 )  # fmt: skip
 
@@ -74,7 +76,7 @@ def name_core(toks: list[Tok], head: int, person: bool = False) -> tuple[int, in
     lo = hi = head
     while True:
         j = lo - 1
-        while j >= 0 and toks[j][2].lower() in joiners:
+        while j >= 0 and toks[j][2] in joiners:
             j -= 1
         if j >= 0 and _is_name_word(toks[j][2], toks[j][3]):
             lo = j
@@ -82,7 +84,7 @@ def name_core(toks: list[Tok], head: int, person: bool = False) -> tuple[int, in
         break
     while True:
         j = hi + 1
-        while j < len(toks) and toks[j][2].lower() in joiners:
+        while j < len(toks) and toks[j][2] in joiners:
             j += 1
         if j < len(toks) and _is_name_word(toks[j][2], toks[j][3]):
             hi = j
@@ -135,15 +137,48 @@ def load_gum(
         yield _read_conllu(name, path.read_text(encoding="utf-8"), wiki, names)
 
 
-def _name_after_head(toks: list[Tok], head: int) -> int:
-    """Index of the last word of a name that follows a common-noun head up to the mention's
-    end (an apposed name), or -1."""
-    last = len(toks) - 1
-    if last > head and toks[last][2] in ("'s", "’s", "'"):
-        last -= 1
-    if last <= head or not all(_is_name_word(t[2], t[3]) for t in toks[head + 1 : last + 1]):
+def _name_after_head(toks: list[Tok], head: int, blocked: frozenset[int] = frozenset()) -> int:
+    """Index of the last word of a name that follows a common-noun head (an apposed name:
+    "publishers Jann Wenner of Rolling Stone", "researcher Mu Li, of ..."), or -1. Words of
+    a name nested in the mention for another entity are not the apposed name."""
+    last = head
+    while 0 <= last + 1 < len(toks) and (
+        last + 1 in blocked or _is_title(toks[last + 1][2]) or toks[last + 1][2] in _SKIPPABLE
+    ):
+        last += 1  # "Undersecretary for Education Mr. Toccafondi"
+    if last + 1 >= len(toks) or not _is_name_word(toks[last + 1][2], toks[last + 1][3]):
         return -1
+    if last > head and last not in blocked and not _is_title(toks[last][2]):
+        return -1  # "the Secretary of State": no name after a title and a joiner
+    while (
+        last + 1 < len(toks)
+        and last + 1 not in blocked
+        and _is_name_word(toks[last + 1][2], toks[last + 1][3])
+    ):
+        last += 1
     return last
+
+
+def _person_name(
+    toks: list[Tok], core: tuple[int, int], blocked: frozenset[int]
+) -> tuple[int, int] | None:
+    """A person's name found around the mention's head (``core``), corrected when it takes in
+    another entity's nested name ("Minister of Education Stefania Giannini") or is one word
+    before a title and a longer name ("Emeritus Professor John Burrows"): then the last run of
+    name words that is no other entity's name."""
+    inside = [i for i, t in enumerate(toks) if core[0] <= t[0] and t[1] <= core[1]]
+    names = [i for i, t in enumerate(toks) if i not in blocked and _is_name_word(t[2], t[3])]
+    if not names:
+        return None
+    sub = [t if i not in blocked else (t[0], t[1], "(", "") for i, t in enumerate(toks)]
+    last = name_core(sub, names[-1], person=True)
+    if any(i in blocked for i in inside):
+        return last
+    if last is not None and len(inside) == 1 and last[0] > core[1]:
+        later = [t for t in toks if last[0] <= t[0] and t[1] <= last[1]]
+        if len(later) > 1 and any(_is_title(t[2]) for t in toks if core[1] <= t[0] < last[0]):
+            return last
+    return core
 
 
 def _read_conllu(name: str, conllu: str, wiki: dict[str, str], names: bool = False) -> GoldDoc:
@@ -151,6 +186,7 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str], names: bool = Fal
     pos = 0
     open_: dict[str, list[tuple[int, str, str, list[tuple[str, str, str, Tok]]]]] = {}
     mentions: list[GoldMention] = []
+    closed: list[tuple[int, int, str]] = []  # every mention's whole span and entity id
     published: dt.date | None = None
     sent_tokens: list[str] = []
     for line in conllu.splitlines():
@@ -187,6 +223,7 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str], names: bool = Fal
                 item[3].append((cols[0], head, upos, (start, pos, form, xpos)))
         single = re.findall(r"\((\d+)-[^()|]*\)", ent)
         closes = _ENTITY_CLOSE.findall(re.sub(r"\(\d+-[^()|]*\)", "", ent)) + single
+        closes.sort(key=lambda e: -open_[e][-1][0] if open_.get(e) else 0)  # inner first
         for eid in closes:
             pending = open_.get(eid)
             if not pending:
@@ -198,12 +235,23 @@ def _read_conllu(name: str, conllu: str, wiki: dict[str, str], names: bool = Fal
             s_end: tuple[int, int] | None = (s, pos)
             if names and heads:
                 toks = [t[3] for t in tags]
-                at = tags.index(heads[0])
-                if not named:  # "Facebook creator Mark Zuckerberg": a name right after the head
-                    at = _name_after_head(toks, at)
+                nominal = [t for t in heads if t[2] in ("NOUN", "PROPN")]
+                at = tags.index(nominal[0] if nominal else heads[0])
+                named = tags[at][2] == "PROPN"
+                nested = [r for r in closed if s <= r[0] and r[1] <= pos and r[2] != eid]
+                blocked = frozenset(
+                    i
+                    for i, t in enumerate(toks)
+                    if any(a <= t[0] and t[1] <= b for a, b, _ in nested)
+                )
+                if not named or _is_title(toks[at][2]):  # "Facebook creator Mark Zuckerberg"
+                    at = _name_after_head(toks, at, blocked)
                     named = at >= 0
                 s_end = name_core(toks, at, etype == "person") if named else None
+                if s_end is not None and etype == "person":
+                    s_end = _person_name(toks, s_end, blocked)
                 named = s_end is not None
+            closed.append((s, pos, eid))
             s, end = s_end or (s, pos)
             mentions.append(
                 GoldMention(

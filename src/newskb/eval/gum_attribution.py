@@ -3,7 +3,10 @@
 ``dep/*.conllu`` gives the tokens (with lemmas, spacing, paragraphs and the ``<quote>``/``<q>``
 XML markup); ``rst/rstweb/*.rs4`` gives the eRST tree whose ``attribution-*`` relations link a
 satellite (source + cue) to its nucleus (the content). Token numbers in the rs4 signals count the
-document's tokens from 1, in the same order as the conllu file.
+document's tokens from 1, in the same order as the conllu file. The text is rebuilt as written:
+the words of a multiword token ("Hamill's", "don't") stand together, spaced as the token says.
+A content is the nucleus's segments less the satellite's; a nucleus that is one fragment of an
+interrupted unit (``same-unit``) is the whole unit, less the relation's own source and cue.
 
 Only train and dev documents are ever read: GUM's test documents are excluded here, by name.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +76,9 @@ def _read_conllu(path: Path) -> tuple[str, list[GumToken], list[tuple[int, int]]
     open_quote: int | None = None
     pos = 0
     space_before = False
+    # a multiword token ("1-2  Hamill's", "don't") holds the spacing of its words, which are
+    # written together: no space inside it, the space after it as its own line says
+    mwt_last, mwt_space = 0, True
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newpar") and not line.startswith("# newpar_block") and tokens:
             parts.append("\n")
@@ -79,6 +86,10 @@ def _read_conllu(path: Path) -> tuple[str, list[GumToken], list[tuple[int, int]]
             space_before = False
             continue
         cols = line.split("\t")
+        if len(cols) == 10 and "-" in cols[0] and cols[0].replace("-", "").isdigit():
+            mwt_last = int(cols[0].split("-")[1])
+            mwt_space = "SpaceAfter=No" not in cols[9]
+            continue
         if len(cols) != 10 or not cols[0].isdigit():
             if not line.strip() and tokens:
                 space_before = True
@@ -92,6 +103,10 @@ def _read_conllu(path: Path) -> tuple[str, list[GumToken], list[tuple[int, int]]
         parts.append(form)
         pos += len(form)
         space_before = "SpaceAfter=No" not in misc
+        if int(cols[0]) < mwt_last:
+            space_before = False
+        elif int(cols[0]) == mwt_last:
+            space_before, mwt_last = mwt_space, 0
         xml = next((f[4:] for f in misc.split("|") if f.startswith("XML=")), "")
         if "<quote" in xml:
             open_quote = idx
@@ -138,9 +153,6 @@ def _read_rs4(path: Path) -> list[GoldAttribution]:
         if not rel or not rel.startswith("attribution") or par is None:
             continue
         sat = set(leaves(nid))
-        content = sorted(
-            first[s] + k for s in leaves(par) if s not in sat for k in range(seg_len[s])
-        )
         source: list[int] = []
         cue: list[int] = []
         for subtype, toks in signals[nid]:
@@ -148,8 +160,24 @@ def _read_rs4(path: Path) -> list[GoldAttribution]:
                 source.extend(toks)
             elif subtype in CUE_SIGNALS:
                 cue.extend(toks)
+        # the content is the nucleus; a nucleus that is one fragment of an interrupted unit
+        # ("Institutional recipients, [said Mauer,] are required to ...": ``same-unit``) is the
+        # whole unit, less the source and cue when the other fragment holds them
+        nucleus = leaves(par) + _same_unit_rest(par, parent, children, leaves)
+        own = set(source) | set(cue)
+        content = sorted(
+            i
+            for s in set(nucleus) - sat
+            for i in range(first[s], first[s] + seg_len[s])
+            if i not in own
+        )
+        # "Image: NAME" as one unit, or "Video:" as the nucleus and "NAME." its satellite
         words = [w for s in sorted(sat, key=int) for w in seg_words[s]]
-        credit = len(words) > 1 and words[0].lower() in CREDITS and words[1] in (":", ";")
+        head = [w for s in leaves(par) if s not in sat for w in seg_words[s]]
+        credit = any(
+            len(ws) > 1 and ws[0].lower() in CREDITS and ws[1] in (":", ";")
+            for ws in (words, head[:2] if len(head) == 2 else [])
+        )
         out.append(
             GoldAttribution(
                 tuple(sorted(set(source))),
@@ -161,6 +189,24 @@ def _read_rs4(path: Path) -> list[GoldAttribution]:
         )
     out.sort(key=lambda a: a.content[:1])
     return out
+
+
+def _same_unit_rest(
+    node: str,
+    parent: dict[str, tuple[str | None, str | None]],
+    children: dict[str, list[str]],
+    leaves: Callable[[str], list[str]],
+) -> list[str]:
+    """The segments of the other fragments when ``node`` (or the span it heads) is one fragment
+    of a ``same-unit`` group, else nothing."""
+    while parent[node][1] == "span" and parent[node][0] is not None:
+        node = parent[node][0] or node
+    group, rel = parent[node]
+    if rel != "same-unit" or group is None:
+        return []
+    return [
+        s for m in children[group] if m != node and parent[m][1] == "same-unit" for s in leaves(m)
+    ]
 
 
 def read_doc(root: Path, name: str) -> GumDoc:

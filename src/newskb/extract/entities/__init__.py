@@ -20,7 +20,8 @@ from newskb.extract.entities.coref import (
     cluster_names,
     merge_linked,
 )
-from newskb.extract.entities.spans import LABELS, harmonise, name_spans
+from newskb.extract.entities.document import harmonise
+from newskb.extract.entities.spans import LABELS, name_spans
 from newskb.extract.registry import extractor
 from newskb.model import Article, Entity, Extraction, Mention
 from newskb.resolve import geo
@@ -90,6 +91,8 @@ def _entity(i: int, c: Cluster) -> Entity:
         for s, e, t, k, _tok in sorted(c.mentions)
     )
     etype = c.kb.type if c.kb is not None and c.type != "PERSON" else c.type
+    if c.type == "ORG" and etype in ("GPE", "LOC") and not c.best.replace(".", "").isupper():
+        etype = "ORG"  # a country written as its team or government ("England won 2 - 1")
     seen = {norm(name)}
     aliases: list[str] = []
     for n in c.names:

@@ -249,7 +249,7 @@ def add_titles(doc: Doc, sents: Sentences, clusters: list[Cluster]) -> None:
                 (
                     det.idx,
                     t.idx + len(t.text),
-                    doc.text[det.idx : t.idx + len(t.text)],
+                    doc[det.i : t.i + 1].text,
                     "title",
                     t.i,
                 )

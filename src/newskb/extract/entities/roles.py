@@ -83,7 +83,7 @@ def _classify(words: list[Token]) -> Descriptor | None:
     lemma = head.lower_.rstrip(".")
     if lemma in _HONORIFIC:
         return Descriptor("", False, gender)
-    text = words[0].doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    text = words[0].doc[words[0].i : words[-1].i + 1].text
     if lemma in ROLE_HEADS or head.lemma_.lower() in ROLE_HEADS:
         return Descriptor(text, True, gender)
     if head.pos_ == "NOUN" and head.text.islower():

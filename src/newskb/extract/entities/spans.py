@@ -1,4 +1,5 @@
-"""Name spans: spaCy's NER corrected by our rules (dateline, gazetteer names, country codes)."""
+"""Name spans: spaCy's NER corrected by our rules (dateline, gazetteer names, country codes,
+name bounds and type votes from ``shape``, names spaCy left unlabelled from ``recover``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,19 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc
 
-from newskb.extract.entities.votes import head_type, known_place, locative
+from newskb.extract.entities.shape import (
+    airline,
+    descriptor_type,
+    extend_person,
+    glued_modifier,
+    no_name,
+    place_context,
+    role_led_person,
+    sentence_period,
+    shape_type,
+    trim_tokens,
+)
+from newskb.extract.entities.votes import facility_type, head_type, known_place, locative
 from newskb.model import Article, EntityType
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
@@ -38,6 +51,7 @@ class NameSpan:
     text: str
     type: EntityType
     tok: int
+    firm: bool = False  # typed by the words around it ("retailer Best Buy"): holds for the name
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +99,7 @@ def _after_title(doc: Doc, start: int, end: int) -> bool:
     if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
         return False
     prev = doc[start - 1]
-    return prev.lower_.rstrip(".") in ROLE_HEADS and prev.pos_ in ("NOUN", "PROPN")
+    return prev.lower_.rstrip(".") in ROLE_HEADS and prev.pos_ in ("NOUN", "PROPN", "")
 
 
 def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None, list[NameSpan]]:
@@ -167,6 +181,13 @@ def _name_span(
     article: Article, doc: Doc, first: int, stop: int, etype: EntityType
 ) -> NameSpan | None:
     """spaCy's entity ``doc[first:stop]`` with name-level bounds and our type corrections."""
+    first, stop = trim_tokens(doc, first, stop, etype)
+    if etype != "PERSON" and role_led_person(doc, first, stop):
+        first, etype = first + 1, "PERSON"
+    if etype == "PERSON":
+        first, stop = extend_person(doc, first, stop)
+    elif etype in ("GPE", "LOC") and airline(doc, first):
+        first, etype = first - 1, "ORG"
     last = stop - 1
     if etype in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _after_title(doc, first, stop):
         etype = "PERSON"
@@ -185,14 +206,26 @@ def _name_span(
         start += 1
     while end > start and article.text[end - 1].isspace():
         end -= 1
+    if etype == "PERSON" and sentence_period(article.text[start:end]):
+        end -= 1  # "... defeated by James To."
     text = article.text[start:end]
-    if not text or _STANCE.match(text):
+    if (
+        not text
+        or _STANCE.match(text)
+        or glued_modifier(article.text, start)
+        or no_name(article.text, start, end)
+    ):
         return None  # "pro-Beijing", "anti-Kremlin": a stance, not the name
     etype = _gazetteer_type(text, etype)
-    etype = head_type(text, etype)
+    etype = facility_type(text, head_type(text, etype))
+    described = descriptor_type(doc, first, etype)
+    firm = described != etype
+    etype = shape_type(text, described)
     if etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
-    return NameSpan(start, end, text, etype, last)
+    elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
+        etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
+    return NameSpan(start, end, text, etype, last, firm)
 
 
 def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
@@ -217,7 +250,14 @@ def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
             spans.append(span)
             for i in range(ent.start, span.tok + 1):
                 taken[i] = True
-    spans.extend(_gazetteer_matches(doc, taken))
+    from newskb.extract.entities.recover import unlabelled_names
+
+    found = _gazetteer_matches(doc, taken)
+    for s in found:
+        cs = doc.char_span(s.start, s.end, alignment_mode="expand")
+        for i in range(cs.start if cs is not None else s.tok, s.tok + 1):
+            taken[i] = True
+    spans += found + unlabelled_names(doc, taken)
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -242,75 +282,4 @@ def _gazetteer_matches(doc: Doc, taken: list[bool]) -> list[NameSpan]:
                 step = len(words)
                 break
         i += step
-    return out
-
-
-def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
-    """One type per name within an article, and every occurrence of a known name found.
-
-    A person's surname keeps the person's type wherever it recurs ("Jobs" after "Steve Jobs");
-    other names take the type most of their occurrences got. Occurrences spaCy left unlabelled
-    are added when their words match a labelled name exactly.
-    """
-    votes: dict[str, dict[EntityType, int]] = {}
-    persons: set[str] = set()
-    given: set[str] = set()
-    for s in spans:
-        key = s.text.casefold()
-        votes.setdefault(key, {}).setdefault(s.type, 0)
-        votes[key][s.type] += 1
-        words = s.text.split()
-        if s.type == "PERSON" and len(words) > 1:
-            persons.add(key)
-            persons.add(words[-1].casefold())
-            given.add(words[0].casefold())
-
-    def settle(text: str, etype: EntityType) -> EntityType:
-        key = text.casefold()
-        if key in persons:
-            return "PERSON"
-        if etype == "PERSON" and " " not in text and key not in given and geo.major_place(text):
-            return "GPE"  # a lone place name spaCy took for a person ("Zaporizhzhia")
-        tally = votes.get(key)
-        if not tally or etype in ("NORP",):
-            return etype
-        if tally.get("ORG") and etype in ("GPE", "LOC") and not known_place(text):
-            return "ORG"  # tagged ORG somewhere and no table knows it as a place
-        best = max(tally.items(), key=lambda kv: kv[1])
-        return best[0] if best[1] > tally.get(etype, 0) else etype
-
-    out = [NameSpan(s.start, s.end, s.text, settle(s.text, s.type), s.tok) for s in spans]
-    taken = [False] * len(doc)
-    first_tok: dict[int, int] = {}
-    for t in doc:
-        first_tok[t.idx] = t.i
-    for s in out:
-        a = first_tok.get(s.start)
-        if a is not None:
-            for i in range(a, s.tok + 1):
-                taken[i] = True
-    known: dict[str, list[tuple[list[str], EntityType]]] = {}
-    for s in out:
-        words = s.text.split()
-        if s.type in LABELS.values() and s.text[:1].isupper() and len(s.text) >= 3:
-            known.setdefault(words[0], []).append((words, s.type))
-            if s.type == "PERSON" and len(words) > 1:
-                known.setdefault(words[-1], []).append(([words[-1]], "PERSON"))
-    for v in known.values():
-        v.sort(key=lambda wt: -len(wt[0]))
-    i, n = 0, len(doc)
-    while i < n:
-        step = 1
-        for words, etype in known.get(doc[i].text, ()) if not taken[i] else ():
-            j = i + len(words)
-            if j > n or any(taken[i:j]) or any(doc[i + k].text != w for k, w in enumerate(words)):
-                continue
-            if len(words) == 1 and doc[i].pos_ != "PROPN" and doc[i].is_sent_start:
-                continue  # a repeat of a one-word name: proper noun, or capitalised mid-sentence
-            span = doc[i:j]
-            out.append(NameSpan(span.start_char, span.end_char, span.text, etype, j - 1))
-            step = len(words)
-            break
-        i += step
-    out.sort(key=lambda s: s.start)
     return out

@@ -14,7 +14,7 @@ from newskb.resolve.gazetteer import load as load_gazetteer
 from newskb.resolve.keys import norm
 
 # Last words (and "X of ..." first words) that make a name an organisation whatever spaCy says.
-_ORG_LAST = frozenset(
+ORG_LAST = frozenset(
     [
         "inc",
         "corp",
@@ -48,6 +48,18 @@ _ORG_LAST = frozenset(
         "group",
         "company",
         "org",
+        "aircraft",
+        "motors",
+        "systems",
+        "industries",
+        "technologies",
+        "holdings",
+        "computer",
+        "electronics",
+        "communications",
+        "pharmaceuticals",
+        "enterprises",
+        "partners",
         "gazette",
         "herald",
         "tribune",
@@ -55,7 +67,11 @@ _ORG_LAST = frozenset(
     ]
 )
 _ORG_FIRST = frozenset(
-    ["university", "ministry", "department", "commission", "council", "committee"]
+    ["university", "ministry", "department", "commission", "council", "committee", "municipality"]
+)
+# Last words of buildings and structures (FAC), whatever organisation runs them.
+_FAC_LAST = frozenset(
+    ["station", "airport", "stadium", "arena", "bridge", "tower", "towers", "mosque", "hotel"]
 )
 _LOCATIVE = frozenset(
     ["in", "at", "near", "from", "across", "throughout", "into", "inside", "outside"]
@@ -70,8 +86,16 @@ def head_type(text: str, etype: EntityType) -> EntityType:
         return etype
     last = words[-1].rstrip(".,").lower()
     first = words[0].lower() in _ORG_FIRST and words[1] == "of"
-    if (last in _ORG_LAST or first) and geo.country(text) is None:
+    if (last in ORG_LAST or first) and geo.country(text) is None:
         return "ORG"
+    return etype
+
+
+def facility_type(text: str, etype: EntityType) -> EntityType:
+    """FAC for an "organisation" named by a building word ("NTU Hospital Station")."""
+    words = text.split()
+    if etype == "ORG" and len(words) > 1 and words[-1].lower() in _FAC_LAST:
+        return "FAC"
     return etype
 
 

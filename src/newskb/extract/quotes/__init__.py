@@ -7,26 +7,44 @@ Pipeline (pure, no I/O beyond the packaged cue lexicon read once per process):
    one quote with fragments, unattributed long quotations kept with no speaker.
 4. ``speaker``: the source span resolved to an entity (mentions, else he/she antecedents).
 
-Span conventions (checked against GUM's attribution gold where it is consistent):
+Span conventions (those of GUM's attribution gold, a content being a discourse unit, where it is
+consistent; ``spans`` holds the rules that need every cue of a sentence):
 
-- content: one contiguous stretch of the reported clause, the complementiser "that" included
-  ("said [that the talks failed]"), trimmed of edge punctuation and quote marks; for a direct quote
-  the text inside the marks (fragments for an interrupted quote); a clause before a final cue
-  ("[The talks failed], she said") or around a parenthetical one ("Had it rained, I think [the
-  toll would be higher]": what follows the cue). Words between the cue and its clause are content
-  only when they open it ("believed [the movement ... helped]"), never an addressee ("told
-  reporters that") or a circumstance ("said on Monday that").
+- content: the reported clause, the complementiser "that" included ("said [that the talks
+  failed]"), trimmed of edge punctuation (",;:") and quote marks. A clause after its cue runs to
+  the end of the sentence ("claims [that her passport was taken and she was forced to work]"),
+  or of the relative or adverbial clause holding the cue ("X, who said [that A], resigned"), but
+  stops at a semicolon, a colon, a quotation mark, an adverbial clause of the cue ("I think [A]
+  because ...") and where another attribution begins ("[A], adding that B", "[A] and it is
+  asserted by X that B", "[A], with the i reporting B"). A direct quote is the text inside the
+  marks, its own closing "." "?" "!" kept (fragments for an interrupted quote, whose halves only
+  the cue, its speaker and their modifiers separate); a mixed quote never ends inside a
+  quotation it opened. A clause before a final cue ("[The talks failed], she said"); around a
+  parenthetical cue, what follows ("Had it rained, I think [the toll would be higher]"), both
+  halves when the cue interrupts the clause after its subject ("[Institutional recipients],
+  said Mauer, [are required to ...]"). Words between the cue and its clause are content only
+  when they open it ("believed [the movement ... helped]"), never an addressee ("told
+  reporters that"), a circumstance ("said on Monday that", "told LA Weekly in a statement
+  that") or a participle clause ("admitted it, writing in a blog post, "...""). Content never
+  crosses to another sentence, except a colon-introduced block (below).
 - source: the subject's whole noun phrase with titles and prepositional or participial
   modifiers ("Senior researcher Mu Li of the University of NSW", "A leaked letter seen by Sky
-  News"), without a comma-set apposition, a relative clause or a time phrase ("Den Scavino at
-  16:00 Kyiv time" -> "Den Scavino"), but with a comma-set post-nominal title ("Tom Molomby,
-  SC"); a participle's source is its noun ("[a statement] saying that"). A passive cue's source
-  is its agent; "it was reported that"
-  has none and is no quote. "It" is a source only of an active speech verb ("..., it added").
+  News"), a name after a bare title ("curator Elaine Gustafon"), without a comma-set apposition,
+  a relative clause, a time phrase ("Den Scavino at 16:00 Kyiv time" -> "Den Scavino") or a
+  name set after a role with its possessor ("His father Mohamed ..." -> "His father",
+  "Tunisia's coach Nabil Maaloul" -> "Tunisia's coach"), but with a comma-set post-nominal title
+  ("Tom Molomby, SC"); an inverted subject right after the cue wins ("Institutional recipients,
+  said [Mauer], are"); a noun's participle speaks for the noun ("[a statement] saying that"), a
+  verb's participle for the verb's subject ("[He] said A, adding that B"). A passive cue's
+  source is its agent; "it was reported that" has none and is no quote. "It" is a source only
+  of an active speech verb ("..., it added").
 - cue: the verb (with its particle: "pointed out") or the phrase ("according to", "in the words
   of"); not auxiliaries, not GUM's habit of adding the source's noun ("report says" -> "says").
+  A cue introduces one quotation: a further quotation standing after it ('"A," she said. "B."')
+  or a quoted paragraph after an attributed one keeps the speaker, with no cue.
 - a clause with no subject after a third-person cue is a relative gap, no quote ("what the
-  public thought [was important]"), unless the cue interrupts it after a comma.
+  public thought [was important]"), unless the cue interrupts it after a comma; an infinitive
+  of thought with a wh-clause ("to determine whether ...") is a question, no quote.
 - first-person thought ("I think", "I believe", "I mean" but not "X means"): a statement by the
   speaker, reported as ``indirect`` with speaker "I" (kept as the span the text gives),
   wherever it stands: sentences holding any cue of the lexicon are always parsed.

@@ -29,6 +29,7 @@ NEAR_CHARS = 60  # how far from a quoted region its cue may stand
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # a verb hanging on another ("whilst promising", "adding") takes that verb's subject
 CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+CLAUSES = frozenset({"ccomp", "conj", "parataxis", "advcl", "cc"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def drafts(
     """Merge parse candidates with quote-mark regions; unattributed long regions stay quotes."""
     text = doc.text
     used: set[int] = set()
+    mixed: set[int] = set()  # regions quoted inside a mixed quote's content
     out: list[Draft] = []
     for cand in cands:
         cs, ce = _chars(doc, cand.content[0][0], cand.content[-1][1])
@@ -96,6 +98,8 @@ def drafts(
         inside = [k for k, r in enumerate(regions) if _covers(r, cs, ce) and r not in around]
         partial = [k for k, r in enumerate(regions) if _overlaps(r, cs, ce) and r not in around]
         split = _interrupted(text, regions, cue_at)
+        if split is not None and not _only_attribution(doc, cand, regions, split):
+            split = None
         if split is not None and all(k in split for k in partial):
             kind = "direct"
             pieces = regions[split[0]].pieces + regions[split[1]].pieces
@@ -111,14 +115,33 @@ def drafts(
                 [cs]
                 + [_mark_before(text, regions[k]) for k in partial if regions[k].start >= cs - 2]
             )
-            hi = max(
-                [ce] + [_mark_after(text, regions[k]) for k in partial if regions[k].end <= ce + 2]
-            )
+            # a quotation opened inside the reported clause is never cut before it closes,
+            # unless another attribution starts in it ('... "A and it is asserted by X that B"')
+            hi = max([ce] + [_mark_after(text, regions[k]) for k in partial])
+            if any(ce <= doc[o.cue[0]].idx < hi for o in cands if o is not cand):
+                hi = max(
+                    [ce]
+                    + [_mark_after(text, regions[k]) for k in partial if regions[k].end <= ce + 2]
+                )
             pieces = ((lo, hi),) if len(pieces) == 1 else pieces
             used.update(partial)
+            mixed.update(partial)
         else:
             kind = "indirect"
         out.append(Draft(kind, cand.speaker, cand.cue, pieces))
+    cues = {d.cue for d in out}
+    for k in sorted(mixed):
+        # a quotation inside a reported clause with a cue of its own: 'reported that all they
+        # get is a message stating, "The word ..."' is also the message's
+        if _words(text, regions[k].pieces) < MIN_QUOTE_WORDS:
+            continue
+        near = _nearby(doc, regions, k, lines, lex)
+        if near is None or near[1] in cues:
+            continue
+        at = doc[near[1][0]].idx
+        outer = [d for d in out if d.kind == "mixed" and d.pieces[0][0] < at < d.pieces[-1][1]]
+        if outer and doc[near[1][0]].dep_ == "acl":
+            out.append(Draft("direct", near[0], near[1], regions[k].pieces))
     for k, r in enumerate(regions):
         if k in used or _words(text, r.pieces) < (2 if r.nested else MIN_QUOTE_WORDS):
             continue
@@ -129,7 +152,10 @@ def drafts(
         last = max(prev, key=lambda d: d.pieces[-1][1], default=None)
         gap = text.count("\n", last.pieces[-1][1], r.start) if last is not None else 9
         if near is not None:
-            out.append(Draft("direct", near[0], near[1], r.pieces))
+            # a cue introduces one quotation: a further one that only stands next to it ('"A,"
+            # she said. "B."') goes on with her words, the cue staying with the first
+            cue = None if near[1] in {d.cue for d in out} else near[1]
+            out.append(Draft("direct", near[0], cue, r.pieces))
         elif not r.nested and _opens_paragraph(text, r):
             # a quoted paragraph right after an attributed quote goes on with its speaker
             if last is not None and gap <= 1:
@@ -233,6 +259,26 @@ def _nearby(
         if subj is not None and is_source(subj, cue, lex) and lo <= subj.i < hi:
             return phrase(subj, lo, _upto(subj, cue, hi)), (cue.i, cue.i + 1)
     return None
+
+
+def _only_attribution(
+    doc: Doc, cand: Candidate, regions: list[Region], split: tuple[int, int]
+) -> bool:
+    """Between the two halves of an interrupted quote stand only the cue, its speaker and their
+    modifiers ('"The talks," she said quietly, "went well."'), not a clause of its own ('the
+    idea "for months", and said it was "damning ..."')."""
+    lo, hi = regions[split[0]].end, regions[split[1]].start
+    cue = doc[cand.cue[0]]
+    own = {t.i for t in cue.subtree}  # the cue with its speaker, addressee and modifiers
+    for c in cue.children:
+        if c.dep_ in CLAUSES:
+            own.difference_update(t.i for t in c.subtree)
+    if cand.speaker is not None:
+        own.update(range(cand.speaker.start, cand.speaker.end))
+    return all(
+        t.i in own or t.is_punct or t.is_space
+        for t in doc.char_span(lo, hi, alignment_mode="expand") or ()
+    )
 
 
 def _interrupted(text: str, regions: list[Region], cue_at: int) -> tuple[int, int] | None:

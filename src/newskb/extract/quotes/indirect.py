@@ -19,6 +19,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon, is_according
+from newskb.extract.quotes.spans import (
+    clause_next,
+    colon_block,
+    parenthetical,
+    settle,
+    that_after,
+    unlinked_clause,
+)
 from newskb.extract.quotes.speaker import (
     SUBJECTS,
     TokSpan,
@@ -57,6 +65,7 @@ class Candidate:
     speaker: TokSpan | None
     content: tuple[tuple[int, int], ...]
     cue_after: bool = False  # the cue follows its content ("..., she said")
+    open_end: bool = False  # the content follows the cue and may run on to the sentence's end
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,34 +259,6 @@ def _clause_after(cue: Token, comps: list[Token], lo: int, hi: int) -> list[int]
     return list(range(max(start, lo), min(end, hi)))
 
 
-def _colon_block(doc: Doc, cue: Token, lines: Lines, speech: frozenset[str]) -> list[int] | None:
-    """ "The Church denied these allegations:" closing its line: the content is the next line
-    (the statement set off as its own paragraph, quoted or not)."""
-    hi = lines.of(cue.i)[1]
-    last = hi - 1
-    while last > cue.i and doc[last].is_space:
-        last -= 1
-    if doc[last].text != ":" or cue.sent.end < last or hi >= len(doc):
-        return None
-    if any(t.pos_ in VERBAL and t.dep_ in ("ROOT", "ccomp") for t in doc[cue.i + 1 : last]):
-        return None  # the colon closes another clause
-    nlo, nhi = lines.of(hi)
-    end = nhi
-    for i in range(nlo + 1, nhi):  # the block ends where a new attribution begins
-        if doc[i].is_sent_start and any(_reports(t, speech) for t in doc[i].sent):
-            end = i
-            break
-    return list(range(nlo, end))
-
-
-def _reports(tok: Token, speech: frozenset[str]) -> bool:
-    """A speech verb with a third-person subject: "They also claimed ..."."""
-    if tok.lemma_.lower() not in speech or tok.pos_ != "VERB":
-        return False
-    subj = subject_of(tok)
-    return subj is not None and subj.lower_ not in ("i", "we")
-
-
 def _subject_like(cue: Token, tok: Token) -> bool:
     """``tok`` sits between a cue and its clause in a phrase that is no circumstance of the
     cue ("said [in a statement] that", "told [reporters]"): a misattached clause subject."""
@@ -289,6 +270,8 @@ def _subject_like(cue: Token, tok: Token) -> bool:
         tok = tok.head
     if tok.dep_ in CIRCUMSTANCE or tok.ent_type_ in ("DATE", "TIME"):
         return False
+    if tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN"):
+        return False  # "admitted it, [writing in a blog post] "I have ..."": a clause of its own
     return not (tok.dep_ == "advmod" and tok.pos_ == "ADV")
 
 
@@ -329,19 +312,27 @@ def _hangs_on_clause(cue: Token) -> bool:
 def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
     lo, hi = lines.of(cue.i)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and lo <= c.i < hi]
+    comps += [c for c in cue.children if lo <= c.i < hi and unlinked_clause(cue, c)]
     keep: list[int]
-    block = _colon_block(doc, cue, lines, lex.speech)
+    open_end = False
+    block = colon_block(doc, cue, lines, lex.speech)
     if block is not None and not any(c.i > cue.i for c in comps):
         keep = block
     elif comps:
-        keep = _clause_after(cue, comps, lo, hi) or _clause_before(cue, comps, lo, hi)
+        keep = _clause_after(cue, comps, lo, hi)
+        open_end = bool(keep)
+        keep = keep or _clause_before(cue, comps, lo, hi)
     elif _hangs_on_clause(cue) and lo <= cue.head.i < hi:  # "..., she said" / "As she told"
         keep = _around(cue, lo, hi)
     elif (final := _before_final_cue(doc, cue, lo, hi)) is not None:
         keep = final
-    elif cue.i + 1 < hi and doc[cue.i + 1].lower_ == "that" and doc[cue.i + 1].pos_ == "SCONJ":
+    elif (that := that_after(doc, cue, hi, cue.lemma_.lower() in ADDRESSED)) is not None:
         # the parser missed the clause ("observed that the date ... coincided"): up to the end
-        keep = list(range(cue.i + 1, min(cue.sent.end, hi)))
+        keep = list(range(that, min(cue.sent.end, hi)))
+        open_end = True
+    elif (clause := clause_next(doc, cue, hi)) is not None:
+        keep = list(range(cue.i + 1, clause.right_edge.i + 1))  # "with the i reporting [...]"
+        open_end = True
     else:
         return None
     content = _runs(doc, keep)
@@ -350,11 +341,15 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     if is_according(doc[content[0][0]]):
         return None  # a clause that another cue attributes
     negated = any(c.dep_ == "neg" for c in cue.children)
-    if negated and doc[content[0][0]].lower_ in WH:  # "could not say who fired": no claim made
+    # "could not say who fired", "to determine whether ...": a question, no claim made
+    wondering = cue.tag_ == "VB" and (cue.lemma_.lower() in lex.cognition or cue.dep_ == "xcomp")
+    if (negated or wondering) and doc[content[0][0]].lower_ in WH:
         return None
     speaker = _speaker(doc, cue, lo, hi, lex)
     if speaker is None:
         return None
+    if content[0][0] > cue.i and (both := parenthetical(doc, cue, speaker, lo, hi)) is not None:
+        content = _runs(doc, both)  # "Institutional recipients, said Mauer, are required ..."
     if (
         doc[content[0][0]].tag_ in FINITE
         and doc[speaker.head].lower_ not in FIRST_PERSON
@@ -376,7 +371,7 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     for c in cue.rights:  # phrasal verbs: "pointed out"
         if c.dep_ == "prt" and c.i == end:
             end += 1
-    return Candidate((cue.i, end), speaker, content, cue_after=cue_after)
+    return Candidate((cue.i, end), speaker, content, cue_after=cue_after, open_end=open_end)
 
 
 def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
@@ -396,4 +391,4 @@ def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
             continue
         if found is not None:
             out.append(found)
-    return out
+    return settle(doc, out, lines, verbs)

@@ -43,9 +43,11 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
     def inside(t: Token) -> bool:
         return lo <= t.i < hi
 
-    for c in cue.children:
-        if c.dep_ in SUBJECTS and inside(c):
-            return c
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and inside(c)]
+    if subjects:
+        # "Institutional recipients, said Mauer, are ...": the parser may give the interrupted
+        # clause's subject to the cue too; the inverted one right after the cue is its own
+        return next((c for c in subjects if c.i > cue.i), subjects[0])
     for c in cue.children:  # passive: "was told by X"
         if c.dep_ == "agent":
             for g in c.children:
@@ -55,6 +57,15 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
         return None
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head if inside(cue.head) else None  # "a message stating ..."
+    if cue.dep_ == "xcomp":  # "we are realistic enough to realize that": the controller
+        head = cue.head.head if cue.head.pos_ == "ADJ" and cue.head.dep_ == "acomp" else cue.head
+        reports = any(c.dep_ == "ccomp" for c in head.children)  # "I think [to say A] is B"
+        if head.pos_ in ("VERB", "AUX") and not is_passive(head) and not reports:
+            return next((c for c in head.children if c.dep_ in SUBJECTS and inside(c)), None)
+    participle = cue.dep_ == "advcl" and cue.tag_ == "VBG"
+    if participle and cue.head.pos_ in ("VERB", "AUX") and not is_passive(cue.head):
+        # "He said A, adding that B": the participle speaks for its verb's subject
+        return next((c for c in cue.head.children if c.dep_ in SUBJECTS and inside(c)), None)
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
         head = cue.head
         if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.i < head.i:
@@ -81,6 +92,12 @@ def _parenthetical(head: Token, comma: Token, hi: int) -> bool:
     return after < hi and head.doc[after].text == ","
 
 
+def _determined(head: Token) -> bool:
+    """A common noun with a possessor ("His father", "Tunisia's coach"): a role naming its
+    holder already, a name after it is an apposition (unlike "the firm Secunia.com")."""
+    return head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children)
+
+
 def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     """The noun phrase of ``head`` inside tokens ``lo``..``hi``: its left part and the right
     modifiers up to a comma, a clause or a preposition other than of/for/from/to."""
@@ -99,7 +116,10 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
             or (t.lower_ in ("on", "in") and any(g.ent_type_ in TIME_ENTS for g in t.children))
         ):
             break
-        if t.dep_ == "appos" and t.left_edge.i != end:  # only a name right after: no comma
+        if t.dep_ == "appos" and (t.left_edge.i != end or _determined(head)):
+            # only a name right after a bare title ("curator Elaine Gustafon"); after a role
+            # with its possessor ("His father Mohamed", "Tunisia's coach Nabil Maaloul") the
+            # name is an apposition, left out like a comma-set one
             break
         end = max(end, t.right_edge.i + 1)
     if end + 2 <= hi and doc[end].text == "," and doc[end + 1].text.rstrip(".") in POSTNOMINAL:

@@ -1,0 +1,167 @@
+"""Document-level consistency of the names found in one article.
+
+One type per name (majority of its occurrences, a person's surname stays a person, a type read
+from the words around one occurrence holds for all), every occurrence of a known name found,
+names listed together of one kind, a person's "of" body an organisation, and the countries in
+a match report's score lines its teams.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newskb.extract.entities.shape import common_words, score_teams, text_of, token_table
+from newskb.extract.entities.spans import LABELS, NameSpan
+from newskb.extract.entities.votes import head_type, known_place
+from newskb.model import EntityType
+from newskb.resolve import geo
+
+_LIST_GLUE = frozenset([", ", ", and ", " and ", ", or ", " or "])
+
+
+def _lists(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Names listed together are of one kind ("Ansel Adams, Chuck Close, Walker Evans and
+    Robert Mapplethorpe"): in a list of three or more, a person, organisation or place type
+    held by two thirds of the names is given to the rest."""
+    out = list(spans)
+    i = 0
+    while i < len(out):
+        j = i + 1
+        while j < len(out) and text[out[j - 1].end : out[j].start] in _LIST_GLUE:
+            j += 1
+        if j - i >= 3:
+            tally: dict[EntityType, int] = {}
+            for s in out[i:j]:
+                tally[s.type] = tally.get(s.type, 0) + 1
+            best, n = max(tally.items(), key=lambda kv: kv[1])
+            if best in ("PERSON", "ORG", "GPE") and 3 * n >= 2 * (j - i):
+                for k in range(i, j):
+                    s = out[k]
+                    headed = head_type(s.text, "GPE") == "ORG"  # "University of ..."
+                    if s.type in ("PERSON", "ORG", "GPE", "LOC") and not s.firm and not headed:
+                        out[k] = NameSpan(s.start, s.end, s.text, best, s.tok, s.firm)
+        i = j
+    return out
+
+
+def _affiliations(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """ "Leung Kwok-hung of LSD", "Nathan Law of Demosisto": the name after a person's full
+    name and "of" is the body the person belongs to, not a second person, wherever it recurs."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (
+            a.type == "PERSON"
+            and " " in a.text
+            and b.type == "PERSON"
+            and text[a.end : b.start] == " of "
+        ):
+            out[i] = NameSpan(b.start, b.end, b.text, "ORG", b.tok, True)
+    bodies = {s.text for s in out if s.firm and s.type == "ORG"}
+    return [
+        NameSpan(s.start, s.end, s.text, "ORG", s.tok, True)
+        if s.text in bodies and s.type == "PERSON"
+        else s
+        for s in out
+    ]
+
+
+def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """One type per name within an article, and every occurrence of a known name found.
+
+    A one-word "name" the article also writes in lower case ("Iodine deficiency" beside
+    "iodine") is a common noun capitalised at a sentence or heading start, not a name.
+
+    A type read from the words around one occurrence ("retailer Best Buy", "Nathan Law of
+    Demosisto") holds for every occurrence. A person's surname keeps the person's type wherever
+    it recurs ("Jobs" after "Steve Jobs"); other names take the type most of their occurrences
+    got. Occurrences spaCy left unlabelled
+    are added when their words match a labelled name exactly.
+    """
+    named = {w.casefold() for s in spans if s.type == "PERSON" for w in s.text.split()[1:]}
+    common = common_words(doc) - named  # "Jobs" after "Steve Jobs" is his name, not a noun
+    spans = [s for s in spans if not (s.text.istitle() and s.text.casefold() in common)]
+    votes: dict[str, dict[EntityType, int]] = {}
+    persons: set[str] = set()
+    given: set[str] = set()
+    for s in spans:
+        key = s.text.casefold()
+        if s.firm:
+            continue
+        votes.setdefault(key, {}).setdefault(s.type, 0)
+        votes[key][s.type] += 1
+        words = s.text.split()
+        if s.type == "PERSON" and len(words) > 1:
+            persons.add(key)
+            persons.add(words[-1].casefold())
+            given.add(words[0].casefold())
+
+    firm = {s.text.casefold(): s.type for s in spans if s.firm}
+
+    def settle(text: str, etype: EntityType) -> EntityType:
+        key = text.casefold()
+        if key in firm:
+            return firm[key]
+        if key in persons:
+            return "PERSON"
+        if etype == "PERSON" and " " not in text and key not in given and geo.major_place(text):
+            return "GPE"  # a lone place name spaCy took for a person ("Zaporizhzhia")
+        tally = votes.get(key)
+        if not tally or etype in ("NORP",):
+            return etype
+        if tally.get("ORG") and etype in ("GPE", "LOC") and not known_place(text):
+            return "ORG"  # tagged ORG somewhere and no table knows it as a place
+        best = max(tally.items(), key=lambda kv: kv[1])
+        return best[0] if best[1] > tally.get(etype, 0) else etype
+
+    out = [NameSpan(s.start, s.end, s.text, settle(s.text, s.type), s.tok) for s in spans]
+    taken = [False] * len(doc)
+    forms, offsets = token_table(doc)
+    first_tok = {at: i for i, at in enumerate(offsets)}
+    for s in out:
+        a = first_tok.get(s.start)
+        if a is not None:
+            for i in range(a, s.tok + 1):
+                taken[i] = True
+    known: dict[str, list[tuple[list[str], EntityType]]] = {}
+    for s in out:
+        words = s.text.split()
+        if s.type in LABELS.values() and s.text[:1].isupper() and len(s.text) >= 3:
+            known.setdefault(words[0], []).append((words, s.type))
+            if s.type == "PERSON" and len(words) > 1:
+                known.setdefault(words[-1], []).append(([words[-1]], "PERSON"))
+    for v in known.values():
+        v.sort(key=lambda wt: -len(wt[0]))
+    i, n = 0, len(doc)
+    while i < n:
+        step = 1
+        for words, etype in known.get(forms[i], ()) if not taken[i] else ():
+            j = i + len(words)
+            if j > n or any(taken[i:j]) or forms[i:j] != words:
+                continue
+            surname = etype == "PERSON" and forms[i].casefold() not in common
+            if len(words) == 1 and doc[i].pos_ != "PROPN" and doc[i].is_sent_start and not surname:
+                continue  # a repeat of a one-word name: proper noun, or capitalised mid-sentence
+            span = doc[i:j]
+            out.append(NameSpan(span.start_char, span.end_char, span.text, etype, j - 1))
+            step = len(words)
+            break
+        i += step
+    out.sort(key=lambda s: s.start)
+    text = text_of(doc)
+    return _teams(text, _lists(text, _affiliations(text, out)))
+
+
+def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A match report: the countries and cities named in its score lines are its teams (ORG)
+    wherever the report names them."""
+    places = [(s.start, s.end, s.text) for s in spans if s.type in ("GPE", "LOC", "ORG")]
+    teams = score_teams(text, places)
+    if not teams:
+        return spans
+    return [
+        NameSpan(s.start, s.end, s.text, "ORG", s.tok)
+        if s.text in teams and s.type in ("GPE", "LOC")
+        else s
+        for s in spans
+    ]
