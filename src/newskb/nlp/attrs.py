@@ -158,6 +158,8 @@ class FastAttributeRuler:
         assert self.regex is not None
         strings = vocab.strings
         out: list[int] = []
+        if len(self.seen) > 500_000:  # a long run meets ever new words: stay bounded
+            self.seen.clear()
         for key in numpy.unique(lowers).tolist():
             hit = self.seen.get(key)
             if hit is None:

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 REACH = 3
+CACHE_MAX = 500_000  # words whose trigger test is remembered (per process)
 WHOLE_SHARE = 0.8
 JOIN = "\n\n"
 # Time and number words the extractors read spaCy's DATE/TIME/MONEY/CARDINAL labels for.
@@ -59,6 +60,8 @@ class Triggers:
 
     def mask(self, doc: Doc) -> list[bool]:
         out: list[bool] = []
+        if len(self.cache) > CACHE_MAX:  # a long run meets ever new words: stay bounded
+            self.cache.clear()
         cache = self.cache
         for tok in doc:
             hit = cache.get(tok.orth)
