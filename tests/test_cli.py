@@ -135,3 +135,23 @@ def test_errors_command_lists_what_failed(tmp_path: Path) -> None:
     assert e["code"] == "NKB103" and e["path"].endswith("bad.txt") and "UTF-8" in e["message"]
     _, out, _ = run("errors", "--db", db, "--format", "csv")
     assert out.splitlines()[0] == "code,path,message"
+
+
+def test_sqlite_only_commands_refuse_postgres_with_a_coded_error() -> None:
+    """Regression: `newskb entities|quotes|events|agreements|stories|timeline|serve` on a
+    PostgreSQL URL died with a psycopg traceback; now NKB406 says what works there."""
+    from newskb.errors import NotAvailable
+
+    url = "postgresql://nobody@127.0.0.1:1/none"  # never contacted: refused before connecting
+    for args in (
+        ["entities"],
+        ["quotes", "--speaker", "Leavitt"],
+        ["events"],
+        ["agreements"],
+        ["stories"],
+        ["timeline", "--entity", "Trump"],
+        ["serve"],
+    ):
+        res = CliRunner().invoke(cli, [*args, "--db", url])
+        assert isinstance(res.exception, NotAvailable), (args, res.exception)
+        assert res.exception.code == "NKB406" and "SQLite" in str(res.exception)

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from newskb.cli.base import cli, emit, format_option, out
+from newskb.cli.base import cli, emit, format_option, out, sqlite_only
 from newskb.cli.evaluate import eval_group
 
 
@@ -19,6 +19,7 @@ def _conn(db: str) -> Any:
     from newskb.store import open_store
     from newskb.store.entities import sync
 
+    sqlite_only(db, "entities")
     store = open_store(db)
     sync(store.conn)
     return store

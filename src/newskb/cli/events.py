@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out
+from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out, sqlite_only
 from newskb.cli.evaluate import eval_group
 from newskb.model import AgreementRecord, AgreementStep, EventHit
 
@@ -77,6 +77,7 @@ def events(
     from newskb.store import open_store
     from newskb.store.agreements import find_events
 
+    sqlite_only(db, "events")
     with open_store(db, readonly=True) as store:
         rows = find_events(
             store.conn,
@@ -153,6 +154,7 @@ def agreements(
     from newskb.store.agreements import agreements as list_agreements
     from newskb.store.agreements import get
 
+    sqlite_only(db, "agreements")
     with open_store(db, readonly=True) as store:
         if agreement_id:
             one = get(store.conn, agreement_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newskb.cli.base import cli, err
+from newskb.cli.base import cli, err, sqlite_only
 
 
 @cli.command()
@@ -33,6 +33,7 @@ def serve(db: str, host: str, port: int, write_token: str | None, workers: int) 
 
     from newskb.api import create_app
 
+    sqlite_only(db, "serve")
     app = create_app(db, write_token=write_token or None)  # fails early on a missing store
     shown = f"[{host}]" if ":" in host else host
     mode = "read-write (bearer token)" if write_token else "read-only"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import cli, emit, format_option
+from newskb.cli.base import cli, emit, format_option, sqlite_only
 from newskb.cli.evaluate import eval_group
 from newskb.errors import NotFound, UsageError
 
@@ -19,6 +19,7 @@ from newskb.errors import NotFound, UsageError
 def _store(db: str) -> Iterator[sqlite3.Connection]:
     from newskb.store import open_store
 
+    sqlite_only(db, "stories / timeline")
     path = db.removeprefix("sqlite:///")
     if not Path(path).exists():
         raise NotFound(f"no store at {path!r} (run `newskb ingest ... --db {path}` first)")
