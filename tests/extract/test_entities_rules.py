@@ -163,3 +163,52 @@ def test_head_words_of_municipalities_and_buildings() -> None:
     assert facility_type("NTU Hospital Station", "ORG") == "FAC"
     assert facility_type("Century City Towers", "ORG") == "FAC"
     assert facility_type("Airbus", "ORG") == "ORG" and facility_type("Station", "ORG") == "ORG"
+
+
+def test_a_name_before_a_flight_number_is_the_airline() -> None:
+    names = _names("Divers searched for the black boxes from Air France Flight 447 on Monday.")
+    assert names.get("Air France") == "ORG" and not any("Flight" in n for n in names)
+
+
+def test_an_irish_surname_split_by_detokenisation_stays_one_name() -> None:
+    names = _names("Ryanair CEO, Michael O' Leary, justified his choice of Boeing.")
+    assert names.get("Michael O' Leary") == "PERSON" and "Leary" not in names
+
+
+def test_a_newspaper_taken_for_a_work_is_an_organisation() -> None:
+    names = _names("The hashtag spread quickly, according to the Sydney Morning Herald.")
+    assert names.get("Sydney Morning Herald") == "ORG"
+
+
+def test_a_place_name_keeps_its_place_type_where_spacy_calls_it_a_nationality() -> None:
+    text = (
+        "The Paralympic Games open in Sochi, Russia, on Friday.\n"
+        "There is a nine-hour difference between Sochi and New York, and a 12-hour "
+        "difference between Sochi and the US West Coast."
+    )
+    a = Article(id="t", sha256="t", path="t.txt", text=text)
+    ents = entities_of(a, nlp.parse_many([text])[0])
+    sochi = [m for e in ents if e.type == "GPE" for m in e.mentions if m.text == "Sochi"]
+    assert len(sochi) == 3
+
+
+def test_an_acronym_in_brackets_after_a_name_it_spells_is_that_name() -> None:
+    names = _names(
+        "Boeing lost the contract to supply the United States Air Force (USAF) with jets."
+    )
+    assert names.get("USAF") == "ORG" and names.get("United States Air Force") == "ORG"
+
+
+def test_a_major_place_before_a_spaced_hyphen_ends_the_name() -> None:
+    names = _names("The lawsuit was filed by a network equipment maker based in San Jose - Cisco.")
+    assert names.get("San Jose") == "GPE" and not any("-" in n for n in names)
+
+
+def test_a_one_word_person_name_takes_the_surname_spacy_cut_off() -> None:
+    names = _names(
+        "Belgium had great chances early on, with Romelu Lukaku, Yannick Carrasco, and "
+        "Dries Mertens making early attempts to put the ball in the net."
+    )
+    assert names.get("Dries Mertens") == "PERSON" and "Dries" not in names
+    names = _names("He is a Reagan Democrat from Ohio.")
+    assert "Reagan Democrat" not in names

@@ -66,6 +66,115 @@ def _affiliations(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     ]
 
 
+def _initials(name: str) -> str:
+    """ "United States Air Force" -> "USAF" (function words skipped, hyphenated parts too)."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit())
+
+
+def _acronyms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """ "the United States Air Force (USAF)": an unlabelled acronym in brackets right after a
+    name whose initials it spells is that name's short form, of the same type."""
+    ends = {s.end: s for s in spans}
+    starts = {s.start for s in spans}
+    out: list[NameSpan] = []
+    for i in range(2, len(doc) - 1):
+        t = doc[i]
+        if (
+            doc[i - 1].text != "("
+            or doc[i + 1].text != ")"
+            or not 2 <= len(t) <= 6
+            or not t.text.isalnum()
+            or not t.text.isupper()
+            or t.idx in starts
+        ):
+            continue
+        before = doc[i - 2]
+        name = ends.get(before.idx + len(before))
+        if (
+            name is not None
+            and name.type in ("ORG", "GPE", "LOC", "FAC")
+            and _initials(name.text) == t.text
+        ):
+            out.append(NameSpan(t.idx, t.idx + len(t), t.text, name.type, i))
+    return out
+
+
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _surnames_after(doc: Doc, spans: list[NameSpan], common: frozenset[str]) -> list[NameSpan]:
+    """ "and Dries Mertens making ...": a one-word person name (once lists and votes have
+    typed it) directly followed by a capitalised word that is no common noun of the article, no
+    title, no organisation or place head and no day or month, and that the article does not
+    write as another person's surname: the surname spaCy cut off. A one-word place or
+    organisation label on that word ("Valeska [Paris]") gives way; a nationality does not
+    ("a Reagan Democrat")."""
+    from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
+    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
+
+    surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON" and " " in s.text}
+    by_start = {s.start: k for k, s in enumerate(spans)}
+    offsets = token_table(doc)[1]
+    tok_at = {at: i for i, at in enumerate(offsets)}
+    out = list(spans)
+    drop: set[int] = set()
+    for k, s in enumerate(spans):
+        if s.type != "PERSON" or " " in s.text or s.text in surnames or k in drop:
+            continue
+        i = s.tok + 1
+        if i >= len(doc) or tok_at.get(s.start) != s.tok:
+            continue
+        y = doc[i]
+        if not (
+            doc[s.tok].whitespace_ == " "
+            and y.is_alpha
+            and y.is_title
+            and not y.is_stop
+            and y.lower_ not in common
+            and y.lower_ not in ROLE_HEADS
+            and y.lower_ not in HONORIFICS
+            and y.lower_ not in _ORG_HEADS
+            and y.lower_ not in _PLACE_HEADS
+            and y.lower_ not in _CALENDAR
+        ):
+            continue
+        nxt = by_start.get(y.idx)
+        if nxt is not None and (
+            spans[nxt].end != y.idx + len(y) or spans[nxt].type not in ("GPE", "LOC", "ORG", "FAC")
+        ):
+            continue
+        if nxt is None and any(t.start < y.idx + len(y) and y.idx < t.end for t in spans):
+            continue
+        if nxt is not None:
+            drop.add(nxt)
+        end = y.idx + len(y)
+        out[k] = NameSpan(s.start, end, text_of(doc)[s.start : end], "PERSON", i, s.firm)
+    return [s for k, s in enumerate(out) if k not in drop]
+
+
 def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     """One type per name within an article, and every occurrence of a known name found.
 
@@ -107,14 +216,22 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         if etype == "PERSON" and " " not in text and key not in given and geo.major_place(text):
             return "GPE"  # a lone place name spaCy took for a person ("Zaporizhzhia")
         tally = votes.get(key)
-        if not tally or etype in ("NORP",):
+        if tally and etype == "NORP":
+            places: list[EntityType] = [t for t in ("GPE", "LOC") if tally.get(t)]
+            if places and known_place(text):  # "between Sochi and New York" beside "in Sochi"
+                return max(places, key=lambda t: tally[t])
+            return etype
+        if not tally:
             return etype
         if tally.get("ORG") and etype in ("GPE", "LOC") and not known_place(text):
             return "ORG"  # tagged ORG somewhere and no table knows it as a place
         best = max(tally.items(), key=lambda kv: kv[1])
+        if best[0] == "NORP" and etype in ("GPE", "LOC") and known_place(text):
+            return etype  # a place, whatever spaCy called its other occurrences
         return best[0] if best[1] > tally.get(etype, 0) else etype
 
     out = [NameSpan(s.start, s.end, s.text, settle(s.text, s.type), s.tok) for s in spans]
+    out += _acronyms(doc, out)
     taken = [False] * len(doc)
     forms, offsets = token_table(doc)
     first_tok = {at: i for i, at in enumerate(offsets)}
@@ -149,7 +266,8 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         i += step
     out.sort(key=lambda s: s.start)
     text = text_of(doc)
-    return _teams(text, _lists(text, _affiliations(text, out)))
+    out = _teams(text, _lists(text, _affiliations(text, out)))
+    return _surnames_after(doc, out, common)
 
 
 def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newskb.model import EntityType
@@ -134,7 +135,7 @@ def _cut_inside(doc: Doc, first: int, stop: int) -> int:
             return i
         if t.text in ("–", "—", "/") and t.whitespace_ and doc[i - 1].whitespace_:
             return i
-        if t.text == "Flight" and i + 1 < stop and doc[i + 1].like_num:
+        if t.text == "Flight" and i + 1 < len(doc) and doc[i + 1].like_num:
             return i
         glued = doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "Cheng Chung-tai"
         of_the = t.lower_ == "the" and doc[i - 1].lower_ in ("of", "and")  # "Republic of the"
@@ -203,6 +204,40 @@ def shape_type(text: str, etype: EntityType) -> EntityType:
     return etype
 
 
+_OUTLET_LAST = frozenset(
+    [
+        "news",
+        "times",
+        "post",
+        "herald",
+        "paper",
+        "journal",
+        "tribune",
+        "gazette",
+        "telegraph",
+        "chronicle",
+        "courier",
+        "examiner",
+        "inquirer",
+    ]
+)
+
+
+def outlet_type(text: str, etype: EntityType) -> EntityType:
+    """ORG for a newspaper's name that spaCy took for a work or an event ("the Sydney Morning
+    Herald", "The Deseret News"): in news, an outlet is an organisation that reports."""
+    words = text.split()
+    if (
+        etype in ("WORK_OF_ART", "EVENT", "PRODUCT")
+        and 2 <= len(words) <= 5
+        and words[-1].lower() in _OUTLET_LAST
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() not in STOP_WORDS  # "No Jennifer Lopez News Today": a title
+    ):
+        return "ORG"
+    return etype
+
+
 def descriptor_type(doc: Doc, first: int, etype: EntityType) -> EntityType:
     """ORG for a name right after a common noun naming a kind of organisation."""
     if first == 0 or etype not in ("PERSON", "GPE", "LOC", "FAC", "NORP"):
@@ -244,7 +279,23 @@ def extend_person(doc: Doc, first: int, stop: int) -> tuple[int, int]:
         return first, stop + 2  # "Wong Yeung-tat": the rest of a hyphenated given name
     if stop - first == 1 and first > 0 and free(first - 1):
         return first - 1, stop
+    if _irish_o(doc, stop):
+        return first, stop + (2 if doc[stop].text in ("'", "’") else 1)
     return first, stop
+
+
+def _irish_o(doc: Doc, stop: int) -> bool:
+    """ "Michael O' Leary", "Sinead O 'Connor": a person name ending in "O'" that a text
+    tokenised and joined again cut off from the rest of the surname."""
+    tail = "".join(t.text for t in doc[max(0, stop - 2) : stop])
+    if not tail.endswith(("O'", "O’", "O")) or stop >= len(doc):
+        return False
+    nxt = doc[stop]
+    if tail.endswith("O") and nxt.text in ("'", "’") and stop + 1 < len(doc):
+        nxt = doc[stop + 1]
+    elif tail.endswith("O"):
+        return False
+    return nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_upper
 
 
 def role_led_person(doc: Doc, first: int, stop: int) -> bool:

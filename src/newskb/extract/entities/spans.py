@@ -16,6 +16,7 @@ from newskb.extract.entities.shape import (
     extend_person,
     glued_modifier,
     no_name,
+    outlet_type,
     place_context,
     role_led_person,
     sentence_period,
@@ -128,6 +129,21 @@ _STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
 _MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
 
 
+def _place_before_dash(doc: Doc, first: int, stop: int) -> int:
+    """ "based in San Jose - Cisco": a known place before a spaced hyphen ends the name (text
+    tokenised and joined again writes a dash as a spaced hyphen)."""
+    for i in range(first + 1, stop - 1):
+        t = doc[i]
+        if t.text == "-" and t.whitespace_ and doc[i - 1].whitespace_:
+            return i if geo.major_place(doc[first:i].text) else stop
+    return stop
+
+
+def _flight_after(doc: Doc, stop: int) -> bool:
+    """A flight number follows the name ("Garuda Indonesia Flight 200")."""
+    return stop + 1 < len(doc) and doc[stop].text == "Flight" and doc[stop + 1].like_num
+
+
 def _model_number_after(doc: Doc, end: int) -> bool:
     """A model designation follows the name ("A330-200", "787")."""
     return end < len(doc) and _MODEL.fullmatch(doc[end].text) is not None
@@ -182,6 +198,9 @@ def _name_span(
 ) -> NameSpan | None:
     """spaCy's entity ``doc[first:stop]`` with name-level bounds and our type corrections."""
     first, stop = trim_tokens(doc, first, stop, etype)
+    stop = _place_before_dash(doc, first, stop)
+    if etype != "PERSON" and _flight_after(doc, stop):
+        etype = "ORG"  # "Air France Flight 447": the airline
     if etype != "PERSON" and role_led_person(doc, first, stop):
         first, etype = first + 1, "PERSON"
     if etype == "PERSON":
@@ -216,7 +235,7 @@ def _name_span(
         or no_name(article.text, start, end)
     ):
         return None  # "pro-Beijing", "anti-Kremlin": a stance, not the name
-    etype = _gazetteer_type(text, etype)
+    etype = _gazetteer_type(text, outlet_type(text, etype))
     etype = facility_type(text, head_type(text, etype))
     described = descriptor_type(doc, first, etype)
     firm = described != etype
@@ -245,6 +264,8 @@ def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
             continue
         if stripped_code(ent.text):
             continue  # "USD": a currency code, not an organisation
+        if all(taken[ent.start : ent.end]):
+            continue  # the rest of a name a rule already extended ("Michael O' Leary")
         span = _name_span(article, doc, ent.start, ent.end, etype)
         if span is not None:
             spans.append(span)
