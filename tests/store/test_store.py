@@ -147,3 +147,18 @@ def test_readonly_store_cannot_write(store: SqliteStore, tmp_path: Path) -> None
         ro.conn.execute("DELETE FROM articles")
     assert ro.stats().articles == 1
     ro.close()
+
+
+def test_new_store_uses_16k_pages_and_old_stores_keep_theirs(tmp_path: Path) -> None:
+    import sqlite3
+
+    from newskb.store.sqlite import PAGE_SIZE
+
+    with SqliteStore(tmp_path / "new.db") as store:
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 16384
+    old = tmp_path / "old.db"
+    c = sqlite3.connect(old)
+    c.execute("CREATE TABLE t (x)")  # written with the default 4 KiB pages
+    c.close()
+    with SqliteStore(old) as store:
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
