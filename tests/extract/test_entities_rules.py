@@ -212,3 +212,10 @@ def test_a_one_word_person_name_takes_the_surname_spacy_cut_off() -> None:
     assert names.get("Dries Mertens") == "PERSON" and "Dries" not in names
     names = _names("He is a Reagan Democrat from Ohio.")
     assert "Reagan Democrat" not in names
+
+
+def test_a_position_word_after_of_stays_in_the_name() -> None:
+    """Regression: "the Royal Courts of Justice" came out as "Royal Courts of" (the trailing
+    position word was cut as if it were "State Department Spokesperson")."""
+    names = _names("The trial began on Wednesday in the Royal Courts of Justice in London.")
+    assert names.get("Royal Courts of Justice") == "ORG" and "Royal Courts of" not in names

@@ -148,7 +148,8 @@ def _cut_inside(doc: Doc, first: int, stop: int) -> int:
 def trim_tokens(doc: Doc, first: int, stop: int, etype: EntityType) -> tuple[int, int]:
     """Token bounds cut to the name (see ``_cut_inside``): no leading lower-case words ("a",
     "united"), no trailing joiner ("Royal Courts of"), no score after a team ("Sweden 1"), no
-    position word after an organisation ("State Department Spokesperson")."""
+    position word after an organisation ("State Department Spokesperson"), unless it follows
+    "of" ("Ministry of Justice")."""
     from newskb.extract.entities.roles import ROLE_HEADS
 
     while (
@@ -169,7 +170,13 @@ def trim_tokens(doc: Doc, first: int, stop: int, etype: EntityType) -> tuple[int
     ):
         stop -= 1
     last = doc[stop - 1]
-    if etype == "ORG" and stop - first > 1 and last.lower_ in ROLE_HEADS:
+    # a position word after "of" is part of the name ("Royal Courts of Justice")
+    if (
+        etype == "ORG"
+        and stop - first > 1
+        and last.lower_ in ROLE_HEADS
+        and doc[stop - 2].lower_ not in _JOINERS
+    ):
         stop -= 1
     return first, stop
 
