@@ -181,3 +181,10 @@ def test_clause_conjoined_to_the_cue_without_a_coordinator_is_its_content() -> N
 def test_content_stops_before_a_crediting_cue_verb() -> None:
     x = run("She stressed that it was about achieving peace, reports UNN.")
     assert [said(q) for q in x.quotes] == [("She", "stressed", "that it was about achieving peace")]
+
+
+def test_inverted_cue_whose_speaker_the_parser_made_its_object() -> None:
+    """Regression: '"...," added KCNA.' had no speaker (the parser makes "KCNA" the object of
+    "added")."""
+    x = run('"We are in contact with all relevant parties and will act," added KCNA.\n')
+    assert [said(q)[:2] for q in x.quotes] == [("KCNA", "added")]

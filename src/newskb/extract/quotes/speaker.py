@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -48,6 +48,9 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
         # "Institutional recipients, said Mauer, are ...": the parser may give the interrupted
         # clause's subject to the cue too; the inverted one right after the cue is its own
         return next((c for c in subjects if c.i > cue.i), subjects[0])
+    inverted = _inverted_speaker(cue, inside)
+    if inverted is not None:
+        return inverted
     for c in cue.children:  # passive: "was told by X"
         if c.dep_ == "agent":
             for g in c.children:
@@ -75,6 +78,29 @@ def subject_of(cue: Token, lo: int = 0, hi: int = 10**9) -> Token | None:
         for c in head.children:
             if c.dep_ in SUBJECTS and inside(c):
                 return c
+    return None
+
+
+# Cues whose object is the person spoken to ("told reporters", "asked him"), never the speaker.
+ADDRESSEE_CUES = frozenset(
+    {"tell", "ask", "inform", "brief", "urge", "warn", "remind", "assure", "advise", "answer"}
+)
+
+
+def _inverted_speaker(cue: Token, inside: Callable[[Token], bool]) -> Token | None:
+    """ "A," added KCNA: after a quote or a comma the speaker follows its cue, and the parser
+    sometimes makes it the cue's object; take it when it is a name (not for cues whose
+    object is the addressee: "told reporters")."""
+    if cue.i == 0 or cue.lemma_.lower() in ADDRESSEE_CUES:
+        return None
+    before = cue.doc[cue.i - 1]
+    if not (before.is_quote or before.text == ","):
+        return None
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if nxt is None or not inside(nxt) or nxt.head != cue:
+        return None
+    if nxt.dep_ in ("dobj", "attr", "npadvmod", "oprd") and nxt.pos_ == "PROPN":
+        return nxt
     return None
 
 
