@@ -188,3 +188,23 @@ def test_inverted_cue_whose_speaker_the_parser_made_its_object() -> None:
     "added")."""
     x = run('"We are in contact with all relevant parties and will act," added KCNA.\n')
     assert [said(q)[:2] for q in x.quotes] == [("KCNA", "added")]
+
+
+def test_the_object_of_an_addressee_cue_is_never_the_inverted_speaker() -> None:
+    from spacy.tokens import Doc as SpacyDoc
+
+    from newskb.extract.quotes.speaker import subject_of
+    from newskb.nlp import load
+
+    words = ['"', "Yes", ",", '"', "told", "Reuters", "."]
+    kw = {
+        "heads": [4, 4, 4, 4, 4, 4, 4],
+        "deps": ["punct", "intj", "punct", "punct", "ROOT", "dobj", "punct"],
+        "pos": ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+    }
+    told = SpacyDoc(load().vocab, words=words, lemmas=[w.lower() for w in words], **kw)
+    told[4].lemma_ = "tell"
+    assert subject_of(told[4]) is None
+    added = SpacyDoc(load().vocab, words=[*words[:4], "added", *words[5:]], **kw)
+    added[4].lemma_ = "add"
+    assert subject_of(added[4]) is not None and subject_of(added[4]).text == "Reuters"
