@@ -208,3 +208,13 @@ def test_the_object_of_an_addressee_cue_is_never_the_inverted_speaker() -> None:
     added = SpacyDoc(load().vocab, words=[*words[:4], "added", *words[5:]], **kw)
     added[4].lemma_ = "add"
     assert subject_of(added[4]) is not None and subject_of(added[4]).text == "Reuters"
+
+
+def test_speaker_the_parser_hung_on_an_opening_participle() -> None:
+    """Regression: 'Speaking in the parents' defense, Tom Molomby, SC, said that ...' gave no
+    quote at all (the parser attached the name to "Speaking", leaving "said" without subject)."""
+    x = run(
+        "Speaking in the parents' defense, Tom Molomby, SC, said that, as the parents came from "
+        "India, where homeopathy is in common use, they should be declared not guilty.\n"
+    )
+    assert [said(q)[:2] for q in x.quotes] == [("Tom Molomby, SC", "said")]

@@ -166,7 +166,24 @@ def fallback_subject(doc: Doc, cue: Token, line_start: int) -> Token | None:
         outside = t.head.i < line_start or t.head.i >= cue.i or t.head == t or t.head == cue
         if outside and t.pos_ in ("PROPN", "NOUN", "PRON"):
             best = t
-    return best
+    return best if best is not None else _name_before(doc, cue, line_start)
+
+
+def _name_before(doc: Doc, cue: Token, line_start: int) -> Token | None:
+    """ "Speaking in their defense, Tom Molomby, SC, said that ...": the parser hung the name
+    on the opening participle; a name right before the cue (past commas and its apposition)
+    is the speaker."""
+    i = cue.i - 1
+    while i >= line_start and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < line_start:
+        return None
+    t = doc[i]
+    while t.dep_ == "appos" and line_start <= t.head.i < t.i:
+        t = t.head
+    if t.pos_ == "PROPN" and t.dep_ not in ("pobj", "poss", "compound", "dobj"):
+        return t
+    return None
 
 
 @dataclass(frozen=True, slots=True)
