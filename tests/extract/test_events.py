@@ -271,3 +271,14 @@ def test_user_actor_dictionary_becomes_entities() -> None:
     ev = by_trigger(x, "condemned")
     kb = {e.id: e.kb_id for e in x.entities}
     assert [kb[a] for a in ev.actors] == ["ARNGOV"] and [kb[r] for r in ev.recipients] == ["HOB"]
+
+
+def test_a_regret_about_what_happened_is_no_negation() -> None:
+    """Regression: the seed's "this war ... should never have started" was a negated ASSAULT;
+    the war did start. "should have attacked" (it did not) stays hypothetical."""
+    said = run("She noted that this war of Russia against Ukraine should never have started.\n")
+    assert [(v.type, v.status) for v in said.events] == [("ASSAULT", "occurred")]
+    would = run("Russia should have attacked Ukraine earlier, he said.\n")
+    assert [(v.type, v.status) for v in would.events] == [("ASSAULT", "hypothetical")]
+    plain = run("Russia did not attack Ukraine.\n")
+    assert [(v.type, v.status) for v in plain.events] == [("ASSAULT", "negated")]

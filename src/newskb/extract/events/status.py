@@ -13,6 +13,8 @@ from newskb.model import EventStatus
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
+# "should not have" / "ought never to have" + participle: a regret about what did happen
+REGRET_AUX = frozenset({"should", "ought"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 COND_MARKS = frozenset({"if", "unless", "whether"})
 PLANNED_ADJ = frozenset({"planned", "proposed", "future", "upcoming", "possible", "potential"})
@@ -43,6 +45,8 @@ def _own_clause(verb: Token, lex: Lexicon) -> EventStatus | None:
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if marks & COND_MARKS:
         return "hypothetical"
+    if auxes & REGRET_AUX and "have" in auxes and verb.tag_ == "VBN" and _is_neg(verb):
+        return "occurred"  # "this war should never have started": it did start
     if _is_neg(verb):
         return "negated"
     if auxes & FUTURE_AUX or _going_to(verb):
