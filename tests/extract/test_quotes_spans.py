@@ -218,3 +218,17 @@ def test_speaker_the_parser_hung_on_an_opening_participle() -> None:
         "India, where homeopathy is in common use, they should be declared not guilty.\n"
     )
     assert [said(q)[:2] for q in x.quotes] == [("Tom Molomby, SC", "said")]
+
+
+def test_a_thought_inside_what_someone_said_is_part_of_that_statement() -> None:
+    """Regression: "Jafari said she felt ..." gave a second quote (she / felt) nested in the
+    first; and "I think the talks will fail, he said" lost "he said" altogether (taken for an
+    outlet crediting a report, like "She stressed that ..., reports UNN", which still is)."""
+    x = run("Jafari said she felt Mohamed had been subject to Islamophobia.\n")
+    assert [said(q) for q in x.quotes] == [
+        ("Jafari", "said", "she felt Mohamed had been subject to Islamophobia")
+    ]
+    x = run("I think the talks will fail, he said.\n")
+    assert [said(q) for q in x.quotes] == [("he", "said", "I think the talks will fail")]
+    x = run("She stressed that the talks will fail, reports UNN.\n")
+    assert [said(q)[:2] for q in x.quotes] == [("She", "stressed")]

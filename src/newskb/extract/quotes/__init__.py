@@ -60,7 +60,7 @@ import dataclasses
 from spacy.tokens import Doc
 
 from newskb.extract.quotes.assemble import drafts, quotes
-from newskb.extract.quotes.cues import lexicon
+from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
 from newskb.extract.quotes.speaker import EntityIndex
@@ -93,7 +93,48 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
         return ()
     index = EntityIndex.build(so_far.entities)
     types = {e.id: e.type for e in so_far.entities}
-    return tuple(quotes(doc, drafts(doc, cands, regs, lines, lex), index, types))
+    found = quotes(doc, drafts(doc, cands, regs, lines, lex), index, types)
+    return tuple(_renumber(_without_nested_thoughts(doc, found, lex)))
+
+
+def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
+    """A thought reported inside what someone said ("Jafari said she felt ...", "said
+    fishermen first noticed ...") is part of that statement, not a second quote."""
+    outer = [
+        q
+        for q in found
+        if q.kind == "indirect" and q.cue is not None and _cue_class(doc, q, lex) == "speech"
+    ]
+    keep: list[Quote] = []
+    for q in found:
+        nested = (
+            q.kind == "indirect"
+            and q.cue is not None
+            and _cue_class(doc, q, lex) == "cognition"
+            and any(
+                o is not q and o.content.start <= q.cue.start and q.cue.end <= o.content.end
+                for o in outer
+            )
+        )
+        if not nested:
+            keep.append(q)
+    return keep
+
+
+def _cue_class(doc: Doc, q: Quote, lex: CueLexicon) -> str:
+    assert q.cue is not None
+    span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    lemma = span[-1].lemma_.lower() if span is not None and len(span) else q.cue.text.lower()
+    if lemma in lex.speech:
+        return "speech"
+    return "cognition" if lemma in lex.cognition else "other"
+
+
+def _renumber(found: list[Quote]) -> list[Quote]:
+    return [
+        q if q.id == f"Q{i}" else dataclasses.replace(q, id=f"Q{i}")
+        for i, q in enumerate(found, start=1)
+    ]
 
 
 @extractor("quotes")

@@ -364,8 +364,14 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     cue_after = content[-1][1] <= cue.i
     if cue_after and comps:
         inner = comps[0]
-        # "She stressed that ..., reports UNN": an outlet crediting a report, not a statement.
-        if inner.lemma_.lower() in lex.verbs and any(c.dep_ == "ccomp" for c in inner.children):
+        # "She stressed that ..., reports UNN": an outlet crediting a report, not a statement;
+        # but "I think the talks will fail, he said" is his statement of his own thought.
+        own = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON
+                  for c in inner.children)  # fmt: skip
+        reported = inner.lemma_.lower() in lex.verbs and any(
+            c.dep_ == "ccomp" for c in inner.children
+        )
+        if reported and not own:
             return None
     end = cue.i + 1
     for c in cue.rights:  # phrasal verbs: "pointed out"
