@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from newskb.extract.entities.shape import common_words, score_teams, text_of, token_table
 from newskb.extract.entities.spans import LABELS, NameSpan
 from newskb.extract.entities.votes import head_type, known_place
+from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
 from newskb.resolve import geo
 
@@ -100,29 +101,7 @@ def _acronyms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_CALENDAR = frozenset((*WEEKDAY_NAMES, *MONTH_NAMES))
 
 
 def _surnames_after(doc: Doc, spans: list[NameSpan], common: frozenset[str]) -> list[NameSpan]:

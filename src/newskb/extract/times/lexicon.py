@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+MONTH_NAMES: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
 MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    start=1,
-):
+for _i, _name in enumerate(MONTH_NAMES, start=1):
     MONTHS[_name] = _i
     MONTHS[_name[:3]] = _i
 MONTHS["sept"] = 9
 
 WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=1
-):
+for _i, _name in enumerate(WEEKDAY_NAMES, start=1):
     WEEKDAYS[_name] = _i
     WEEKDAYS[_name[:3]] = _i
 WEEKDAYS.update({"tues": 2, "wednes": 3, "thur": 4, "thurs": 4})
