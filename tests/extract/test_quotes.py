@@ -203,6 +203,12 @@ def test_seed_reported_statements(seed_path: Path) -> None:
     assert russian.speaker.entity is None and russian.cue is not None
     assert all(q.kind == "indirect" for q in x.quotes)
     assert not any(q.speaker and q.speaker.text == "UNN" for q in x.quotes)
+    # the White House statement she released, read out without quote marks, in two blocks
+    for start in ("Today, President Trump and President Putin", "The leaders agreed that"):
+        q = quote_with(start)
+        assert q.speaker is not None and q.speaker.entity == leavitt
+        assert q.speaker.text == "White House spokeswoman Caroline Levitt"
+        assert q.cue is not None and q.cue.text == "released"
 
 
 # --- constructions and span conventions (see the package docstring) --------------------------

@@ -232,3 +232,30 @@ def test_a_thought_inside_what_someone_said_is_part_of_that_statement() -> None:
     assert [said(q) for q in x.quotes] == [("he", "said", "I think the talks will fail")]
     x = run("She stressed that the talks will fail, reports UNN.\n")
     assert [said(q)[:2] for q in x.quotes] == [("She", "stressed")]
+
+
+def test_a_statement_read_out_without_quote_marks() -> None:
+    """The seed's White House statement: paragraphs after "X released a statement" that the
+    text continues with "She also noted ..." are X's; without that link nothing is guessed."""
+    text = (
+        "Spokeswoman Anna Berg released a statement on the talks in Geneva.\n"
+        "Both delegations agreed to meet again next month to work on a lasting settlement.\n"
+        "She also noted that the ceasefire had held for a week.\n"
+    )
+    x = run(text)
+    got = [(said(q), q.kind) for q in x.quotes]
+    assert got[0] == (
+        (
+            "Spokeswoman Anna Berg",
+            "released",
+            "Both delegations agreed to meet again next month to work on a lasting settlement.",
+        ),
+        "indirect",
+    )
+    assert got[1][0][:2] == ("She", "noted") and [q.id for q in x.quotes] == ["Q1", "Q2"]
+    plain = run(
+        "The ministry of Ukraine issued a statement on Monday.\n"
+        "The protests continued in the capital for a third day, with thousands marching.\n"
+        "Officials said the talks would resume next week.\n"
+    )
+    assert [said(q)[1] for q in plain.quotes] == ["said"]

@@ -51,6 +51,8 @@ consistent; ``spans`` holds the rules that need every cue of a sentence):
 - colon-introduced statements ("The Church denied the allegations:" + the next paragraph; 'Sunak
   defended the record whilst promising an update: "..."'): the speech verb before the colon, its
   subject, and the set-off text as content.
+- statements read out without quote marks ("X released a statement ..." and the plain
+  paragraphs after it, as long as the next paragraph says "X also noted ..."): ``statements.py``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
 from newskb.extract.quotes.speaker import EntityIndex
+from newskb.extract.quotes.statements import RELEASE_VERBS, read_out
 from newskb.extract.registry import extractor
 from newskb.model import Article, Extraction, Quote
 from newskb.nlp.prefilter import declare
@@ -73,11 +76,12 @@ __all__ = ["extract_quotes", "find_quotes"]
 # The selective parser parses only sentences some extractor needs: ours hold a cue of the
 # lexicon (speech and cognition verbs alike, so "I think ..." counts wherever it stands), the
 # "according" / "in the words of" phrases or a quote mark.
+MARKS = ('"', "“", "”", "„", "«", "»")
 declare(
     "quotes",
-    lemmas=sorted(lexicon().verbs),
+    lemmas=sorted({*lexicon().verbs, *RELEASE_VERBS}),
     words=("according", "words"),
-    marks=('"', "“", "”", "„", "«", "»"),
+    marks=MARKS,
 )
 
 
@@ -94,7 +98,8 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     index = EntityIndex.build(so_far.entities)
     types = {e.id: e.type for e in so_far.entities}
     found = quotes(doc, drafts(doc, cands, regs, lines, lex), index, types)
-    return tuple(_renumber(_without_nested_thoughts(doc, found, lex)))
+    found = read_out(doc, _without_nested_thoughts(doc, found, lex), index, MARKS)
+    return tuple(_renumber(found))
 
 
 def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
