@@ -259,3 +259,12 @@ def test_a_statement_read_out_without_quote_marks() -> None:
         "Officials said the talks would resume next week.\n"
     )
     assert [said(q)[1] for q in plain.quotes] == ["said"]
+
+
+def test_an_it_speaker_is_the_organisation_just_named_as_subject() -> None:
+    x = run("The Kremlin denied any role. In a statement, it said the drones were not Russian.\n")
+    (q,) = x.quotes
+    names = {e.id: e.name for e in x.entities}
+    assert q.speaker is not None and names.get(q.speaker.entity or "") == "Kremlin"
+    x = run("The talks collapsed after a week. It said that the report was a fabrication.\n")
+    assert all(q.speaker is None or q.speaker.entity is None for q in x.quotes)

@@ -326,6 +326,20 @@ def _antecedent(
     return index.before(at, "PERSON")
 
 
+def _body_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
+    """An "it" speaker ("The ministry ... It said that ..."): the organisation or country that
+    is the subject of this or the previous sentence, else nothing (never a guess further back)."""
+    sents = [s for s in doc.sents if s.start_char < at][-2:]
+    for sent in reversed(sents):
+        for tok in reversed(sent):
+            if tok.idx >= at or tok.dep_ not in SUBJECTS:
+                continue
+            for m in index.at(tok.idx, tok.idx + len(tok)):
+                if m[3] in ("ORG", "GPE") and m[4] != "pronoun":
+                    return m[2]
+    return None
+
+
 def quotes(
     doc: Doc, found: list[Draft], index: EntityIndex, types: Mapping[str, str]
 ) -> list[Quote]:
@@ -349,6 +363,8 @@ def quotes(
             entity = resolve(doc, d.speaker, index)
             if entity is None and doc[d.speaker.head].lower_ in PERSONAL:
                 entity = _antecedent(doc, ss, index, types, said)
+            elif entity is None and doc[d.speaker.head].lower_ == "it":
+                entity = _body_antecedent(doc, ss, index)
             if entity is not None:
                 said.append((ss, entity))
             speaker = Speaker(ss, se, text[ss:se], entity)
