@@ -66,7 +66,7 @@ from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
 from newskb.extract.quotes.speaker import EntityIndex
-from newskb.extract.quotes.statements import RELEASE_VERBS, read_out
+from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
 from newskb.extract.registry import extractor
 from newskb.model import Article, Extraction, Quote
 from newskb.nlp.prefilter import declare
@@ -79,8 +79,8 @@ __all__ = ["extract_quotes", "find_quotes"]
 MARKS = ('"', "“", "”", "„", "«", "»")
 declare(
     "quotes",
-    lemmas=sorted({*lexicon().verbs, *RELEASE_VERBS}),
-    words=("according", "words"),
+    lemmas=sorted(lexicon().verbs),
+    words=("according", "words", *STATEMENT_NOUNS),  # "released a statement": statements.py
     marks=MARKS,
 )
 
