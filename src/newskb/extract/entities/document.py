@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newskb.extract.entities.shape import common_words, score_teams, text_of, token_table
+from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
 from newskb.extract.entities.votes import head_type, known_place
 from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
+from newskb.nlp.docs import text_of, token_table
 from newskb.resolve import geo
 
 _LIST_GLUE = frozenset([", ", ", and ", " and ", ", or ", " or "])

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newskb.extract.entities.shape import text_of, token_table
 from newskb.extract.entities.spans import NameSpan
 from newskb.extract.entities.votes import ORG_LAST
 from newskb.model import EntityType
+from newskb.nlp.docs import text_of, token_table
 
 _ORG_HEADS = ORG_LAST | frozenset(
     [

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newskb.model import EntityType
+from newskb.nlp.docs import text_of
 
 # Lower-case particles that belong to a name ("la Repubblica", "de Gaulle", "al-Amr").
 _PARTICLES = frozenset(["de", "la", "le", "du", "da", "di", "del", "van", "von", "al", "el", "bin"])
@@ -92,25 +93,6 @@ _RESULT = re.compile(
     r"\s+\d{1,2}\s*[-–—]\s*\d{1,2}(?!\d)"
 )  # "Tunisia lost 1 – 2", "England winning 2 – 1"
 _SCORE_BEFORE = re.compile(r"\d{1,2}\s*[-–—]\s*\d{1,2}\s*$")
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per doc (spaCy joins the tokens anew on every access)."""
-    cached = doc.user_data.get("newskb.text")
-    if not isinstance(cached, str):
-        cached = doc.text
-        doc.user_data["newskb.text"] = cached
-    return cached
-
-
-def token_table(doc: Doc) -> tuple[list[str], list[int]]:
-    """Every token's text and character offset, read once per doc (a ``Token`` object per
-    access is what makes loops over a ``Doc`` slow)."""
-    cached = doc.user_data.get("newskb.tokens")
-    if not isinstance(cached, tuple):
-        cached = ([t.text for t in doc], [t.idx for t in doc])
-        doc.user_data["newskb.tokens"] = cached
-    return cached
 
 
 def glued_modifier(text: str, start: int) -> bool:

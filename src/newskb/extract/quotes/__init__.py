@@ -69,6 +69,7 @@ from newskb.extract.quotes.speaker import EntityIndex
 from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
 from newskb.extract.registry import extractor
 from newskb.model import Article, Extraction, Quote
+from newskb.nlp.docs import text_of
 from newskb.nlp.prefilter import declare
 
 __all__ = ["extract_quotes", "find_quotes"]
@@ -92,7 +93,7 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     lines = Lines.build(doc)
     lex = lexicon()
     cands = candidates(doc, lex, lines)
-    regs = regions(doc.text) if has_marks(doc.text) else []
+    regs = regions(text_of(doc)) if has_marks(text_of(doc)) else []
     if not cands and not regs:
         return ()
     index = EntityIndex.build(so_far.entities)

@@ -20,6 +20,7 @@ from newskb.extract.quotes.speaker import (
     subject_of,
 )
 from newskb.model import Content, Quote, QuoteKind, Span, Speaker
+from newskb.nlp.docs import text_of
 
 ALL_MARKS = frozenset("\"“”„«»'‘’")
 MIN_QUOTE_WORDS = 4  # an unattributed quoted stretch shorter than this is a scare quote
@@ -85,7 +86,7 @@ def drafts(
     doc: Doc, cands: list[Candidate], regions: list[Region], lines: Lines, lex: CueLexicon
 ) -> list[Draft]:
     """Merge parse candidates with quote-mark regions; unattributed long regions stay quotes."""
-    text = doc.text
+    text = text_of(doc)
     used: set[int] = set()
     mixed: set[int] = set()  # regions quoted inside a mixed quote's content
     out: list[Draft] = []
@@ -178,7 +179,7 @@ def _introduced(
     """A quotation set off by a colon ('Sunak defended the record whilst promising an update:
     "..."', 'She continued:' + a quoted paragraph): the speech verb of the clause before the
     colon and its subject (inherited from the verb it hangs on)."""
-    text = doc.text
+    text = text_of(doc)
     before = text[: max(region.start - 1, 0)].rstrip(" \t")
     if before.endswith("\n") and not before[:-1].rstrip(" \t").endswith(":"):
         return None
@@ -209,7 +210,7 @@ def _opens_paragraph(text: str, region: Region) -> bool:
 def _is_statement(doc: Doc, region: Region) -> bool:
     """A quoted stretch that reads as speech, not a title or a scare quote: at least
     ``MIN_STATEMENT_WORDS`` words and a verb with a subject inside."""
-    if _words(doc.text, region.pieces) < MIN_STATEMENT_WORDS:
+    if _words(text_of(doc), region.pieces) < MIN_STATEMENT_WORDS:
         return False
     span = doc.char_span(region.start, region.end, alignment_mode="expand")
     if span is None:
@@ -343,7 +344,7 @@ def _body_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
 def quotes(
     doc: Doc, found: list[Draft], index: EntityIndex, types: Mapping[str, str]
 ) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     found = sorted(found, key=lambda d: d.pieces[0][0])
     said: list[tuple[int, str]] = []
     out: list[Quote] = []

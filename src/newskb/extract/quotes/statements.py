@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newskb.extract.quotes.speaker import EntityIndex, phrase, resolve, subject_of
 from newskb.model import Content, Quote, Span, Speaker
 from newskb.nlp import is_parsed
+from newskb.nlp.docs import text_of
 
 RELEASE_VERBS = frozenset({"release", "issue", "publish", "read", "put", "post", "circulate"})
 STATEMENT_NOUNS = frozenset(
@@ -63,7 +64,7 @@ def _release(tok: Token) -> bool:
 
 def _releases(doc: Doc, paras: list[tuple[int, int]], index: EntityIndex) -> list[_Release]:
     out: list[_Release] = []
-    text = doc.text
+    text = text_of(doc)
     for sent in doc.sents:
         if not is_parsed(sent):
             continue
@@ -108,7 +109,7 @@ def read_out(
     doc: Doc, found: list[Quote], index: EntityIndex, marks: tuple[str, ...]
 ) -> list[Quote]:
     """``found`` plus the paragraphs that continue an announced statement (see module doc)."""
-    text = doc.text
+    text = text_of(doc)
     paras = _paragraphs(text)
     added: list[Quote] = []
     taken: set[int] = set()
