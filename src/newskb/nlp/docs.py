@@ -7,6 +7,7 @@ read them here instead.
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 
@@ -20,9 +21,12 @@ def text_of(doc: Doc) -> str:
 
 
 def token_table(doc: Doc) -> tuple[list[str], list[int]]:
-    """Every token's text and character offset, read once per doc."""
+    """Every token's text and character offset, read once per doc (from the doc's arrays,
+    without a ``Token`` object per token)."""
     cached = doc.user_data.get("newskb.tokens")
     if not isinstance(cached, tuple):
-        cached = ([t.text for t in doc], [t.idx for t in doc])
+        text = text_of(doc)
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        cached = ([text[i : i + n] for i, n in spans], [i for i, _ in spans])
         doc.user_data["newskb.tokens"] = cached
     return cached
