@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newskb.errors import BadStoreUrl, NotAvailable, NotFound, StoreError
+from newskb.errors import BadStoreUrl, NotAvailable, StoreError
 from newskb.model import (
     BatchReport,
     ErrorRecord,
@@ -26,7 +26,7 @@ from newskb.model import (
 from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store import is_postgres_url
 from newskb.store.pg_schema import LOCK_KEY, VERSIONS
-from newskb.store.rows import FACT_TABLES, store_stats
+from newskb.store.rows import FACT_TABLES, one_by_id, store_stats, stored_article
 from newskb.store.sqlite import fts_query
 
 HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline is per char)
@@ -241,20 +241,8 @@ class PostgresStore:
             "ORDER BY id = %s DESC LIMIT 2",
             (article_id, article_id, article_id, article_id),
         ).fetchall()
-        if not rows or (len(rows) > 1 and rows[0][6] != article_id):
-            raise NotFound(
-                f"no article with id {article_id!r}"
-                if not rows
-                else f"id prefix {article_id!r} is ambiguous"
-            )
-        r = rows[0]
-        return StoredArticle(
-            extraction=from_dict(json.loads(r[0]), raw=r[1]),
-            version=int(r[2]),
-            current=bool(r[3]),
-            supersedes=r[4],
-            ingested_at=r[5],
-        )
+        r = one_by_id(rows, article_id, lambda x: str(x[6]))
+        return stored_article(r[0], r[1], r[2], r[3], r[4], r[5])
 
     def ids(self, *, current_only: bool = True) -> list[str]:
         sql = "SELECT id FROM articles" + (" WHERE current = 1" if current_only else "")

@@ -22,7 +22,7 @@ from newskb.model import (
     QuoteRow,
     StoredArticle,
 )
-from newskb.serialize import from_dict
+from newskb.store.rows import stored_article
 from newskb.store.sqlite import fts_query
 
 MAX_LIMIT = 100
@@ -244,12 +244,8 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:
     ).fetchone()
     if r is None:
         raise NotFound(f"no article with id {article_id!r}")
-    return StoredArticle(
-        extraction=from_dict(json.loads(r["extraction"]), raw=r["raw"]),
-        version=int(r["version"]),
-        current=bool(r["current"]),
-        supersedes=r["supersedes"],
-        ingested_at=r["ingested_at"],
+    return stored_article(
+        r["extraction"], r["raw"], r["version"], r["current"], r["supersedes"], r["ingested_at"]
     )
 
 

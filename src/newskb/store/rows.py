@@ -6,7 +6,9 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from newskb.model import Extraction, StoreStats
+from newskb.errors import NotFound
+from newskb.model import Extraction, StoredArticle, StoreStats
+from newskb.serialize import from_dict
 
 Row = tuple[Any, ...]
 
@@ -139,4 +141,34 @@ def store_stats(one: Callable[[str], Sequence[Any] | None], schema_version: int)
         first_published=span[0] if span else None,
         last_published=span[1] if span else None,
         schema_version=schema_version,
+    )
+
+
+def one_by_id(rows: Sequence[Any], article_id: str, id_of: Callable[[Any], str]) -> Any:
+    """The row of ``article_id`` among up to two candidates (exact id first, else ids starting
+    with it): the exact match, or the only one with that prefix."""
+    if not rows or (len(rows) > 1 and id_of(rows[0]) != article_id):
+        raise NotFound(
+            f"no article with id {article_id!r}"
+            if not rows
+            else f"id prefix {article_id!r} is ambiguous"
+        )
+    return rows[0]
+
+
+def stored_article(
+    extraction: str,
+    raw: str,
+    version: Any,
+    current: Any,
+    supersedes: str | None,
+    ingested_at: str,
+) -> StoredArticle:
+    """A stored article from its columns (the extraction kept as JSON text)."""
+    return StoredArticle(
+        extraction=from_dict(json.loads(extraction), raw=raw),
+        version=int(version),
+        current=bool(current),
+        supersedes=supersedes,
+        ingested_at=ingested_at,
     )

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from newskb.errors import NotFound, StoreBusy, StoreError
+from newskb.errors import StoreBusy, StoreError
 from newskb.model import (
     BatchReport,
     ErrorRecord,
@@ -19,7 +19,7 @@ from newskb.model import (
 )
 from newskb.serialize import from_dict, to_dict
 from newskb.store.migrate import migrate
-from newskb.store.rows import FACT_TABLES, Row, store_stats
+from newskb.store.rows import FACT_TABLES, Row, one_by_id, store_stats, stored_article
 
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 65_536
@@ -325,19 +325,9 @@ class SqliteStore:
             "ORDER BY id = ? DESC LIMIT 2",
             (article_id, article_id, article_id, article_id),
         ).fetchall()
-        if not row or (len(row) > 1 and row[0]["id"] != article_id):
-            raise NotFound(
-                f"no article with id {article_id!r}"
-                if not row
-                else f"id prefix {article_id!r} is ambiguous"
-            )
-        r = row[0]
-        return StoredArticle(
-            extraction=from_dict(json.loads(r["extraction"]), raw=r["raw"]),
-            version=int(r["version"]),
-            current=bool(r["current"]),
-            supersedes=r["supersedes"],
-            ingested_at=r["ingested_at"],
+        r = one_by_id(row, article_id, lambda x: str(x["id"]))
+        return stored_article(
+            r["extraction"], r["raw"], r["version"], r["current"], r["supersedes"], r["ingested_at"]
         )
 
     def ids(self, *, current_only: bool = True) -> list[str]:
