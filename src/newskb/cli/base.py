@@ -195,9 +195,16 @@ def ingest(
             secs = max((dt.datetime.now() - started).total_seconds(), 1e-6)
             bar.update(task, advance=len(batch), rate=added / secs, errors=errors)
     skipped += len(stored_before)
-    msg = f"{added} added ({versions} new versions), {skipped} already stored, {errors} errors"
-    err.print(msg) if not quiet else click.echo(msg, err=True)
+    report_ingest(
+        f"{added} added ({versions} new versions), {skipped} already stored, {errors} errors",
+        quiet,
+    )
     store.close()
+
+
+def report_ingest(msg: str, quiet: bool) -> None:
+    """The closing line of an ingest, on stderr (plain text when ``--quiet``)."""
+    err.print(msg) if not quiet else click.echo(msg, err=True)
 
 
 @cli.command()

@@ -8,7 +8,7 @@ import re
 
 import click
 
-from newskb.cli.base import err, progress
+from newskb.cli.base import progress, report_ingest
 from newskb.errors import NewskbError
 from newskb.model import ShardResult
 
@@ -63,9 +63,9 @@ def ingest_dask(
     except NewskbError as exc:
         raise click.ClickException(str(exc)) from exc
     s = report.stored
-    msg = (
+    report_ingest(
         f"{s.added} added ({s.new_versions} new versions), {s.skipped} already stored, "
         f"{s.errors} errors · shards: {report.ran} run, {report.reused} reused, "
-        f"{report.failed} failed ({out_dir})"
+        f"{report.failed} failed ({out_dir})",
+        quiet,
     )
-    err.print(msg) if not quiet else click.echo(msg, err=True)
