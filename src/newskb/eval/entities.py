@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from newskb.eval.corpora import load_gum, load_meantime
+from newskb.eval.metrics import f1
 from newskb.model import PRF, Article, EntityScores, GoldDoc
 
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -34,8 +35,7 @@ PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "hers
 def _prf(hit_p: int, hit_g: int, n_pred: int, n_gold: int) -> PRF:
     p = hit_p / n_pred if n_pred else 0.0
     r = hit_g / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return PRF(round(p, 4), round(r, 4), round(f, 4), n_gold, n_pred)
+    return PRF(round(p, 4), round(r, 4), round(f1(p, r), 4), n_gold, n_pred)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

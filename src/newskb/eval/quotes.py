@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newskb.eval.gum_attribution import GumDoc, read_docs
+from newskb.eval.metrics import f1
 from newskb.model import Article, Extraction
 
 FIELDS = ("source", "cue", "content", "quote")
@@ -44,8 +45,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from newskb.errors import NotFound
+from newskb.eval.metrics import f1
 from newskb.model import Article, ClusterScores, Extraction, StoryParams
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "ecbplus"
@@ -101,15 +102,11 @@ def scores(predicted: Sequence[str], gold: Sequence[str]) -> ClusterScores:
         predicted_clusters=len(psize),
         bcubed_p=bp,
         bcubed_r=br,
-        bcubed_f1=_f1(bp, br),
+        bcubed_f1=f1(bp, br),
         pairwise_p=pp,
         pairwise_r=pr,
-        pairwise_f1=_f1(pp, pr),
+        pairwise_f1=f1(pp, pr),
     )
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def text_only(articles: Sequence[Article]) -> list[Extraction]:

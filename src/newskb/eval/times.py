@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newskb.eval.metrics import prf
 from newskb.eval.timeml import load_meantime, load_timeml
 from newskb.model import Article, GoldTimex, TimeExpr, TimeGoldDoc, TimeScores
 
@@ -103,20 +104,14 @@ def pairs(doc: str, gold: Sequence[GoldTimex], system: Sequence[TimeExpr]) -> li
     return out
 
 
-def _prf(hits: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    p = hits / n_sys if n_sys else 0.0
-    r = hits / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def score(corpus: str, docs: int, all_pairs: Sequence[Pair]) -> TimeScores:
     """TempEval-3 scores over the pairs of every document."""
     n_gold = sum(1 for p in all_pairs if p.gold is not None)
     n_sys = sum(1 for p in all_pairs if p.system is not None)
     matched = [(p.gold, p.system) for p in all_pairs if p.gold and p.system]
     strict = sum(1 for g, s in matched if g.start == s.start and g.end == s.end)
-    sp, sr, sf = _prf(strict, n_sys, n_gold)
-    rp, rr, rf = _prf(len(matched), n_sys, n_gold)
+    sp, sr, sf = prf(strict, n_sys, n_gold)
+    rp, rr, rf = prf(len(matched), n_sys, n_gold)
     n = len(matched)
     type_acc = sum(1 for g, s in matched if g.type == s.type) / n if n else 0.0
     value_acc = sum(1 for g, s in matched if g.value == s.value) / n if n else 0.0
