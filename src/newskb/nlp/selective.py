@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -58,9 +58,14 @@ def _component(nlp: Language, name: str) -> Any:
 def newline_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, datelines and headline-style lines carry no final
     period, and would otherwise run into the next line's sentence."""
-    for tok in doc[1:]:
-        if not tok.is_space and "\n" in doc[tok.i - 1].text:
-            tok.is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings
+    cols = doc.to_array([ORTH, IS_SPACE]).tolist()
+    breaks = {orth for orth, _ in cols if "\n" in strings[orth]}
+    for i in range(1, len(cols)):
+        if not cols[i][1] and cols[i - 1][0] in breaks:
+            doc[i].is_sent_start = True
     return doc
 
 

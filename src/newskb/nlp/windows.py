@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -63,11 +64,13 @@ class Triggers:
         if len(self.cache) > CACHE_MAX:  # a long run meets ever new words: stay bounded
             self.cache.clear()
         cache = self.cache
-        for tok in doc:
-            hit = cache.get(tok.orth)
+        strings = doc.vocab.strings
+        for orth in doc.to_array(ORTH).tolist() if len(doc) else ():
+            hit = cache.get(orth)
             if hit is None:
-                hit = cache[tok.orth] = not tok.is_space and _is_trigger(
-                    tok.text, tok.lower_, self.stop
+                text = strings[orth]
+                hit = cache[orth] = not text.isspace() and _is_trigger(
+                    text, text.lower(), self.stop
                 )
             out.append(hit)
         return out
