@@ -167,6 +167,7 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
+    credits: tuple[Credit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -721,3 +722,23 @@ class EventHit:
     trigger: str
     sentence: str
     agreement: str | None = None
+
+
+# --- media credits ("Image: NAME", "(AP Photo/Evan Vucci)") -------------------------------------
+CreditMedium = Literal["image", "photo", "video", "audio", "graphic", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Who made an image, video or recording the article carries: provenance, not speech.
+
+    ``source`` is the credited name as written (``entity`` set when an entity mention has the
+    same span); ``agency`` the agency of a newswire byline ("AP" of "(AP Photo/Evan Vucci)");
+    ``content`` is the caption it credits, when the line gives one.
+    """
+
+    id: str
+    medium: CreditMedium
+    source: Speaker
+    content: Span | None = None
+    agency: Span | None = None

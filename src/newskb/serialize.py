@@ -15,6 +15,7 @@ from newskb.model import (
     Agreement,
     Article,
     Content,
+    Credit,
     Dateline,
     Entity,
     ErrorRecord,
@@ -132,6 +133,16 @@ def event_dict(v: Event) -> JSON:
     return out
 
 
+def credit_dict(c: Credit) -> JSON:
+    return {
+        "id": c.id,
+        "medium": c.medium,
+        "source": _span(c.source),
+        "agency": _span(c.agency) if c.agency else None,
+        "content": _span(c.content) if c.content else None,
+    }
+
+
 def to_dict(x: Extraction) -> JSON:
     return {
         "schema": SCHEMA,
@@ -140,6 +151,7 @@ def to_dict(x: Extraction) -> JSON:
         "quotes": [quote_dict(q) for q in x.quotes],
         "times": [time_dict(t) for t in x.times],
         "events": [event_dict(v) for v in x.events],
+        "credits": [credit_dict(c) for c in x.credits],
     }
 
 
@@ -270,10 +282,26 @@ def from_dict(d: JSON, raw: str = "") -> Extraction:
         )
         for v in d.get("events") or ()
     )
+    credits = tuple(
+        Credit(
+            id=c["id"],
+            medium=c["medium"],
+            source=Speaker(
+                start=c["source"]["start"],
+                end=c["source"]["end"],
+                text=c["source"]["text"],
+                entity=c["source"].get("entity"),
+            ),
+            content=span(c["content"]) if c.get("content") else None,
+            agency=span(c["agency"]) if c.get("agency") else None,
+        )
+        for c in d.get("credits") or ()
+    )
     return Extraction(
         article=article_from(d["doc"], raw),
         entities=entities,
         quotes=quotes,
         times=times,
         events=events,
+        credits=credits,
     )

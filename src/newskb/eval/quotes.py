@@ -7,8 +7,11 @@ greedy one-to-one matching per document:
 - ``exact``: the same tokens, after dropping punctuation at both ends (quote marks, commas);
 - ``overlap``: at least one shared non-punctuation token.
 
-GUM also annotates media credits ("Image: NAME" under a caption) as attributions; newskb does not
-report those as quotes. They stay in the gold by default; ``credits=False`` leaves them out.
+GUM also annotates media credits ("Image: NAME" under a caption) as attributions. newskb does not
+report those as quotes (they are not speech) but as ``Extraction.credits``; a predicted credit
+counts as an attribution with its source and caption (content) and no cue. ``credits=False``
+leaves the credit relations out of the gold and the predicted credits out of the predictions, so
+that the score is of speech and thought alone.
 
 Predictions are mapped to gold tokens by character offsets into the reconstructed GUM text.
 """
@@ -112,7 +115,7 @@ class _Tokens:
         return _norm(self.doc, out)
 
 
-def _pred_spans(doc: GumDoc, x: Extraction) -> dict[str, Spans]:
+def _pred_spans(doc: GumDoc, x: Extraction, credits: bool = True) -> dict[str, Spans]:
     tok = _Tokens(doc)
     out: dict[str, Spans] = {f: [] for f in FIELDS}
     for q in x.quotes:
@@ -125,6 +128,10 @@ def _pred_spans(doc: GumDoc, x: Extraction) -> dict[str, Spans]:
         out["content"].append(content)
         if q.kind != "indirect":
             out["quote"].append(content)
+    for c in x.credits if credits else ():
+        out["source"].append(tok.cover(c.source.start, c.source.end))
+        if c.content is not None:
+            out["content"].append(tok.cover(c.content.start, c.content.end))
     return {f: [s for s in v if s] for f, v in out.items()}
 
 
@@ -147,7 +154,7 @@ def score_docs(
     credits: bool = True,
 ) -> QuoteScores:
     """Run ``extract_fn`` over the documents' texts and score against their gold; with
-    ``credits=False`` the media-credit relations ("Image: NAME") are left out of the gold."""
+    ``credits=False`` the media credits ("Image: NAME") are left out of gold and predictions."""
     articles = [
         Article(id=d.name, sha256=d.name, path=d.name, text=d.text, published=dt.date(2000, 1, 1))
         for d in docs
@@ -157,7 +164,7 @@ def score_docs(
     n_pred = 0
     for doc, x in zip(docs, extractions, strict=True):
         n_pred += len(x.quotes)
-        pred, gold = _pred_spans(doc, x), _gold_spans(doc, credits)
+        pred, gold = _pred_spans(doc, x, credits), _gold_spans(doc, credits)
         for f in FIELDS:
             t = tally[f]
             t[0] += _match(pred[f], gold[f], _exact)
@@ -177,7 +184,8 @@ def _default_extract(articles: Sequence[Article]) -> list[Extraction]:
 
     docs = parse_many([a.text for a in articles])
     return [
-        extract(a, d, steps=("entities", "quotes")) for a, d in zip(articles, docs, strict=True)
+        extract(a, d, steps=("entities", "quotes", "credits"))
+        for a, d in zip(articles, docs, strict=True)
     ]
 
 

@@ -1,4 +1,4 @@
-"""Extraction: entities, times, quotes and events from a parsed article (no I/O)."""
+"""Extraction: entities, times, quotes, media credits and events from a parsed article (no I/O)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newskb.errors import ExtractorFailed
-from newskb.extract import entities as _entities  # noqa: F401  (registers the step)
+from newskb.extract import credits as _credits  # noqa: F401  (registers the step)
+from newskb.extract import entities as _entities  # noqa: F401
 from newskb.extract import events as _events  # noqa: F401
 from newskb.extract import quotes as _quotes  # noqa: F401
 from newskb.extract import times as _times  # noqa: F401

@@ -15,7 +15,7 @@ from newskb.model import Article, Extraction
 
 Extractor: TypeAlias = Callable[[Article, Doc, Extraction], Extraction]
 
-ORDER = ("entities", "times", "quotes", "events")
+ORDER = ("entities", "times", "quotes", "credits", "events")
 _REGISTRY: dict[str, Extractor] = {}
 
 

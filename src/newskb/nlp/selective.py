@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newskb.nlp.attrs import fast_ruler
+from newskb.nlp.lemmas import fast_lemmatizer
 from newskb.nlp.prefilter import needs_parse
 from newskb.nlp.windows import Triggers, recognise
 
@@ -47,11 +48,19 @@ def _fast_ruler(nlp: Language) -> Any:
     return fast_ruler(nlp)
 
 
+@functools.lru_cache(maxsize=4)
+def _fast_lemmatizer(nlp: Language) -> Any:
+    return fast_lemmatizer(nlp)
+
+
 def _component(nlp: Language, name: str) -> Any:
     """A pipeline component by name, whether enabled or not (``senter`` ships disabled); the
-    attribute ruler is our equivalent, faster one (``newskb.nlp.attrs``)."""
+    attribute ruler and the lemmatizer are our equivalent, faster ones (``newskb.nlp.attrs``,
+    ``newskb.nlp.lemmas``)."""
     if name == "attribute_ruler":
         return _fast_ruler(nlp)
+    if name == "lemmatizer":
+        return _fast_lemmatizer(nlp)
     return nlp.get_pipe(name)
 
 

@@ -97,5 +97,18 @@ JOIN articles a ON a.id = q.article_id
 LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity;
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1),)
+# version 2: media credits (SQLite's 0006_credits.sql)
+V2 = """
+CREATE TABLE credits (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    local_id TEXT NOT NULL, medium TEXT NOT NULL, source_entity TEXT,
+    source_start INTEGER NOT NULL, source_end INTEGER NOT NULL, source_text TEXT NOT NULL,
+    agency_start INTEGER, agency_end INTEGER, agency_text TEXT,
+    content_start INTEGER, content_end INTEGER,
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX credits_source ON credits(source_text);
+"""
+
+VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2))
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")

@@ -110,6 +110,27 @@ def event_rows(x: Extraction) -> list[Row]:
     ]
 
 
+def credit_rows(x: Extraction) -> list[Row]:
+    aid = x.article.id
+    return [
+        (
+            aid,
+            c.id,
+            c.medium,
+            c.source.entity,
+            c.source.start,
+            c.source.end,
+            c.source.text,
+            c.agency.start if c.agency else None,
+            c.agency.end if c.agency else None,
+            c.agency.text if c.agency else None,
+            c.content.start if c.content else None,
+            c.content.end if c.content else None,
+        )
+        for c in x.credits
+    ]
+
+
 FACT_TABLES = {
     "updates": (6, update_rows),
     "entities": (7, entity_rows),
@@ -117,6 +138,7 @@ FACT_TABLES = {
     "quotes": (13, quote_rows),
     "times": (9, time_rows),
     "events": (16, event_rows),
+    "credits": (12, credit_rows),
 }
 
 
