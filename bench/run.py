@@ -20,11 +20,13 @@ Usage: ``python bench/run.py [--limit N] [--workers N] [--no-dask] [--no-scenari
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import dataclasses
 import glob
 import hashlib
 import importlib.util
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -205,11 +207,9 @@ def throughput(files: list[str], workers: int, use_dask: bool) -> tuple[list[dic
 
 def warm_worker() -> int:
     """Load the model and build every extractor's lazy tables in this process; its pid."""
-    from newskb.model import Article
-    from newskb.pipeline import process_batch
+    from newskb.pipeline import prepare_process
 
-    text = "Officials in Kyiv said on Monday that talks with Russia in Geneva would resume."
-    process_batch([Article(id="warm", sha256="warm", path="warm", text=text)])
+    prepare_process()  # what every pipeline process does first
     return os.getpid()
 
 
@@ -406,7 +406,11 @@ def main() -> None:
         rows, (stages, results) = throughput(files, args.workers, not args.no_dask)
         show("throughput (same corpus, same run)", rows)
         show("time share per stage (newskb, 1 process)", stages)
-        store = store_rows(results, args.store_records, tmp)
+        # The store rows run in a fresh process, as the writer of ``newskb ingest`` does: not in
+        # this one, which holds the whole corpus's docs and has just shut a Dask cluster down.
+        ctx = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=ctx) as pool:
+            store = pool.submit(store_rows, results, args.store_records, tmp).result()
         if args.scenario_1m:
             store += search_1m(tmp, args.synthetic, results)
         show("store", store)

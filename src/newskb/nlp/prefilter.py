@@ -143,6 +143,7 @@ class Needs:
     words: frozenset[str]
     marks: frozenset[str]
     labels: frozenset[str]
+    verb_forms: frozenset[str] = frozenset()  # forms of lemmas that are triggers only as verbs
 
 
 _DECLARED: dict[str, Needs] = {}
@@ -155,18 +156,26 @@ def declare(
     words: Iterable[str] = (),
     marks: Iterable[str] = (),
     labels: Iterable[str] = (),
+    verbs_only: Iterable[str] = (),
 ) -> None:
     """Ask for a full parse of every sentence holding one of these (called at import time).
 
     ``lemmas`` are inflected, ``words`` are taken as they are (lower-cased), ``marks`` are
     characters looked for in the sentence text, ``labels`` are NER labels (``PERSON``...).
+    ``verbs_only`` names the ``lemmas`` that are triggers only as verbs ("share", not "shares"
+    of a company): their forms ask for nothing right after a determiner or a number.
     A second declaration under the same ``name`` replaces the first.
     """
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= inflect(lemma)
     forms |= {w.lower().strip() for w in words if w.strip()}
-    _DECLARED[name] = Needs(frozenset(forms), frozenset(marks), frozenset(labels))
+    verb_forms: set[str] = set()
+    for lemma in verbs_only:
+        verb_forms |= inflect(lemma)
+    _DECLARED[name] = Needs(
+        frozenset(forms), frozenset(marks), frozenset(labels), frozenset(verb_forms & forms)
+    )
     _tables.cache_clear()
 
 
@@ -197,6 +206,12 @@ ACTOR_PRONOUNS = _words("i we you he she they it")
 # Declarations whose words are gated like the event lexicon (an event needs someone to attach
 # to), rather than asking for a parse wherever they occur.
 GATED_DECLARATIONS = frozenset({"events"})
+# Words before which a verb-only trigger form is a noun ("the shares", "its report"); only
+# words that cannot stand as a subject themselves ("This gives him ..." is a verb).
+NOUN_BEFORE = _words(
+    "the a an its their his her our your my of per no every whose 's million billion thousand "
+    "hundred %"
+)
 # Time expressions need no parse: the times extractor reads the tense from a parsed sentence
 # when there is one and falls back to "no tense" otherwise. Set True to parse every sentence
 # holding a time word or a year/clock-like number again.
@@ -232,6 +247,7 @@ class Tables:
     marks: tuple[str, ...]
     labels: frozenset[str]
     actors: frozenset[str]  # words that stand for a participant (pronouns, role nouns)
+    verb_only: frozenset[str]  # forms that ask for nothing after a determiner or number
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,6 +260,11 @@ def _tables() -> Tables:
         gated |= inflect(lemma)
     marks: set[str] = set(QUOTE_MARKS)
     labels: set[str] = set()
+    verb_only: set[str] = set()
+    for need in _DECLARED.values():
+        verb_only |= need.verb_forms
+    for need in _DECLARED.values():  # a form some lemma has as a noun stays a trigger
+        verb_only -= need.words - need.verb_forms
     for name, need in _DECLARED.items():
         if name in GATED_DECLARATIONS:
             gated |= need.words
@@ -260,6 +281,7 @@ def _tables() -> Tables:
         tuple(sorted(marks)),
         frozenset(labels),
         frozenset(actors),
+        frozenset(verb_only - set(CUE_WORDS) - set(EVENT_WORDS)),
     )
 
 
@@ -274,10 +296,15 @@ def needs_parse(sent: Span) -> bool:
     t = _tables()
     gated: set[int] = set()  # tokens that are an event trigger or a title
     actor: set[int] = set()  # tokens that stand for a participant
+    prev = ""
     for tok in sent:
         if tok.ent_type:  # a word inside a name ("United States", "Reporters ...") is no cue
+            prev = ""
             continue
         low = tok.lower_
+        after_det, prev = prev in NOUN_BEFORE or (prev[:1].isdigit()), low
+        if after_det and low in t.verb_only:  # "its shares", "3,000 shares": a noun here
+            continue
         if low in t.always:
             return True
         if PARSE_FOR_TIMES and (low[:1].isdigit() or low[:1] == "'") and _NUMERIC.match(low):

@@ -71,12 +71,11 @@ def process_shard(
     shard: Shard, out_dir: str, published: dt.date | None = None, batch_size: int = 32
 ) -> ShardResult:
     """Run on a worker: read, parse and extract one shard; write its Parquet file."""
-    from newskb import nlp
-    from newskb.pipeline import run
+    from newskb.pipeline import prepare_process, run
 
     final = shard_file(out_dir, shard.id)
     if not final.exists():  # else finished before (e.g. by a worker lost before it reported)
-        nlp.load()
+        prepare_process()
         results: list[Any] = []
         for batch in run(shard.paths, published=published, workers=1, batch_size=batch_size):
             results.extend(batch)

@@ -42,7 +42,13 @@ CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)
 PRECISIONS = ("year", "month", "day", "hour", "minute")
 
 # the selective parser parses only sentences holding a word some extractor asked for
-declare("events", lemmas=sorted(lexicon.standalone_lemmas()), words=lexicon.standalone_forms())
+# (a verb-only trigger after a determiner or number, "its shares", asks for nothing)
+declare(
+    "events",
+    lemmas=sorted(lexicon.standalone_lemmas()),
+    words=lexicon.standalone_forms(),
+    verbs_only=sorted(lexicon.verb_only_lemmas()),
+)
 
 
 def _span(text: str, start: int, end: int) -> Span:

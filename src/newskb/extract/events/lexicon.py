@@ -114,6 +114,17 @@ def standalone_lemmas() -> frozenset[str]:
     return frozenset(verbs | nouns | adjs)
 
 
+@functools.lru_cache(maxsize=1)
+def verb_only_lemmas() -> frozenset[str]:
+    """Standalone trigger lemmas the lexicon has as verbs only ("share", "back", "give"): their
+    noun uses ("its shares") make no event."""
+    lex = load()
+    other = {k.split("_")[0] for k in (*lex.nouns, *lex.adjectives)}
+    return frozenset(
+        k for k in standalone_lemmas() if k in lex.verbs and k.split("_")[0] not in other
+    )
+
+
 # past forms the parse pre-filter cannot guess from a lemma (ours); it inflects the rest
 _IRREGULAR_TEXT = (
     "seek:sought fight:fought strike:struck swear:swore,sworn shoot:shot hold:held meet:met "

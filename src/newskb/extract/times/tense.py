@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from newskb.nlp.docs import token_table
+
 SCHEDULED = 2  # simple present: ahead for a weekday ("takes effect Thursday"), not for a month
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
 _FUTURE_NOUNS = frozenset(
@@ -198,7 +200,7 @@ def tense_reader(doc: Doc | None) -> Callable[[int], int]:
 
     def at(offset: int) -> int:
         if not starts:  # built on first use: most texts never ask
-            starts.extend(t.idx for t in doc)
+            starts.extend(token_table(doc)[1])
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         if i not in cache:
             tok = doc[i]
