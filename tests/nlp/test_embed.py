@@ -56,7 +56,7 @@ def test_vectors_equal_spacys() -> None:
         got = ours.get_pipe(name).model.predict(docs)  # type: ignore[attr-defined]
         for w, g in zip(want, got, strict=True):
             assert w.shape == g.shape
-            assert numpy.allclose(w, g, atol=1e-6)
+            assert numpy.allclose(w, g, atol=1e-4)  # newskb.nlp.ops: another BLAS, other rounding
 
 
 def test_entities_and_parse_equal_spacys_on_hand_written_text() -> None:

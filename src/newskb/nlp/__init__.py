@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskb.errors import ModelMissing
+from newskb.nlp import ops
 from newskb.nlp.embed import install as install_distinct_embed
 from newskb.nlp.prefilter import declare, needs_parse
 from newskb.nlp.selective import is_parsed, parse_selective
@@ -48,13 +49,15 @@ def load(name: str = MODEL_NAME, disable: tuple[str, ...] = ()) -> Language:
     """Load (once per process) the pipeline ``name`` with the given components disabled.
 
     Its token embeddings are computed once per distinct token of a batch
-    (``newskb.nlp.embed``): the same vectors as spaCy's, in about half the ``tok2vec`` time."""
+    (``newskb.nlp.embed``): the same vectors as spaCy's, in about half the ``tok2vec`` time;
+    its matrix products run on numpy's BLAS, one thread per process (``newskb.nlp.ops``)."""
     try:
         nlp = spacy.load(name, disable=list(disable))
     except OSError as exc:  # the package is not installed
         raise ModelMissing(f"spaCy model {name!r} is not installed: {exc}") from exc
     nlp.max_length = CHUNK_CHARS * 2
     install_distinct_embed(nlp)  # same vectors, each distinct token embedded once per batch
+    ops.install(nlp)  # matrix products on numpy's BLAS, one thread (newskb.nlp.ops)
     return nlp
 
 
