@@ -365,3 +365,14 @@ def test_irregular_past_cue_semicolon_and_postnominal_title() -> None:
         ("The researchers", "that ozone caused most of the damage"),
         ("Tom Molomby, SC", "the parents had acted in good faith"),
     ]
+
+
+def test_quotation_signed_with_a_dash_takes_the_name() -> None:
+    x = run(
+        "The video stays online.\n"
+        '"So far, it\'s the Internet: 1, Scientology: 0. But it\'s a long game." - Matthew Ingram\n'
+        'He read the book "War and Peace" - twice.\n'
+    )
+    spans_ok(x)
+    got = [(q.kind, q.speaker.text if q.speaker else None, q.cue) for q in x.quotes]
+    assert got == [("direct", "Matthew Ingram", None)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -149,6 +150,9 @@ def drafts(
         near = _nearby(doc, regions, k, lines, lex)
         if near is None and not r.nested:
             near = _introduced(doc, r, lex)
+        if near is None and not r.nested and (signed := _signed(doc, text, r)) is not None:
+            out.append(Draft("direct", signed, None, r.pieces))
+            continue
         prev = [d for d in out if d.pieces[-1][1] <= r.start and d.speaker is not None]
         last = max(prev, key=lambda d: d.pieces[-1][1], default=None)
         gap = text.count("\n", last.pieces[-1][1], r.start) if last is not None else 9
@@ -216,6 +220,25 @@ def _is_statement(doc: Doc, region: Region) -> bool:
     if span is None:
         return False
     return any(t.dep_ in SUBJECTS and region.start <= t.head.idx < region.end for t in span)
+
+
+# '"It's a long game." - Matthew Ingram': a quotation signed with a dash and a name ending its line
+_SIGNATURE = re.compile(
+    r"[\"”»’']?[ \t]*[-–—]{1,2}[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*)[ \t]*$"
+)
+
+
+def _signed(doc: Doc, text: str, region: Region) -> TokSpan | None:
+    """The name signing a quotation: a dash and a capitalised name, alone after it on its line."""
+    eol = text.find("\n", region.end)
+    eol = len(text) if eol < 0 else eol
+    m = _SIGNATURE.match(text, region.end, eol)
+    if m is None or m.end() != eol:
+        return None
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if name is None or not len(name):
+        return None
+    return TokSpan(name.start, name.end, name.root.i)
 
 
 def _nearby(
