@@ -370,7 +370,7 @@ def test_irregular_past_cue_semicolon_and_postnominal_title() -> None:
 def test_quotation_signed_with_a_dash_takes_the_name() -> None:
     x = run(
         "The video stays online.\n"
-        '"So far, it\'s the Internet: 1, Scientology: 0. But it\'s a long game." - Matthew Ingram\n'
+        "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - Matthew Ingram\n"
         'He read the book "War and Peace" - twice.\n'
     )
     spans_ok(x)
