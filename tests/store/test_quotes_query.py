@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from newskb.cli import cli
@@ -14,6 +18,7 @@ from newskb.ingest import read_bytes
 from newskb.model import Article, Content, Entity, Extraction, Mention, Quote, Span, Speaker
 from newskb.store import SqliteStore
 from newskb.store.quotes import find_quotes
+from tests.store.test_contract import pg_or_skip
 
 TEXT = "Caroline Levitt said that Putin agreed. Later she said that talks on Ukraine would go on."
 
@@ -53,32 +58,56 @@ def _extraction(raw: str, path: str, published: dt.date) -> Extraction:
     return Extraction(article=a, entities=(leavitt, putin, ukraine), quotes=quotes)
 
 
+def _batch() -> list[Extraction]:
+    return [
+        _extraction(TEXT, "a.txt", dt.date(2025, 3, 18)),
+        _extraction(TEXT + " Again.", "b.txt", dt.date(2025, 4, 2)),
+    ]
+
+
 def _store(tmp_path: Path) -> Path:
     db = tmp_path / "kb.db"
     with SqliteStore(db) as s:
-        s.add_batch(
-            [
-                _extraction(TEXT, "a.txt", dt.date(2025, 3, 18)),
-                _extraction(TEXT + " Again.", "b.txt", dt.date(2025, 4, 2)),
-            ]
-        )
+        s.add_batch(_batch())
     return db
 
 
-def test_speaker_any_spelling_about_and_since(tmp_path: Path) -> None:
-    db = _store(tmp_path)
-    with SqliteStore(db, readonly=True) as s:
-        by_canon = find_quotes(s.conn, speaker="leavitt")
-        by_spelling = find_quotes(s.conn, speaker="Caroline Levitt")
-        assert len(by_canon) == len(by_spelling) == 4
-        assert {r.speaker for r in by_canon} == {"Karoline Leavitt"}
-        assert [r.published for r in by_canon] == sorted(r.published or "" for r in by_canon)
-        about = find_quotes(s.conn, about="Putin")
-        assert [r.content for r in about] == ["that Putin agreed"] * 2
-        since = find_quotes(s.conn, speaker="Leavitt", since=dt.date(2025, 4, 1))
-        assert {r.published for r in since} == {"2025-04-02"} and len(since) == 2
-        assert find_quotes(s.conn, speaker="Nobody") == []
-        assert find_quotes(s.conn, speaker="%' OR 1=1 --") == []
+@pytest.fixture(params=["sqlite", "postgres"])
+def conn(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A read connection to a store holding the two articles, on either backend."""
+    if request.param == "sqlite":
+        with SqliteStore(_store(tmp_path), readonly=True) as s:
+            yield s.conn
+        return
+    url = pg_or_skip()
+    import psycopg
+
+    from newskb.store.postgres import PostgresStore
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    store = PostgresStore(url, schema=schema)
+    try:
+        store.add_batch(_batch())
+        yield store.conn
+    finally:
+        store.close()
+        with psycopg.connect(url, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def test_speaker_any_spelling_about_and_since(conn: Any) -> None:
+    by_canon = find_quotes(conn, speaker="leavitt")
+    by_spelling = find_quotes(conn, speaker="Caroline Levitt")
+    assert len(by_canon) == len(by_spelling) == 4
+    assert {r.speaker for r in by_canon} == {"Karoline Leavitt"}
+    assert [r.published for r in by_canon] == sorted(r.published or "" for r in by_canon)
+    about = find_quotes(conn, about="Putin")
+    assert [r.content for r in about] == ["that Putin agreed"] * 2
+    since = find_quotes(conn, speaker="Leavitt", since=dt.date(2025, 4, 1))
+    assert {r.published for r in since} == {"2025-04-02"} and len(since) == 2
+    assert find_quotes(conn, speaker="Nobody") == []
+    assert find_quotes(conn, speaker="%' OR 1=1 --") == []
+    assert find_quotes(conn, speaker="100%") == []  # a LIKE wildcard is matched literally
 
 
 def test_cli_quotes_json(tmp_path: Path) -> None:
@@ -90,3 +119,27 @@ def test_cli_quotes_json(tmp_path: Path) -> None:
     rows = json.loads(res.output)
     assert [r["content"] for r in rows] == ["that talks on Ukraine would go on"] * 2
     assert rows[0]["speaker"] == "Karoline Leavitt" and rows[0]["kind"] == "indirect"
+
+
+def test_cli_quotes_on_postgres() -> None:
+    url = pg_or_skip()
+    import psycopg
+
+    from newskb.store.postgres import PostgresStore
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with PostgresStore(url, schema=schema) as store:
+        store.add_batch(_batch())
+    try:
+        res = CliRunner().invoke(
+            cli,
+            ["quotes", "--db", f"{url}?options=-csearch_path%3D{schema}", "--speaker", "Levitt",
+             "--since", "2025-04-01", "--format", "json"],
+        )  # fmt: skip
+        assert res.exit_code == 0, res.output
+        rows = json.loads(res.output)
+        assert [r["speaker"] for r in rows] == ["Karoline Leavitt"] * 2
+        assert {r["published"] for r in rows} == {"2025-04-02"}
+    finally:
+        with psycopg.connect(url, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')

@@ -40,9 +40,9 @@ def sqlite_only(db: str, what: str) -> None:
 
     if is_postgres_url(db):
         raise NotAvailable(
-            f"`newskb {what}` needs the SQLite store: the entity canon, quote, event, agreement "
-            "and story queries are not on PostgreSQL yet (ingest, search, show, stats, errors "
-            "and digest are); use --db news.db"
+            f"`newskb {what}` needs the SQLite store: the entity canon, event, agreement and "
+            "story queries are not on PostgreSQL yet (ingest, search, show, stats, errors, "
+            "digest and quotes are); use --db news.db"
         )
 
 

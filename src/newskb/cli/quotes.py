@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import _date, cli, emit, format_option, sqlite_only
+from newskb.cli.base import _date, cli, emit, format_option
 from newskb.cli.evaluate import eval_group
 
 DEFAULT_GUM = Path("../shared/corpora/gum_wikinews")
@@ -29,7 +29,6 @@ def quotes(
     from newskb.store import open_store
     from newskb.store.quotes import find_quotes
 
-    sqlite_only(db, "quotes")
     with open_store(db, readonly=True) as store:
         rows = find_quotes(store.conn, speaker=speaker, about=about, since=since, limit=limit)
     out = [

@@ -5,13 +5,16 @@ quote's entity, the speaker span as written, every mention of that entity in the
 "Caroline Levitt" finds Karoline Leavitt's quotes) and, where the entities migration is present,
 the canonical aliases. ``about`` matches entities mentioned inside the quote's content, or its
 text. Only the current version of each article is searched. Results are ordered by publication
-date, so a person's quotes read as a timeline.
+date, so a person's quotes read as a timeline. The same query runs on a SQLite connection and on
+a PostgreSQL one (psycopg): :func:`for_postgres` rewrites the few SQLite-only spellings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+from typing import Any
 
 from newskb.model import QuoteRow
 
@@ -42,16 +45,32 @@ def _like(value: str) -> str:
     return f"%{escaped.strip()}%"
 
 
-def _has_tables(conn: sqlite3.Connection, *names: str) -> bool:
-    marks = ",".join("?" for _ in names)
-    row = conn.execute(
-        f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", names
-    ).fetchone()
+def is_postgres(conn: Any) -> bool:
+    """True for a psycopg connection, False for ``sqlite3``."""
+    return not isinstance(conn, sqlite3.Connection)
+
+
+def for_postgres(sql: str) -> str:
+    """A query written for SQLite as PostgreSQL reads it: ``:name`` parameters become
+    ``%(name)s``, case-insensitive ``LIKE`` is ``ILIKE`` (whose default escape is the backslash
+    SQLite's needs spelling out)."""
+    sql = sql.replace(" LIKE ", " ILIKE ").replace(" ESCAPE '\\'", "")
+    return re.sub(r"(?<![:\w]):([a-z_]+)\b", r"%(\1)s", sql)
+
+
+def _has_tables(conn: Any, *names: str) -> bool:
+    if is_postgres(conn):
+        sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+        sql += f" AND table_name IN ({','.join('%s' for _ in names)})"
+    else:
+        marks = ",".join("?" for _ in names)
+        sql = f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})"
+    row = conn.execute(sql, names).fetchone()
     return int(row[0]) == len(names)
 
 
 def find_quotes(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     speaker: str | None = None,
     about: str | None = None,
@@ -82,7 +101,7 @@ def find_quotes(
         ORDER BY a.published IS NULL, a.published, q.article_id, q.content_start
         LIMIT :limit
     """
-    rows = conn.execute(sql, params).fetchall()
+    rows = conn.execute(for_postgres(sql) if is_postgres(conn) else sql, params).fetchall()
     return [
         QuoteRow(
             article_id=r[0],
