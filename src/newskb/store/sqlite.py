@@ -17,7 +17,7 @@ from newskb.model import (
     StoredArticle,
     StoreStats,
 )
-from newskb.serialize import from_dict, to_dict
+from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store.migrate import migrate
 from newskb.store.rows import FACT_TABLES, Row, one_by_id, store_stats, stored_article
 
@@ -27,8 +27,6 @@ WAL_CHECKPOINT_PAGES = 16_384
 SEARCH_SCAN_CAP = 50_000
 """Queries matching more articles than this are ranked among the newest this many matches."""
 FTS_AUTOMERGE = 8  # FTS5 merges fewer, larger segments while writing (default 4)
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-"""``serialize.dumps`` without the circularity check (a to_dict tree has no cycles)."""
 BatchHook = Callable[[sqlite3.Connection, Sequence[Extraction]], object]
 """A derived-data step run inside a batch's transaction (entity canon, stories, ledger)."""
 
@@ -236,7 +234,7 @@ class SqliteStore:
                 a.language,
                 a.text,
                 a.raw,
-                _encode(to_dict(x)),
+                dumps(to_dict(x)),
                 now,
             ),
         )
