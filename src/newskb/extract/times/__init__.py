@@ -25,6 +25,7 @@ from newskb.extract.times import rules as r
 from newskb.extract.times.clock import clock
 from newskb.extract.times.holidays import holiday
 from newskb.extract.times.phrases import spoken_year, week_of
+from newskb.extract.times.scan import Scan, lowered
 from newskb.extract.times.tense import tense_reader
 from newskb.extract.times.zones import to_utc, zone_name
 from newskb.model import Article, Extraction, TimeExpr
@@ -64,10 +65,14 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
 _NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
 
+_SCANS = tuple((Scan(pattern), rule) for pattern, rule in RULES)
+
+
 def _candidates(ctx: r.Ctx) -> list[r.Found]:
     found: list[r.Found] = []
-    for pattern, rule in RULES:
-        for m in pattern.finditer(ctx.text):
+    low = lowered(ctx.text)
+    for scan, rule in _SCANS:
+        for m in scan.finditer(ctx.text, low):
             f = rule(m, ctx)
             if f is not None:
                 found.append(f)

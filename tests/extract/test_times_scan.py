@@ -1,0 +1,63 @@
+"""The lower-cased scan of the time grammar finds exactly what the case-insensitive one finds."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import CORPORA, need_shared
+
+from newskb.extract.times import _SCANS
+from newskb.extract.times.scan import Scan, case_free, lowered
+from newskb.ingest import read_paths
+from newskb.model import Article
+
+TEXTS = [
+    "On MONDAY, March 3, 2025 at 4 P.M. EST, and again last Friday's meeting, two weeks AGO.",
+    "The Q3 results for FY'24 came in the week of March 6; Christmas Day and New Year's Eve.",
+    "Kelvin \u212a and the long \u017f: now, this morning, Tuesday.",
+    "",
+]
+
+
+def _same(texts: list[str]) -> int:
+    n = 0
+    for text in texts:
+        low = lowered(text)
+        for scan, _rule in _SCANS:
+            want = [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
+            got = [(m.span(), m.groups()) for m in scan.finditer(text, low)]
+            assert got == want, (scan.pattern.pattern[:60], text[:80])
+            n += len(got)
+    return n
+
+
+def test_most_patterns_have_a_case_free_twin() -> None:
+    assert sum(s.fast is not None for s, _ in _SCANS) >= len(_SCANS) * 2 // 3
+
+
+def test_patterns_naming_capitals_stay_case_insensitive() -> None:
+    assert case_free(re.compile(r"\bQ(?P<q>[1-4])", re.I)) is None
+    assert case_free(re.compile(r"(?P<Name>x)(?-i:y)", re.I)) is None
+    assert case_free(re.compile(r"\bago\b")) is None  # not case-insensitive to begin with
+    assert case_free(re.compile(r"(?P<Year>\d{4})\S", re.I)) is not None
+
+
+def test_a_text_with_letters_that_fold_onto_ascii_takes_the_plain_scan() -> None:
+    assert lowered("the long \u017f") is None
+    assert lowered("MARCH 3") == "march 3"
+    scan = Scan(re.compile(r"(?<!\w)march", re.I))
+    assert [m.group() for m in scan.finditer("March, MARCH", lowered("March, MARCH"))] == [
+        "March",
+        "MARCH",
+    ]
+
+
+def test_same_matches_on_hand_written_text() -> None:
+    assert _same(TEXTS) > 10
+
+
+def test_same_matches_on_news() -> None:
+    root = need_shared(CORPORA / "tempeval3" / "TBAQ-cleaned" / "TimeBank")
+    files = sorted(root.glob("*.tml"))[:60]
+    texts = [a.text for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
+    assert _same(texts) > 500
