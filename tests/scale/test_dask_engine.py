@@ -154,3 +154,18 @@ def test_an_unserialisable_article_becomes_an_error_row(tmp_path: Path) -> None:
     assert count_shard(path) == (1, 1)
     first = next(iter(read_shard(path)))
     assert isinstance(first, ErrorRecord) and first.code == "NKB202" and first.path == "bad.txt"
+
+
+def test_debris_of_a_worker_killed_mid_write_is_removed(tmp_path: Path) -> None:
+    """Regression: a worker killed while writing left ``shard-X.parquet.<pid>.tmp`` behind
+    although the shard was redone elsewhere; the driver now removes it once the shard is whole."""
+    from newskb.scale.shards import remove_debris, shard_file
+
+    done, lost = shard_file(tmp_path, "aa"), shard_file(tmp_path, "bb")
+    done.write_bytes(b"whole")
+    debris = done.with_name(done.name + ".123.tmp")
+    debris.write_bytes(b"half")
+    unfinished = lost.with_name(lost.name + ".456.tmp")  # no whole file yet: kept
+    unfinished.write_bytes(b"half")
+    assert remove_debris(tmp_path, ["aa", "bb"]) == 1
+    assert not debris.exists() and unfinished.exists() and done.read_bytes() == b"whole"

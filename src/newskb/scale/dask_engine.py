@@ -34,6 +34,7 @@ from newskb.scale.shards import (
     plan,
     read_manifest,
     read_shard,
+    remove_debris,
     shard_file,
     write_shard,
 )
@@ -176,6 +177,7 @@ def run_dask(
                 done[res.shard] = res
                 if on_shard is not None:
                     on_shard(res, client)
+    remove_debris(out, [s.id for s in shards if s.id in done])  # files of workers lost mid-write
     stored = load_store(store, [done[s.id] for s in shards if s.id in done], errors)
     return EngineReport(
         shards=len(shards),

@@ -40,6 +40,20 @@ def shard_file(out_dir: str | Path, shard_id: str) -> Path:
     return Path(out_dir) / f"shard-{shard_id}.parquet"
 
 
+def remove_debris(out_dir: str | Path, shard_ids: Sequence[str]) -> int:
+    """Delete the temporary files a worker killed mid-write left for shards now finished
+    (their whole file exists under the final name); return how many were deleted."""
+    n = 0
+    for sid in shard_ids:
+        final = shard_file(out_dir, sid)
+        if not final.exists():
+            continue
+        for tmp in final.parent.glob(f"{final.name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+            n += 1
+    return n
+
+
 def write_shard(out_dir: str | Path, shard_id: str, results: Sequence[Result]) -> Path:
     """Write results as one Parquet file, atomically (temporary name, then rename)."""
     import pyarrow as pa
