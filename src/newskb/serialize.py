@@ -200,6 +200,10 @@ def article_from(d: JSON, raw: str = "") -> Article:
     )
 
 
+def _speaker(d: JSON) -> Speaker:
+    return Speaker(start=d["start"], end=d["end"], text=d["text"], entity=d.get("entity"))
+
+
 def from_dict(d: JSON, raw: str = "") -> Extraction:
     def span(s: JSON) -> Span:
         return Span(start=s["start"], end=s["end"], text=s["text"])
@@ -224,14 +228,7 @@ def from_dict(d: JSON, raw: str = "") -> Extraction:
         Quote(
             id=q["id"],
             kind=q["kind"],
-            speaker=Speaker(
-                start=q["speaker"]["start"],
-                end=q["speaker"]["end"],
-                text=q["speaker"]["text"],
-                entity=q["speaker"].get("entity"),
-            )
-            if q.get("speaker")
-            else None,
+            speaker=_speaker(q["speaker"]) if q.get("speaker") else None,
             cue=span(q["cue"]) if q.get("cue") else None,
             content=Content(
                 start=q["content"]["start"],
@@ -290,12 +287,7 @@ def from_dict(d: JSON, raw: str = "") -> Extraction:
         Credit(
             id=c["id"],
             medium=c["medium"],
-            source=Speaker(
-                start=c["source"]["start"],
-                end=c["source"]["end"],
-                text=c["source"]["text"],
-                entity=c["source"].get("entity"),
-            ),
+            source=_speaker(c["source"]),
             content=span(c["content"]) if c.get("content") else None,
             agency=span(c["agency"]) if c.get("agency") else None,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 from tests.conftest import CORPORA, need_shared
+from tests.nlp.test_attrs import _upto_parser
 
 from newskb import nlp
 from newskb.ingest import read_paths
@@ -20,10 +21,8 @@ TEXTS = [
 
 
 def _before_lemmatizer(model: Language, texts: list[str]) -> list[Doc]:
-    docs = list(model.tokenizer.pipe(texts))  # type: ignore[union-attr]
-    for name in ("tok2vec", "tagger", "parser", "attribute_ruler"):
-        docs = list(model.get_pipe(name).pipe(docs))  # type: ignore[attr-defined]
-    return docs
+    docs = _upto_parser(model, texts)
+    return list(model.get_pipe("attribute_ruler").pipe(docs))  # type: ignore[attr-defined]
 
 
 def _same(texts: list[str]) -> int:
