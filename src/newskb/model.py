@@ -742,3 +742,17 @@ class Credit:
     source: Speaker
     content: Span | None = None
     agency: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CreditRow:
+    """One stored media credit, as ``newskb credits`` lists it."""
+
+    article_id: str
+    id: str
+    medium: str
+    source: str
+    agency: str | None
+    caption: str | None
+    title: str | None
+    published: str | None

@@ -73,3 +73,49 @@ def test_both_stores_write_the_credit_rows(store: Any) -> None:  # noqa: F811
     (row,) = rows(store)
     assert row[1:4] == ("C1", "photo", "Evan Vucci") and row[6] == "AP"
     assert store.get(x.article.id).extraction.credits == x.credits
+
+
+def test_credits_query_by_name_or_agency_and_since(store: Any) -> None:  # noqa: F811
+    import dataclasses
+    import datetime as dt
+
+    from newskb.store.credits import find_credits as query
+
+    a = ext(b"Leaders meet in Paris. Image: Nick Moreau.\nA street. REUTERS/Ann Lee\n")
+    b = ext(b"Ministers sign. (AP Photo/Evan Vucci)\n", path="feed/other.txt")
+    a = dataclasses.replace(
+        a, article=dataclasses.replace(a.article, published=dt.date(2025, 3, 1))
+    )
+    b = dataclasses.replace(
+        b, article=dataclasses.replace(b.article, published=dt.date(2025, 4, 1))
+    )
+    store.add_batch([a, b])
+    got = query(store.conn)
+    assert [(r.source, r.agency, r.caption) for r in got] == [
+        ("Nick Moreau", None, "Leaders meet in Paris."),
+        ("Ann Lee", "REUTERS", "A street."),
+        ("Evan Vucci", "AP", "Ministers sign."),
+    ]
+    assert [r.source for r in query(store.conn, source="reuters")] == ["Ann Lee"]
+    assert [r.source for r in query(store.conn, since=dt.date(2025, 3, 15))] == ["Evan Vucci"]
+    assert query(store.conn, source="%") == []
+
+
+def test_cli_credits_json(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from newskb.cli import cli
+
+    db = tmp_path / "kb.db"
+    with SqliteStore(db) as s:
+        s.add_batch([ext(b"Leaders meet in Paris. Image: Nick Moreau.\n")])
+    res = CliRunner().invoke(cli, ["credits", "--db", str(db), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.output)
+    assert (row["source"], row["medium"], row["caption"]) == (
+        "Nick Moreau",
+        "image",
+        "Leaders meet in Paris.",
+    )

@@ -1,4 +1,5 @@
-"""CLI commands for quotes: ``newskb quotes`` (who said what) and ``newskb eval quotes``."""
+"""CLI commands for attributions: ``newskb quotes`` (who said what), ``newskb credits`` (who
+made the images) and ``newskb eval quotes``."""
 
 from __future__ import annotations
 
@@ -46,6 +47,36 @@ def quotes(
     ]
     cols = ["published", "speaker", "kind", "cue", "content", "article", "quote"]
     emit(out, fmt, cols if fmt == "table" else [*cols, "title"], title="quotes")
+
+
+@cli.command(name="credits")
+@click.option("--source", help="Credited name or agency (substring match).")
+@click.option("--since", callback=_date, help="Only articles published on/after YYYY-MM-DD.")
+@click.option("--db", default="newskb.db", show_default=True)
+@click.option("--limit", type=int, default=100, show_default=True)
+@format_option()
+def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, fmt: str) -> None:
+    """Who made the images, videos and recordings: media credits, oldest first (read-only)."""
+    from newskb.store import open_store
+    from newskb.store.credits import find_credits
+
+    with open_store(db, readonly=True) as store:
+        rows = find_credits(store.conn, source=source, since=since, limit=limit)
+    cols = ["published", "medium", "source", "agency", "caption", "article", "credit"]
+    out = [
+        {
+            "published": r.published,
+            "medium": r.medium,
+            "source": r.source,
+            "agency": r.agency,
+            "caption": r.caption,
+            "article": r.article_id,
+            "credit": r.id,
+            "title": r.title,
+        }
+        for r in rows
+    ]
+    emit(out, fmt, cols if fmt == "table" else [*cols, "title"], title="credits")
 
 
 @eval_group.command(name="quotes")

@@ -40,7 +40,8 @@ _ABOUT = """(
 )"""
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
+    """A LIKE pattern matching ``value`` as a literal substring."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped.strip()}%"
 
@@ -83,10 +84,10 @@ def find_quotes(
     if speaker:
         aliases = _ALIASES if _has_tables(conn, "entity_links", "canon_aliases") else ""
         where.append(_SPEAKER.format(aliases=aliases))
-        params["speaker"] = _like(speaker)
+        params["speaker"] = like_pattern(speaker)
     if about:
         where.append(_ABOUT)
-        params["about"] = _like(about)
+        params["about"] = like_pattern(about)
     if since is not None:
         where.append("a.published >= :since")
         params["since"] = since.isoformat()
