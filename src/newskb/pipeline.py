@@ -64,10 +64,6 @@ def prepare_process() -> None:
     _PREPARED[:] = [os.getpid()]
 
 
-def _warm() -> None:
-    prepare_process()
-
-
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
@@ -123,7 +119,7 @@ def run(
                 prepare_process()
             yield _merge(group, process_batch(arts) if arts else [])
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
         window: deque[tuple[list[Article | ErrorRecord], Future[list[Result]] | None]] = deque()
         for group in batches(items, batch_size):
             arts = _articles(group)

@@ -6,9 +6,10 @@ shape, and for the shared one whether a space follows) are hashed into embedding
 maxout layer and normalised. That output depends on the feature values alone, never on the
 neighbours; only the second half (the CNN encoder) reads context. A news batch repeats its
 words a lot (about four occurrences per distinct feature row in a 64-article batch), so
-:class:`DistinctEmbed` computes the embedding for each distinct feature row of a batch once and
-gathers it back to every occurrence: the same arithmetic on fewer rows, and the same vectors
-(``tests/nlp/test_embed.py`` compares them, and the NER and parse, with spaCy's own on news).
+:func:`distinct_embed` computes the embedding of each distinct feature row once (and remembers
+it for later batches, up to ``MEMO_MAX`` rows) and gathers it back to every occurrence: the same
+arithmetic on fewer rows, and the same vectors (``tests/nlp/test_embed.py`` compares them, and
+the NER and parse, with spaCy's own on news).
 
 :func:`install` swaps the embedding layer of a loaded pipeline in place. ``newskb.nlp.load``
 does so for newskb's pipeline; ``make bench`` loads a separate, untouched pipeline for raw spaCy.

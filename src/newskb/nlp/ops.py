@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.language import Language
 from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
 
 ENV = "NEWSKB_BLAS"
 _LIMITS: list[Any] = []  # the thread limit in force in this process (kept alive)
@@ -31,14 +32,9 @@ def wanted() -> bool:
 
 
 def one_thread() -> None:
-    """Hold numpy's BLAS to one thread in this process (once; a no-op without threadpoolctl)."""
-    if _LIMITS:
-        return
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a pinned dependency
-        return
-    _LIMITS.append(threadpool_limits(limits=1, user_api="blas"))
+    """Hold numpy's BLAS to one thread in this process (once)."""
+    if not _LIMITS:
+        _LIMITS.append(threadpool_limits(limits=1, user_api="blas"))
 
 
 def install(nlp: Language) -> int:

@@ -43,25 +43,19 @@ _LEMMA_COL = 3
 Selector = Callable[[Span], bool]
 
 
-@functools.lru_cache(maxsize=4)
-def _fast_ruler(nlp: Language) -> Any:
-    return fast_ruler(nlp)
+# our equivalent, faster implementations of two components (``newskb.nlp.attrs``, ``.lemmas``)
+_FAST: dict[str, Callable[[Language], Any]] = {
+    "attribute_ruler": fast_ruler,
+    "lemmatizer": fast_lemmatizer,
+}
 
 
-@functools.lru_cache(maxsize=4)
-def _fast_lemmatizer(nlp: Language) -> Any:
-    return fast_lemmatizer(nlp)
-
-
+@functools.lru_cache(maxsize=16)
 def _component(nlp: Language, name: str) -> Any:
     """A pipeline component by name, whether enabled or not (``senter`` ships disabled); the
-    attribute ruler and the lemmatizer are our equivalent, faster ones (``newskb.nlp.attrs``,
-    ``newskb.nlp.lemmas``)."""
-    if name == "attribute_ruler":
-        return _fast_ruler(nlp)
-    if name == "lemmatizer":
-        return _fast_lemmatizer(nlp)
-    return nlp.get_pipe(name)
+    attribute ruler and the lemmatizer are our equivalent, faster ones."""
+    make = _FAST.get(name)
+    return make(nlp) if make is not None else nlp.get_pipe(name)
 
 
 def newline_boundaries(doc: Doc) -> Doc:

@@ -76,7 +76,7 @@ def process_shard(
 
     final = shard_file(out_dir, shard.id)
     if not final.exists():  # else finished before (e.g. by a worker lost before it reported)
-        prepare_process()
+        prepare_process()  # even for a shard of unreadable files: one model per worker, counted
         results: list[Any] = []
         for batch in run(shard.paths, published=published, workers=1, batch_size=batch_size):
             results.extend(batch)
