@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from newskb.extract.events.lexicon import CONFLICT, Lexicon
 from newskb.model import AgreementStatus
@@ -26,7 +26,7 @@ CLAUSE_CUT = frozenset({"prep", "advcl", "relcl", "acl", "npadvmod", "punct", "m
 MAX_OBJECT_TOKENS = 12
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # deal words beyond the lexicon's list (ours)
-EXTRA_DEALS = frozenset({"arrangement", "pact", "treaty", "accord", "truce", "ceasefire"})
+EXTRA_DEALS = frozenset({"arrangement"})
 # heads that name no particular kind of agreement: alone they are resolved or dropped
 GENERIC_HEADS = frozenset(
     {"agreement", "deal", "accord", "pact", "arrangement", "memorandum", "plan", "understanding"}
@@ -38,14 +38,13 @@ EMPTY_MODS = frozenset(
      "first", "last", "final", "whole", "entire", "formal", "fragile", "tentative", "so-called"}
 )  # fmt: skip
 
-# verbs that change an agreement's status when a deal word is their object or subject (ours)
+# verbs that change an agreement's status when a deal word is their object or subject, beyond
+# the lexicon's ``agreement_status`` (ours)
 _VERB_STATUS: dict[str, AgreementStatus] = {
-    "break": "violated", "breach": "violated", "violate": "violated", "flout": "violated",
-    "undermine": "violated", "shatter": "violated", "wreck": "violated",
-    "abandon": "abandoned", "scrap": "abandoned", "cancel": "abandoned", "terminate": "abandoned",
-    "suspend": "abandoned", "renounce": "abandoned", "repudiate": "abandoned",
-    "collapse": "abandoned", "end": "abandoned", "quit": "abandoned", "annul": "abandoned",
-    "implement": "in force", "enforce": "in force", "ratify": "in force",
+    "flout": "violated", "undermine": "violated", "shatter": "violated", "wreck": "violated",
+    "cancel": "abandoned", "terminate": "abandoned", "suspend": "abandoned",
+    "renounce": "abandoned", "repudiate": "abandoned", "end": "abandoned", "quit": "abandoned",
+    "annul": "abandoned", "enforce": "in force", "ratify": "in force",
 }  # fmt: skip
 # verbs whose deal word hangs under a preposition: "withdraw from the treaty"
 _PREP_STATUS: dict[tuple[str, str], AgreementStatus] = {
@@ -62,12 +61,12 @@ _IN_FORCE_NOUNS = frozenset({"force", "effect", "operation"})  # "came into forc
 _IN_FORCE_VERBS = frozenset({"come", "enter", "go", "take", "bring", "put"})
 
 
-def deal_words(lex: Lexicon) -> frozenset[str]:
-    return lex.deals | EXTRA_DEALS
+def _deal_lemma(lemma: str, lex: Lexicon) -> bool:
+    return lemma in lex.deals or lemma in EXTRA_DEALS
 
 
 def is_deal(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in deal_words(lex)
+    return tok.pos_ in ("NOUN", "PROPN") and _deal_lemma(tok.lemma_.lower(), lex)
 
 
 def _is_time(tok: Token) -> bool:
@@ -94,18 +93,10 @@ def _deal_phrase(noun: Token) -> str:
     return one_line(noun.doc[start : noun.i + 1].text, keep_end=True)
 
 
-def specific(noun: Token) -> bool:
-    """A deal word that names its agreement: a content modifier, or a kind of its own."""
-    phrase = _deal_phrase(noun).lower().split()
-    mods = [w for w in phrase[:-1] if w not in EMPTY_MODS and any(ch.isalnum() for ch in w)]
-    return bool(mods)
-
-
-def generic(noun: Token) -> bool:
-    """A mention that names no agreement by itself: "the agreement", "the deal", "it"."""
-    if noun.lower_ in PRONOUNS:
-        return True
-    return not specific(noun) and noun.lemma_.lower() in GENERIC_HEADS
+def _specific(phrase: str) -> bool:
+    """A deal phrase that names its agreement: a content modifier before the deal word."""
+    words = phrase.lower().split()
+    return any(w not in EMPTY_MODS and any(ch.isalnum() for ch in w) for w in words[:-1])
 
 
 def one_line(text: str, keep_end: bool = False) -> str:
@@ -124,18 +115,16 @@ class Specifics:
 
     starts: list[int] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
-    sentences: list[int] = field(default_factory=list)
     mentioned: list[int] = field(default_factory=list)  # sentence starts with any deal word
 
     def add(self, noun: Token) -> None:
         if noun.sent.start not in self.mentioned:
             self.mentioned.append(noun.sent.start)
-        if noun.i in self.starts or not specific(noun):
+        if noun.i in self.starts or not _specific(phrase := _deal_phrase(noun)):
             return
         at = bisect.bisect(self.starts, noun.i)
         self.starts.insert(at, noun.i)
-        self.phrases.insert(at, _deal_phrase(noun))
-        self.sentences.insert(at, noun.sent.start)
+        self.phrases.insert(at, phrase)
 
     def before(self, tok: Token) -> str | None:
         at = bisect.bisect_left(self.starts, tok.i)
@@ -147,14 +136,6 @@ class Specifics:
         prev = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         return any(prev <= s <= sent.start for s in self.mentioned)
 
-    @classmethod
-    def of(cls, doc: Doc, lex: Lexicon) -> Specifics:
-        out = cls()
-        for tok in doc:
-            if is_deal(tok, lex):
-                out.add(tok)
-        return out
-
 
 def _name(noun: Token, known: Specifics | None, lex: Lexicon) -> str | None:
     """The object a deal word (or pronoun) names: its own phrase, or the specific one it
@@ -163,12 +144,15 @@ def _name(noun: Token, known: Specifics | None, lex: Lexicon) -> str | None:
         return None
     if noun.lower_ in PRONOUNS:
         return known.before(noun) if known and known.near(noun) else None
-    if generic(noun):
+    phrase = _deal_phrase(noun)
+    if _specific(phrase):
+        return phrase
+    lemma = noun.lemma_.lower()
+    if lemma in GENERIC_HEADS:  # "the agreement", "the deal": names none by itself
         return known.before(noun) if known else None
-    if noun.lemma_.lower() in deal_words(lex) and not specific(noun):  # "the truce"
-        earlier = known.before(noun) if known else None
-        return earlier or _deal_phrase(noun)
-    return _deal_phrase(noun)
+    if _deal_lemma(lemma, lex):  # "the truce": the specific one named before, or itself
+        return (known.before(noun) if known else None) or phrase
+    return phrase
 
 
 def _deals_below(tok: Token, lex: Lexicon) -> list[Token]:
