@@ -65,6 +65,7 @@ from newskb.extract.quotes.assemble import drafts, quotes
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
+from newskb.extract.quotes.spans import MARKS
 from newskb.extract.quotes.speaker import EntityIndex
 from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
 from newskb.extract.registry import extractor
@@ -77,7 +78,6 @@ __all__ = ["extract_quotes", "find_quotes"]
 # The selective parser parses only sentences some extractor needs: ours hold a cue of the
 # lexicon (speech and cognition verbs alike, so "I think ..." counts wherever it stands), the
 # "according" / "in the words of" phrases or a quote mark.
-MARKS = ('"', "“", "”", "„", "«", "»")
 declare(
     "quotes",
     lemmas=sorted(lexicon().verbs),
@@ -107,17 +107,13 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
 def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
     """A thought reported inside what someone said ("Jafari said she felt ...", "said
     fishermen first noticed ...") is part of that statement, not a second quote."""
-    outer = [
-        q
-        for q in found
-        if q.kind == "indirect" and q.cue is not None and _cue_class(doc, q, lex) == "speech"
-    ]
+    cls = {id(q): _cue_class(doc, q, lex) for q in found if q.kind == "indirect" and q.cue}
+    outer = [q for q in found if cls.get(id(q)) == "speech"]
     keep: list[Quote] = []
     for q in found:
         nested = (
-            q.kind == "indirect"
-            and q.cue is not None
-            and _cue_class(doc, q, lex) == "cognition"
+            q.cue is not None
+            and cls.get(id(q)) == "cognition"
             and any(
                 o is not q and o.content.start <= q.cue.start and q.cue.end <= o.content.end
                 for o in outer

@@ -16,8 +16,8 @@ from newskb.extract.quotes.speaker import (
     PERSONAL,
     EntityIndex,
     TokSpan,
-    phrase,
     resolve,
+    source_phrase,
     subject_of,
 )
 from newskb.model import Content, Quote, QuoteKind, Span, Speaker
@@ -144,6 +144,7 @@ def drafts(
         outer = [d for d in out if d.kind == "mixed" and d.pieces[0][0] < at < d.pieces[-1][1]]
         if outer and doc[near[1][0]].dep_ == "acl":
             out.append(Draft("direct", near[0], near[1], regions[k].pieces))
+    cues = {d.cue for d in out}
     for k, r in enumerate(regions):
         if k in used or _words(text, r.pieces) < (2 if r.nested else MIN_QUOTE_WORDS):
             continue
@@ -159,7 +160,8 @@ def drafts(
         if near is not None:
             # a cue introduces one quotation: a further one that only stands next to it ('"A,"
             # she said. "B."') goes on with her words, the cue staying with the first
-            cue = None if near[1] in {d.cue for d in out} else near[1]
+            cue = None if near[1] in cues else near[1]
+            cues.add(cue)
             out.append(Draft("direct", near[0], cue, r.pieces))
         elif not r.nested and _opens_paragraph(text, r):
             # a quoted paragraph right after an attributed quote goes on with its speaker
@@ -170,11 +172,6 @@ def drafts(
         elif not r.nested and _is_statement(doc, r):
             out.append(Draft("direct", None, None, r.pieces))
     return out
-
-
-def _upto(subj: Token, cue: Token, hi: int) -> int:
-    """A source before its cue ends there ("a message [stating] ...")."""
-    return min(hi, cue.i) if subj.i < cue.i else hi
 
 
 def _introduced(
@@ -202,7 +199,7 @@ def _introduced(
             head = head.head
             subj = subject_of(head)
         if subj is not None and is_source(subj, cue, lex):
-            return phrase(subj, sent.start, _upto(subj, cue, sent.end)), (cue.i, cue.i + 1)
+            return source_phrase(subj, cue, sent.start, sent.end), (cue.i, cue.i + 1)
     return None
 
 
@@ -281,7 +278,7 @@ def _nearby(
     for cue in sorted(before + after, key=distance):
         subj = subject_of(cue, lo, hi)
         if subj is not None and is_source(subj, cue, lex) and lo <= subj.i < hi:
-            return phrase(subj, lo, _upto(subj, cue, hi)), (cue.i, cue.i + 1)
+            return source_phrase(subj, cue, lo, hi), (cue.i, cue.i + 1)
     return None
 
 

@@ -25,6 +25,7 @@ from newskb.extract.quotes.spans import (
     parenthetical,
     settle,
     that_after,
+    trim,
     unlinked_clause,
 )
 from newskb.extract.quotes.speaker import (
@@ -33,6 +34,7 @@ from newskb.extract.quotes.speaker import (
     fallback_subject,
     is_passive,
     phrase,
+    source_phrase,
     subject_of,
 )
 
@@ -90,17 +92,6 @@ class Lines:
         return self.bounds[k], end
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without punctuation at the ends, nor a conjunction left dangling at the end."""
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"
-    ):
-        end -= 1
-    return start, end
-
-
 def _runs(doc: Doc, keep: list[int]) -> tuple[tuple[int, int], ...]:
     """Contiguous runs of token indices, trimmed of punctuation, empty runs dropped."""
     runs: list[tuple[int, int]] = []
@@ -109,7 +100,7 @@ def _runs(doc: Doc, keep: list[int]) -> tuple[tuple[int, int], ...]:
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))
-    trimmed = [_trim(doc, s, e) for s, e in runs]
+    trimmed = [trim(doc, s, e) for s, e in runs]
     return tuple((s, e) for s, e in trimmed if e > s)
 
 
@@ -148,7 +139,7 @@ def _speaker(doc: Doc, cue: Token, lo: int, hi: int, lex: CueLexicon) -> TokSpan
         return phrase(cue.head, lo, hi) if lo <= cue.head.i < hi else None
     if not is_source(subj, cue, lex):
         return None
-    span = phrase(subj, lo, min(hi, cue.i) if subj.i < cue.i else hi)
+    span = source_phrase(subj, cue, lo, hi)
     # "Facebook co-founder Mark Zuckerberg said": a hyphenated word can split the subject into
     # several adjacent ones; the phrase runs from the first to the last before the cue
     last = subj

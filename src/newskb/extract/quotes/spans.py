@@ -191,16 +191,19 @@ def _run_on(doc: Doc, cue: Token, last: int, lines: Lines, verbs: frozenset[str]
     return end
 
 
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without punctuation at the ends, nor a conjunction left dangling at the end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"
+    ):
+        end -= 1
+    return start, end
+
+
 def _trimmed(doc: Doc, content: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
-    for s, e in content:
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].pos_ == "CCONJ"):
-            e -= 1
-        while s < e and (doc[s].is_punct or doc[s].is_space):
-            s += 1
-        if e > s:
-            out.append((s, e))
-    return tuple(out)
+    return tuple((s, e) for s, e in (trim(doc, a, b) for a, b in content) if e > s)
 
 
 def colon_block(doc: Doc, cue: Token, lines: Lines, speech: frozenset[str]) -> list[int] | None:

@@ -156,6 +156,12 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     return TokSpan(start, end, head.i)
 
 
+def source_phrase(subj: Token, cue: Token, lo: int, hi: int) -> TokSpan:
+    """The source's noun phrase; one standing before its cue ends there ("a message
+    [stating] ...")."""
+    return phrase(subj, lo, min(hi, cue.i) if subj.i < cue.i else hi)
+
+
 def fallback_subject(doc: Doc, cue: Token, line_start: int) -> Token | None:
     """When the parser joined lines, take the nominal root of the cue's line before the cue."""
     best: Token | None = None
