@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
+from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
 from newskb.extract.entities.votes import head_type, known_place
@@ -80,16 +82,12 @@ def _acronyms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     ends = {s.end: s for s in spans}
     starts = {s.start for s in spans}
     out: list[NameSpan] = []
+    forms = token_table(doc)[0]
     for i in range(2, len(doc) - 1):
+        if forms[i - 1] != "(" or forms[i + 1] != ")":
+            continue
         t = doc[i]
-        if (
-            doc[i - 1].text != "("
-            or doc[i + 1].text != ")"
-            or not 2 <= len(t) <= 6
-            or not t.text.isalnum()
-            or not t.text.isupper()
-            or t.idx in starts
-        ):
+        if not 2 <= len(t) <= 6 or not t.text.isalnum() or not t.text.isupper() or t.idx in starts:
             continue
         before = doc[i - 2]
         name = ends.get(before.idx + len(before))
@@ -105,20 +103,18 @@ def _acronyms(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
 _CALENDAR = frozenset((*WEEKDAY_NAMES, *MONTH_NAMES))
 
 
-def _surnames_after(doc: Doc, spans: list[NameSpan], common: frozenset[str]) -> list[NameSpan]:
+def _surnames_after(
+    doc: Doc, spans: list[NameSpan], common: frozenset[str], tok_at: dict[int, int]
+) -> list[NameSpan]:
     """ "and Dries Mertens making ...": a one-word person name (once lists and votes have
     typed it) directly followed by a capitalised word that is no common noun of the article, no
     title, no organisation or place head and no day or month, and that the article does not
     write as another person's surname: the surname spaCy cut off. A one-word place or
     organisation label on that word ("Valeska [Paris]") gives way; a nationality does not
     ("a Reagan Democrat")."""
-    from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
-    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 
     surnames = {s.text.split()[-1] for s in spans if s.type == "PERSON" and " " in s.text}
     by_start = {s.start: k for k, s in enumerate(spans)}
-    offsets = token_table(doc)[1]
-    tok_at = {at: i for i, at in enumerate(offsets)}
     out = list(spans)
     drop: set[int] = set()
     for k, s in enumerate(spans):
@@ -247,7 +243,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     out.sort(key=lambda s: s.start)
     text = text_of(doc)
     out = _teams(text, _lists(text, _affiliations(text, out)))
-    return _surnames_after(doc, out, common)
+    return _surnames_after(doc, out, common, first_tok)
 
 
 def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:

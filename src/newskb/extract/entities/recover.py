@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.spans import NameSpan
 from newskb.extract.entities.votes import ORG_LAST
 from newskb.model import EntityType
@@ -23,7 +24,6 @@ _ORG_HEADS = ORG_LAST | frozenset(
         "news",
         "times",
         "post",
-        "herald",
         "democrats",
         "republicans",
         "socialists",
@@ -144,7 +144,6 @@ def _member_acronym(doc: Doc, i: int) -> bool:
 
 def unlabelled_names(doc: Doc, taken: list[bool]) -> list[NameSpan]:
     """Capitalised runs outside every spaCy entity and every span found so far."""
-    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 
     out: list[NameSpan] = []
     forms = token_table(doc)[0]
@@ -154,11 +153,11 @@ def unlabelled_names(doc: Doc, taken: list[bool]) -> list[NameSpan]:
             i += 1
             continue
         t = doc[i]
-        if not taken[i] and _member_acronym(doc, i):
+        if _member_acronym(doc, i):
             out.append(NameSpan(t.idx, t.idx + len(t), t.text, "ORG", i))
             i += 1
             continue
-        if taken[i] or t.ent_iob_ != "O" or not _capitalised(t) or t.is_sent_start or t.is_stop:
+        if t.ent_iob_ != "O" or not _capitalised(t) or t.is_sent_start or t.is_stop:
             i += 1
             continue
         j = i

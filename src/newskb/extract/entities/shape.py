@@ -14,6 +14,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
 
@@ -132,7 +133,6 @@ def trim_tokens(doc: Doc, first: int, stop: int, etype: EntityType) -> tuple[int
     "united"), no trailing joiner ("Royal Courts of"), no score after a team ("Sweden 1"), no
     position word after an organisation ("State Department Spokesperson"), unless it follows
     "of" ("Ministry of Justice")."""
-    from newskb.extract.entities.roles import ROLE_HEADS
 
     while (
         stop - first > 1
@@ -242,7 +242,6 @@ def extend_person(doc: Doc, first: int, stop: int) -> tuple[int, int]:
     or the given name before a lone surname ("Carly [Simon]", "Junius [Ho]"): one unlabelled,
     capitalised word that is no title, no function word, not sentence-initial. (Not a word
     after the name: "Warhol Polaroids" would make "Polaroids" a surname.)"""
-    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 
     def free(i: int) -> bool:
         t = doc[i]
@@ -290,7 +289,6 @@ def _irish_o(doc: Doc, stop: int) -> bool:
 def role_led_person(doc: Doc, first: int, stop: int) -> bool:
     """A capitalised position word and a two- or three-word name, taken together for an
     organisation at the start of a sentence ("Spokeswoman Sandy Angers said ...")."""
-    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 
     word = doc[first].lower_.rstrip(".")
     if word not in ROLE_HEADS and word not in HONORIFICS:

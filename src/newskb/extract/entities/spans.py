@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc
 
+from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     airline,
     descriptor_type,
@@ -25,6 +26,7 @@ from newskb.extract.entities.shape import (
 )
 from newskb.extract.entities.votes import facility_type, head_type, known_place, locative
 from newskb.model import Article, EntityType
+from newskb.nlp.docs import token_table
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
 
@@ -93,7 +95,6 @@ def _gazetteer_type(text: str, etype: EntityType) -> EntityType:
 
 def _after_title(doc: Doc, start: int, end: int) -> bool:
     """``spokeswoman Sandy Angers``: a name of two or three words right after a title word."""
-    from newskb.extract.entities.roles import ROLE_HEADS
 
     if start == 0 or not 2 <= end - start <= 3:
         return False
@@ -162,7 +163,6 @@ def stripped_code(text: str) -> bool:
 def _person_start(doc: Doc, start: int, end: int) -> int:
     """First token of the name proper in a PERSON span: descriptive lower-case words and titles
     before it are not part of it ("magician David Gish", "Prof. Patrizia d'Ettorre")."""
-    from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 
     i = start
     while i < end - 1:
@@ -273,33 +273,32 @@ def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
                 taken[i] = True
     from newskb.extract.entities.recover import unlabelled_names
 
-    found = _gazetteer_matches(doc, taken)
-    for s in found:
-        cs = doc.char_span(s.start, s.end, alignment_mode="expand")
-        for i in range(cs.start if cs is not None else s.tok, s.tok + 1):
-            taken[i] = True
-    spans += found + unlabelled_names(doc, taken)
+    spans += _gazetteer_matches(doc, taken)
+    spans += unlabelled_names(doc, taken)
     spans.sort(key=lambda s: s.start)
     return spans
 
 
 def _gazetteer_matches(doc: Doc, taken: list[bool]) -> list[NameSpan]:
-    """Known organisations and places that spaCy missed (exact, case-sensitive words)."""
+    """Known organisations and places that spaCy missed (exact, case-sensitive words); their
+    tokens are marked in ``taken``."""
     phrases = _gazetteer_phrases()
+    forms = token_table(doc)[0]
     out: list[NameSpan] = []
     i, n = 0, len(doc)
     while i < n:
-        options = phrases.get(doc[i].text) if not taken[i] else None
+        options = phrases.get(forms[i]) if not taken[i] else None
         step = 1
         for words, etype in options or ():
             j = i + len(words)
             if (
                 j <= n
                 and not any(taken[i:j])
-                and all(doc[i + k].text == w for k, w in enumerate(words))
+                and all(forms[i + k] == w for k, w in enumerate(words))
             ):
                 span = doc[i:j]
                 out.append(NameSpan(span.start_char, span.end_char, span.text, etype, j - 1))
+                taken[i:j] = [True] * (j - i)
                 step = len(words)
                 break
         i += step
