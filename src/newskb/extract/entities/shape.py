@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
+from newskb.resolve import geo
 
 # Lower-case particles that belong to a name ("la Repubblica", "de Gaulle", "al-Amr").
 _PARTICLES = frozenset(["de", "la", "le", "du", "da", "di", "del", "van", "von", "al", "el", "bin"])
@@ -87,7 +88,7 @@ _SUFFIX_WORDS = frozenset(
     ["like", "based", "born", "led", "owned", "style", "era", "backed", "funded", "run", "made"]
 )
 _PRODUCT = re.compile(r"i[A-Z][A-Za-z]*")  # "iPod", "iPhones", "iOS"
-_MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
+MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")  # "A330-200", "787"
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-–—]\s*\d{1,2}(?!\d)")
 _RESULT = re.compile(
     r"\s+(?:won|lost|drew|beat|defeated|winning|losing|leading|led|trailing)"
@@ -108,6 +109,21 @@ def glued_modifier(text: str, start: int) -> bool:
     return bool(word) and word.islower() and word not in _PARTICLES
 
 
+def flight_at(doc: Doc, i: int) -> bool:
+    """A flight number starts at token ``i`` ("Flight 574")."""
+    return i + 1 < len(doc) and doc[i].text == "Flight" and doc[i + 1].like_num
+
+
+def _place_before_dash(doc: Doc, first: int, stop: int) -> int:
+    """ "based in San Jose - Cisco": a known place before a spaced hyphen ends the name (text
+    tokenised and joined again writes a dash as a spaced hyphen)."""
+    for i in range(first + 1, stop - 1):
+        t = doc[i]
+        if t.text == "-" and t.whitespace_ and doc[i - 1].whitespace_:
+            return i if geo.major_place(doc[first:i].text) else stop
+    return stop
+
+
 def _cut_inside(doc: Doc, first: int, stop: int) -> int:
     """Where a span stops being one name: an opening bracket ("World Health Organisation
     (WHO"), a spaced dash or slash ("San Jose – Cisco"), a flight number after the airline
@@ -118,7 +134,7 @@ def _cut_inside(doc: Doc, first: int, stop: int) -> int:
             return i
         if t.text in ("–", "—", "/") and t.whitespace_ and doc[i - 1].whitespace_:
             return i
-        if t.text == "Flight" and i + 1 < len(doc) and doc[i + 1].like_num:
+        if flight_at(doc, i):
             return i
         glued = doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "Cheng Chung-tai"
         of_the = t.lower_ == "the" and doc[i - 1].lower_ in ("of", "and")  # "Republic of the"
@@ -160,7 +176,7 @@ def trim_tokens(doc: Doc, first: int, stop: int, etype: EntityType) -> tuple[int
         and doc[stop - 2].lower_ not in _JOINERS
     ):
         stop -= 1
-    return first, stop
+    return first, _place_before_dash(doc, first, stop)
 
 
 def no_name(text: str, start: int, end: int) -> bool:
@@ -180,7 +196,7 @@ def shape_type(text: str, etype: EntityType) -> EntityType:
     if (
         etype == "ORG"
         and len(words) >= 3
-        and _MODEL.fullmatch(words[-1])
+        and MODEL.fullmatch(words[-1])
         and all(w[:1].isupper() for w in words[:-1])
     ):
         return "PRODUCT"  # "Rolls-Royce Trent 900": maker, model line and number

@@ -12,9 +12,11 @@ from spacy.tokens import Doc
 
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
+    MODEL,
     airline,
     descriptor_type,
     extend_person,
+    flight_at,
     glued_modifier,
     no_name,
     outlet_type,
@@ -127,27 +129,11 @@ def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None,
 
 
 _STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
-_MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
-
-
-def _place_before_dash(doc: Doc, first: int, stop: int) -> int:
-    """ "based in San Jose - Cisco": a known place before a spaced hyphen ends the name (text
-    tokenised and joined again writes a dash as a spaced hyphen)."""
-    for i in range(first + 1, stop - 1):
-        t = doc[i]
-        if t.text == "-" and t.whitespace_ and doc[i - 1].whitespace_:
-            return i if geo.major_place(doc[first:i].text) else stop
-    return stop
-
-
-def _flight_after(doc: Doc, stop: int) -> bool:
-    """A flight number follows the name ("Garuda Indonesia Flight 200")."""
-    return stop + 1 < len(doc) and doc[stop].text == "Flight" and doc[stop + 1].like_num
 
 
 def _model_number_after(doc: Doc, end: int) -> bool:
     """A model designation follows the name ("A330-200", "787")."""
-    return end < len(doc) and _MODEL.fullmatch(doc[end].text) is not None
+    return end < len(doc) and MODEL.fullmatch(doc[end].text) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,8 +184,7 @@ def _name_span(
 ) -> NameSpan | None:
     """spaCy's entity ``doc[first:stop]`` with name-level bounds and our type corrections."""
     first, stop = trim_tokens(doc, first, stop, etype)
-    stop = _place_before_dash(doc, first, stop)
-    if etype != "PERSON" and _flight_after(doc, stop):
+    if etype != "PERSON" and flight_at(doc, stop):  # a flight number follows the name
         etype = "ORG"  # "Air France Flight 447": the airline
     if etype != "PERSON" and role_led_person(doc, first, stop):
         first, etype = first + 1, "PERSON"
