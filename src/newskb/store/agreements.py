@@ -69,18 +69,21 @@ _SYNONYMS = (
 _RANK = {"agreed": 0, "in force": 1, "violated": 2, "abandoned": 2}
 
 
-def _compatible(a: str, b: str) -> bool:
-    """Same head word, or two words for the same kind of agreement (truce / ceasefire)."""
-    heads = {_head(a), _head(b)}
+def _same_kind(heads: set[str]) -> bool:
+    """One head word, or two words for the same kind of agreement (truce / ceasefire)."""
     return len(heads) == 1 or any(heads <= group for group in _SYNONYMS)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return _same_kind({_head(a), _head(b)})
 
 
 def similar(a: str, b: str) -> float:
     """Object similarity: Jaccard of content words, 0 unless the head words agree."""
     wa, wb = _words(a), _words(b)
-    if not wa or not wb or not _compatible(a, b):
-        return 0.0
     heads = {_head(a), _head(b)}
+    if not wa or not wb or not _same_kind(heads):
+        return 0.0
     sa, sb = set(wa) - heads, set(wb) - heads
     if not sa and not sb:
         return 1.0
@@ -171,9 +174,12 @@ def _match(conn: sqlite3.Connection, rep: _Report) -> sqlite3.Row | None:
             related = (
                 score > 0 or rep.status != "agreed" or words_a <= words_b or words_b <= words_a
             )
+            if not related:
+                continue
             shared = set(rep.keys) & set(row_keys)
-            shared_ctx = rep.context & (_stored_context(conn, row["id"]) | set(row_keys))
-            if not related or not (shared or shared_ctx):
+            stored = _stored_context(conn, row["id"]) if rep.context else set()
+            shared_ctx = rep.context & (stored | set(row_keys))
+            if not (shared or shared_ctx):
                 continue
             rank = (score, len(shared) + len(shared_ctx))
         if best is None or rank > best[0]:
