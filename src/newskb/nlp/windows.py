@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -112,14 +112,15 @@ def recognise(
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[int] = []
+        orths, trailing = doc.to_array([ORTH, SPACY]).T.tolist()
+        strings = doc.vocab.strings
         for s, e in spans:
             if words:
                 words.append(JOIN)
                 spaces.append(False)
             starts.append(len(words))
-            for tok in doc[s:e]:
-                words.append(tok.text)
-                spaces.append(bool(tok.whitespace_))
+            words.extend(strings[o] for o in orths[s:e])
+            spaces.extend(bool(x) for x in trailing[s:e])
         parts.append((doc, spans, starts))
         joined.append(Doc(nlp.vocab, words=words, spaces=spaces))
     for _ in ner.pipe(whole, batch_size=batch_size):

@@ -102,9 +102,9 @@ def month_near(anchor: dt.date | None, m: int, direction: int, strict: bool = Fa
         y -= 1 if diff > 1 else 0
     elif direction > 0:
         y += 1 if diff < -1 else 0
-    else:  # no tense: news looks back, so a month more than a quarter ahead is last year's
-        ahead = diff % 12
-        y += (1 if diff < 0 else 0) if 0 < ahead <= 4 else (-1 if diff > 0 else 0)
+    else:  # no tense: news looks back, so a month more than 4 ahead is last year's, and one
+        # at most 4 ahead across the new year ("February" written in November) is next year's
+        y += -1 if diff > 4 else (1 if diff < -7 else 0)
     return month(y, m)
 
 

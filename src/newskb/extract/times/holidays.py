@@ -7,14 +7,13 @@ import datetime as dt
 import re
 
 from newskb.extract.times import calendar as cal
-from newskb.extract.times.rules import Ctx, Found, _found
+from newskb.extract.times.rules import NAME_NEXT, Ctx, Found, _found
 
 _FIXED = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26), "may day": (5, 1),
 }  # fmt: skip
-_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
 
 
 def easter(year: int) -> dt.date:
@@ -63,7 +62,7 @@ def _nearest(anchor: dt.date, name: str, tense: int) -> dt.date | None:
 def holiday(m: re.Match[str], ctx: Ctx) -> Found | None:
     h = " ".join(m["h"].lower().split())
     a = ctx.anchor
-    if h.startswith("easter") and _NAME_NEXT.match(ctx.text, m.end()):
+    if h.startswith("easter") and NAME_NEXT.match(ctx.text, m.end()):
         return None  # "Easter Island", "the Easter Rising"
     if h in _FIXED:
         mo, d = _FIXED[h]

@@ -10,6 +10,7 @@ from newskb.extract.times import calendar as cal
 from newskb.extract.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from newskb.extract.times.numbers import duration, parse_number, unit_code
 from newskb.extract.times.rules import (
+    NAME_NEXT,
     Ctx,
     Found,
     _about_quarter,
@@ -227,11 +228,8 @@ _SET_UNIT = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
              "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}  # fmt: skip
 
 
-_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
-
-
 def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
-    if m["adv"] and m["adv"].lower() == "daily" and _NAME_NEXT.match(ctx.text, m.end()):
+    if m["adv"] and m["adv"].lower() == "daily" and NAME_NEXT.match(ctx.text, m.end()):
         return None  # "the Communist Party daily Granma": a newspaper
     if m["adv"]:
         return _found(m, "SET", _SET_UNIT[m["adv"].lower()])

@@ -84,7 +84,7 @@ def date_full(m: re.Match[str], ctx: Ctx) -> Found | None:
     else:
         mw, d, y = m["m3"] or m["m4"], m["d3"] or m["d4"], m["y3"] or m["y4"]
         mo = int(mw)
-    day = int(re.sub(r"\D", "", d)) if d and d[0].isdigit() else parse_ordinal(_ordinal(d or ""))
+    day = int(re.sub(r"\D", "", d)) if d and d[0].isdigit() else _spoken_day(d or "")
     if not mo or not day or not valid_day(mo, day):
         return None
     if y:
@@ -97,15 +97,17 @@ def date_full(m: re.Match[str], ctx: Ctx) -> Found | None:
     return _found(m, "DATE", cal.date_near(ctx.anchor, mo, day, _direction(m, ctx)), rank=3)
 
 
-def _ordinal(words: str) -> str:
-    """ "twenty-first" -> "21st" (what ``parse_ordinal`` reads), "eighth" -> "eighth"."""
+def _spoken_day(words: str) -> int | None:
+    """ "twenty-first" -> 21, "eighth" -> 8."""
     parts = re.split(r"[\s-]+", words.lower())
     if len(parts) == 2:
-        return f"{(2 if parts[0] == 'twenty' else 3) * 10 + (parse_ordinal(parts[1]) or 0)}th"
-    return parts[0]
+        return (20 if parts[0] == "twenty" else 30) + (parse_ordinal(parts[1]) or 0)
+    return parse_ordinal(parts[0])
 
 
 _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.I)
+# a capitalised word next: the time word is part of a name ("Easter Island", "Daily Mail")
+NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 
 
