@@ -133,9 +133,8 @@ def throughput(files: list[str], workers: int, use_dask: bool) -> tuple[list[dic
     triggers = windows.Triggers(model)
 
     def ner_share(doc: Any) -> int:  # tokens the NER ran on (whole doc, or its windows)
-        spans = windows.windows(triggers.mask(doc))
-        covered = sum(e - s for s, e in spans)
-        return len(doc) if covered >= windows.WHOLE_SHARE * len(doc) else covered
+        spans = windows.plan(doc, triggers)
+        return len(doc) if spans is None else sum(e - s for s, e in spans)
 
     results: list[Extraction] = []
     for part in range(ROUNDS):

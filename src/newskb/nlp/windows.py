@@ -93,6 +93,13 @@ def windows(mask: Sequence[bool], reach: int | None = None) -> list[tuple[int, i
     return out
 
 
+def plan(doc: Doc, triggers: Triggers) -> list[tuple[int, int]] | None:
+    """The token ranges NER runs on for ``doc``; None when it runs on the whole doc (its
+    windows would cover ``WHOLE_SHARE`` of it or more)."""
+    spans = windows(triggers.mask(doc))
+    return None if sum(e - s for s, e in spans) >= WHOLE_SHARE * len(doc) else spans
+
+
 def recognise(
     docs: Sequence[Doc], nlp: Language, ner: Any, triggers: Triggers, batch_size: int
 ) -> None:
@@ -101,9 +108,8 @@ def recognise(
     parts: list[tuple[Doc, list[tuple[int, int]], list[int]]] = []
     joined: list[Doc] = []
     for doc in docs:
-        spans = windows(triggers.mask(doc))
-        covered = sum(e - s for s, e in spans)
-        if covered >= WHOLE_SHARE * len(doc):
+        spans = plan(doc, triggers)
+        if spans is None:
             whole.append(doc)
             continue
         if not spans:

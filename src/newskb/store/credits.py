@@ -42,4 +42,4 @@ def find_credits(
         LIMIT :limit
     """
     rows = conn.execute(for_postgres(sql) if is_postgres(conn) else sql, params).fetchall()
-    return [CreditRow(*(r[i] for i in range(8))) for r in rows]
+    return [CreditRow(*r) for r in rows]
