@@ -116,7 +116,7 @@ def api_router(pool: ReadPool) -> APIRouter:
             entity=read_entities.get_entity(c, key),
             aliases=read_entities.aliases(c, key),
             roles=read_entities.roles(c, key),
-            quotes=read.list_quotes(c, speaker=key, limit=read.MAX_LIMIT)[0],
+            quotes=read.list_quotes(c, entity=key, limit=read.MAX_LIMIT)[0],
             articles=read.list_articles(c, entity=key, limit=read.MAX_LIMIT)[0],
         )
 

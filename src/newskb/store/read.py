@@ -22,8 +22,7 @@ from newskb.model import (
     QuoteRow,
     StoredArticle,
 )
-from newskb.store.rows import stored_article
-from newskb.store.sqlite import fts_query
+from newskb.store.rows import fts_query, stored_article
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -279,30 +278,6 @@ def outlets(conn: sqlite3.Connection, limit: int = 200) -> list[str]:
 
 
 # --- quotes ---------------------------------------------------------------------------------
-_QUOTE_SQL = (
-    "SELECT q.*, e.name AS speaker_name, e.kb_id AS speaker_kb, a.title, a.published "
-    "FROM quotes q JOIN articles a ON a.id = q.article_id "
-    "LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity "
-)
-
-
-def _quote_row(r: sqlite3.Row) -> QuoteRow:
-    return QuoteRow(
-        article_id=r["article_id"],
-        id=r["local_id"],
-        kind=r["kind"],
-        speaker=r["speaker_name"] or r["speaker_text"],
-        speaker_key=r["speaker_kb"] or r["speaker_name"],
-        speaker_text=r["speaker_text"],
-        cue=r["cue_text"],
-        content=r["content_text"],
-        content_start=r["content_start"],
-        content_end=r["content_end"],
-        title=r["title"],
-        published=r["published"],
-    )
-
-
 def list_quotes(
     conn: sqlite3.Connection,
     *,
@@ -311,37 +286,21 @@ def list_quotes(
     since: str | None = None,
     until: str | None = None,
     article: str | None = None,
+    entity: str | None = None,
     cursor: str | None = None,
     limit: int = 20,
     oldest_first: bool = False,
 ) -> tuple[list[QuoteRow], str | None]:
-    where, args = _current(cursor, limit)
-    if speaker:
-        where.append(
-            f"({ENTITY_MATCH.replace(':key', ':speaker')} OR q.speaker_text = "
-            ":speaker COLLATE NOCASE)"
-        )
-        args["speaker"] = speaker
-    if about:
-        where.append(
-            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.article_id = m.article_id "
-            "AND e.local_id = m.entity_id WHERE m.article_id = q.article_id AND "
-            f'm.start >= q.content_start AND m."end" <= q.content_end AND {ENTITY_MATCH})'
-        )
-        args["key"] = about
-    _date_range(where, args, "a.published", since, until)
-    if article:
-        where.append("q.article_id = :article")
-        args["article"] = article
-    order = "" if oldest_first else "DESC"
-    rows = _fetch(
-        conn,
-        _QUOTE_SQL,
-        where,
-        f"ifnull(a.published, '') {order}, a.rowid {order}, q.content_start",
-        args,
-    )
-    return page_of([_quote_row(r) for r in rows], limit, args["offset"])
+    """One page of the one quote query (``store.sql.quotes.find_quotes``, as ``newskb
+    quotes``), newest first unless ``oldest_first``."""
+    from newskb.store.sql.quotes import find_quotes
+
+    offset = offset_of(decode_cursor(cursor))
+    rows = find_quotes(
+        conn, speaker=speaker, about=about, since=since, until=until, article=article,
+        entity=entity, limit=limit + 1, offset=offset, newest_first=not oldest_first,
+    )  # fmt: skip
+    return page_of(rows, limit, offset)
 
 
 # --- events ---------------------------------------------------------------------------------

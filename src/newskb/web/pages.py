@@ -103,7 +103,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
     def entity(request: Request, key: Annotated[str, Path(max_length=300)]) -> HTMLResponse:
         c = pool.conn()
         row = read_entities.get_entity(c, key)
-        quotes = read.list_quotes(c, speaker=key, limit=read.MAX_LIMIT, oldest_first=True)[0]
+        quotes = read.list_quotes(c, entity=key, limit=read.MAX_LIMIT, oldest_first=True)[0]
         by_day: dict[str, list[Any]] = {}
         for q in quotes:
             by_day.setdefault(q.published or "undated", []).append(q)
