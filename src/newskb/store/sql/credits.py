@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from newskb.model import CreditRow
-from newskb.store.sql import Db, db_of, like
+from newskb.store.sql import db_of, like
 from newskb.store.sql.quotes import MAX_LIMIT
 
 
@@ -23,7 +23,7 @@ def find_credits(
     limit: int = 100,
 ) -> list[CreditRow]:
     """Credits matching every given filter, oldest article first."""
-    db: Db = conn if hasattr(conn, "dialect") else db_of(conn)
+    db = db_of(conn)
     where = ["a.current = 1"]
     args: list[str | int] = []
     if source:

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import Any
 
 from newskb.model import QuoteRow
-from newskb.store.sql import Db, db_of, like
+from newskb.store.sql import db_of, like
 
 MAX_LIMIT = 10_000
 
@@ -66,7 +66,7 @@ def find_quotes(
 
     ``conn`` is a ``sqlite3`` or psycopg connection, or a ``Db`` adapter.
     """
-    db: Db = conn if hasattr(conn, "dialect") else db_of(conn)
+    db = db_of(conn)
     where = ["a.current = 1"]
     args: list[Any] = []
     if speaker:
