@@ -48,16 +48,19 @@ def extract_text(
     ...     "Foreign Minister Andrii Sybiha told reporters.",
     ...     published="2025-03-19",
     ... )
-    >>> [(e.name, e.type) for e in x.entities if e.type == "PER"]
-    [('Andrii Sybiha', 'PER')]
-    >>> [(q.speaker.text if q.speaker else None, q.content.text) for q in x.quotes][-1]
-    ('Andrii Sybiha', 'We are ready,')
+    >>> [(e.name, e.type) for e in x.entities]
+    [('Kyiv', 'GPE'), ('Andrii Sybiha', 'PERSON')]
+    >>> [(q.speaker.text if q.speaker else None, q.kind, q.content.text) for q in x.quotes]
+    [('Officials in Kyiv', 'indirect', 'that talks would resume'),
+     ('Foreign Minister Andrii Sybiha', 'direct', 'We are ready')]
     >>> [(t.text, t.value) for t in x.times]
-    [('on Monday', '2025-03-17')]
+    [('Monday', '2025-03-17')]
+    >>> [(v.type, v.trigger.text) for v in x.events]
+    [('CONSULT', 'talks')]
     >>> newskb.extract_text("   ")
     Traceback (most recent call last):
     ...
-    newskb.errors.EmptyInput: NKB101: ...
+    newskb.errors.EmptyInput: NKB101: input is empty or only whitespace (<text>)
     """
     from newskb.ingest import read_bytes
     from newskb.pipeline import prepare_process, process_batch
