@@ -20,9 +20,12 @@ from newskb.cli import (  # noqa: F401  (each module registers its commands)
     times,
 )
 from newskb.cli.base import cli, err
+from newskb.cli.options import wire
 from newskb.errors import NewskbError
 
 __all__ = ["cli", "main"]
+
+wire(cli)  # NEWSKB_DB for every --db; a group's --db also after its sub-command
 
 
 def main() -> None:
