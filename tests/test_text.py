@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_import_newskb_loads_no_spacy() -> None:
 
 def test_extract_text_of_the_seed_is_what_ingest_makes(seed_path: object) -> None:
     (article,) = read_path(str(seed_path))
-    text = open(str(seed_path), encoding="utf-8").read()  # noqa: PTH123, SIM115
+    text = Path(str(seed_path)).read_text(encoding="utf-8")
     mine = to_dict(newskb.extract_text(text, path=str(seed_path)))
     (ref,) = process_batch([article])
     assert mine == to_dict(ref)  # type: ignore[arg-type]

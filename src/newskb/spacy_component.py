@@ -18,8 +18,6 @@ The publication date that anchors relative times ("on Monday") comes from the co
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc
 

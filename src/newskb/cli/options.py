@@ -33,7 +33,7 @@ def wire(command: click.Command, group_db: bool = False) -> None:
                 default=None,
                 expose_value=False,
                 callback=_db_after,
-                help=f"Store file (or URL), as the group's --db [env {DB_ENV}].",
+                help=f"Store file (or URL); also accepted before the sub-command [env {DB_ENV}].",
             )
         )
     if isinstance(command, click.Group):

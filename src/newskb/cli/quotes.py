@@ -14,7 +14,6 @@ from newskb.cli.base import _date, cli, emit, format_option
 from newskb.cli.evaluate import eval_group
 
 
-
 @cli.command()
 @click.option("--speaker", help="Speaker name (any spelling or alias; substring match).")
 @click.option("--about", help="An entity (or text) the quote is about.")
@@ -99,7 +98,9 @@ def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, 
     help='Leave GUM\'s media-credit attributions ("Image: NAME") out of the gold.',
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def eval_quotes(corpus: str, root: Path | None, genre: str, without_credits: bool, fmt: str) -> None:
+def eval_quotes(
+    corpus: str, root: Path | None, genre: str, without_credits: bool, fmt: str
+) -> None:
     """Source, cue and content P/R/F1 (exact span and token overlap) on GUM train + dev."""
     from newskb.errors import UsageError
     from newskb.eval.corpora import corpus_root

@@ -189,7 +189,9 @@ def _topics(_ctx: click.Context, _param: click.Parameter, value: str) -> list[in
     help="text: terms only, no model; all: also entities and times from the real extractors.",
 )
 @click.option("--topics", default="1-35", show_default=True, callback=_topics)
-@click.option("--root", type=click.Path(path_type=Path), help="ECB+ folder [ecbplus in the corpora folder].")
+@click.option(
+    "--root", type=click.Path(path_type=Path), help="ECB+ folder [ecbplus in the corpora folder]."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def eval_stories(
     corpus: str, features: str, topics: list[int], root: Path | None, fmt: str

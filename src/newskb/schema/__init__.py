@@ -105,10 +105,15 @@ def _check(value: Any, node: dict[str, Any], root: dict[str, Any], at: str, out:
             fits = sum(not f for f in found)
             if fits == 0:  # say why the closest branch fails (fewest faults at this level)
                 out.append(f"{at}: no branch of {word} matches")
-                out.extend(min(found, key=lambda f: (sum(e.startswith(f"{at}:") for e in f),
-                                                     len(f))))  # fmt: skip
+                scores = [_closeness(f, at) for f in found]
+                out.extend(found[scores.index(min(scores))])
             elif word == "oneOf" and fits > 1:
                 out.append(f"{at}: {fits} branches of oneOf match")
+
+
+def _closeness(found: list[str], at: str) -> tuple[int, int]:
+    """How far a branch is from fitting: its faults at this level first, then all its faults."""
+    return sum(e.startswith(f"{at}:") for e in found), len(found)
 
 
 def _sub_errors(value: Any, node: dict[str, Any], root: dict[str, Any], at: str) -> list[str]:
