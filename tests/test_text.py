@@ -16,7 +16,7 @@ from newskb.pipeline import process_batch
 from newskb.serialize import to_dict
 
 
-@pytest.mark.parametrize("module", ["newskb", "newskb.text", "newskb.schema"])
+@pytest.mark.parametrize("module", ["newskb", "newskb.text", "newskb.schema", "newskb.export"])
 def test_doctests(module: str) -> None:
     mod = __import__(module, fromlist=["_"])
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

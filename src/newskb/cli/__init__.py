@@ -14,6 +14,7 @@ from newskb.cli import (  # noqa: F401  (each module registers its commands)
     entities,
     evaluate,
     events,
+    export,
     quotes,
     serve,
     stories,
