@@ -79,3 +79,18 @@ def test_parquet_has_the_documented_columns_and_types(db: Path, tmp_path: Path) 
 def test_parquet_to_standard_output_is_refused(db: Path) -> None:
     res = CliRunner().invoke(cli, ["export", "quotes", "--format", "parquet", "--db", str(db)])
     assert res.exit_code == 2 and "--output" in res.output
+
+
+def test_the_readme_dataframe_example_runs(
+    seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pandas")  # newskb[pandas]
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = next(b for b in readme.split("```python")[1:] if "frame(" in b).split("```")[0]
+    monkeypatch.chdir(ROOT)
+    printed: list[object] = []
+    exec(code, {"print": printed.append})
+    (df,) = printed
+    assert len(df) >= 5 and "Karoline Leavitt" in set(df["speaker_name"])  # type: ignore[index]

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from newskb.model import Entity, Extraction
 
-__all__ = ["TABLES", "ColumnType", "rows", "to_arrow"]
+__all__ = ["TABLES", "ColumnType", "frame", "rows", "to_arrow"]
 
 ColumnType = Literal["string", "int", "list"]
 Row = dict[str, Any]
@@ -252,3 +252,11 @@ def to_arrow(table: str, data: Iterable[Row]) -> Any:
     types = {"string": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
     schema = pa.schema([(name, types[kind]) for name, kind in TABLES[table]])
     return pa.Table.from_pylist(list(data), schema=schema)
+
+
+def frame(table: str, extractions: Iterable[Extraction], since: dt.date | None = None) -> Any:
+    """A ``pandas.DataFrame`` of ``table`` with its documented columns (``newskb[pandas]``)."""
+    import pandas as pd
+
+    columns = [name for name, _ in TABLES[table]]
+    return pd.DataFrame(list(rows(table, extractions, since)), columns=columns)
