@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 import newskb.spacy_component  # registers the factory when the entry point is not installed
+from newskb.errors import UsageError
 from newskb.ingest import read_path
 from newskb.model import Extraction
 from newskb.nlp import MODEL_NAME
@@ -72,3 +73,13 @@ def test_a_published_date_per_doc_wins(stock: Language) -> None:
         doc = proc(doc)
     assert [t.value for t in doc._.newskb.times] == ["2025-03-24"]
     assert [t.value for t in stock(text)._.newskb.times] == ["2025-03-17"]
+
+
+def test_a_pipeline_without_sentences_gets_a_coded_error() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newskb")
+    with pytest.raises(UsageError, match="sentence boundaries") as exc:
+        nlp("Officials said talks would resume.")
+    assert exc.value.code == "NKB400"
+    nlp.add_pipe("sentencizer", first=True)  # then it runs (a blank pipeline finds little)
+    assert nlp("Officials said talks would resume.")._.newskb.article.text.startswith("Officials")

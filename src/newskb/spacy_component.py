@@ -42,9 +42,15 @@ class NewskbComponent:
         self.published = as_date(published)
 
     def __call__(self, doc: Doc) -> Doc:
+        from newskb.errors import UsageError
         from newskb.extract import extract
         from newskb.text import article_for_doc, as_date
 
+        if len(doc) and not doc.has_annotation("SENT_START"):
+            raise UsageError(
+                "the newskb component needs sentence boundaries: add it after a parser, "
+                "senter or sentencizer (and after tagger, lemmatizer and ner for full results)"
+            )
         value = doc.user_data.get(PUBLISHED_KEY)
         published = as_date(value) if value is not None else self.published
         result: Extraction = extract(article_for_doc(doc.text, published), doc)
