@@ -227,12 +227,11 @@ def eval_events(
     corpus: str, corpora: Path | None, actors_file: Path | None, agents_file: Path | None, fmt: str
 ) -> None:
     """Event coding: PLOVER type accuracy, actor/recipient accuracy, no-event precision."""
+    from newskb.eval.corpora import corpus_root
     from newskb.eval.events import evaluate
     from newskb.extract.events import dictionary
 
     actors = dictionary.load(actors_file, agents_file) if actors_file else None
-    from newskb.eval.corpora import corpus_root
-
     s = evaluate(corpus_root(corpora), corpus, actors)
     if fmt == "json":
         click.echo(json.dumps(dataclasses.asdict(s), indent=2))

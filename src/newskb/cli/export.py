@@ -12,6 +12,7 @@ from typing import IO, Any
 import click
 
 from newskb.cli.base import _date, cli
+from newskb.export import TABLES
 
 
 def _text(fmt: str, columns: list[str], data: Iterable[dict[str, Any]], fh: IO[str]) -> int:
@@ -24,26 +25,39 @@ def _text(fmt: str, columns: list[str], data: Iterable[dict[str, Any]], fh: IO[s
     w = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
     w.writeheader()
     for r in data:
-        w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
-                    for k, v in r.items()})  # fmt: skip
+        w.writerow(
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
+                for k, v in r.items()
+            }
+        )
         n += 1
     return n
 
 
 @cli.command(name="export")
-@click.argument("table", type=click.Choice(["articles", "entities", "quotes", "times", "events",
-                                            "credits"]))  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default="jsonl",
-              show_default=True)  # fmt: skip
+@click.argument("table", type=click.Choice(list(TABLES)))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "csv", "jsonl"]),
+    default="jsonl",
+    show_default=True,
+)
 @click.option("--since", callback=_date, help="Only articles published on/after YYYY-MM-DD.")
-@click.option("--output", "-o", "output", default=None,
-              help="File to write [default: standard output; Parquet needs a file].")  # fmt: skip
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    default=None,
+    help="File to write [default: standard output; Parquet needs a file].",
+)
 @click.option("--db", default="newskb.db", show_default=True, help="Store file (or URL).")
 def export_cmd(table: str, fmt: str, since: dt.date | None, output: str | None, db: str) -> None:
     """One row per article, entity, quote, time, event or credit, with the article id and exact
     offsets (columns: README, "Export"). Lists (roles, actors) are JSON text in CSV."""
     from newskb.errors import NotAvailable
-    from newskb.export import TABLES, rows, to_arrow
+    from newskb.export import rows, to_arrow
     from newskb.store import open_store
 
     if fmt == "parquet" and output is None:
