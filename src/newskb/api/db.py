@@ -1,19 +1,18 @@
-"""Read-only connections to the store, one per worker thread, opened on first use: a SQLite
-file, or a PostgreSQL URL."""
+"""Read-only stores, one per worker thread, opened on first use: a SQLite file, or a
+PostgreSQL URL. The API and the web pages read through them (the store interface) only."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
-from newskb.errors import NotFound, StoreError
-from newskb.store import is_postgres_url
-from newskb.store.sqlite import connect
+from newskb.errors import NotFound
+from newskb.store import SqliteStore, is_postgres_url
+from newskb.store.postgres import PostgresStore
 
 
 class ReadPool:
-    """A small per-thread pool of read-only connections to one store."""
+    """A small per-thread pool of read-only stores over one database."""
 
     def __init__(self, path: str) -> None:
         self.postgres = is_postgres_url(path)
@@ -22,37 +21,26 @@ class ReadPool:
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._all: list[Any] = []
+        self._all: list[SqliteStore | PostgresStore] = []
 
-    def conn(self) -> Any:
-        """The calling thread's connection (statements run in autocommit, so each sees the
-        latest committed state): ``sqlite3`` for a file, psycopg for a PostgreSQL URL."""
-        c: Any = getattr(self._local, "conn", None)
-        if c is None:
-            c = self._open()
-            self._local.conn = c
+    def store(self) -> SqliteStore | PostgresStore:
+        """The calling thread's read-only store (statements run in autocommit, so each sees
+        the latest committed state)."""
+        st: SqliteStore | PostgresStore | None = getattr(self._local, "store", None)
+        if st is None:
+            if self.postgres:
+                st = PostgresStore(self.path, readonly=True)
+            else:
+                st = SqliteStore(self.path.removeprefix("sqlite:///"), readonly=True)
+                st.conn.execute("PRAGMA query_only = 1")
+            self._local.store = st
             with self._lock:
-                self._all.append(c)
-        return c
-
-    def _open(self) -> Any:
-        if self.postgres:
-            import psycopg
-
-            try:
-                pg = psycopg.connect(self.path, autocommit=True, connect_timeout=10)
-            except psycopg.Error as exc:
-                where = self.path.split("@")[-1]
-                raise StoreError(f"cannot connect to PostgreSQL: {exc}", path=where) from exc
-            pg.execute("SET default_transaction_read_only = on")
-            return pg
-        c = connect(self.path, readonly=True)
-        c.execute("PRAGMA query_only = 1")
-        return c
+                self._all.append(st)
+        return st
 
     def close(self) -> None:
         with self._lock:
-            for c in self._all:
-                c.close()
+            for st in self._all:
+                st.close()
             self._all.clear()
         self._local = threading.local()

@@ -31,6 +31,7 @@ from newskb.store.rows import FACT_TABLES, fts_query, one_by_id, store_stats, st
 from newskb.store.sql import PgDb
 from newskb.store.sql.canon import SqlCanon
 from newskb.store.sql.ledger import SqlLedger
+from newskb.store.sql.pages import PageQueries
 from newskb.store.sql.queries import SqlQueries
 from newskb.store.sql.stories import SqlStories
 
@@ -45,7 +46,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-class PostgresStore(SqlQueries):
+class PostgresStore(SqlQueries, PageQueries):
     """Articles and their facts in a PostgreSQL database (optionally in one ``schema``)."""
 
     def __init__(self, url: str, *, readonly: bool = False, schema: str | None = None) -> None:

@@ -22,6 +22,7 @@ from newskb.serialize import from_dict
 from newskb.store.migrate import migrate
 from newskb.store.rows import fts_query, one_by_id, store_stats, stored_article
 from newskb.store.sql import SqliteDb
+from newskb.store.sql.pages import PageQueries
 from newskb.store.sql.queries import SqlQueries
 from newskb.store.sqlite.write import SqliteBatch
 
@@ -68,7 +69,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-class SqliteStore(SqlQueries):
+class SqliteStore(SqlQueries, PageQueries):
     """Articles and their facts in one SQLite file.
 
     Writes go in one transaction per batch: a crash loses at most the batch in flight, and a
