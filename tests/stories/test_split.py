@@ -100,3 +100,37 @@ def test_user_edited_story_is_not_split_again() -> None:
     assign_all(ix, xs[4:], EAGER)
     assert {m.story_id for m in edit.members(ix)} == {sid}
     assert not ix.db.rows("SELECT 1 FROM story_edits WHERE action = 'auto-split'")
+
+
+def test_auto_split_and_user_edits_on_postgres() -> None:
+    """Regression: on PostgreSQL a split moved members to its new story before the story's row
+    existed and the foreign key refused it (SQLite checks none); the same input now ends in the
+    same stories on both."""
+    import uuid
+
+    import psycopg
+
+    from newskb.store.postgres import PostgresStore
+    from newskb.store.sql import PgDb
+    from newskb.store.sql.stories import SqlStories
+    from tests.store.test_contract import pg_or_skip
+
+    url = pg_or_skip()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    xs = _reports()
+    lite = memory_store()
+    assign_all(lite, xs, EAGER)
+    try:
+        with PostgresStore(url, schema=schema) as store:
+            ix = SqlStories(PgDb(store.conn))
+            with store.conn.transaction():
+                assign_all(ix, xs, EAGER)
+            assert edit.members(ix) == edit.members(lite)
+            assert ix.summaries() == lite.summaries()
+            sid = ix.summaries()[0].id
+            with store.conn.transaction():
+                new = edit.split(ix, sid, [edit.members(ix, sid)[-1].article_id])
+            assert ix.member_of(edit.members(ix, new)[0].article_id) is not None
+    finally:
+        with psycopg.connect(url, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')

@@ -113,7 +113,8 @@ CREATE INDEX credits_source ON credits(source_text);
 # version 3: the entity canon, stories and the agreements ledger (SQLite's 0002-0005), so the
 # pipeline's derived stages and every query run on PostgreSQL too. Columns as SQLite's (dates
 # and JSON stay ISO / JSON text: the shared SQL in ``store/sql`` reads both backends alike);
-# edit logs get a real ``timestamptz``.
+# edit logs get a real ``timestamptz``. A split moves members to its new story before writing
+# the story's row (as SQLite, which checks no foreign keys): that key is checked at commit.
 V3 = """
 CREATE TABLE canon (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, kb_id TEXT,
@@ -154,7 +155,8 @@ CREATE TABLE stories (
 );
 CREATE INDEX stories_touched ON stories(touched);
 CREATE TABLE story_members (
-    article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(id),
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED,
     seq INTEGER NOT NULL, path TEXT NOT NULL, title TEXT, published TEXT, outlet TEXT,
     how TEXT NOT NULL, score REAL NOT NULL DEFAULT 0, duplicate_of TEXT,
     features TEXT NOT NULL, assigned_at TEXT NOT NULL

@@ -301,7 +301,7 @@ def summaries(db: Db) -> list[StorySummary]:
     out: list[StorySummary] = []
     for r in db.rows(
         f"SELECT {_STATE_COLS} FROM stories WHERE merged_into IS NULL AND size > 0 "
-        "ORDER BY COALESCE(last_seen, '') DESC, touched DESC"
+        "ORDER BY COALESCE(last_seen, '') DESC, touched DESC, id"
     ):
         s = state_from_row(*r)
         out.append(
