@@ -16,10 +16,10 @@ import dataclasses
 import datetime as dt
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newskb.extract.events import agreements, lexicon, phrases, roles, status, triggers
+from newskb.extract.events import agreements, gates, lexicon, phrases, roles, status, triggers
 from newskb.extract.registry import extractor
 from newskb.model import (
     Agreement,
@@ -142,16 +142,42 @@ def sentence_events(
     idx: phrases.EntityIndex,
     lex: lexicon.Lexicon,
     last_group: tuple[str, ...] = (),
+    known: agreements.Specifics | None = None,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
-    """(trigger, roles, status) for every trigger of one sentence."""
+    """(trigger, roles, status) for every trigger of one sentence that passes the precision
+    gates (``gates.keep``)."""
     out: list[tuple[triggers.Trigger, roles.Roles, EventStatus]] = []
+    committed: dict[int, tuple[str, ...]] = {}  # AGREE trigger token -> its actors
     for trig in triggers.find(sent, lex):
         r = roles.roles(trig, idx, last_group)
+        if trig.type in COMMITTING and r.actors:
+            committed[trig.token.i] = r.actors
+        elif not r.actors and trig.head.pos_ in ("NOUN", "PROPN"):
+            # "The leaders agreed that ... will begin with ... negotiations": the parties of
+            # what was agreed are the ones who agreed to it
+            by = _committed_by(trig.token, committed)
+            if by:
+                r = roles.Roles(by, tuple(x for x in r.recipients if x not in by),
+                                r.location, r.group)
+        change = agreements.status_change(trig.token, lex, known) is not None
+        if not gates.keep(trig, r, idx, change):
+            continue
         st = status.status(trig.token, trig.head, lex)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
     return out
+
+
+COMMITTING = frozenset({"AGREE"})
+
+
+def _committed_by(tok: Token, committed: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """The actors of the agreement whose complement holds ``tok`` (nearest ancestor)."""
+    for anc in tok.ancestors:
+        if anc.i in committed:
+            return committed[anc.i]
+    return ()
 
 
 def plover_type(event_type: str, event_status: str) -> str:
@@ -188,7 +214,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             if agreements.is_deal(tok, lex):
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
-        for trig, r, st in sentence_events(sent, idx, lex, last_group):
+        for trig, r, st in sentence_events(sent, idx, lex, last_group, known):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
             lo, hi = _line_of(text, sent, start)
