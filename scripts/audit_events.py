@@ -65,12 +65,13 @@ def _dump(out_path: Path, every: int = 1, offset: int = 0) -> None:
     from newskb.extract.events import plover_type
     from newskb.nlp import parse_many
 
-    arts = _articles()[offset::every]
+    every_art = _articles()
+    arts = [(i, c, a) for i, (c, a) in enumerate(every_art)][offset::every]
     with out_path.open("w", encoding="utf-8") as fh:
         for lo in range(0, len(arts), 32):
             chunk = arts[lo : lo + 32]
-            docs = parse_many([a.text for _, a in chunk])  # type: ignore[attr-defined]
-            for (corpus, art), doc in zip(chunk, docs, strict=True):
+            docs = parse_many([a.text for _, _, a in chunk])  # type: ignore[attr-defined]
+            for (n, corpus, art), doc in zip(chunk, docs, strict=True):
                 x = extract(art, doc)  # type: ignore[arg-type]
                 ents = {e.id: e for e in x.entities}
 
@@ -80,6 +81,7 @@ def _dump(out_path: Path, every: int = 1, offset: int = 0) -> None:
 
                 for ev in x.events:
                     rec = {
+                        "index": n,
                         "corpus": corpus,
                         "doc": Path(art.path).name,  # type: ignore[attr-defined]
                         "event": ev.id,

@@ -19,7 +19,16 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newskb.extract.events import agreements, gates, lexicon, phrases, roles, status, triggers
+from newskb.extract.events import (
+    agreements,
+    domain,
+    gates,
+    lexicon,
+    phrases,
+    roles,
+    status,
+    triggers,
+)
 from newskb.extract.registry import extractor
 from newskb.model import (
     Agreement,
@@ -118,6 +127,26 @@ def _quote_for(start: int, quotes: tuple[Quote, ...]) -> str | None:
     return None
 
 
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _parties(
+    trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex, lex: lexicon.Lexicon
+) -> tuple[str, ...]:
+    """Who is bound: the actors and recipients that are people, organisations or states
+    (a place acted on is where, not who), and the sides a deal word names ("a truce between
+    Hamas and Israel")."""
+    named = agreements.named_sides(trig.token, lex)
+    sides = [e for tok in named for e in phrases.phrase(tok, idx)]
+    out: list[str] = []
+    for e in (*r.actors, *r.recipients, *sides):
+        if e == r.location or e in out:
+            continue
+        if idx.types.get(e) in PARTY_TYPES or e in idx.parts.names:
+            out.append(e)
+    return tuple(out)
+
+
 def _agreement(
     trig: triggers.Trigger,
     parties: tuple[str, ...],
@@ -125,7 +154,8 @@ def _agreement(
     date: str | None,
     known: agreements.Specifics,
 ) -> Agreement | None:
-    """A status change ("broke the truce") needs no named party; an AGREE event does."""
+    """A status change ("broke the truce") needs no named party; an AGREE event does, and an
+    object that is a commitment (``agreements.agreement_object``)."""
     change = agreements.status_change(trig.token, lex, known)
     if change is not None:
         return Agreement(object=change[1], parties=parties, status=change[0], date=date)
@@ -143,6 +173,7 @@ def sentence_events(
     lex: lexicon.Lexicon,
     last_group: tuple[str, ...] = (),
     known: agreements.Specifics | None = None,
+    sport: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
     """(trigger, roles, status) for every trigger of one sentence that passes the precision
     gates (``gates.keep``)."""
@@ -157,10 +188,11 @@ def sentence_events(
             # what was agreed are the ones who agreed to it
             by = _committed_by(trig.token, committed)
             if by:
-                r = roles.Roles(by, tuple(x for x in r.recipients if x not in by),
-                                r.location, r.group)
+                r = roles.Roles(
+                    by, tuple(x for x in r.recipients if x not in by), r.location, r.group
+                )
         change = agreements.status_change(trig.token, lex, known) is not None
-        if not gates.keep(trig, r, idx, change):
+        if not gates.keep(trig, r, idx, change, sport):
             continue
         st = status.status(trig.token, trig.head, lex)
         out.append((trig, r, st))
@@ -205,6 +237,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     pub = article.published.isoformat() if article.published else None
     known = agreements.Specifics()
     text = article.text
+    sport = domain.sport_article(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -214,7 +247,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             if agreements.is_deal(tok, lex):
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
-        for trig, r, st in sentence_events(sent, idx, lex, last_group, known):
+        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
             lo, hi = _line_of(text, sent, start)
@@ -224,7 +257,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                 last_group = r.actors
             time_id = _time_for(lo, hi, so_far.times)
             date, precision = event_date(time_id, so_far.times, article.published)
-            parties = r.actors + r.recipients
+            parties = _parties(trig, r, idx, lex)
             agreement = _agreement(trig, parties, lex, pub, known) if st == "occurred" else None
             events.append(
                 Event(

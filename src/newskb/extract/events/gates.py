@@ -18,33 +18,28 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newskb.extract.events import senses
+from newskb.extract.events import domain, senses
 from newskb.extract.events.phrases import EntityIndex
-from newskb.extract.events.roles import Roles, subject
+from newskb.extract.events.roles import Roles, headline_passive, subject
 from newskb.extract.events.triggers import Trigger
 
 # LOC too: "Ivory Coast rebels", a region's people named by the region (spaCy's type)
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
-# a natural disaster or an accident: deaths and damage in its clause are not an assault
-DISASTER = frozenset(
-    """earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado flood
-    flooding landslide mudslide tsunami wildfire bushfire blaze eruption volcano avalanche
-    drought blizzard crash accident collision derailment heatwave magnitude richter
-    epicenter epicentre overdose""".split()
-)
-# a sport clause: "beat", "attack", "strike", "shot" are plays, not force
-SPORT = frozenset(
-    """match goal striker midfielder defender goalkeeper tournament championship league cup
-    season playoff semifinal quarterfinal inning innings wicket touchdown penalty scorer
-    coach squad fixture""".split()
-)
 PASSIVE_OK = frozenset(
     {"COERCE", "SANCTION", "ASSAULT", "RETREAT", "CONCEDE", "AID", "ACCUSE", "MOBILIZE"}
 )
 # a weapon or an attack as the subject: the attacker is unnamed, the force is real
-FORCE_WORDS = frozenset(
-    "bomb bombing explosion blast mine shell shelling rocket missile grenade gunfire attack "
-    "attacker airstrike strike raid ambush gunman gunmen sniper drone mortar".split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FORCE_WORDS = _words(
+    """
+    bomb bombing explosion blast mine shell shelling rocket missile grenade gunfire attack
+    attacker airstrike strike raid ambush gunman gunmen sniper drone mortar device ied explosive
+    """
 )
 
 
@@ -54,12 +49,16 @@ def agentive(eid: str, idx: EntityIndex) -> bool:
     return idx.types.get(eid) in AGENT_TYPES or eid in idx.parts.names
 
 
-def _domain_blocks(trig: Trigger, sent: SpacySpan) -> bool:
-    """A disaster or a sport in the sentence: deaths, hits and shots are not force."""
-    if trig.type != "ASSAULT":
-        return False
-    lemmas = {t.lemma_.lower() for t in sent}
-    return bool(lemmas & (DISASTER | SPORT))
+# what a sport article can still report: arrests and charges
+SPORT_KEEPS = frozenset({"COERCE", "ACCUSE"})
+
+
+def _domain_blocks(trig: Trigger, sent: SpacySpan, sport: bool) -> bool:
+    """A disaster in the sentence: deaths and damage are not force; in a sport article only
+    arrests and charges are events."""
+    if sport and trig.type not in SPORT_KEEPS:
+        return True
+    return trig.type == "ASSAULT" and domain.disaster_clause(list(sent))
 
 
 def _force_subject(subj: Token) -> bool:
@@ -68,7 +67,7 @@ def _force_subject(subj: Token) -> bool:
 
 
 def _domain_word(tok: Token) -> bool:
-    return any(w.lemma_.lower() in DISASTER for w in tok.subtree)
+    return domain.disaster_clause(list(tok.subtree))
 
 
 def _explicit_subject(trig: Trigger) -> Token | None:
@@ -82,26 +81,52 @@ def _explicit_subject(trig: Trigger) -> Token | None:
     subj, passive = subject(head)
     if subj is not None and subj.i == trig.token.i:
         return None  # "negotiations will begin": the event noun is the light verb's subject
-    return None if passive else subj
+    return None if passive or headline_passive(head) else subj
 
 
 def _passive(trig: Trigger) -> bool:
     head = trig.head
     if head.pos_ in ("NOUN", "PROPN"):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
-        head.tag_ == "VBN" and head.dep_ in ("acl", "amod")
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+        or (head.tag_ == "VBN" and head.dep_ in ("acl", "amod"))
+        or headline_passive(head)
     )
 
 
-def keep(trig: Trigger, r: Roles, idx: EntityIndex, status_change: bool) -> bool:
-    """Whether the trigger is an event in the PLOVER sense (see the module docstring)."""
+def _agent_phrase(trig: Trigger) -> bool:
+    """A passive's 'by' phrase naming a doer that is no one ('destroyed by a fire'); a weapon
+    ('killed by an improvised explosive device') is force by someone unnamed."""
+    agents = [p for c in trig.head.children if c.dep_ == "agent" for p in c.children]
+    return bool(agents) and not any(_force_subject(p) for p in agents)
+
+
+# crime and force are coded whoever does them; everything else is an interaction PLOVER codes
+# between political actors (a state, a government body, a party, a public figure, a group)
+ANY_SECTOR = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+LEGAL_MODES = frozenset({"allege", "investigate"})
+
+
+def _needs_political(trig: Trigger) -> bool:
+    if trig.type in ANY_SECTOR:
+        return False
+    return not (trig.type == "ACCUSE" and trig.mode in LEGAL_MODES)
+
+
+def keep(
+    trig: Trigger, r: Roles, idx: EntityIndex, status_change: bool, sport: bool = False
+) -> bool:
+    """Whether the trigger is an event in the PLOVER sense (see the module docstring);
+    ``sport``: the article is sport news (``domain.sport_article``)."""
     if status_change:
         return True
-    if _domain_blocks(trig, trig.token.sent):
+    if _domain_blocks(trig, trig.token.sent, sport):
         return False
     if not senses.ok(trig, r, idx):
         return False
+    if _needs_political(trig) and not any(idx.political(x) for x in (*r.actors, *r.recipients)):
+        return False  # "hosted the Oscars", "Page refused", "the Colts met"
     actors = [a for a in r.actors if agentive(a, idx)]
     if r.actors and not actors:
         return False  # "the earthquake", "the iPhone", a place named as the doer
@@ -114,8 +139,8 @@ def keep(trig: Trigger, r: Roles, idx: EntityIndex, status_change: bool) -> bool
         return trig.type == "ASSAULT" and _force_subject(subj)
     if trig.head.pos_ in ("NOUN", "PROPN") or trig.token.i != trig.head.i:
         return False
+    if _agent_phrase(trig):
+        return False  # the doer named is no one who acts ("destroyed by a fire")
     return (
-        _passive(trig)
-        and trig.type in PASSIVE_OK
-        and any(agentive(x, idx) for x in r.recipients)
+        _passive(trig) and trig.type in PASSIVE_OK and any(agentive(x, idx) for x in r.recipients)
     )

@@ -156,7 +156,9 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             recipients = _protest_targets([head, head.head], idx)
     else:
         subj, passive = subject(head)
-        passive = passive and head.lemma_.lower() not in STATIVE_PASSIVES
+        passive = (passive or headline_passive(head)) and (
+            head.lemma_.lower() not in STATIVE_PASSIVES
+        )
         if head.pos_ == "ADJ" and subj is None and head.head.i != head.i:
             subj, passive = subject(head.head)
         subj_ids = phrase(subj, idx) if subj is not None else []
@@ -215,6 +217,19 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     where += [c for c in head.children if c.dep_ == "dobj"]
     place = _location(where, idx, taken)
     return Roles(tuple(actors), tuple(recipients), place, group)
+
+
+def headline_passive(verb: Token) -> bool:
+    """'Chargers' Jackson arrested on suspicion of DUI': a title's participle with no auxiliary
+    is a passive (the subject was arrested)."""
+    last = verb.sent[-1]
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and last.text not in (".", "!", "?", '"', "'")  # a title has no final stop
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _points_back(noun: Token) -> bool:

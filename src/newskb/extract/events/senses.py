@@ -17,9 +17,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from newskb.extract.events import lexicon
+from newskb.extract.events.participants import group_head
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles
 from newskb.extract.events.triggers import SPEECH_OBJECTS, Trigger
@@ -52,10 +56,12 @@ RELATIONS = _set(
     treaty exchange mission embassy""")  # fmt: skip
 SIGNABLE = _set(
     """agreement deal accord treaty pact memorandum law bill decree declaration petition
-    charter protocol convention resolution order ceasefire truce armistice contract""")
+    charter protocol convention resolution order ceasefire truce armistice contract"""
+)
 WEAPONS = _set(
     """shot shots round rounds rocket rockets missile missiles shell shells bullet bullets
-    gun guns weapon weapons mortar mortars grenade grenades gas tear volley salvo""")
+    gun guns weapon weapons mortar mortars grenade grenades gas tear volley salvo"""
+)
 MEDIA_WORDS = _set(
     """magazine newspaper paper news radio television tv channel network reporter reporters
     journalist journalists press website blog station""")  # fmt: skip
@@ -67,17 +73,37 @@ DISCONTINUE = _set("cut reduce end stop halt suspend sever")
 SIGN = _set("sign ratify")
 RELATE = _set("establish restore upgrade")
 HOST = _set("host receive welcome visit")
-TALK = _set("talk speak")
 AIMED = _set("fire shoot")
+# what one can break, violate or abandon in the PLOVER sense (REJECT): a norm or a commitment
+NORMS = _set(
+    """law rule norm promise pledge commitment obligation resolution sanction embargo
+    ceasefire truce border airspace sovereignty treaty agreement accord deal pact constitution
+    convention protocol blockade curfew siege boycott strike moratorium""")  # fmt: skip
+NORM_VERBS = _set("break breach violate abandon scrap flout")
+# what failing to do is a rejection: complying, honouring, cooperating
+COMPLY = _set(
+    """comply honor honour uphold implement meet respect abide fulfil fulfill keep deliver
+    obey observe cooperate pay return release withdraw disarm recognize recognise"""
+)
+REQUEST_MODALS = _set("must should shall would")
+# what a blockade blocks: a way, a place or a passage ("blocked the road"), not a rule
+WAYS = _set(
+    """road roads street streets highway highways entrance entrances access bridge traffic
+    port ports border crossing crossings route routes path gate gates building buildings
+    railway rail line lines square junction airport runway""")  # fmt: skip
+PARTNERED = _set("talk speak discuss negotiate consult meet confer")
+# force verbs whose target must be named, and burning or destroying that has a doer
+TARGETED = _set("kill murder wound injure assassinate massacre torture beat abduct kidnap")
+DAMAGE = _set("burn destroy torch raze demolish")
+HUMANS = _set(
+    """person people man men woman women child children boy girl teenager teen baby civilian
+    family member""")  # fmt: skip
 
 
 def _in(tok: Token, words: frozenset[str]) -> bool:
     """The word, a compound or adjective on it, or its "of" object is one of ``words``
     ("aid deliveries", "part of a military aid program")."""
-    for w in _obj_words(tok):
-        if w.lemma_.lower() in words or w.lower_ in words:
-            return True
-    return False
+    return any(w.lemma_.lower() in words or w.lower_ in words for w in _obj_words(tok))
 
 
 def _obj_words(tok: Token) -> list[Token]:
@@ -128,11 +154,6 @@ def _committed(tok: Token) -> bool:
     return _in(tok, COMMITMENT) or any(_is_event_noun(w) for w in _obj_words(tok))
 
 
-def _named(tok: Token, idx: EntityIndex, kinds: frozenset[str]) -> bool:
-    eid = idx.by_token.get(tok.i)
-    return eid is not None and idx.types.get(eid) in kinds
-
-
 def _media(tok: Token) -> bool:
     return any(w.lower_ in MEDIA_WORDS for w in tok.subtree)
 
@@ -140,59 +161,140 @@ def _media(tok: Token) -> bool:
 PEOPLE_KINDS = frozenset({"PERSON", "GPE", "NORP"})
 
 
+@dataclass(frozen=True, slots=True)
+class Use:
+    """A verb or adjective trigger in its clause: what the sense checks read."""
+
+    trig: Trigger
+    r: Roles
+    idx: EntityIndex
+    lemma: str
+    objs: list[Token]
+    clause: Token | None
+
+    @property
+    def tok(self) -> Token:
+        return self.trig.token
+
+    def people(self, ids: tuple[str, ...]) -> bool:
+        """Some of ``ids`` is a person, a state, a people or an unnamed group."""
+        return any(self.idx.types.get(x) in PEOPLE_KINDS or x in self.idx.parts.names for x in ids)
+
+
+def _deontic_report(u: Use) -> bool:
+    return bool(u.r.actors and u.r.recipients)  # "X said Y must withdraw": both named
+
+
+def _promise(u: Use) -> bool:
+    if u.clause is not None:
+        return u.clause.lemma_.lower() not in SPEECH_VERBS
+    things = u.objs + _pobjs(u.tok, frozenset({"to", "for", "of"}))
+    return any(_committed(o) for o in things)
+
+
+def _call(u: Use) -> bool:  # "called for talks", "called on X to ..."
+    return any(
+        c.dep_ in ("prep", "prt")
+        and c.lower_ in ("for", "on")
+        and (c.i == u.tok.i + 1 or any(_committed(p) or p.i in u.idx.by_token for p in c.children))
+        for c in u.tok.children
+    )
+
+
+def _request(u: Use) -> bool:
+    if any(_committed(o) for o in u.objs):  # "demanded the withdrawal of ..."
+        return True
+    clause = u.clause
+    if clause is not None:
+        if any(m.lower_ in ("whether", "if") or m.tag_.startswith("W") for m in clause.children):
+            return False  # "asked whether ...": a question
+        if clause.dep_ == "ccomp" and not _mandative(clause):
+            return False  # "insisted the problems had nothing to do with it": a claim
+        return clause.lemma_.lower() not in SPEECH_VERBS
+    things = u.objs + _pobjs(u.tok, frozenset({"for", "on"}))
+    if any(_in(o, INFORMATION) for o in things):
+        return False
+    return any(_committed(o) for o in things) or bool(u.r.recipients and things)
+
+
+def _refuse(u: Use) -> bool:
+    return u.clause is None or u.clause.lemma_.lower() not in SPEECH_VERBS
+
+
+def _receive(u: Use) -> bool:  # receiving a visitor; "received treatment" is nothing
+    named = tuple(u.idx.by_token[o.i] for o in u.objs if o.i in u.idx.by_token)
+    return u.people(named) or any(group_head(o) is not None for o in u.objs)
+
+
+def _victims(u: Use) -> bool:
+    """Killing, wounding, kidnapping is done to people: a named target, a passive's subject
+    or a human object ("killing one person", "wounding 50", "killed him")."""
+    if u.r.recipients or _passive(u.tok):
+        return True
+    return any(
+        o.pos_ == "PRON" or o.like_num or _in(o, HUMANS) or group_head(o) is not None
+        for o in u.objs
+    )
+
+
+def _host(u: Use) -> bool:  # a visit is paid to a place or people; a host has people as guests
+    return bool(u.r.recipients) if u.lemma == "visit" else u.people(u.r.recipients + u.r.actors)
+
+
+def _talk(u: Use) -> bool:
+    if len(u.r.actors) > 1:  # "Trump and Putin spoke"
+        return True
+    partners = _pobjs(u.tok, frozenset({"with", "to"})) + u.objs  # "would meet the mediator"
+    return any(not _media(p) for p in partners) and bool(u.r.recipients)
+
+
+def _aimed(u: Use) -> bool:  # "fired shots", "fired on the crowd"; "fired the manager" is not
+    if any(_in(o, WEAPONS) for o in u.objs) or _pobjs(u.tok, frozenset({"on", "at", "into"})):
+        return True
+    return u.lemma == "shoot" and bool(u.objs) and bool(u.r.recipients)
+
+
+Check = Callable[[Use], bool]
+# (lemmas or None for any, types or None for any, check); the first that applies decides
+RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = (
+    (AGREE_CONTROL, frozenset({"AGREE", "THREATEN"}), _promise),
+    (frozenset({"call"}), frozenset({"REQUEST"}), _call),
+    (REQUEST_CONTROL, frozenset({"REQUEST"}), _request),
+    (frozenset({"fail"}), None, lambda u: u.clause is not None and _in(u.clause, COMPLY)),
+    (REFUSE, None, _refuse),
+    (NORM_VERBS, frozenset({"REJECT"}), lambda u: any(_in(o, NORMS) or _is_event_noun(o)
+                                                       for o in u.objs)),
+    (GIVE, frozenset({"AID"}), lambda u: any(_committed(o) for o in u.objs)),
+    (DISCONTINUE, frozenset({"SANCTION"}), lambda u: any(_in(o, RELATIONS) or _committed(o)
+                                                          for o in u.objs)),
+    (SIGN, None, lambda u: any(_in(o, SIGNABLE) for o in u.objs)),
+    (RELATE, frozenset({"SUPPORT"}), lambda u: any(_in(o, RELATIONS) for o in u.objs)),
+    (frozenset({"receive"}), None, _receive),
+    (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
+    (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
+    (frozenset({"block"}), frozenset({"PROTEST"}), lambda u: any(_in(o, WAYS) for o in u.objs)),
+    (frozenset({"release", "free"}), frozenset({"RETREAT"}), lambda u: u.people(u.r.recipients)),
+    (TARGETED, frozenset({"ASSAULT"}), _victims),
+    (DAMAGE, frozenset({"ASSAULT"}), lambda u: bool(u.r.actors)
+     and (bool(u.objs) or _passive(u.tok))),
+    (PARTNERED, frozenset({"CONSULT"}), _talk),
+    (AIMED, frozenset({"ASSAULT"}), _aimed),
+    (frozenset({"strike"}), None, lambda u: not any(_is_event_noun(o) for o in u.objs)),
+)  # fmt: skip
+
+
 def ok(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
+    """Whether the trigger's arguments give it its PLOVER sense (see the module docstring)."""
     tok = trig.token
-    lemma = tok.lemma_.lower()
     if tok.pos_ in ("NOUN", "PROPN"):
         return _noun_ok(trig)
-    clause = _clause(tok)
-    objs = _objects(tok)
     if trig.entry.kind in ("report", "light") and trig.type == "REQUEST":
-        # "X said Y must withdraw": both named, and not the speaker obliging itself
-        return bool(r.actors and r.recipients)
-    if lemma in AGREE_CONTROL and trig.type in ("AGREE", "THREATEN"):
-        if clause is not None:
-            return clause.lemma_.lower() not in SPEECH_VERBS
-        things = objs + _pobjs(tok, frozenset({"to", "for", "of"}))
-        return any(_committed(o) for o in things)
-    if lemma in REQUEST_CONTROL and trig.type == "REQUEST":
-        if clause is not None:
-            if any(m.lower_ in ("whether", "if") or m.tag_.startswith("W") for m in clause.children):
-                return False  # "asked whether ...": a question
-            return clause.lemma_.lower() not in SPEECH_VERBS
-        things = objs + _pobjs(tok, frozenset({"for", "on"}))
-        if any(_in(o, INFORMATION) for o in things):
-            return False
-        return any(_committed(o) for o in things) or bool(r.recipients and things)
-    if lemma in REFUSE and clause is not None:
-        return clause.lemma_.lower() not in SPEECH_VERBS
-    if trig.type == "AID" and lemma in GIVE:
-        return any(_committed(o) for o in objs)
-    if trig.type == "SANCTION" and lemma in DISCONTINUE:
-        return any(_in(o, RELATIONS) or _committed(o) for o in objs)
-    if lemma in SIGN:
-        return any(_in(o, SIGNABLE) for o in objs)
-    if lemma in RELATE and trig.type == "SUPPORT":
-        return any(_in(o, RELATIONS) for o in objs)
-    if lemma in HOST and trig.type in ("CONSULT", "RETREAT"):
-        # a visit is paid to a place or people; hosting or receiving has people as guests
-        if lemma == "visit":
-            return bool(r.recipients)
-        return any(idx.types.get(x) in PEOPLE_KINDS or x in idx.parts.names for x in r.recipients
-                   + r.actors)
-    if lemma in TALK and trig.type == "CONSULT":
-        if len(r.actors) > 1:  # "Trump and Putin spoke"
-            return True
-        partners = _pobjs(tok, frozenset({"with", "to"}))
-        return any(not _media(p) for p in partners) and bool(r.recipients)
-    if lemma in AIMED and trig.type == "ASSAULT":
-        if any(_in(o, WEAPONS) for o in objs):
-            return True
-        if _pobjs(tok, frozenset({"on", "at", "into"})):
-            return True
-        return lemma == "shoot" and bool(objs) and bool(r.recipients)
-    if lemma == "strike" and any(_is_event_noun(o) for o in objs):
-        return False  # "struck a deal"
+        return _deontic_report(Use(trig, r, idx, "", [], None))
+    lemma = tok.lemma_.lower()
+    use = Use(trig, r, idx, lemma, _objects(tok), _clause(tok))
+    for lemmas, types, check in RULES:
+        if (lemmas is None or lemma in lemmas) and (types is None or trig.type in types):
+            return check(use)
     return True
 
 
@@ -200,10 +302,28 @@ def ok(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
 NOT_VIOLENCE = _set("heart panic asthma anxiety allergy shark dog bee")
 
 
+MANOEUVRES = _set("war military joint naval air army drill")
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _mandative(verb: Token) -> bool:
+    """'demanded that Israel withdraw', '... that the US must act': an order, not a claim."""
+    if any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VB" for a in verb.children):
+        return True  # "demanded that control be taken away"
+    if verb.tag_ in ("VB", "VBP") and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return True  # spaCy tags a subjunctive after a plural or singular subject VB or VBP
+    return any(c.dep_ == "aux" and c.lower_ in REQUEST_MODALS for c in verb.children)
+
+
 def _noun_ok(trig: Trigger) -> bool:
     tok = trig.token
+    if trig.type == "COOPERATE" and tok.lemma_.lower() in ("game", "exercise"):
+        return any(c.lower_ in MANOEUVRES for c in tok.children)  # "war games", not a match
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
         return False  # a name ("Promises" rehab centre), not an event
-    if trig.type == "ASSAULT" and any(c.lower_ in NOT_VIOLENCE for c in tok.children):
-        return False
-    return True
+    return not (trig.type == "ASSAULT" and any(c.lower_ in NOT_VIOLENCE for c in tok.children))

@@ -270,7 +270,7 @@ def _attack_strike(tok: Token) -> bool:
     return bool(mods & ATTACK_STRIKE) or any(
         c.dep_ == "prep"
         and c.lower_ in ("on", "against")
-        and any(p.dep_ == "pobj" and not p.ent_type_ in ("DATE", "TIME") for p in c.children)
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
         for c in tok.children
     )
 
