@@ -191,9 +191,10 @@ def sentence_events(
                 r = roles.Roles(
                     by, tuple(x for x in r.recipients if x not in by), r.location, r.group
                 )
-        change = agreements.status_change(trig.token, lex, known) is not None
-        if not gates.keep(trig, r, idx, change, sport):
+        change = agreements.status_change(trig.token, lex, known)
+        if not gates.keep(trig, r, idx, change is not None, sport):
             continue
+        trig = _retyped(trig, change[0] if change else None, lex)
         st = status.status(trig.token, trig.head, lex)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
@@ -202,6 +203,23 @@ def sentence_events(
 
 
 COMMITTING = frozenset({"AGREE"})
+BROKEN = frozenset({"violated", "abandoned"})
+SIGNING = frozenset({"sign", "ratify", "conclude", "seal"})
+
+
+def _retyped(trig: triggers.Trigger, change: str | None, lex: lexicon.Lexicon) -> triggers.Trigger:
+    """PLOVER types of agreement acts: breaking or ending an agreement is REJECT ("shelling
+    that ended the truce"), signing one is AGREE ("signed an agreement to share water")."""
+    if change in BROKEN and trig.type != "REJECT":
+        return dataclasses.replace(trig, type="REJECT", mode=None)
+    tok = trig.token
+    if (
+        tok.lemma_.lower() in SIGNING
+        and trig.type != "AGREE"
+        and any(agreements.is_deal(c, lex) for c in tok.children if c.dep_ == "dobj")
+    ):
+        return dataclasses.replace(trig, type="AGREE", mode=None)
+    return trig
 
 
 def _committed_by(tok: Token, committed: dict[int, tuple[str, ...]]) -> tuple[str, ...]:

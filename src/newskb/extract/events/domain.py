@@ -29,7 +29,7 @@ DISASTER = _set(
     """earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado flood
     flooding landslide mudslide tsunami wildfire bushfire blaze eruption volcano avalanche
     drought blizzard crash accident collision derailment heatwave magnitude richter
-    epicenter epicentre overdose inferno fall falls"""
+    epicenter epicentre overdose inferno fall falls collapse collapsed"""
 )
 # "opened fire", "exchange of fire", "ceasefire": fire as shooting, not a blaze
 SHOOTING_FIRE = _set("open opened exchange exchanged return returned cease come draw under")

@@ -95,6 +95,19 @@ def _passive(trig: Trigger) -> bool:
     )
 
 
+def _modifier_participle(trig: Trigger) -> bool:
+    """A bare participle of a commitment verb modifies a noun: it tells of an agreement made
+    before, it is not a new act (whatever the parse attaches it to)."""
+    tok = trig.token
+    return (
+        tok.i == trig.head.i
+        and tok.tag_ == "VBN"
+        and tok.dep_ != "ROOT"
+        and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj") for c in tok.children)
+        and (trig.entry.kind == "control" or trig.type not in ANY_SECTOR)
+    )
+
+
 def _agent_phrase(trig: Trigger) -> bool:
     """A passive's 'by' phrase naming a doer that is no one ('destroyed by a fire'); a weapon
     ('killed by an improvised explosive device') is force by someone unnamed."""
@@ -125,6 +138,8 @@ def keep(
         return False
     if not senses.ok(trig, r, idx):
         return False
+    if _modifier_participle(trig):
+        return False  # "the terms agreed in Brussels", "agreed minimum flows": no new act
     if _needs_political(trig) and not any(idx.political(x) for x in (*r.actors, *r.recipients)):
         return False  # "hosted the Oscars", "Page refused", "the Colts met"
     actors = [a for a in r.actors if agentive(a, idx)]

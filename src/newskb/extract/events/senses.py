@@ -231,10 +231,7 @@ def _victims(u: Use) -> bool:
     or a human object ("killing one person", "wounding 50", "killed him")."""
     if u.r.recipients or _passive(u.tok):
         return True
-    return any(
-        o.pos_ == "PRON" or o.like_num or _in(o, HUMANS) or group_head(o) is not None
-        for o in u.objs
-    )
+    return any(_human(o, u.idx) for o in u.objs)
 
 
 def _host(u: Use) -> bool:  # a visit is paid to a place or people; a host has people as guests
@@ -252,6 +249,38 @@ def _aimed(u: Use) -> bool:  # "fired shots", "fired on the crowd"; "fired the m
     if any(_in(o, WEAPONS) for o in u.objs) or _pobjs(u.tok, frozenset({"on", "at", "into"})):
         return True
     return u.lemma == "shoot" and bool(u.objs) and bool(u.r.recipients)
+
+
+def _human(o: Token, idx: EntityIndex) -> bool:
+    eid = idx.by_token.get(o.i)
+    if eid is not None:
+        return idx.types.get(eid) in PEOPLE_KINDS | {"ORG"}
+    return o.pos_ == "PRON" or o.like_num or _in(o, HUMANS) or group_head(o) is not None
+
+
+def _people_object(u: Use) -> bool:
+    """Releasing or freeing people ("released the hostages"), not documents or a film."""
+    subjects = [c for c in u.tok.children if c.dep_ == "nsubjpass"]
+    return any(_human(o, u.idx) for o in (*u.objs, *subjects))
+
+
+def _object_needed(u: Use) -> bool:
+    """'evacuated 80 people', 'prevented pirates from attacking', 'seized the weapons';
+    not 'evacuate the building', 'prevent harm', 'seized upon a story'."""
+    if u.lemma == "seize":
+        return bool(u.objs)
+    return any(_human(o, u.idx) for o in u.objs)
+
+
+def _opponent(u: Use) -> bool:
+    """Fighting someone ('fought the rebels', 'fought battles with protesters'); not
+    'fighting accusations', 'fought the president's efforts'."""
+    partners = _pobjs(u.tok, frozenset({"with", "against"}))
+    for o in u.objs:
+        partners += _pobjs(o, frozenset({"with", "against"}))
+    return any(_human(o, u.idx) for o in (*u.objs, *partners)) or (
+        not u.objs and len(u.r.actors) > 1
+    )
 
 
 Check = Callable[[Use], bool]
@@ -273,7 +302,10 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
     (frozenset({"block"}), frozenset({"PROTEST"}), lambda u: any(_in(o, WAYS) for o in u.objs)),
-    (frozenset({"release", "free"}), frozenset({"RETREAT"}), lambda u: u.people(u.r.recipients)),
+    (frozenset({"release", "free"}), frozenset({"RETREAT"}), _people_object),
+    (frozenset({"evacuate", "prevent", "seize"}), None, _object_needed),
+    (frozenset({"fight", "battle"}), frozenset({"ASSAULT"}), _opponent),
+    (frozenset({"seek"}), frozenset({"REQUEST"}), lambda u: bool(u.objs) and _request(u)),
     (TARGETED, frozenset({"ASSAULT"}), _victims),
     (DAMAGE, frozenset({"ASSAULT"}), lambda u: bool(u.r.actors)
      and (bool(u.objs) or _passive(u.tok))),

@@ -61,6 +61,13 @@ CONFLICT_OBJECTS = frozenset(
         "crisis",
         "occupation",
         "aggression",
+        "dispute",
+        "feud",
+        "standoff",
+        "row",
+        "quarrel",
+        "hostilities",
+        "stalemate",
     }
 )
 REVERSAL = frozenset(
@@ -236,8 +243,11 @@ def find(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
             gov = _governor(phrase)
             gov_entry = _verb_entry(gov, lex) if gov.pos_ in ("VERB", "AUX") else None
             mode = _noun_mode(tok, noun)
-            if lemma == "strike" and _attack_strike(tok):
-                noun = _ASSAULT_STRIKE
+            if lemma == "strike":
+                if _attack_strike(tok):
+                    noun = _ASSAULT_STRIKE
+                elif not _labour_strike(tok):
+                    continue  # "a third successive strike", "strike zone": neither
             light = gov_entry is not None and (
                 gov_entry[0].kind == "light" or gov.lemma_.lower() in WEAK_VERBS
             )
@@ -272,6 +282,26 @@ def _attack_strike(tok: Token) -> bool:
         and c.lower_ in ("on", "against")
         and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
         for c in tok.children
+    )
+
+
+LABOUR = frozenset(
+    {"general", "hunger", "nationwide", "national", "labor", "labour", "union", "worker",
+     "workers", "wage", "pay", "24-hour", "48-hour", "one-day", "indefinite", "rail",
+     "transport", "teachers", "doctors", "nurses", "miners", "actors", "writers", "guild",
+     "staff", "public", "sector", "day", "week", "warning", "sympathy", "student", "students"}
+)  # fmt: skip
+
+
+def _labour_strike(tok: Token) -> bool:
+    """'a general strike', 'a Screen Actors Guild strike', 'went on strike': a walkout."""
+    near = {w.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+            for w in c.subtree}  # fmt: skip
+    if near & LABOUR:
+        return True
+    head = tok.head
+    return (head.lower_ == "on" and head.dep_ == "prep") or any(
+        c.lower_ == "against" or c.lower_ == "over" for c in tok.children if c.dep_ == "prep"
     )
 
 
