@@ -159,7 +159,7 @@ def _agreement(
     change = agreements.status_change(trig.token, lex, known)
     if change is not None:
         return Agreement(object=change[1], parties=parties, status=change[0], date=date)
-    if trig.type != "AGREE" or not parties:
+    if (trig.type != "AGREE" and not _signs_deal(trig, lex)) or not parties:
         return None
     obj = agreements.agreement_object(trig.token, lex, known)
     if obj is None:
@@ -194,7 +194,7 @@ def sentence_events(
         change = agreements.status_change(trig.token, lex, known)
         if not gates.keep(trig, r, idx, change is not None, sport):
             continue
-        trig = _retyped(trig, change[0] if change else None, lex)
+        trig = _retyped(trig, change[0] if change else None)
         st = status.status(trig.token, trig.head, lex)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
@@ -207,19 +207,19 @@ BROKEN = frozenset({"violated", "abandoned"})
 SIGNING = frozenset({"sign", "ratify", "conclude", "seal"})
 
 
-def _retyped(trig: triggers.Trigger, change: str | None, lex: lexicon.Lexicon) -> triggers.Trigger:
-    """PLOVER types of agreement acts: breaking or ending an agreement is REJECT ("shelling
-    that ended the truce"), signing one is AGREE ("signed an agreement to share water")."""
+def _retyped(trig: triggers.Trigger, change: str | None) -> triggers.Trigger:
+    """Breaking or ending an agreement is REJECT in PLOVER ("shelling that ended the truce")."""
     if change in BROKEN and trig.type != "REJECT":
         return dataclasses.replace(trig, type="REJECT", mode=None)
-    tok = trig.token
-    if (
-        tok.lemma_.lower() in SIGNING
-        and trig.type != "AGREE"
-        and any(agreements.is_deal(c, lex) for c in tok.children if c.dep_ == "dobj")
-    ):
-        return dataclasses.replace(trig, type="AGREE", mode=None)
     return trig
+
+
+def _signs_deal(trig: triggers.Trigger, lex: lexicon.Lexicon) -> bool:
+    """'signed an agreement to share water': PLOVER codes it SUPPORT; it is an agreement."""
+    tok = trig.token
+    return tok.lemma_.lower() in SIGNING and any(
+        agreements.is_deal(c, lex) for c in tok.children if c.dep_ == "dobj"
+    )
 
 
 def _committed_by(tok: Token, committed: dict[int, tuple[str, ...]]) -> tuple[str, ...]:

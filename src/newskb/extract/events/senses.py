@@ -265,11 +265,11 @@ def _people_object(u: Use) -> bool:
 
 
 def _object_needed(u: Use) -> bool:
-    """'evacuated 80 people', 'prevented pirates from attacking', 'seized the weapons';
-    not 'evacuate the building', 'prevent harm', 'seized upon a story'."""
+    """'prevented pirates from attacking', 'prevented the demonstration', 'seized the
+    weapons'; not 'prevent harm', 'seized upon a story'."""
     if u.lemma == "seize":
         return bool(u.objs)
-    return any(_human(o, u.idx) for o in u.objs)
+    return any(_human(o, u.idx) or _is_event_noun(o) for o in u.objs)
 
 
 def _opponent(u: Use) -> bool:
@@ -303,7 +303,7 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
     (frozenset({"block"}), frozenset({"PROTEST"}), lambda u: any(_in(o, WAYS) for o in u.objs)),
     (frozenset({"release", "free"}), frozenset({"RETREAT"}), _people_object),
-    (frozenset({"evacuate", "prevent", "seize"}), None, _object_needed),
+    (frozenset({"prevent", "seize"}), None, _object_needed),
     (frozenset({"fight", "battle"}), frozenset({"ASSAULT"}), _opponent),
     (frozenset({"seek"}), frozenset({"REQUEST"}), lambda u: bool(u.objs) and _request(u)),
     (TARGETED, frozenset({"ASSAULT"}), _victims),

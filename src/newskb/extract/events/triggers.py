@@ -248,6 +248,8 @@ def find(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
                     noun = _ASSAULT_STRIKE
                 elif not _labour_strike(tok):
                     continue  # "a third successive strike", "strike zone": neither
+            if noun.type is None:
+                continue
             light = gov_entry is not None and (
                 gov_entry[0].kind == "light" or gov.lemma_.lower() in WEAK_VERBS
             )
