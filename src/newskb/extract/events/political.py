@@ -55,9 +55,16 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower().replace(".", "")))
 
 
+# an actor-dictionary code (CAMEO style: "USA", "GONMIL"), not a Wikidata id ("Q30")
+DICTIONARY_CODE = re.compile(r"[A-Z]{3}[A-Z0-9]*")
+
+
 def is_political(entity: Entity) -> bool:
-    """Whether a named entity (from the entities step) is a political actor."""
+    """Whether a named entity (from the entities step) is a political actor; an entity an
+    actor dictionary coded (``dictionary.add_entities``) is one by definition."""
     if entity.type in STATE_TYPES:
+        return True
+    if entity.kb_id and DICTIONARY_CODE.fullmatch(entity.kb_id):
         return True
     if entity.type == "ORG":
         name = entity.name.lower()

@@ -243,11 +243,10 @@ def find(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
             gov = _governor(phrase)
             gov_entry = _verb_entry(gov, lex) if gov.pos_ in ("VERB", "AUX") else None
             mode = _noun_mode(tok, noun)
-            if lemma == "strike":
-                if _attack_strike(tok):
-                    noun = _ASSAULT_STRIKE
-                elif not _labour_strike(tok):
+            if lemma == "strike" and not _labour_strike(tok):
+                if not _attack_strike(tok):
                     continue  # "a third successive strike", "strike zone": neither
+                noun = _ASSAULT_STRIKE
             if noun.type is None:
                 continue
             light = gov_entry is not None and (
@@ -303,7 +302,7 @@ def _labour_strike(tok: Token) -> bool:
         return True
     head = tok.head
     return (head.lower_ == "on" and head.dep_ == "prep") or any(
-        c.lower_ == "against" or c.lower_ == "over" for c in tok.children if c.dep_ == "prep"
+        c.lower_ == "over" for c in tok.children if c.dep_ == "prep"
     )
 
 
