@@ -161,6 +161,8 @@ def _agreement(
         return Agreement(object=change[1], parties=parties, status=change[0], date=date)
     if (trig.type != "AGREE" and not _signs_deal(trig, lex)) or not parties:
         return None
+    if not _binding(trig, lex):
+        return None
     obj = agreements.agreement_object(trig.token, lex, known)
     if obj is None:
         return None
@@ -212,6 +214,24 @@ def _retyped(trig: triggers.Trigger, change: str | None) -> triggers.Trigger:
     if change in BROKEN and trig.type != "REJECT":
         return dataclasses.replace(trig, type="REJECT", mode=None)
     return trig
+
+
+# verbs that make an agreement between parties; a promise, a vow, an offer or being willing
+# is one side's word (an AGREE event in PLOVER, not an entry in the agreements ledger)
+BINDING_VERBS = frozenset({"agree", "sign", "ratify", "conclude", "seal", "consent", "accept"})
+
+
+def _binding(trig: triggers.Trigger, lex: lexicon.Lexicon) -> bool:
+    """'agreed to lend', 'signed a treaty', 'reached a deal', 'the truce between X and Y';
+    not 'vowed to continue', 'is willing to pay', 'agreed with Salazar's decision'."""
+    tok = trig.token
+    if agreements.is_deal(tok, lex):
+        return True
+    if tok.lemma_.lower() not in BINDING_VERBS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children
+    )
 
 
 def _signs_deal(trig: triggers.Trigger, lex: lexicon.Lexicon) -> bool:
