@@ -1,7 +1,13 @@
 """Events: who did what to whom, when and where, PLOVER-coded, with a status.
 
 Only sentences holding a lexicon lemma are looked at (a set lookup per token), so the step costs
-little next to spaCy's own parse. For each trigger (``triggers.find``) the participants come from
+little next to spaCy's own parse. A trigger becomes an event only past the precision gates
+(``gates``: an agent that can act, the clause's domain, the sense its arguments give it, a
+political participant for verbal interactions); a noun trigger inside a verb trigger's argument
+is part of that verb's event. The agreements ledger takes binding acts only (agree, sign, a deal
+word), with parties that are people, organisations or states (never the place acted on).
+
+For each trigger (``triggers.find``) the participants come from
 the dependency structure (``roles``), the status from modality, tense and negation (``status``);
 AGREE events and verbs that change an agreement's status carry an ``Agreement``. An event's
 ``date`` is its time expression's calendar value or, without one, the publication date (with its
