@@ -22,8 +22,26 @@ NEAR_DAYS = 3  # reports this close in time are about one news event
 NAME_MATCH = 0.9  # spelling variants of one full name ("Den Scavino" ~ "Dan Scavino")
 # Role words too general to tell two people apart ("official", "leader").
 _WEAK_ROLE = frozenset(
-    "the of and for a an official leader spokesman spokeswoman spokesperson member head "
-    "former new chief senior deputy".split()
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "official",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "head",
+        "former",
+        "new",
+        "chief",
+        "senior",
+        "deputy",
+    ]
 )
 
 

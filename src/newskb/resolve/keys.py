@@ -111,8 +111,33 @@ def same_surname(a: str, b: str) -> bool:
 # Legal-form words at the end of an organisation's name: "Hewlett-Packard Co." and
 # "Hewlett-Packard Company" are one firm.
 _LEGAL = frozenset(
-    "co company corp corporation inc incorporated llc llp ltd limited plc ag sa nv bv gmbh "
-    "spa srl oyj ab asa kk pty lp se".split()
+    [
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "ltd",
+        "limited",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "gmbh",
+        "spa",
+        "srl",
+        "oyj",
+        "ab",
+        "asa",
+        "kk",
+        "pty",
+        "lp",
+        "se",
+    ]
 )
 # A stock listing written with the name: "Hewlett-Packard (NYSE: HPQ)", "Apple Inc (AAPL)".
 _LISTING = re.compile(
