@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
+from newskb.extract.entities.votes import ORG_LAST
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
 from newskb.resolve import geo
@@ -309,6 +310,8 @@ def role_led_person(doc: Doc, first: int, stop: int) -> bool:
     word = doc[first].lower_.rstrip(".")
     if word not in ROLE_HEADS and word not in HONORIFICS:
         return False
+    if doc[stop - 1].lower_.rstrip(".") in ORG_LAST:
+        return False  # "General Motors Corporation": an organisation's own first word
     rest = doc[first + 1 : stop]
     return 2 <= len(rest) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in rest)
 
@@ -379,3 +382,14 @@ def place_context(doc: Doc, first: int) -> bool:
     if prev in _IN:
         return True
     return prev == "of" and first > 1 and doc[first - 2].lower_ in _PLACE_NOUNS
+
+
+def title_case_line(doc: Doc, i: int) -> bool:
+    """True when the line holding token ``i`` capitalises every word longer than three
+    letters (a headline in title case)."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    line = text[start : end if end >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc
 
+from newskb.extract.entities.forms import clock_words, headline_cut, product_shape
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     MODEL,
     airline,
+    common_words,
     descriptor_type,
     extend_person,
     flight_at,
@@ -180,9 +182,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_span(
-    article: Article, doc: Doc, first: int, stop: int, etype: EntityType
+    article: Article,
+    doc: Doc,
+    first: int,
+    stop: int,
+    etype: EntityType,
+    common: frozenset[str] = frozenset(),
 ) -> NameSpan | None:
     """spaCy's entity ``doc[first:stop]`` with name-level bounds and our type corrections."""
+    first, stop = clock_words(doc, first, stop)
+    if stop <= first:
+        return None  # "07:37 a.m. UTC", "GMT": a time or a zone
+    stop = headline_cut(doc, first, stop, common)
     first, stop = trim_tokens(doc, first, stop, etype)
     if etype != "PERSON" and flight_at(doc, stop):  # a flight number follows the name
         etype = "ORG"  # "Air France Flight 447": the airline
@@ -224,7 +235,7 @@ def _name_span(
     etype = facility_type(text, head_type(text, etype))
     described = descriptor_type(doc, first, etype)
     firm = described != etype
-    etype = shape_type(text, described)
+    etype = product_shape(text, shape_type(text, described))
     if etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
@@ -235,6 +246,7 @@ def _name_span(
 def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
     """Every name in the article, in text order, without overlaps."""
     zone, spans = _dateline_spans(article, doc)
+    common = common_words(doc)
     taken = [False] * len(doc)
     for s in spans:
         cs = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -251,7 +263,7 @@ def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
             continue  # "USD": a currency code, not an organisation
         if all(taken[ent.start : ent.end]):
             continue  # the rest of a name a rule already extended ("Michael O' Leary")
-        span = _name_span(article, doc, ent.start, ent.end, etype)
+        span = _name_span(article, doc, ent.start, ent.end, etype, common)
         if span is not None:
             spans.append(span)
             for i in range(ent.start, span.tok + 1):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newskb.model import EntityType
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
-from newskb.resolve.keys import norm
+from newskb.resolve.keys import norm, similarity
 
 # Last words (and "X of ..." first words) that make a name an organisation whatever spaCy says.
 ORG_LAST = frozenset(
@@ -120,3 +120,19 @@ def known_place(text: str) -> bool:
     if norm(text) in _regions():
         return True
     return any(e.type != "PERSON" and e.type != "ORG" for e in load_gazetteer().exact(text))
+
+
+def place_not_person(text: str) -> bool:
+    """A name the place tables know and no person table does: a country or large city by
+    this very name, a multi-word city name ("Banda Aceh", "Khan Yunis"), or a country's
+    region ("Papua")."""
+    if any(e.type == "PERSON" for e in load_gazetteer().exact(text)):
+        return False
+    if geo.major_place(text):
+        return True
+    if " " in text:
+        return geo.place(text) is not None
+    city = geo.city(text)
+    if city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85:
+        return True  # a transliteration of a city's name ("Zaporizhzhia" ~ "Zaporizhzhya")
+    return norm(text) in _regions()

@@ -1,0 +1,95 @@
+"""Forms that are no person's name: clock times and zones ("07:37 a.m. UTC", "GMT"), the
+verbs a title-case headline runs into a name ("Warren Jeffs Found Guilty"), and product shapes
+("MacBook Pro", "Galaxy S3", "WiFi")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newskb.extract.entities.shape import title_case_line
+from newskb.extract.times.lexicon import ZONE_ABBREVIATIONS
+from newskb.model import EntityType
+from newskb.nlp.docs import text_of
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}|[ap]\.?m\.?|[AP]\.?M\.?")
+
+
+def clock_words(doc: Doc, first: int, stop: int) -> tuple[int, int]:
+    """Token bounds without the clock time and zone words at either end ("07:37 a.m. UTC",
+    "04:20 Kyiv", "GMT"): a time or a zone is never a name. Empty bounds when nothing is left."""
+
+    def clocky(i: int) -> bool:
+        t = doc[i].text
+        return _CLOCK.fullmatch(t) is not None or t in ZONE_ABBREVIATIONS
+
+    had_clock = any(
+        ":" in doc[i].text and _CLOCK.fullmatch(doc[i].text) for i in range(first, stop)
+    )
+    while first < stop and clocky(first):
+        first += 1
+    while stop > first and clocky(stop - 1):
+        stop -= 1
+    if had_clock and stop - first == 1 and doc[first].text[:1].isupper():
+        return first, first  # "04:20 Kyiv": the zone's city, said as a time
+    return first, stop
+
+
+# Words after a product line's name that make the name a product ("MacBook Pro", "Galaxy S3").
+_EDITIONS = frozenset(["pro", "plus", "max", "mini", "air", "ultra", "lite", "se", "hd", "touch"])
+_STRONG_EDITIONS = frozenset(["pro", "plus", "max", "mini", "ultra", "lite"])
+_VERSION = re.compile(r"v?\d+(?:\.\d+)*[A-Za-z]{0,2}|[A-Z]\d{1,3}[A-Za-z]?")
+_CAMEL = re.compile(r"[A-Za-z][a-z]+[A-Z][A-Za-z]*")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+")
+
+
+def camel(word: str) -> bool:
+    """A word with a capital inside that no surname has ("MacBook", "PlayStation", "WiFi";
+    not "McCain", "DeGeneres", "MacFarlane")."""
+    return _CAMEL.fullmatch(word) is not None and _NAME_PREFIX.fullmatch(word) is None
+
+
+def product_shape(text: str, etype: EntityType) -> EntityType:
+    """PRODUCT for a name shaped like a product: a line name with an edition or version word
+    ("MacBook Pro", "iPhone 4S", "Galaxy S III"), or one inner-capital word no person has
+    ("WiFi"). An all-capital single word is no person's name ("LTE"): an organisation."""
+    words = text.split()
+    if etype not in ("PERSON", "ORG", "GPE", "LOC"):
+        return etype
+    last = words[-1]
+    numbered = any(ch.isdigit() for ch in last) and _VERSION.fullmatch(last) is not None
+    if len(words) >= 2 and (last.lower() in _EDITIONS or numbered):
+        strong = last.lower() in _STRONG_EDITIONS
+        if etype == "PERSON" or camel(words[0]) or (strong and etype != "GPE"):
+            return "PRODUCT"
+    if etype == "PERSON" and any(camel(w) for w in words):
+        return "PRODUCT"
+    if etype == "PERSON" and len(words) == 1 and text.isupper() and len(text) > 1:
+        return "ORG"
+    return etype
+
+
+_HEAD_GLUE = frozenset(["of", "and", "&", "for", "the", "de", "la", "al"])
+
+
+def headline_cut(doc: Doc, first: int, stop: int, common: frozenset[str]) -> int:
+    """A name on a headline line in title case ends before the first word that is no part of
+    a name: a verb or preposition ("Warren Jeffs Found Guilty", "Sudan Bombs South Sudanese
+    Refugee Camp", "Lindsay Lohan Checks Into Rehab"), told by its tag or by the article
+    writing the word in lower case elsewhere, or by the article writing the name's first
+    words elsewhere without the rest."""
+    if stop - first < 2 or not title_case_line(doc, first):
+        return stop
+    text = text_of(doc)
+    if text.count(doc[first:stop].text) == 1:  # the whole span is written nowhere else
+        for k in range(stop - 1, first, -1):
+            if doc[k - 1].is_alpha and text.count(doc[first:k].text) > 1:
+                return k  # "Warren Jeffs Found Guilty" beside "Warren Jeffs" in the body
+    for i in range(first + 1, stop):
+        t = doc[i]
+        if t.lower_ in _HEAD_GLUE or not t.is_alpha:
+            continue
+        if t.pos_ in ("VERB", "AUX", "ADP", "ADV", "PRON") or t.lower_ in common:
+            return i
+    return stop
