@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newskb.model import Entity
-from newskb.resolve.evidence import Decision, Profile, may_join, profile_key
-from newskb.resolve.keys import norm, org_key, tokens
+from newskb.resolve.evidence import Decision, Profile, may_join, profile_key, surname_join
+from newskb.resolve.keys import norm, org_key, person_tokens
 
 _NAMED = ("name", "short")
 
@@ -27,9 +27,10 @@ def candidate_keys(name: str, etype: str, kb_id: str | None = None) -> set[str]:
     if kb_id:
         keys.add(f"kb:{kb_id}")
     if etype == "PERSON":
-        toks = tokens(name)
+        toks = person_tokens(name)
         if len(toks) > 1:  # full names only; "D. Scavino" meets "Dan Scavino" by surname+initial
             keys.add(f"p:{toks[0][:1]}:{toks[-1]}")
+            keys.add(f"s:{toks[-1]}")
     else:
         k = org_key(name)
         if k:
@@ -86,6 +87,13 @@ class Resolver:
                     ids.append(cid)
 
     def match(self, p: Profile) -> tuple[str | None, Decision | None]:
+        words = person_tokens(p.name)
+        if p.type == "PERSON" and len(words) == 1:
+            same = self.index.get(f"s:{words[0]}", [])
+            if len(same) != 1:
+                return None, None  # no person, or several, of that surname
+            d = surname_join(p, self.profiles[same[0]])
+            return (same[0], d) if d.join else (None, None)
         seen: set[str] = set()
         for n in (p.name, *p.aliases):
             for k in sorted(candidate_keys(n, p.type, p.kb_id)):

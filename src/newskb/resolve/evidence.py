@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from newskb.resolve.keys import norm, org_key, phonetic, similarity, tokens
+from newskb.resolve.keys import norm, org_key, person_tokens, phonetic, similarity, tokens
 
 _GROUP = frozenset(["ORG", "GPE", "LOC", "FAC"])
 NEAR_DAYS = 3  # reports this close in time are about one news event
@@ -83,8 +83,8 @@ def _given_agree(a: str, b: str) -> bool:
 
 def _person_names(a: Profile, b: Profile) -> tuple[bool, str]:
     """Whether some full name of ``a`` and some full name of ``b`` can be one person's."""
-    full_a = [tokens(n) for n in (a.name, *a.aliases) if len(tokens(n)) > 1]
-    full_b = [tokens(n) for n in (b.name, *b.aliases) if len(tokens(n)) > 1]
+    full_a = [t for t in (person_tokens(n) for n in (a.name, *a.aliases)) if len(t) > 1]
+    full_b = [t for t in (person_tokens(n) for n in (b.name, *b.aliases)) if len(t) > 1]
     if not full_a or not full_b:
         return False, "a surname alone is no person across articles"
     clash = ""
@@ -118,6 +118,22 @@ def _shared(a: Profile, b: Profile) -> str | None:
 
 def _org_keys(p: Profile) -> set[str]:
     return {k for k in (org_key(n) for n in (p.name, *p.aliases)) if k}
+
+
+def surname_join(new: Profile, cand: Profile) -> Decision:
+    """A surname alone (``new``, "Comeaux") joins a person known by full name (``cand``) only
+    when the caller found no other person of that surname among the candidates, the surname
+    is the candidate's, and two pieces of context agree (role, neighbours)."""
+    words = person_tokens(new.name)
+    if new.type != "PERSON" or cand.type != "PERSON" or len(words) != 1:
+        return Decision(False, "not a surname alone")
+    if not any(person_tokens(n)[-1:] == words for n in (cand.name, *cand.aliases)):
+        return Decision(False, "surname differs")
+    roles = _role_words(new.roles) & _role_words(cand.roles)
+    both = sorted(new.context & cand.context)
+    if len(roles) + len(both) < 2:
+        return Decision(False, "a surname alone needs two agreeing pieces of context")
+    return Decision(True, f"only person of that surname; beside {', '.join([*roles, *both][:2])}")
 
 
 def may_join(new: Profile, cand: Profile) -> Decision:

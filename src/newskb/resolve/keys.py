@@ -36,6 +36,18 @@ def tokens(name: str) -> list[str]:
     return [t for t in norm(name).split(" ") if t]
 
 
+_GENERATION = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name words without a generational suffix ("Arcade Joseph Comeaux Jr." ->
+    arcade joseph comeaux): the surname is the word before it."""
+    toks = tokens(name)
+    while len(toks) > 1 and toks[-1] in _GENERATION:
+        toks.pop()
+    return toks
+
+
 @functools.lru_cache(maxsize=65536)
 def phonetic(word: str) -> str:
     """Metaphone key of one word (empty for words without letters)."""

@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from newskb.model import KbEntry
 from newskb.resolve import geo
-from newskb.resolve.gazetteer import Gazetteer, load
+from newskb.resolve.gazetteer import Gazetteer, load, load_places
 from newskb.resolve.keys import norm, same_surname, similarity, tokens
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -95,5 +95,5 @@ def link(
         if p is not None:
             return p
     if etype in _PLACE_TYPES:
-        return geo.city(name, countries)
+        return geo.city(name, countries) or load_places().get(norm(name))
     return None

@@ -18,7 +18,6 @@ from newskb.extract.entities.votes import head_type, known_place, place_not_pers
 from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of, token_table
-from newskb.resolve import geo
 
 _LIST_GLUE = frozenset([", ", ", and ", " and ", ", or ", " or "])
 
@@ -189,7 +188,12 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         key = text.casefold()
         if key in firm:
             return firm[key]
-        if etype == "PERSON" and key not in given and key not in surnames and place_not_person(text):
+        if (
+            etype == "PERSON"
+            and key not in given
+            and key not in surnames
+            and place_not_person(text)
+        ):
             return "GPE"  # a place name spaCy took for a person ("Zaporizhzhia", "Banda Aceh")
         if key in persons:
             return "PERSON"
