@@ -123,3 +123,28 @@ def test_name_level_gold_finds_apposed_names_and_skips_nested_ones(tmp_path: Pat
     assert not any("Education" in n for n, t in named if t == "PER")
     # an upper-case name word is no lower-case joiner ("la"): the paper keeps its place name
     assert ("LA Weekly", "ORG") in named
+
+
+def test_crossdoc_pairs_count_only_mentions_in_different_documents_of_a_topic() -> None:
+    from newskb.eval.entities import crossdoc_scores
+
+    items = [
+        ("1_1ecb.xml", "A", "g1"),
+        ("1_2ecb.xml", "A", "g1"),
+        ("1_2ecb.xml", "A", "g2"),  # a wrong merge with a mention of another chain
+        ("1_3ecb.xml", "B", "g1"),  # a missed merge
+        ("2_1ecb.xml", "A", "g1"),  # another topic: never paired
+    ]
+    s = crossdoc_scores(items)
+    assert (s.predicted_pairs, s.gold_pairs) == (2, 3)  # A: doc 1 with both of doc 2; g1: 3 docs
+    assert s.pair_p == 0.5 and s.pair_r == 0.3333
+
+
+def test_ecb_gold_mentions_sit_on_their_words(corpora: Path) -> None:
+    from newskb.eval.entities import ecb_gold
+
+    text, mentions = ecb_gold(corpora / "ecbplus" / "ECB+" / "1" / "1_10ecb.xml")
+    words = {text[s:e] for s, e, _ in mentions}
+    assert "Tara Reid" in words and "Promises Treatment Center" in words
+    chains = {text[s:e]: c for s, e, c in mentions}
+    assert chains["Tara Reid"].startswith("HUM")

@@ -268,8 +268,14 @@ def _pairs_across(labels: Sequence[tuple[str, str]]) -> int:
 
 
 def crossdoc_scores(items: Sequence[tuple[str, str, str]]) -> CrossDocScores:
-    """Scores of (document, predicted cluster, gold chain) items, one per aligned mention."""
+    """Scores of (document, predicted cluster, gold chain) items, one per aligned mention.
+
+    ECB+ links mentions across the documents of one topic only (the United States of topic 5
+    and of topic 12 are two gold chains), so pairs and B-cubed are counted within a topic
+    (the number before ``_`` in the document name); resolution itself ran over all topics."""
     from collections import Counter
+
+    items = [(d, f"{d.split('_')[0]}|{p}", f"{d.split('_')[0]}|{g}") for d, p, g in items]
 
     same = _pairs_across([(f"{p}|{g}", d) for d, p, g in items])
     ppairs = _pairs_across([(p, d) for d, p, _ in items])
