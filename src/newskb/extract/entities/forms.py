@@ -93,3 +93,46 @@ def headline_cut(doc: Doc, first: int, stop: int, common: frozenset[str]) -> int
         if t.pos_ in ("VERB", "AUX", "ADP", "ADV", "PRON") or t.lower_ in common:
             return i
     return stop
+
+
+# Last words that make a "person" a place: administrative areas, waters and land, buildings
+# (none of them a common surname: not "Hall", "Park", "Lake", "Bay").
+_AREA_LAST: dict[str, EntityType] = {
+    **dict.fromkeys(
+        ["county", "province", "district", "township", "prefecture", "parish", "governorate"],
+        "GPE",
+    ),
+    **dict.fromkeys(["river", "mountains", "island", "islands", "ocean", "desert"], "LOC"),
+    **dict.fromkeys(
+        ["mosque", "airport", "stadium", "arena", "cathedral", "church", "avenue", "boulevard"],
+        "FAC",
+    ),
+}
+
+
+def area_type(text: str, etype: EntityType) -> EntityType:
+    """A place for a "person" whose last word names a kind of place ("Marion County")."""
+    words = text.split()
+    if etype == "PERSON" and len(words) > 1:
+        return _AREA_LAST.get(words[-1].lower(), etype)
+    return etype
+
+
+def junk_name(text: str) -> bool:
+    """A "name" holding a number or a word without letters ("Charles ’ 80 -"): no name."""
+    return any(ch.isdigit() for ch in text) or any(
+        not any(c.isalpha() for c in w) and w not in ("-", "&") for w in text.split()
+    )
+
+
+def headline_only(doc: Doc, first: int, stop: int) -> bool:
+    """A name on a title-case headline line none of whose words the article writes anywhere
+    else ("Daring Diamond Heist", "Beauty Parade"): a headline, not a name."""
+    if not title_case_line(doc, first):
+        return False
+    text = text_of(doc)
+    return all(
+        text.count(t.text) == sum(1 for u in doc[first:stop] if u.text == t.text)
+        for t in doc[first:stop]
+        if t.is_alpha
+    )

@@ -42,6 +42,7 @@ _EVENT_LAST = frozenset(
         "marathon",
         "cup",
         "congress",
+        "awards",
     ]
 )
 # Common nouns that, right before a name, say it is an organisation ("retailer Best Buy").

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc
 
-from newskb.extract.entities.forms import clock_words, headline_cut, product_shape
+from newskb.extract.entities.forms import (
+    area_type,
+    clock_words,
+    headline_cut,
+    headline_only,
+    junk_name,
+    product_shape,
+)
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     MODEL,
@@ -28,7 +35,13 @@ from newskb.extract.entities.shape import (
     shape_type,
     trim_tokens,
 )
-from newskb.extract.entities.votes import facility_type, head_type, known_place, locative
+from newskb.extract.entities.votes import (
+    facility_type,
+    head_type,
+    known_place,
+    locative,
+    region_or_country,
+)
 from newskb.model import Article, EntityType
 from newskb.nlp.docs import token_table
 from newskb.resolve import geo
@@ -194,6 +207,8 @@ def _name_span(
     if stop <= first:
         return None  # "07:37 a.m. UTC", "GMT": a time or a zone
     stop = headline_cut(doc, first, stop, common)
+    if headline_only(doc, first, stop):
+        return None  # a headline's words, written nowhere else in the article
     first, stop = trim_tokens(doc, first, stop, etype)
     if etype != "PERSON" and flight_at(doc, stop):  # a flight number follows the name
         etype = "ORG"  # "Air France Flight 447": the airline
@@ -224,8 +239,14 @@ def _name_span(
     if etype == "PERSON" and sentence_period(article.text[start:end]):
         end -= 1  # "... defeated by James To."
     text = article.text[start:end]
+    while etype == "PERSON" and end - start > 2 and article.text[start] in "-–—'’":
+        start += 1  # "- Rod Woodson"
+        while start < end and article.text[start].isspace():
+            start += 1
+        text = article.text[start:end]
     if (
         not text
+        or (etype == "PERSON" and junk_name(text))
         or _STANCE.match(text)
         or glued_modifier(article.text, start)
         or no_name(article.text, start, end)
@@ -235,7 +256,9 @@ def _name_span(
     etype = facility_type(text, head_type(text, etype))
     described = descriptor_type(doc, first, etype)
     firm = described != etype
-    etype = product_shape(text, shape_type(text, described))
+    etype = area_type(text, product_shape(text, shape_type(text, described)))
+    if etype == "ORG" and not text.isupper() and region_or_country(text):
+        etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
     if etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):

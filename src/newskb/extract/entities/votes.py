@@ -64,6 +64,7 @@ ORG_LAST = frozenset(
         "herald",
         "tribune",
         "journal",
+        "guild",
     ]
 )
 _ORG_FIRST = frozenset(
@@ -135,4 +136,12 @@ def place_not_person(text: str) -> bool:
     city = geo.city(text)
     if city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85:
         return True  # a transliteration of a city's name ("Zaporizhzhia" ~ "Zaporizhzhya")
+    alternate = geo._cities()[1].get(norm(text), ())  # read-only: other names of large cities
+    if any(rank >= 500_000 for rank, _e in alternate):
+        return True  # "Mysore" (Mysuru), "Bombay"
     return norm(text) in _regions()
+
+
+def region_or_country(text: str) -> bool:
+    """A country or a country's region by this very name ("Maldives", "Sicily")."""
+    return geo.country(text) is not None or norm(text) in _regions()
