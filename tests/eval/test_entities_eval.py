@@ -125,7 +125,7 @@ def test_name_level_gold_finds_apposed_names_and_skips_nested_ones(tmp_path: Pat
     assert ("LA Weekly", "ORG") in named
 
 
-def test_crossdoc_pairs_count_only_mentions_in_different_documents_of_a_topic() -> None:
+def test_crossdoc_pairs_count_only_mentions_in_different_documents_of_one_event() -> None:
     from newskb.eval.entities import crossdoc_scores
 
     items = [
@@ -134,6 +134,7 @@ def test_crossdoc_pairs_count_only_mentions_in_different_documents_of_a_topic() 
         ("1_2ecb.xml", "A", "g2"),  # a wrong merge with a mention of another chain
         ("1_3ecb.xml", "B", "g1"),  # a missed merge
         ("2_1ecb.xml", "A", "g1"),  # another topic: never paired
+        ("1_4ecbplus.xml", "A", "g1"),  # the topic's other event: never paired
     ]
     s = crossdoc_scores(items)
     assert (s.predicted_pairs, s.gold_pairs) == (2, 3)  # A: doc 1 with both of doc 2; g1: 3 docs

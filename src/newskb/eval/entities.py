@@ -219,8 +219,10 @@ class CrossDocScores:
 
 
 def ecb_gold(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
-    """The article text (as ``stories.read_text`` writes it) and its entity mentions as
-    (start, end, gold chain): a CROSS_DOC_COREF chain, else the mention alone."""
+    """The article text (as ``stories.read_text`` writes it) and its entity mentions that
+    ECB+ puts in a CROSS_DOC_COREF chain, as (start, end, chain). Markables in no chain are
+    left out: the same person is often unlinked in one document and linked in the next, so
+    they are not known singletons."""
     from xml.etree import ElementTree as ET
 
     from newskb.eval.stories import read_text
@@ -249,9 +251,9 @@ def ecb_gold(path: Path) -> tuple[str, list[tuple[int, int, str]]]:
         ]
         if not spans:
             continue
-        mid = m.get("m_id", "")
-        chain = chains.get(mid) or f"{path.name}#{mid}"
-        mentions.append((min(s for s, _ in spans), max(e for _, e in spans), chain))
+        chain = chains.get(m.get("m_id", ""))
+        if chain:  # unlinked markables: ECB+ left their identity unannotated, not singletons
+            mentions.append((min(s for s, _ in spans), max(e for _, e in spans), chain))
     return text, mentions
 
 
@@ -270,12 +272,18 @@ def _pairs_across(labels: Sequence[tuple[str, str]]) -> int:
 def crossdoc_scores(items: Sequence[tuple[str, str, str]]) -> CrossDocScores:
     """Scores of (document, predicted cluster, gold chain) items, one per aligned mention.
 
-    ECB+ links mentions across the documents of one topic only (the United States of topic 5
-    and of topic 12 are two gold chains), so pairs and B-cubed are counted within a topic
-    (the number before ``_`` in the document name); resolution itself ran over all topics."""
+    ECB+ links mentions across the documents of one sub-topic only (one real event: topic
+    number plus ``ecb``/``ecbplus``; George W. Bush is two gold chains in the two events of
+    topic 9), so pairs and B-cubed are counted within a sub-topic; resolution itself ran over
+    all documents of all topics."""
     from collections import Counter
 
-    items = [(d, f"{d.split('_')[0]}|{p}", f"{d.split('_')[0]}|{g}") for d, p, g in items]
+    from newskb.eval.stories import gold_story
+
+    def story(d: str) -> str:
+        return gold_story(Path(d))
+
+    items = [(d, f"{story(d)}|{p}", f"{story(d)}|{g}") for d, p, g in items]
 
     same = _pairs_across([(f"{p}|{g}", d) for d, p, g in items])
     ppairs = _pairs_across([(p, d) for d, p, _ in items])
