@@ -324,14 +324,14 @@ def evaluate_crossdoc(
     golds = [ecb_gold(p) for p in paths]
     parsed = nlp.parse_many([t for t, _ in golds])
     resolver = Resolver()
-    items: list[tuple[str, str, str]] = []
+    aligned: list[tuple[str, str, str]] = []
     for path, (text, gold), doc in zip(paths, golds, parsed, strict=True):
         digest = hashlib.sha256(text.encode()).hexdigest()
         art = Article(id=digest[:16], sha256=digest, path=str(path), text=text)
         ents = entities_of(art, doc)
         clusters = resolver.add(art.id, ents, None)
         spans = [
-            (m.start, m.end, clusters[e.id])
+            (m.start, m.end, e.id)
             for e in ents
             if e.id in clusters
             for m in e.mentions
@@ -340,5 +340,5 @@ def evaluate_crossdoc(
         for gs, ge, chain in gold:
             over = [c for s, e, c in spans if _overlap((s, e), (gs, ge))]
             if over:
-                items.append((path.name, over[0], chain))
-    return crossdoc_scores(items)
+                aligned.append((path.name, clusters[over[0]], chain))
+    return crossdoc_scores([(d, resolver.final(c), g) for d, c, g in aligned])

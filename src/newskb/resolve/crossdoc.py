@@ -66,6 +66,7 @@ class Resolver:
     profiles: dict[str, Profile] = field(default_factory=dict)
     index: dict[str, list[str]] = field(default_factory=dict)
     joins: list[tuple[str, str, str]] = field(default_factory=list)  # (cluster, name, reason)
+    merged: dict[str, str] = field(default_factory=dict)  # absorbed cluster -> absorbing one
 
     def _merge(self, cid: str, p: Profile) -> None:
         old = self.profiles[cid]
@@ -98,7 +99,7 @@ class Resolver:
         for n in (p.name, *p.aliases):
             for k in sorted(candidate_keys(n, p.type, p.kb_id)):
                 for cid in self.index.get(k, ()):
-                    if cid in seen:
+                    if cid in seen or cid in self.merged:
                         continue
                     seen.add(cid)
                     d = may_join(p, self.profiles[cid])
@@ -106,10 +107,32 @@ class Resolver:
                         return cid, d
         return None, None
 
+    def final(self, cid: str) -> str:
+        """The cluster ``cid`` was merged into (itself when it stands)."""
+        while cid in self.merged:
+            cid = self.merged[cid]
+        return cid
+
+    def _absorb(self, cid: str) -> None:
+        """Clusters under the same keys that the grown ``cid`` now has evidence for join it
+        (the canon's ``merged_into``): what one article could not tell, later ones may."""
+        p = self.profiles[cid]
+        for n in (p.name, *p.aliases):
+            for k in sorted(candidate_keys(n, p.type, p.kb_id)):
+                for other in list(self.index.get(k, ())):
+                    if other == cid or other in self.merged:
+                        continue
+                    d = may_join(self.profiles[other], self.profiles[cid])
+                    if d.join:
+                        self._merge(cid, self.profiles.pop(other))
+                        self.merged[other] = cid
+                        self.joins.append((cid, other, d.reason))
+
     def add(
         self, article_id: str, entities: Sequence[Entity], day: dt.date | None
     ) -> dict[str, str]:
-        """Cluster id for each named entity of one article (entity id -> cluster id)."""
+        """Cluster id for each named entity of one article (entity id -> cluster id; a later
+        article may merge that cluster into another: see ``final``)."""
         out: dict[str, str] = {}
         for e in entities:
             if not any(m.kind in _NAMED for m in e.mentions):
@@ -117,11 +140,12 @@ class Resolver:
             p = entity_profile(e, entities, day)
             cid, d = self.match(p)
             if cid is None or d is None:
-                cid = f"C{len(self.profiles) + 1}"
+                cid = f"C{len(self.profiles) + len(self.merged) + 1}"
                 self.profiles[cid] = p
             else:
                 self._merge(cid, p)
                 self.joins.append((cid, f"{article_id}:{e.name}", d.reason))
             self._index(cid, self.profiles[cid])
+            self._absorb(cid)
             out[e.id] = cid
         return out
