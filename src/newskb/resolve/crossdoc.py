@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newskb.model import Entity
-from newskb.resolve.evidence import Decision, Profile, may_join, profile_key, surname_join
+from newskb.resolve.evidence import (
+    Decision,
+    Profile,
+    may_join,
+    placeless,
+    profile_key,
+    surname_join,
+)
 from newskb.resolve.keys import norm, org_key, person_tokens
 
 _NAMED = ("name", "short")
@@ -35,6 +42,9 @@ def candidate_keys(name: str, etype: str, kb_id: str | None = None) -> set[str]:
         k = org_key(name)
         if k:
             keys.add(f"o:{k}")
+        bare = placeless(name) if etype == "ORG" else ""
+        if bare:
+            keys.add(f"o:{bare}")  # "New Orleans Saints" meets "Saints"
         n = norm(name)
         if n:
             keys.add(f"n:{n}")

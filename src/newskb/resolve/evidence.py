@@ -81,6 +81,16 @@ def _given_agree(a: str, b: str) -> bool:
     return phonetic(a) == phonetic(b) and similarity(a, b) >= 0.75
 
 
+def _middles_agree(a: list[str], b: list[str]) -> bool:
+    """Middle names that may be one person's: one side has none ("Richard Nixon" / "Richard
+    M. Nixon"), or they agree word by word as initials or names ("C." / "Cheney")."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(
+        x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b, strict=True)
+    )
+
+
 def _person_names(a: Profile, b: Profile) -> tuple[bool, str]:
     """Whether some full name of ``a`` and some full name of ``b`` can be one person's."""
     full_a = [t for t in (person_tokens(n) for n in (a.name, *a.aliases)) if len(t) > 1]
@@ -95,6 +105,8 @@ def _person_names(a: Profile, b: Profile) -> tuple[bool, str]:
             if not _given_agree(x[0], y[0]):
                 clash = clash or f"given names differ: {x[0]} / {y[0]}"
                 continue
+            if x[-1] == y[-1] and x[0] == y[0] and _middles_agree(x[1:-1], y[1:-1]):
+                return True, "same name, a middle name or initial apart"
             if similarity(" ".join(x), " ".join(y)) >= NAME_MATCH:
                 return True, "spelling variant of the full name"
     return False, clash or "names differ"
@@ -145,6 +157,12 @@ def may_join(new: Profile, cand: Profile) -> Decision:
         return Decision(same, f"{'same' if same else 'different'} Wikidata id")
     if new.type != "PERSON":
         keys = _org_keys(new) & _org_keys(cand)
+        if not keys and new.type == cand.type == "ORG":
+            short = {placeless(n) for n in (new.name, *new.aliases)} | _org_keys(new)
+            other = {placeless(n) for n in (cand.name, *cand.aliases)} | _org_keys(cand)
+            both = sorted((short & other) - {""})
+            if both and new.context & cand.context:
+                return Decision(True, f"same name without its place: {both[0]}, same company")
         if keys:
             return Decision(True, f"same name without legal form or spelling: {min(keys)}")
         return Decision(False, "names differ")
@@ -158,6 +176,18 @@ def may_join(new: Profile, cand: Profile) -> Decision:
     if role_a and role_b and not role_a & role_b and not support.startswith("written"):
         return Decision(False, f"{why}, but roles differ: {min(role_a)} / {min(role_b)}")
     return Decision(True, f"{why}; {support}")
+
+
+def placeless(name: str) -> str:
+    """An organisation's name without a leading place ("New Orleans Saints" -> "saints"),
+    or "" when it does not start with a known place or nothing is left."""
+    from newskb.resolve import geo
+
+    words = name.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if geo.place(" ".join(words[:k])) is not None:
+            return org_key(" ".join(words[k:]))
+    return ""
 
 
 def profile_key(name: str, etype: str) -> str:
