@@ -105,8 +105,11 @@ def _person_names(a: Profile, b: Profile) -> tuple[bool, str]:
             if not _given_agree(x[0], y[0]):
                 clash = clash or f"given names differ: {x[0]} / {y[0]}"
                 continue
-            if x[-1] == y[-1] and x[0] == y[0] and _middles_agree(x[1:-1], y[1:-1]):
-                return True, "same name, a middle name or initial apart"
+            if x[-1] == y[-1] and x[0] == y[0]:
+                if _middles_agree(x[1:-1], y[1:-1]):
+                    return True, "same name, a middle name or initial apart"
+                clash = clash or "middle names differ"  # George H. W. Bush / George W. Bush
+                continue
             if similarity(" ".join(x), " ".join(y)) >= NAME_MATCH:
                 return True, "spelling variant of the full name"
     return False, clash or "names differ"
