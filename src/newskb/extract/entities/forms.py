@@ -8,10 +8,11 @@ import re
 
 from spacy.tokens import Doc
 
-from newskb.extract.entities.shape import title_case_line
+from newskb.extract.entities.shape import ORG_NOUNS, title_case_line
 from newskb.extract.times.lexicon import ZONE_ABBREVIATIONS
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
+from newskb.resolve import geo
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}|[ap]\.?m\.?|[AP]\.?M\.?")
 
@@ -63,8 +64,8 @@ def product_shape(text: str, etype: EntityType) -> EntityType:
         strong = last.lower() in _STRONG_EDITIONS
         if etype == "PERSON" or camel(words[0]) or (strong and etype != "GPE"):
             return "PRODUCT"
-    if etype == "PERSON" and any(camel(w) for w in words):
-        return "PRODUCT"
+    if etype == "PERSON" and len(words) == 1 and camel(text):
+        return "PRODUCT"  # "WiFi" (not "LuAnn Marie Johnson")
     if etype == "PERSON" and len(words) == 1 and text.isupper() and len(text) > 1:
         return "ORG"
     return etype
@@ -73,18 +74,31 @@ def product_shape(text: str, etype: EntityType) -> EntityType:
 _HEAD_GLUE = frozenset(["of", "and", "&", "for", "the", "de", "la", "al"])
 
 
-def headline_cut(doc: Doc, first: int, stop: int, common: frozenset[str]) -> int:
+def headline_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` sits on a headline: a title-case line that ends without a full stop (not
+    a caption or credit line such as "Image: United States Navy.")."""
+    if not title_case_line(doc, i):
+        return False
+    text = text_of(doc)
+    end = text.find("\n", doc[i].idx)
+    return not text[doc[i].idx : end if end >= 0 else len(text)].rstrip().endswith(".")
+
+
+def headline_cut(
+    doc: Doc, first: int, stop: int, common: frozenset[str], etype: EntityType = "PERSON"
+) -> int:
     """A name on a headline line in title case ends before the first word that is no part of
     a name: a verb or preposition ("Warren Jeffs Found Guilty", "Sudan Bombs South Sudanese
     Refugee Camp", "Lindsay Lohan Checks Into Rehab"), told by its tag or by the article
     writing the word in lower case elsewhere, or by the article writing the name's first
     words elsewhere without the rest."""
-    if stop - first < 2 or not title_case_line(doc, first):
+    if stop - first < 2 or not headline_line(doc, first):
         return stop
     text = text_of(doc)
-    if text.count(doc[first:stop].text) == 1:  # the whole span is written nowhere else
+    if text.count(doc[first:stop].text) == 1:  # written nowhere else whole
         for k in range(stop - 1, first, -1):
-            if doc[k - 1].is_alpha and text.count(doc[first:k].text) > 1:
+            own = etype == "PERSON" or text.count(doc[k].text) == 1  # a word of this line only
+            if own and doc[k - 1].is_alpha and text.count(doc[first:k].text) > 1:
                 return k  # "Warren Jeffs Found Guilty" beside "Warren Jeffs" in the body
     for i in range(first + 1, stop):
         t = doc[i]
@@ -128,7 +142,7 @@ def junk_name(text: str) -> bool:
 def headline_only(doc: Doc, first: int, stop: int) -> bool:
     """A name on a title-case headline line none of whose words the article writes anywhere
     else ("Daring Diamond Heist", "Beauty Parade"): a headline, not a name."""
-    if not title_case_line(doc, first):
+    if not headline_line(doc, first):
         return False
     text = text_of(doc)
     return all(
@@ -136,3 +150,35 @@ def headline_only(doc: Doc, first: int, stop: int) -> bool:
         for t in doc[first:stop]
         if t.is_alpha
     )
+
+
+# Prefixes of ships' names ("MV Gibe", "INS Mysore", "USS Cole"): vehicles, not people.
+_SHIP = frozenset(["MV", "MS", "MT", "SS", "RMS", "HMS", "HMCS", "HMAS", "USS", "USNS", "INS"])
+
+
+def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
+    """The type the words around a "person" give it, or None to drop it: a ship's prefix
+    makes a vehicle (PRODUCT); "the" before it makes no person ("the Rams" is a team: ORG
+    when plural, else dropped); a title in quotes is a work ("Van Wilder" in quotes); a
+    kind of organisation after it makes an organisation ("Kathimerini newspaper")."""
+    text = text_of(doc)
+    words = doc[first:stop]
+    if words[0].text in _SHIP and stop - first > 1:
+        return "PRODUCT"
+    if first > 0 and doc[first - 1].lower_ == "the":
+        return "ORG" if words[-1].text.endswith("s") and words[-1].text[-2:] != "ss" else None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    if start > 0 and end < len(text) and text[start - 1] in "\"“'‘" and text[end] in "\"”'’":
+        return "WORK_OF_ART"
+    if stop < len(doc) and doc[stop].lower_ in ORG_NOUNS and doc[stop].is_lower:
+        return "ORG"
+    if (
+        stop - first == 1
+        and first > 0
+        and doc[first - 1].lower_ in ("of", "in", "from")
+        and stop < len(doc)
+        and doc[stop].text == ","
+        and geo.place(words[0].text) is not None
+    ):
+        return "GPE"  # "LuAnn Marie Johnson, of Burnsville, was killed"
+    return "PERSON"

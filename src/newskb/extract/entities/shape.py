@@ -46,7 +46,7 @@ _EVENT_LAST = frozenset(
     ]
 )
 # Common nouns that, right before a name, say it is an organisation ("retailer Best Buy").
-_ORG_NOUNS = frozenset(
+ORG_NOUNS = frozenset(
     [
         "airline",
         "airlines",
@@ -250,7 +250,7 @@ def descriptor_type(doc: Doc, first: int, etype: EntityType) -> EntityType:
     if first == 0 or etype not in ("PERSON", "GPE", "LOC", "FAC", "NORP"):
         return etype
     prev = doc[first - 1]
-    if prev.is_lower and prev.lower_ in _ORG_NOUNS:
+    if prev.is_lower and prev.lower_ in ORG_NOUNS:
         return "ORG"
     return etype
 

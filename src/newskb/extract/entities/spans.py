@@ -16,6 +16,7 @@ from newskb.extract.entities.forms import (
     headline_cut,
     headline_only,
     junk_name,
+    person_in_context,
     product_shape,
 )
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
@@ -206,7 +207,7 @@ def _name_span(
     first, stop = clock_words(doc, first, stop)
     if stop <= first:
         return None  # "07:37 a.m. UTC", "GMT": a time or a zone
-    stop = headline_cut(doc, first, stop, common)
+    stop = headline_cut(doc, first, stop, common, etype)
     if headline_only(doc, first, stop):
         return None  # a headline's words, written nowhere else in the article
     first, stop = trim_tokens(doc, first, stop, etype)
@@ -225,6 +226,10 @@ def _name_span(
         etype, last = "PRODUCT", stop  # "Airbus A380", "Boeing 787": a product, not its maker
     if etype == "PERSON":
         first = _person_start(doc, first, stop)
+        around = person_in_context(doc, first, stop)
+        if around is None:
+            return None  # "the Bat Cave": no person, and no telling what it is
+        etype = around
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     text = article.text[start:end]
     for suffix in _TRAIL:
@@ -257,7 +262,7 @@ def _name_span(
     described = descriptor_type(doc, first, etype)
     firm = described != etype
     etype = area_type(text, product_shape(text, shape_type(text, described)))
-    if etype == "ORG" and not text.isupper() and region_or_country(text):
+    if etype == "ORG" and not text.isupper() and region_or_country(text, locative(doc, first)):
         etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
     if etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place

@@ -131,8 +131,8 @@ def place_not_person(text: str) -> bool:
         return False
     if geo.major_place(text):
         return True
-    if " " in text:
-        return geo.place(text) is not None
+    if " " in text:  # a city's own name, not another name of it ("Mu Li" is a person)
+        return geo.country(text) is not None or bool(geo._cities()[0].get(norm(text)))
     city = geo.city(text)
     if city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85:
         return True  # a transliteration of a city's name ("Zaporizhzhia" ~ "Zaporizhzhya")
@@ -142,6 +142,7 @@ def place_not_person(text: str) -> bool:
     return norm(text) in _regions()
 
 
-def region_or_country(text: str) -> bool:
-    """A country or a country's region by this very name ("Maldives", "Sicily")."""
-    return geo.country(text) is not None or norm(text) in _regions()
+def region_or_country(text: str, located: bool = False) -> bool:
+    """A country by this very name ("Maldives"), or a region of one after "in", "from"...
+    ("in Sicily"; a lone region name may be something else: "Batman")."""
+    return geo.country(text) is not None or (located and norm(text) in _regions())
