@@ -182,3 +182,48 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
     ):
         return "GPE"  # "LuAnn Marie Johnson, of Burnsville, was killed"
     return "PERSON"
+
+
+_PLACE_KINDS = frozenset(
+    [
+        "district",
+        "town",
+        "city",
+        "village",
+        "suburb",
+        "neighbourhood",
+        "neighborhood",
+        "province",
+        "region",
+        "county",
+        "island",
+        "port",
+    ]
+)
+
+
+def named_place(doc: Doc, first: int) -> bool:
+    """ "the district of Porta Nuova", "the town of Forks": a kind of place and "of" before."""
+    return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _PLACE_KINDS
+
+
+def org_in_context(
+    doc: Doc, first: int, stop: int, text: str, etype: EntityType
+) -> EntityType | None:
+    """An "organisation" the words around it retype: a ship after its prefix ("INS Sukanya":
+    PRODUCT); a known place used as a modifier ("a Huntsville prison": GPE)."""
+    if etype not in ("ORG", "GPE", "PERSON"):
+        return None
+    if first > 0 and doc[first - 1].text in _SHIP:
+        return "PRODUCT"
+    if (
+        etype == "ORG"
+        and stop - first == 1
+        and stop < len(doc)
+        and doc[stop].is_lower
+        and doc[stop].pos_ == "NOUN"
+        and doc[stop].lower_ not in ORG_NOUNS
+        and geo.place(text) is not None
+    ):
+        return "GPE"
+    return None

@@ -16,6 +16,8 @@ from newskb.extract.entities.forms import (
     headline_cut,
     headline_only,
     junk_name,
+    named_place,
+    org_in_context,
     person_in_context,
     product_shape,
 )
@@ -268,6 +270,11 @@ def _name_span(
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
         etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
+    elif etype in ("ORG", "PERSON") and named_place(doc, first):
+        etype = "GPE"  # "the Palermo district of Porta Nuova"
+    etype = org_in_context(doc, first, stop, text, etype) or etype
+    if any(q in text for q in '"“”'):
+        return None  # 'the “ Mexico City': a quotation's edge, not a name
     return NameSpan(start, end, text, etype, last, firm)
 
 
