@@ -170,7 +170,7 @@ _SPELL = {a: b for a, b in _SPELLING}
 
 
 @functools.lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
+def demonyms() -> dict[str, str]:
     """Demonym -> country name ("israeli" -> "israel"), from pycountry's names where the
     adjective is the name plus a regular ending."""
     import pycountry
@@ -206,5 +206,5 @@ def org_key(name: str) -> str:
         toks.pop()
     toks = [_SPELL.get(t, t) for t in toks]
     if len(toks) > 1:
-        toks[0] = _demonyms().get(toks[0], toks[0])
+        toks[0] = demonyms().get(toks[0], toks[0])
     return " ".join(toks)

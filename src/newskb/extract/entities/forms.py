@@ -8,11 +8,14 @@ import re
 
 from spacy.tokens import Doc
 
+from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import ORG_NOUNS, title_case_line
+from newskb.extract.entities.votes import known_place, region_or_country
 from newskb.extract.times.lexicon import ZONE_ABBREVIATIONS
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
 from newskb.resolve import geo
+from newskb.resolve.keys import demonyms
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}|[ap]\.?m\.?|[AP]\.?M\.?")
 
@@ -41,6 +44,7 @@ def clock_words(doc: Doc, first: int, stop: int) -> tuple[int, int]:
 _EDITIONS = frozenset(["pro", "plus", "max", "mini", "air", "ultra", "lite", "se", "hd", "touch"])
 _STRONG_EDITIONS = frozenset(["pro", "plus", "max", "mini", "ultra", "lite"])
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*[A-Za-z]{0,2}|[A-Z]\d{1,3}[A-Za-z]?")
+_CODE = re.compile(r"[A-Za-z]{1,4}\d{1,3}")
 _CAMEL = re.compile(r"[A-Za-z][a-z]+[A-Z][A-Za-z]*")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O)[A-Z][a-z]+")
 
@@ -64,6 +68,8 @@ def product_shape(text: str, etype: EntityType) -> EntityType:
         strong = last.lower() in _STRONG_EDITIONS
         if etype == "PERSON" or camel(words[0]) or (strong and etype != "GPE"):
             return "PRODUCT"
+    if etype in ("GPE", "PERSON") and len(words) == 1 and _CODE.fullmatch(text):
+        return "PRODUCT"  # "IE6": a version, not a place
     if etype == "PERSON" and len(words) == 1 and camel(text):
         return "PRODUCT"  # "WiFi" (not "LuAnn Marie Johnson")
     if etype == "PERSON" and len(words) == 1 and text.isupper() and len(text) > 1:
@@ -152,6 +158,7 @@ def headline_only(doc: Doc, first: int, stop: int) -> bool:
     )
 
 
+_TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
 # Prefixes of ships' names ("MV Gibe", "INS Mysore", "USS Cole"): vehicles, not people.
 _SHIP = frozenset(["MV", "MS", "MT", "SS", "RMS", "HMS", "HMCS", "HMAS", "USS", "USNS", "INS"])
 
@@ -165,6 +172,32 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
     words = doc[first:stop]
     if words[0].text in _SHIP and stop - first > 1:
         return "PRODUCT"
+    if stop - first == 1 and words[0].lower_.rstrip(".") in _TITLES:
+        return None  # "Sgt": a title alone
+    if all(len(t.text.rstrip(".")) <= 1 for t in words):
+        return None  # "N. J.": initials without a name
+    if stop + 1 < len(doc) and doc[stop].text in ("'", "’") and doc[stop + 1].lower_ == "t":
+        return None  # "Don ’ t"
+    last = words[-1].lower_
+    if doc[stop - 2].text == "-" and stop - first > 1 and last.endswith(("ing", "ed", "like")):
+        return None  # "Oscar-winning": a modifier, not "Cheng Chung-tai"
+    if stop - first == 1 and words[0].lower_.endswith("s") and words[0].lower_[:-1] in demonyms():
+        return "NORP"  # "Greeks"
+    if (
+        stop < len(doc)
+        and doc[stop].is_lower
+        and doc[stop].pos_ == "NOUN"
+        and known_place(words.text)
+        and geo.place(words.text) is not None
+    ):
+        return "GPE"  # "a 66-year-old Burnsville woman"
+    if (
+        stop + 1 < len(doc)
+        and doc[stop].text == ","
+        and region_or_country(doc[stop + 1 : stop + 3].text.rstrip(",."), True)
+        and geo.place(words.text) is not None
+    ):
+        return "GPE"  # "Old Tappan, N. J."
     if first > 0 and doc[first - 1].lower_ == "the":
         return "ORG" if words[-1].text.endswith("s") and words[-1].text[-2:] != "ss" else None
     start, end = words[0].idx, words[-1].idx + len(words[-1])

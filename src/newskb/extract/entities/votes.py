@@ -65,6 +65,8 @@ ORG_LAST = frozenset(
         "tribune",
         "journal",
         "guild",
+        "patrol",
+        "police",
     ]
 )
 _ORG_FIRST = frozenset(
@@ -72,7 +74,20 @@ _ORG_FIRST = frozenset(
 )
 # Last words of buildings and structures (FAC), whatever organisation runs them.
 _FAC_LAST = frozenset(
-    ["station", "airport", "stadium", "arena", "bridge", "tower", "towers", "mosque", "hotel"]
+    [
+        "station",
+        "airport",
+        "stadium",
+        "arena",
+        "bridge",
+        "tower",
+        "towers",
+        "mosque",
+        "hotel",
+        "jail",
+        "prison",
+        "place",
+    ]
 )
 _LOCATIVE = frozenset(
     ["in", "at", "near", "from", "across", "throughout", "into", "inside", "outside"]
