@@ -174,8 +174,10 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
         return "PRODUCT"
     if stop - first == 1 and words[0].lower_.rstrip(".") in _TITLES:
         return None  # "Sgt": a title alone
-    if all(len(t.text.rstrip(".")) <= 1 for t in words):
-        return None  # "N. J.": initials without a name
+    if all(len(t.text.rstrip(".")) <= 1 for t in words) or not any(t.is_alpha for t in words):
+        return None  # "N. J.": initials without a name; "-"
+    if first > 0 and doc[first - 1].lower_.rstrip("s") in _PLACE_KINDS:
+        return "GPE"  # "the villages Kavouhi and Zinabieh"
     if stop + 1 < len(doc) and doc[stop].text in ("'", "’") and doc[stop + 1].lower_ == "t":
         return None  # "Don ’ t"
     last = words[-1].lower_
