@@ -158,7 +158,7 @@ def headline_only(doc: Doc, first: int, stop: int) -> bool:
     )
 
 
-_TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
+TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
 # Prefixes of ships' names ("MV Gibe", "INS Mysore", "USS Cole"): vehicles, not people.
 _SHIP = frozenset(["MV", "MS", "MT", "SS", "RMS", "HMS", "HMCS", "HMAS", "USS", "USNS", "INS"])
 
@@ -172,7 +172,7 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
     words = doc[first:stop]
     if words[0].text in _SHIP and stop - first > 1:
         return "PRODUCT"
-    if stop - first == 1 and words[0].lower_.rstrip(".") in _TITLES:
+    if stop - first == 1 and words[0].lower_.rstrip(".") in TITLES:
         return None  # "Sgt": a title alone
     if all(len(t.text.rstrip(".")) <= 1 for t in words) or not any(t.is_alpha for t in words):
         return None  # "N. J.": initials without a name; "-"

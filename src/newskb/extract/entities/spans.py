@@ -11,6 +11,7 @@ import pycountry
 from spacy.tokens import Doc
 
 from newskb.extract.entities.forms import (
+    TITLES,
     area_type,
     clock_words,
     headline_cut,
@@ -43,12 +44,14 @@ from newskb.extract.entities.votes import (
     head_type,
     known_place,
     locative,
+    own_place_name,
     region_or_country,
 )
 from newskb.model import Article, EntityType
 from newskb.nlp.docs import token_table
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
+from newskb.resolve.keys import demonyms
 
 LABELS: dict[str, EntityType] = {
     "PERSON": "PERSON",
@@ -268,11 +271,19 @@ def _name_span(
         etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
     if etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
+    elif etype == "GPE" and not locative(doc, first) and not own_place_name(text):
+        return None  # "Ava", "Sam": some language's word for a city, here no place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
         etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
     elif etype in ("ORG", "PERSON") and named_place(doc, first):
         etype = "GPE"  # "the Palermo district of Porta Nuova"
     etype = org_in_context(doc, first, stop, text, etype) or etype
+    if etype == "ORG" and " " not in text:
+        word = text.lower()
+        if word.rstrip(".") in TITLES:
+            return None  # "Msgr", "Lt": a title, not an organisation
+        if word in demonyms() or word.rstrip("s").endswith("ist"):
+            etype = "NORP"  # "Ukrainian", "Scientologist"
     if any(q in text for q in '"“”'):
         return None  # 'the “ Mexico City': a quotation's edge, not a name
     return NameSpan(start, end, text, etype, last, firm)

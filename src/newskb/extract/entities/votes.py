@@ -84,6 +84,9 @@ _FAC_LAST = frozenset(
         "towers",
         "mosque",
         "hotel",
+        "boulevard",
+        "avenue",
+        "street",
         "jail",
         "prison",
         "place",
@@ -161,3 +164,13 @@ def region_or_country(text: str, located: bool = False) -> bool:
     """A country by this very name ("Maldives"), or a region of one after "in", "from"...
     ("in Sicily"; a lone region name may be something else: "Batman")."""
     return geo.country(text) is not None or (located and norm(text) in _regions())
+
+
+def own_place_name(text: str) -> bool:
+    """A place by its own name in some table: a country, region, continent, a city's primary
+    name, or a gazetteer place (not a city's name in another language: "Ava", "Sam")."""
+    if geo.country(text) is not None or norm(text) in _regions():
+        return True
+    if geo._cities()[0].get(norm(text)):  # read-only: primary city names
+        return True
+    return any(e.type in ("GPE", "LOC", "FAC") for e in load_gazetteer().exact(text))
