@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newskb.resolve import gazetteer
-from newskb.resolve.gazetteer import load, load_places, use_file
+from newskb.resolve.gazetteer import load, load_places, place_entry, use_file
 from newskb.resolve.link import link
 
 
@@ -14,8 +14,8 @@ def test_generated_places_cover_regions_and_keep_country_ids() -> None:
     assert len(places) > 5000
     papua = link("Papua", "GPE")
     assert papua is not None and papua.country == "ID"
-    ukraine = places["ukraine"]
-    assert ukraine.wikidata == "Q212"
+    ukraine = place_entry("Ukraine")
+    assert ukraine is not None and ukraine.wikidata == "Q212"
 
 
 def test_a_user_gazetteer_file_adds_entries(tmp_path: Path) -> None:

@@ -121,13 +121,22 @@ def load() -> Gazetteer:
 
 
 @functools.lru_cache(maxsize=1)
-def load_places() -> dict[str, KbEntry]:
-    """The generated place gazetteer (``scripts/build_gazetteer.py``): normalised name ->
-    country, continent, region or city of 100,000+. Only for linking a name already typed a
-    place: it never finds names in text or retypes one."""
+def load_places() -> dict[str, str]:
+    """The generated place gazetteer (``scripts/build_gazetteer.py``): casefolded name -> its
+    row (a country, continent, region or city of 100,000+). Only for linking a name already
+    typed a place: it never finds names in text or retypes one."""
     text = (resources.files("newskb.resolve") / "data" / "gazetteer_places.tsv").read_text("utf-8")
-    out: dict[str, KbEntry] = {}
-    for e in parse_tsv(text):
-        for alias in (e.name, *e.aliases):
-            out.setdefault(norm(alias), e)
+    out: dict[str, str] = {}  # rows parsed on lookup: loading stays a few milliseconds
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            for alias in (cols[2], *cols[3].split("|")):
+                if alias:
+                    out.setdefault(alias.casefold(), line)
     return out
+
+
+def place_entry(name: str) -> KbEntry | None:
+    """The generated gazetteer's place of this name (see ``load_places``)."""
+    line = load_places().get(name.strip().casefold())
+    return parse_tsv(line)[0] if line else None

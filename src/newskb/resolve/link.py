@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from newskb.model import KbEntry
 from newskb.resolve import geo
-from newskb.resolve.gazetteer import Gazetteer, load, load_places
+from newskb.resolve.gazetteer import Gazetteer, load, place_entry
 from newskb.resolve.keys import norm, same_surname, similarity, tokens
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -98,7 +98,7 @@ def link(
         hit = geo.city(name, countries)
         if hit is not None and not _plausible_other_name(name, hit):
             return None
-        return hit or load_places().get(norm(name))
+        return hit or place_entry(name)
     return None
 
 

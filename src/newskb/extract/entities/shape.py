@@ -9,6 +9,7 @@ Conference"), "iPod"-style names are products, a common noun right before a name
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -346,9 +347,14 @@ def sentence_period(name: str) -> bool:
 
 
 def common_words(doc: Doc) -> frozenset[str]:
+    """See ``_common_words``; computed once per text."""
+    return _common_words(text_of(doc))
+
+
+@functools.lru_cache(maxsize=8)
+def _common_words(text: str) -> frozenset[str]:
     """Words the article writes in lower case more often than capitalised mid-sentence: its
     common nouns ("iodine", "homeopathy"), whatever a sentence start or heading capitalises."""
-    text = text_of(doc)
     lower: dict[str, int] = {}
     for w in _LOWER_WORD.findall(text):
         lower[w] = lower.get(w, 0) + 1
@@ -391,6 +397,10 @@ def title_case_line(doc: Doc, i: int) -> bool:
     text = text_of(doc)
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
-    line = text[start : end if end >= 0 else len(text)]
+    return _title_case(text[start : end if end >= 0 else len(text)])
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_case(line: str) -> bool:
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
