@@ -66,14 +66,14 @@ def test_scoring_exact_versus_overlap() -> None:
 
 @pytest.mark.slow
 def test_meantime_floor(corpora: Path) -> None:
-    s = evaluate("meantime", root=corpora)  # name level: measured 0.902 / 0.879
-    assert s.overlap_typed.f1 >= 0.89
-    assert s.exact_typed.f1 >= 0.87
+    s = evaluate("meantime", root=corpora)  # name level: measured 0.906 / 0.884
+    assert s.overlap_typed.f1 >= 0.895
+    assert s.exact_typed.f1 >= 0.875
 
 
 @pytest.mark.slow
 def test_gum_news_floor(corpora: Path) -> None:
-    s = evaluate("gum", root=corpora, genre="news")  # name level: measured 0.870 / 0.848
+    s = evaluate("gum", root=corpora, genre="news")  # name level: measured 0.872 / 0.848
     assert s.overlap_typed.f1 >= 0.86 and s.exact_typed.f1 >= 0.835
     assert s.link_accuracy >= 0.19 and s.link_precision >= 0.90
     assert s.pronoun_accuracy >= 0.65 and s.pronoun_precision >= 0.80
@@ -149,3 +149,14 @@ def test_ecb_gold_mentions_sit_on_their_words(corpora: Path) -> None:
     assert "Tara Reid" in words and "Promises Treatment Center" in words
     chains = {text[s:e]: c for s, e, c in mentions}
     assert chains["Tara Reid"].startswith("HUM")
+
+
+@pytest.mark.slow
+def test_ecbplus_crossdoc_floor(corpora: Path) -> None:
+    from newskb.eval.entities import evaluate_crossdoc
+
+    # topics 1-4 (98 docs): measured pairwise P 0.996 R 0.533, B-cubed P 0.984 R 0.645;
+    # all dev topics 1-35: pairwise P 0.957 R 0.704 (people: P 0.982 R 0.890)
+    s = evaluate_crossdoc(root=corpora / "ecbplus", topics=range(1, 5))
+    assert s.pair_p >= 0.97 and s.pair_r >= 0.50
+    assert s.bcubed_p >= 0.96 and s.bcubed_r >= 0.60
