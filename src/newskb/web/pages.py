@@ -15,6 +15,11 @@ from newskb.store import read
 from newskb.web.chart import timeline_svg
 from newskb.web.highlight import entity_href, entity_key, highlight, marks_for, snippet_html
 
+# PLOVER's sixteen event types, the values the events page offers to filter on
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
 Day = Annotated[str | None, Query(pattern=f"^({DAY})?$")]  # a blank form field is allowed
 
 
@@ -23,6 +28,7 @@ def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=folder)
     t.env.autoescape = True
     t.env.globals["entity_href"] = entity_href
+    t.env.globals["event_types"] = EVENT_TYPES
     t.env.globals["snippet_html"] = lambda s: snippet_html(s, read.HIT_OPEN, read.HIT_CLOSE)
     return t
 
