@@ -272,13 +272,19 @@ def scenario_rows(made: dict[str, Path], n: int, workers: int, tmp: Path) -> lis
             "articles": n,
             "avg words": round(total_words / n),
             "s": res["s"],
+            "cpu s (all processes)": res["cpu_s"],
             "articles/s": round(rate, 2),
+            "articles per cpu s": round(n / res["cpu_s"], 2),
             "peak MB/process": res["peak_mb_per_process"],
             "processes": res["processes"],
             "store MB": round(db.stat().st_size / 2**20, 1),
             "store MB per 250k (projected)": round(db.stat().st_size / 2**20 * 250_000 / n),
             f"250k articles on {workers or cores()} cores (projected h)": round(
                 250_000 / rate / 3600, 2
+            ),
+            # the same from CPU seconds: what the cores give when no one else uses them
+            f"250k on {workers or cores()} idle cores, from cpu s (projected h)": round(
+                250_000 * res["cpu_s"] / n / (workers or cores()) / 3600, 2
             ),
         }
     ]
