@@ -128,8 +128,8 @@ def run(
         stream = iter(items)
         ahead = list(itertools.islice(stream, workers * batch_size))
         items = itertools.chain(ahead, stream)
-        n_arts = sum(isinstance(i, Article) for i in ahead)
-        if n_arts < workers * batch_size:  # all of the input: share it out evenly
+        if len(ahead) < workers * batch_size:  # all of the input: share it out evenly
+            n_arts = sum(isinstance(i, Article) for i in ahead)
             batch_size = max(1, -(-n_arts // workers))
             workers = min(workers, n_arts)
     if workers <= 1:  # the first batch warms this process up (no warm-up article of its own)
