@@ -83,8 +83,13 @@ def make(dest: Path, *, big: bool = True) -> list[Kind]:
         b"The minister spoke. " * 2000 + b"\x00 end\n",
         _codes("NKB102"),
     )
-    add("invalid UTF-8", "invalid_utf8.txt", b"Caf\xc3 au lait \xff\xfe end\n", _codes("NKB103"))
-    add("Latin-1 text", "latin1.txt", "Le café est fermé.\n".encode("latin-1"), _codes("NKB103"))
+    add(
+        "invalid UTF-8 (read as a legacy single-byte text)",
+        "invalid_utf8.txt",
+        b"Caf\xc3 au lait \xff\xfe end\n",
+        ARTICLE,
+    )
+    add("Latin-1 text", "latin1.txt", "Le café est fermé.\n".encode("latin-1"), ARTICLE)
     add(
         "mixed encodings",
         "mixed.txt",
