@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
@@ -104,12 +104,14 @@ def run(
     workers: int = 1,
     batch_size: int = BATCH,
     keep: Callable[[Article], bool] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[list[Result]]:
     """Read, parse and extract; yield one list of results per batch, in input order.
 
-    ``keep`` filters articles before any NLP (the store uses it to skip what it already has).
+    ``keep`` filters articles before any NLP (the store uses it to skip what it already has);
+    ``fields`` maps JSON Lines fields (``{"text": "body"}``).
     """
-    items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published)
+    items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published, fields=fields)
     if keep is not None:
         items = (i for i in items if isinstance(i, ErrorRecord) or keep(i))
     if workers <= 1:
