@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newskb.ingest.when import month_day, parse_when
+from newskb.ingest.when import ISO_DATE_TIME, month_day, parse_when
 
 __all__ = ["Header", "read_header"]
 
@@ -125,6 +125,8 @@ def _date_only(line: str) -> bool:
     s = line.strip()
     if len(s) > 60 or not s:
         return False
+    if ISO_DATE_TIME.fullmatch(s):
+        return True
     when = parse_when(s)
     if when is None:
         return False

@@ -50,6 +50,8 @@ _ISO = re.compile(
     r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<off>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\b)?)?"
 )
+ISO_DATE_TIME = _ISO
+_UNKNOWN_ZONE = re.compile(r"\s*[A-Z]{2,5}\b")
 _DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\s*,?\s+(?P<y>\d{{4}})\b", re.I
 )
@@ -137,6 +139,8 @@ def parse_when(text: str) -> When | None:
                 h = h % 12 + (12 if m["ap"].lower() == "p" else 0)
             if h > 23 or mi > 59:
                 continue
+            if not m["zone"] and _UNKNOWN_ZONE.match(part, m.end()):
+                continue  # "10:42 XYZ": a zone we cannot read; no time rather than a wrong one
             tz = _offset(m["zone"], day, h, mi) if m["zone"] else None
             if m["zone"] and tz is None:
                 continue  # "10:42 XYZT": a zone we cannot read; no time rather than a wrong one
