@@ -41,12 +41,16 @@ FIRST_WORDS = 12
 
 
 def first_words(text: str, n: int = FIRST_WORDS) -> str | None:
-    """An untitled article's name: its first words (up to the first line's end)."""
-    line = text.strip().split("\n", 1)[0].strip()
-    words = line.split()
+    """An untitled article's name: its first words as written (up to the first line's end),
+    with " …" when the line goes on."""
+    lines = text.lstrip().splitlines()
+    if not lines:
+        return None
+    words = list(re.finditer(r"\S+", lines[0]))
     if not words:
         return None
-    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+    cut = words[min(n, len(words)) - 1].end()
+    return lines[0][:cut] + (" …" if len(words) > n else "")
 
 
 def dated(

@@ -161,7 +161,7 @@ def read_header(text: str) -> Header:
     if _headline(first):
         blank_after = _blank_after(text, lines, e0)
         nxt = text[nonblank[1][0] : nonblank[1][1]] if len(nonblank) > 1 else ""
-        if blank_after or _is_meta(nxt) or _DATELINE.match(nxt) or len(nonblank) == 1:
+        if blank_after or _is_meta(nxt) or _DATELINE.match(nxt):
             fields["title"] = first.strip()
             i = 1
     authors: list[str] = []
