@@ -100,6 +100,16 @@ CASES = [
          "2025-03-18", "Kyiv", "Reuters"),
     Case(f"Leaders meet\n\nPublished 18 March 2025 10:42 XYZ\n\n{B}", "Leaders meet",
          "2025-03-18", None, None),
+    # regressions: a hyphenated name or a label in capitals is no dateline
+    Case(f"Unions back the senator\n\nAFL-CIO leaders met. {B}", "Unions back the senator", None,
+         None, None),
+    Case(f"Voting machines doubted\n\nEXCLUSIVE – {B}", "Voting machines doubted", None, None,
+         None),
+    # a headline with a full stop: known by the dateline after it, or by its capitals
+    Case(f"Talks stall as envoys leave.\n\nGENEVA (AFP) – {B}", "Talks stall as envoys leave.",
+         None, "Geneva", "AFP"),
+    Case(f"Envoys Leave Geneva As Talks Stall.\n\n{B}", "Envoys Leave Geneva As Talks Stall.",
+         None, None, None),
 ]  # fmt: skip
 
 
@@ -124,7 +134,7 @@ def test_header_fields_exact(case: Case) -> None:
 def test_body_starts_after_the_head(case: Case) -> None:
     h = read_header(case.text)
     rest = case.text[h.body_start :]
-    assert rest.startswith(B) or rest.startswith("Mr Smith") or rest.startswith("A headline")
+    assert rest.startswith((B, "Mr Smith", "A headline", "AFL-CIO", "EXCLUSIVE"))
 
 
 def test_a_dateline_without_a_year_gives_no_date() -> None:

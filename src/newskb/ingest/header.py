@@ -58,9 +58,15 @@ _WHEN_LINE = re.compile(
     r"Date|PUBLISHED|UPDATED)(?:\s+(?:on|at))?\s*:?\s+(?P<rest>\S.*?)\s*$"
 )
 _BULLET = re.compile(r"^\s*(?P<place>[^•\n]{1,80}?)\s*•\s*(?P<agency>[^•\n]{1,80}?)\s*$")
-_PLACE_CAPS = r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]*){0,3}"
-_PLACE_ANY = r"[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]*){0,3}"
-_DASH = r"\s*(?:--|[-—–])\s*"
+_PLACE_CAPS = r"[A-Z][A-Z'’.]+(?:-[A-Z][A-Z'’.]+)*(?:[ /][A-Z][A-Z'’.]*(?:-[A-Z][A-Z'’.]+)*){0,3}"
+_PLACE_ANY = r"[A-Z][\w'’.]+(?:-[A-Z][\w'’.]+)*(?:[ /][A-Z][\w'’.]*(?:-[A-Z][\w'’.]+)*){0,3}"
+# an em or en dash, or hyphens with a space after them ("AFL-CIO", "AP-GfK" are names)
+_DASH = r"(?:\s*[—–]\s*|\s*-{1,2}\s+)"
+_NOT_PLACES = frozenset(
+    {"EXCLUSIVE", "BREAKING", "UPDATE", "UPDATED", "WATCH", "VIDEO", "OPINION", "ANALYSIS",
+     "EDITORIAL", "LIVE", "PHOTOS", "REVIEW", "COMMENTARY", "FACT CHECK", "URGENT", "FLASH",
+     "NEWS", "CORRECTION", "BULLETIN", "PHOTO", "AUDIO", "EXCERPT", "INTERVIEW", "REPORT"}
+)  # fmt: skip
 # "KYIV, March 18 (Reuters) -", "WASHINGTON, Ukraine (AP) —", "LONDON -", "Kyiv (Reuters) -"
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_CAPS}|{_PLACE_ANY}(?=[^\n]{{0,40}}\())"
@@ -138,14 +144,34 @@ def _date_only(line: str) -> bool:
     return not rest.strip()
 
 
-def _headline(line: str) -> bool:
+def _dateline(line: str) -> re.Match[str] | None:
+    """An agency dateline at the start of ``line``: a place in capitals, or any place with an
+    agency in brackets; never a label such as "EXCLUSIVE –"."""
+    m = _DATELINE.match(line)
+    if m is None or m["place"].strip() in _NOT_PLACES:
+        return None
+    return m if m["place"].isupper() or m["agency"] is not None else None
+
+
+def _is_dateline(line: str) -> bool:
+    return _dateline(line) is not None
+
+
+def _headline(line: str, *, stop: bool = False) -> bool:
+    """Short, with letters, not a header line; no final full stop unless ``stop``."""
     s = line.strip()
     words = s.split()
     if not words or len(s) > MAX_TITLE_CHARS or len(words) > MAX_TITLE_WORDS:
         return False
-    if s[-1] in ".,;:" and not s.endswith("..."):
+    if s[-1] in ",;:" or (s[-1] == "." and not stop and not s.endswith("...")):
         return False
-    return any(ch.isalpha() for ch in s) and not _is_meta(s) and not _DATELINE.match(s)
+    return any(ch.isalpha() for ch in s) and not _is_meta(s) and not _is_dateline(s)
+
+
+def _title_cased(line: str) -> bool:
+    """Headline capitalisation: every word of four letters or more starts with a capital."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) >= 4]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
 def read_header(text: str) -> Header:
@@ -158,12 +184,17 @@ def read_header(text: str) -> Header:
     i = 0
     s0, e0 = nonblank[0]
     first = text[s0:e0]
-    if _headline(first):
-        blank_after = _blank_after(text, lines, e0)
-        nxt = text[nonblank[1][0] : nonblank[1][1]] if len(nonblank) > 1 else ""
-        if blank_after or _is_meta(nxt) or _DATELINE.match(nxt):
-            fields["title"] = first.strip()
-            i = 1
+    nxt = text[nonblank[1][0] : nonblank[1][1]] if len(nonblank) > 1 else ""
+    head_after = _is_meta(nxt) or _is_dateline(nxt)
+    blank_after = _blank_after(text, lines, e0)
+    if _headline(first) and (blank_after or head_after):
+        fields["title"] = first.strip()
+        i = 1
+    elif _headline(first, stop=True) and blank_after and (head_after or _title_cased(first)):
+        # "Daggers drawn as Trump, Cruz wage war.\n\nWashington (AFP) –": a headline with a
+        # full stop, known by the dateline after it or by its capitalisation
+        fields["title"] = first.strip()
+        i = 1
     authors: list[str] = []
     whens: list[tuple[str, str]] = []
     body_start = nonblank[i][0] if i < len(nonblank) else len(text)
@@ -212,8 +243,8 @@ def _blank_after(text: str, lines: list[tuple[int, int]], end: int) -> bool:
 def _inline_dateline(text: str, start: int, fields: dict[str, Any]) -> int:
     """Read "KYIV, March 18 (Reuters) -" at ``start``; return where the body's words begin."""
     head = text[start : start + 160]
-    m = _DATELINE.match(head)
-    if m is not None and (m["place"].isupper() or m["agency"]):
+    m = _dateline(head)
+    if m is not None:
         fields["place"] = _title_case(m["place"].strip())
         if m["agency"]:
             fields["agency"] = m["agency"].strip()
