@@ -218,8 +218,11 @@ def _scheduled_head(tok: Token) -> bool:
 
 
 def tense_reader(doc: Doc | None) -> Callable[[int], int]:
-    """A function: character offset -> tense of its clause (0 when there is no parse)."""
-    if doc is None or len(doc) == 0 or not doc.has_annotation("DEP"):
+    """A function: character offset -> tense of its clause (0 when there is no parse). A doc the
+    selective parser left wholly unparsed still has sentences: their words give the tense."""
+    if doc is None or len(doc) == 0:
+        return lambda _offset: 0
+    if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
         return lambda _offset: 0
     starts: list[int] = []
     cache: dict[int, int] = {}
