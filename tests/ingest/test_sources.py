@@ -243,3 +243,17 @@ def test_broken_gzip_is_a_coded_error(tmp_path: Path) -> None:
     p.write_bytes(gzip.compress(b'{"text": "x"}\n' * 100)[:30])
     out = list(read_path(str(p)))
     assert out and all(isinstance(x, ErrorRecord) and x.code.startswith("NKB1") for x in out)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1 << 20])
+def test_line_ends_split_across_chunks(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """Regression: a "\\r\\n" cut between two reads must stay one line end."""
+    import newskb.ingest.jsonl as jsonl
+
+    monkeypatch.setattr(jsonl, "CHUNK", chunk)
+    data = b"a\r\nb\rc\nd\r\n\r\ne"
+    got = [(n, line, ended) for n, line, ended in iter_lines(io.BytesIO(data))]
+    assert got == [
+        (1, b"a", True), (2, b"b", True), (3, b"c", True), (4, b"d", True), (5, b"", True),
+        (6, b"e", False),
+    ]  # fmt: skip

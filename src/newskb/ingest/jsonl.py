@@ -78,32 +78,44 @@ class Prefixed:
         return self._rest.read(n)
 
 
-_SEP = re.compile(rb"\r\n?|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_lines(fh: Readable, limit: int = MAX_BYTES) -> Iterator[tuple[int, bytes | None, bool]]:
-    """(line number, its bytes or None when longer than ``limit``, ended by a line break)."""
+    """(line number, its bytes or None when longer than ``limit``, ended by a line break).
+
+    Separators are found with ``bytes.find`` (memchr), each byte looked at about once; a line
+    past ``limit`` is dropped as it streams by, so memory stays near ``limit`` + one chunk."""
     buf = b""
     n = 0
     over = False  # inside a line already known to be too long: its bytes are dropped
     while True:
         chunk = fh.read(CHUNK)
-        if chunk:
-            buf += chunk
+        eof = not chunk
+        buf = buf + chunk if buf else chunk
         pos = 0
-        while True:
-            m = _SEP.search(buf, pos)
-            if m is None or (m.group() == b"\r" and m.end() == len(buf) and chunk):
+        nl, cr = buf.find(b"\n"), buf.find(b"\r")
+        while nl >= 0 or cr >= 0:
+            if cr < 0 or 0 <= nl < cr:
+                start, end = nl, nl + 1
+            elif cr + 1 < len(buf):
+                start, end = cr, cr + 2 if buf[cr + 1] == 0x0A else cr + 1
+            elif eof:
+                start, end = cr, cr + 1
+            else:
                 break  # a "\r" at the chunk's end may be half of "\r\n"
             n += 1
-            yield n, (None if over or m.start() - pos > limit else buf[pos : m.start()]), True
+            yield n, (None if over or start - pos > limit else buf[pos:start]), True
             over = False
-            pos = m.end()
+            pos = end
+            if 0 <= nl < pos:
+                nl = buf.find(b"\n", pos)
+            if 0 <= cr < pos:
+                cr = buf.find(b"\r", pos)
         buf = buf[pos:]
         if len(buf) > limit:
             over, buf = True, b""
-        if not chunk:
+        if eof:
             break
     if buf or over:
         yield n + 1, None if over else buf, False
