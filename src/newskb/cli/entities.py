@@ -135,7 +135,12 @@ def split(ctx: click.Context, ref: str, alias: str) -> None:
 
 
 @eval_group.command(name="entities")
-@click.option("--corpus", type=click.Choice(["meantime", "gum"]), required=True)
+@click.option(
+    "--corpus",
+    type=click.Choice(["meantime", "gum", "ecbplus"]),
+    required=True,
+    help="ecbplus: cross-document resolution on ECB+ dev topics 1-35.",
+)
 @click.option("--genre", type=click.Choice(["news", "interview"]), default=None, help="GUM only.")
 @click.option("--system", type=click.Choice(["newskb", "spacy"]), default="newskb")
 @click.option("--root", type=click.Path(path_type=Path), default=None, help="Corpora folder.")
@@ -150,8 +155,24 @@ def split(ctx: click.Context, ref: str, alias: str) -> None:
 def eval_entities(
     corpus: str, genre: str | None, system: str, root: Path | None, spans: str, fmt: str
 ) -> None:
-    """Mention P/R/F1 (exact/overlap, typed/untyped, names only) and linking accuracy."""
-    from newskb.eval.entities import evaluate
+    """Mention P/R/F1 (exact/overlap, typed/untyped, names only) and linking accuracy; on
+    ecbplus, cross-document merge precision/recall and B-cubed."""
+    from newskb.eval.entities import evaluate, evaluate_crossdoc
+
+    if corpus == "ecbplus":
+        x = evaluate_crossdoc(root=root / "ecbplus" if root else None)
+        if fmt == "json":
+            click.echo(json.dumps(dataclasses.asdict(x), indent=2))
+            return
+        emit(
+            [
+                {"score": "pairwise", "P": x.pair_p, "R": x.pair_r, "F1": x.pair_f1},
+                {"score": "B-cubed", "P": x.bcubed_p, "R": x.bcubed_r, "F1": x.bcubed_f1},
+            ],
+            "table",
+            title=f"cross-document entities on ECB+ ({x.documents} docs, {x.mentions} mentions)",
+        )
+        return
 
     s = evaluate(corpus, root=root, genre=genre, system=system, spans=spans)
     if fmt == "json":
