@@ -12,7 +12,7 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -104,16 +104,18 @@ def run(
     workers: int = 1,
     batch_size: int = BATCH,
     keep: Callable[[Article], bool] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[list[Result]]:
     """Read, parse and extract; yield one list of results per batch, in input order.
 
-    ``keep`` filters articles before any NLP (the store uses it to skip what it already has).
+    ``keep`` filters articles before any NLP (the store uses it to skip what it already has);
+    ``fields`` maps JSON Lines fields (``{"text": "body"}``).
     With ``workers`` > 1 this process loads the model and tables first and the pool's workers
     are forked from it (sharing them, no load of their own); an input too small to share out
     (one article) runs here, and a small input is cut into smaller batches so every worker
     gets some.
     """
-    items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published)
+    items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published, fields=fields)
     if keep is not None:
         items = (i for i in items if isinstance(i, ErrorRecord) or keep(i))
     ahead: list[Article | ErrorRecord] = []

@@ -46,6 +46,11 @@ def article_dict(a: Article) -> JSON:
         "path": a.path,
         "title": a.title,
         "published": a.published.isoformat() if a.published else None,
+        "published_at": a.published_at,
+        "published_source": a.published_source,
+        "authors": list(a.authors),
+        "encoding": a.encoding,
+        "warnings": list(a.warnings),
         "dateline": {"place": a.dateline.place, "agency": a.dateline.agency}
         if a.dateline
         else None,
@@ -188,6 +193,11 @@ def article_from(d: JSON, raw: str = "") -> Article:
         fmt=d.get("format") or "text",
         raw=raw,
         body_start=d.get("body_start") or 0,
+        published_at=d.get("published_at"),
+        published_source=d.get("published_source"),
+        authors=tuple(d.get("authors") or ()),
+        encoding=d.get("encoding") or "utf-8",
+        warnings=tuple(d.get("warnings") or ()),
         updates=tuple(
             Update(
                 label=u["label"],
