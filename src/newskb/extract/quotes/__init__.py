@@ -66,6 +66,8 @@ from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
 from newskb.extract.quotes.spans import MARKS
+
+FIRST_PERSON = frozenset({"i", "we"})
 from newskb.extract.quotes.speaker import EntityIndex
 from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
 from newskb.extract.registry import extractor
@@ -101,7 +103,7 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     types = {e.id: e.type for e in so_far.entities}
     found = quotes(doc, drafts(doc, cands, regs, lines, lex), index, types)
     found = read_out(doc, _without_nested_thoughts(doc, found, lex), index, MARKS)
-    return tuple(_renumber(found))
+    return tuple(_renumber(_without_inner_quotes(found)))
 
 
 def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
@@ -122,6 +124,35 @@ def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> l
         if not nested:
             keep.append(q)
     return keep
+
+
+def _without_inner_quotes(found: list[Quote]) -> list[Quote]:
+    """A statement inside another speaker's quotation ('"I think we should wait," Smith said')
+    belongs to the outer speaker: the inner cue and its first-person or unnamed speaker are
+    part of the quotation, not a second statement (one statement is never reported twice); so is
+    a belief, intention or knowledge reported inside what someone said ("Clinton said she wants
+    to ...", '"Israel wants to make the deal," Trump told')."""
+    outer = [q for q in found if q.speaker is not None and q.mode in (None, "speech")]
+    keep: list[Quote] = []
+    for q in found:
+        inner = (
+            q.cue is not None
+            and q.kind == "indirect"
+            and (
+                q.speaker is None
+                or q.speaker.text.lower() in FIRST_PERSON
+                or q.mode not in (None, "speech")
+            )
+            and any(o is not q and _inside(o, q.cue.start, q.cue.end) for o in outer)
+        )
+        if not inner:
+            keep.append(q)
+    return keep
+
+
+def _inside(q: Quote, start: int, end: int) -> bool:
+    pieces = q.content.fragments or ((q.content.start, q.content.end),)
+    return any(s <= start and end <= e for s, e in pieces)
 
 
 def _cue_class(doc: Doc, q: Quote, lex: CueLexicon) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newskb.extract.quotes.cues import CueLexicon
+from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import Region
 from newskb.extract.quotes.indirect import Candidate, Lines, is_source
 from newskb.extract.quotes.speaker import (
@@ -20,7 +20,7 @@ from newskb.extract.quotes.speaker import (
     source_phrase,
     subject_of,
 )
-from newskb.model import Content, Quote, QuoteKind, Span, Speaker
+from newskb.model import Content, Quote, QuoteKind, QuoteMode, Span, Speaker
 from newskb.nlp.docs import text_of
 
 ALL_MARKS = frozenset("\"“”„«»'‘’")
@@ -397,5 +397,16 @@ def quotes(
         kind: QuoteKind = (
             "direct" if d.kind == "direct" else "mixed" if d.kind == "mixed" else "indirect"
         )
-        out.append(Quote(f"Q{len(out) + 1}", kind, speaker, cue, content))
+        mode = _mode(doc, d.cue) if d.cue is not None else "speech"
+        out.append(Quote(f"Q{len(out) + 1}", kind, speaker, cue, content, mode))
     return out
+
+
+def _mode(doc: Doc, cue: tuple[int, int]) -> QuoteMode:
+    """The mode of the cue's first verb in the mode table ("believes" -> thought), else speech."""
+    lex = lexicon()
+    for tok in doc[cue[0] : cue[1]]:
+        mode = lex.mode(tok.lemma_.lower())
+        if mode != "speech":
+            return mode
+    return "speech"

@@ -300,7 +300,49 @@ def _hangs_on_clause(cue: Token) -> bool:
     return cue.dep_ == "advcl" and any(c.lower_ == "as" for c in cue.lefts)
 
 
+def _intention(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
+    """ "Trump wants [to build a wall]", "she wants [voters to know ...]", "the campaign plans
+    [to ...]": an intention verb with its to-infinitive; the content runs from the verb's object
+    (the infinitive's subject) or the "to" to the end of the infinitive clause."""
+    lo, hi = lines.of(cue.i)
+    comp = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ in ("xcomp", "ccomp")
+            and c.pos_ in VERBAL
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+            and lo <= c.i < hi
+        ),
+        None,
+    )
+    if comp is None or is_passive(cue) or cue.dep_ in ("amod", "acl", "xcomp", "pcomp"):
+        return None
+    start = comp.left_edge.i
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < comp.i), None)
+    if obj is not None:
+        start = min(start, obj.left_edge.i)
+    if start <= cue.i or any(t.is_punct for t in doc[cue.i + 1 : start]):
+        return None
+    end = min(comp.right_edge.i + 1, hi)
+    end = next((i for i in range(start, end) if doc[i].text == ";"), end)
+    content = _runs(doc, list(range(start, end)))
+    if not content or _words(doc, content) < 3:
+        return None
+    subj = subject_of(cue, lo, hi)
+    if subj is None or subj.i > cue.i or subj.lower_ in NON_SOURCES or subj.lower_ == "it":
+        return None
+    if subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    speaker = _speaker(doc, cue, lo, hi, lex)
+    if speaker is None:
+        return None
+    return Candidate((cue.i, cue.i + 1), speaker, content, open_end=True)
+
+
 def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
+    if cue.lemma_.lower() in lex.intention:
+        return _intention(doc, cue, lines, lex)
     lo, hi = lines.of(cue.i)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and lo <= c.i < hi]
     comps += [c for c in cue.children if lo <= c.i < hi and unlinked_clause(cue, c)]
