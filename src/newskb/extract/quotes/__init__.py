@@ -65,9 +65,8 @@ from newskb.extract.quotes.assemble import drafts, quotes
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
+from newskb.extract.quotes.objects import OBJECT_LEMMAS
 from newskb.extract.quotes.spans import MARKS
-
-FIRST_PERSON = frozenset({"i", "we"})
 from newskb.extract.quotes.speaker import EntityIndex
 from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
 from newskb.extract.registry import extractor
@@ -82,10 +81,12 @@ __all__ = ["extract_quotes", "find_quotes"]
 # "according" / "in the words of" phrases or a quote mark.
 declare(
     "quotes",
-    lemmas=sorted(lexicon().verbs),
+    lemmas=sorted(lexicon().verbs | OBJECT_LEMMAS),
     words=("according", "words", *STATEMENT_NOUNS),  # "released a statement": statements.py
     marks=MARKS,
-    verbs_only=sorted(lexicon().verbs),  # "its report", "the estimates": no cue there
+    verbs_only=sorted(
+        lexicon().verbs | OBJECT_LEMMAS
+    ),  # "its report", "the estimates": no cue there
 )
 
 
@@ -127,22 +128,16 @@ def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> l
 
 
 def _without_inner_quotes(found: list[Quote]) -> list[Quote]:
-    """A statement inside another speaker's quotation ('"I think we should wait," Smith said')
-    belongs to the outer speaker: the inner cue and its first-person or unnamed speaker are
-    part of the quotation, not a second statement (one statement is never reported twice); so is
-    a belief, intention or knowledge reported inside what someone said ("Clinton said she wants
-    to ...", '"Israel wants to make the deal," Trump told')."""
+    """An intention reported inside what someone said ("Clinton said she wants to ...",
+    '"Israel wants to make the deal," Trump told') is part of that statement, not a second
+    quote. (First-person thought inside a quotation, '"I think ...," she said', stays its own
+    quote, as GUM annotates it.)"""
     outer = [q for q in found if q.speaker is not None and q.mode in (None, "speech")]
     keep: list[Quote] = []
     for q in found:
         inner = (
             q.cue is not None
-            and q.kind == "indirect"
-            and (
-                q.speaker is None
-                or q.speaker.text.lower() in FIRST_PERSON
-                or q.mode not in (None, "speech")
-            )
+            and q.mode == "intention"
             and any(o is not q and _inside(o, q.cue.start, q.cue.end) for o in outer)
         )
         if not inner:

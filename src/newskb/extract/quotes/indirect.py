@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon, is_according
+from newskb.extract.quotes.objects import OBJECT_LEMMAS, object_cue
 from newskb.extract.quotes.spans import (
     clause_next,
     colon_block,
@@ -341,8 +342,6 @@ def _intention(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate
 
 
 def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
-    if cue.lemma_.lower() in lex.intention:
-        return _intention(doc, cue, lines, lex)
     lo, hi = lines.of(cue.i)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and lo <= c.i < hi]
     comps += [c for c in cue.children if lo <= c.i < hi and unlinked_clause(cue, c)]
@@ -417,9 +416,19 @@ def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
     """Every attribution the parse shows, in text order."""
     verbs = lex.verbs
     out: list[Candidate] = []
+    wants: list[Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in verbs and tok.pos_ in ("VERB", "AUX"):
+        if lemma in lex.intention and tok.pos_ == "VERB":
+            if (want := _intention(doc, tok, lines, lex)) is not None:
+                wants.append(want)
+            continue
+        if lemma in OBJECT_LEMMAS and tok.pos_ == "VERB":
+            found = _verb(doc, tok, lines, lex) if lemma in verbs else None
+            if found is None and (obj := object_cue(doc, tok, *lines.of(tok.i))) is not None:
+                wants.append(Candidate(obj[1], obj[0], (obj[2],)))
+                continue
+        elif lemma in verbs and tok.pos_ in ("VERB", "AUX"):
             found = _verb(doc, tok, lines, lex)
         elif tok.lower_ == "according" and is_according(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
@@ -430,4 +439,16 @@ def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
             continue
         if found is not None:
             out.append(found)
-    return settle(doc, out, lines, verbs)
+    out = settle(doc, out, lines, lex.speech | lex.cognition)
+    if not wants:
+        return out
+    # an intention or a stance ("X criticized Y") is its own attribution only outside every
+    # other one's content and source
+    taken = {i for c in out for s, e in (*c.content, c.cue) for i in range(s, e)}
+    taken |= {
+        i for c in out if c.speaker is not None for i in range(c.speaker.start, c.speaker.end)
+    }
+    free = [
+        w for w in wants if not any(i in taken for s, e in (*w.content, w.cue) for i in range(s, e))
+    ]
+    return sorted(out + free, key=lambda c: c.content[0][0]) if free else out
