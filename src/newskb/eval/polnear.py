@@ -98,9 +98,12 @@ def read_docs(root: Path, limit: int | None = None) -> list[PolDoc]:
     docs: list[PolDoc] = []
     with (root / "metadata.tsv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["compartment"] == "train"]
+    by_doc: dict[str, list[Path]] = {}
+    for p in sorted((root / "attributions").glob("*.ann")):
+        by_doc.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
     for r in sorted(rows, key=lambda r: r["filename"]):
         name = r["filename"]
-        anns = sorted((root / "attributions").glob(f"{name}_*.ann"))
+        anns = by_doc.get(name, [])
         text_path = root / "text" / f"{name}.txt"
         if not anns or not text_path.is_file():
             continue
@@ -261,12 +264,13 @@ def evaluate_polnear(
     by: str = "publisher",
     limit: int | None = None,
 ) -> PolnearReport:
-    """Score quote extraction on PolNeAR train, one fold per publisher (or month)."""
+    """Score quote extraction on PolNeAR train, one fold per publisher (or month); ``limit``
+    keeps the first articles (by name) of each fold."""
     from newskb.eval.quotes import _default_extract
 
     fn = extract_fn or _default_extract
-    docs = read_docs(root, limit)
     out = []
-    for name, group in folds(docs, by).items():
+    for name, group in folds(read_docs(root), by).items():
+        group = group[:limit] if limit is not None else group
         out.append(score_fold(name, group, fn(articles(group))))
     return PolnearReport(by, tuple(out))
