@@ -109,7 +109,9 @@ def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, 
     show_default=True,
     help="PolNeAR only: the held-out folds.",
 )
-@click.option("--limit", type=int, default=None, help="PolNeAR only: the first N articles of each fold.")
+@click.option(
+    "--limit", type=int, default=None, help="PolNeAR only: the first N articles of each fold."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def eval_quotes(
     corpus: str,

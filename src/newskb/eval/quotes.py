@@ -9,8 +9,9 @@ greedy one-to-one matching per document:
 
 GUM also annotates media credits ("Image: NAME" under a caption) as attributions. newskb does not
 report those as quotes (they are not speech) but as ``Extraction.credits``; a predicted credit
-counts as an attribution with its source and caption (content) and no cue. Intentions
-(``mode == "intention"``) are left out: GUM does not annotate them (see ``GUM_MODES``). ``credits=False``
+counts as an attribution with its source and caption (content) and no cue. Intentions and
+indirect quotes with no verb ("criticized [Sanders]") are left out of the predictions: GUM
+never annotates them (see ``GUM_MODES``). ``credits=False``
 leaves the credit relations out of the gold and the predicted credits out of the predictions, so
 that the score is of speech and thought alone.
 

@@ -65,7 +65,7 @@ from newskb.extract.quotes.assemble import drafts, quotes
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
-from newskb.extract.quotes.objects import OBJECT_LEMMAS
+from newskb.extract.quotes.objects import OBJECT_LEMMAS, stances
 from newskb.extract.quotes.spans import MARKS
 from newskb.extract.quotes.speaker import EntityIndex
 from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
@@ -98,13 +98,17 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     lex = lexicon()
     cands = candidates(doc, lex, lines)
     regs = regions(text_of(doc)) if has_marks(text_of(doc)) else []
-    if not cands and not regs:
+    minor = stances(doc, lex, lines)
+    if not cands and not regs and not minor:
         return ()
     index = EntityIndex.build(so_far.entities)
     types = {e.id: e.type for e in so_far.entities}
     found = quotes(doc, drafts(doc, cands, regs, lines, lex), index, types)
     found = read_out(doc, _without_nested_thoughts(doc, found, lex), index, MARKS)
-    return tuple(_renumber(_without_inner_quotes(found)))
+    if minor:
+        extra = quotes(doc, drafts(doc, minor, [], lines, lex), index, types)
+        found = sorted([*found, *_outside(extra, found)], key=lambda q: q.content.start)
+    return tuple(_renumber(found))
 
 
 def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
@@ -127,27 +131,22 @@ def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> l
     return keep
 
 
-def _without_inner_quotes(found: list[Quote]) -> list[Quote]:
-    """An intention reported inside what someone said ("Clinton said she wants to ...",
-    '"Israel wants to make the deal," Trump told') is part of that statement, not a second
-    quote. (First-person thought inside a quotation, '"I think ...," she said', stays its own
-    quote, as GUM annotates it.)"""
-    outer = [q for q in found if q.speaker is not None and q.mode in (None, "speech")]
-    keep: list[Quote] = []
+def _outside(extra: list[Quote], found: list[Quote]) -> list[Quote]:
+    """Intentions and stances that stand outside every other quote's content, cue and source:
+    one reported inside what someone said ("Clinton said she wants to ...", '"Israel wants to
+    make the deal," Trump told') is part of that statement, not a second quote."""
+    taken: list[tuple[int, int]] = []
     for q in found:
-        inner = (
-            q.cue is not None
-            and q.mode == "intention"
-            and any(o is not q and _inside(o, q.cue.start, q.cue.end) for o in outer)
-        )
-        if not inner:
+        taken.extend(q.content.fragments or ((q.content.start, q.content.end),))
+        taken.extend((s.start, s.end) for s in (q.cue, q.speaker) if s is not None)
+    keep: list[Quote] = []
+    for q in extra:
+        spans = [*(q.content.fragments or ((q.content.start, q.content.end),))]
+        spans.extend((s.start, s.end) for s in (q.cue, q.speaker) if s is not None)
+        if not any(a < e and s < b for a, b in spans for s, e in taken):
             keep.append(q)
+            taken.extend(spans)
     return keep
-
-
-def _inside(q: Quote, start: int, end: int) -> bool:
-    pieces = q.content.fragments or ((q.content.start, q.content.end),)
-    return any(s <= start and end <= e for s, e in pieces)
 
 
 def _cue_class(doc: Doc, q: Quote, lex: CueLexicon) -> str:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon, is_according
-from newskb.extract.quotes.objects import OBJECT_LEMMAS, object_cue
 from newskb.extract.quotes.spans import (
     clause_next,
     colon_block,
@@ -301,46 +300,6 @@ def _hangs_on_clause(cue: Token) -> bool:
     return cue.dep_ == "advcl" and any(c.lower_ == "as" for c in cue.lefts)
 
 
-def _intention(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
-    """ "Trump wants [to build a wall]", "she wants [voters to know ...]", "the campaign plans
-    [to ...]": an intention verb with its to-infinitive; the content runs from the verb's object
-    (the infinitive's subject) or the "to" to the end of the infinitive clause."""
-    lo, hi = lines.of(cue.i)
-    comp = next(
-        (
-            c
-            for c in cue.rights
-            if c.dep_ in ("xcomp", "ccomp")
-            and c.pos_ in VERBAL
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
-            and lo <= c.i < hi
-        ),
-        None,
-    )
-    if comp is None or is_passive(cue) or cue.dep_ in ("amod", "acl", "xcomp", "pcomp"):
-        return None
-    start = comp.left_edge.i
-    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < comp.i), None)
-    if obj is not None:
-        start = min(start, obj.left_edge.i)
-    if start <= cue.i or any(t.is_punct for t in doc[cue.i + 1 : start]):
-        return None
-    end = min(comp.right_edge.i + 1, hi)
-    end = next((i for i in range(start, end) if doc[i].text == ";"), end)
-    content = _runs(doc, list(range(start, end)))
-    if not content or _words(doc, content) < 3:
-        return None
-    subj = subject_of(cue, lo, hi)
-    if subj is None or subj.i > cue.i or subj.lower_ in NON_SOURCES or subj.lower_ == "it":
-        return None
-    if subj.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    speaker = _speaker(doc, cue, lo, hi, lex)
-    if speaker is None:
-        return None
-    return Candidate((cue.i, cue.i + 1), speaker, content, open_end=True)
-
-
 def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
     lo, hi = lines.of(cue.i)
     comps = [c for c in cue.children if c.dep_ == "ccomp" and lo <= c.i < hi]
@@ -414,21 +373,11 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
 
 def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
     """Every attribution the parse shows, in text order."""
-    verbs = lex.verbs
+    verbs = lex.speech | lex.cognition
     out: list[Candidate] = []
-    wants: list[Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in lex.intention and tok.pos_ == "VERB":
-            if (want := _intention(doc, tok, lines, lex)) is not None:
-                wants.append(want)
-            continue
-        if lemma in OBJECT_LEMMAS and tok.pos_ == "VERB":
-            found = _verb(doc, tok, lines, lex) if lemma in verbs else None
-            if found is None and (obj := object_cue(doc, tok, *lines.of(tok.i))) is not None:
-                wants.append(Candidate(obj[1], obj[0], (obj[2],)))
-                continue
-        elif lemma in verbs and tok.pos_ in ("VERB", "AUX"):
+        if lemma in verbs and tok.pos_ in ("VERB", "AUX"):
             found = _verb(doc, tok, lines, lex)
         elif tok.lower_ == "according" and is_according(tok):
             to = next(c for c in tok.children if c.lower_ == "to")
@@ -439,16 +388,4 @@ def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
             continue
         if found is not None:
             out.append(found)
-    out = settle(doc, out, lines, lex.speech | lex.cognition)
-    if not wants:
-        return out
-    # an intention or a stance ("X criticized Y") is its own attribution only outside every
-    # other one's content and source
-    taken = {i for c in out for s, e in (*c.content, c.cue) for i in range(s, e)}
-    taken |= {
-        i for c in out if c.speaker is not None for i in range(c.speaker.start, c.speaker.end)
-    }
-    free = [
-        w for w in wants if not any(i in taken for s, e in (*w.content, w.cue) for i in range(s, e))
-    ]
-    return sorted(out + free, key=lambda c: c.content[0][0]) if free else out
+    return settle(doc, out, lines, verbs)

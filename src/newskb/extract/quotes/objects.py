@@ -13,7 +13,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newskb.extract.quotes.speaker import SUBJECTS, TokSpan, is_passive, phrase, source_phrase
+from newskb.extract.quotes.cues import CueLexicon
+from newskb.extract.quotes.indirect import (
+    NON_SOURCES,
+    VERBAL,
+    Candidate,
+    Lines,
+    _runs,
+    _speaker,
+    _words,
+)
+from newskb.extract.quotes.speaker import (
+    SUBJECTS,
+    TokSpan,
+    is_passive,
+    phrase,
+    source_phrase,
+    subject_of,
+)
 
 # verbs whose object is what was said or stood for
 OBJECT_CUES = frozenset(
@@ -40,6 +57,66 @@ PREDICATE = frozenset({"oprd", "xcomp"})
 PREDICATE_PREPS = frozenset({"as", "of", "for"})
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON"})
 NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "what", "they"})
+
+
+def stances(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
+    """Intentions ("X wants to ...") and noun-phrase stances ("X criticized Y"), in text order.
+    They are read after every clausal attribution and kept only outside those (see
+    ``find_quotes``)."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in lex.intention:
+            found = _intention(doc, tok, lines, lex)
+            if found is not None:
+                out.append(found)
+        elif lemma in OBJECT_LEMMAS:
+            obj = object_cue(doc, tok, *lines.of(tok.i))
+            if obj is not None:
+                out.append(Candidate(obj[1], obj[0], (obj[2],)))
+    return out
+
+
+def _intention(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | None:
+    """ "Trump wants [to build a wall]", "she wants [voters to know ...]", "the campaign plans
+    [to ...]": an intention verb with its to-infinitive; the content runs from the verb's object
+    (the infinitive's subject) or the "to" to the end of the infinitive clause."""
+    lo, hi = lines.of(cue.i)
+    comp = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ in ("xcomp", "ccomp")
+            and c.pos_ in VERBAL
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+            and lo <= c.i < hi
+        ),
+        None,
+    )
+    if comp is None or is_passive(cue) or cue.dep_ in ("amod", "acl", "xcomp", "pcomp"):
+        return None
+    start = comp.left_edge.i
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < comp.i), None)
+    if obj is not None:
+        start = min(start, obj.left_edge.i)
+    if start <= cue.i or any(t.is_punct for t in doc[cue.i + 1 : start]):
+        return None
+    end = min(comp.right_edge.i + 1, hi)
+    end = next((i for i in range(start, end) if doc[i].text == ";"), end)
+    content = _runs(doc, list(range(start, end)))
+    if not content or _words(doc, content) < 3:
+        return None
+    subj = subject_of(cue, lo, hi)
+    if subj is None or subj.i > cue.i or subj.lower_ in NON_SOURCES or subj.lower_ == "it":
+        return None
+    if subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    speaker = _speaker(doc, cue, lo, hi, lex)
+    if speaker is None:
+        return None
+    return Candidate((cue.i, cue.i + 1), speaker, content, open_end=True)
 
 
 def object_cue(
@@ -75,11 +152,9 @@ def object_cue(
     # the object's predicate: "called [the show "the conservative news show"]", "accused [him
     # of ...]", "described [X as Y]"
     for c in cue.rights:
-        if c.i >= end and (
-            c.dep_ in PREDICATE or (c.dep_ == "prep" and c.lower_ in PREDICATE_PREPS)
-        ):
-            if c.i == end:
-                end = c.right_edge.i + 1
+        predicate = c.dep_ in PREDICATE or (c.dep_ == "prep" and c.lower_ in PREDICATE_PREPS)
+        if predicate and c.i == end:
+            end = c.right_edge.i + 1
     if lemma == "call" and end == target.right_edge.i + 1 and end_cue == cue.i + 1:
         return None  # "called X" alone is a phone call or a naming
     end = min(end, hi)
