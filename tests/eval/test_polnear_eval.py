@@ -13,12 +13,14 @@ from newskb.cli import cli
 from newskb.eval.polnear import PolDoc, folds, read_docs, score_fold
 from newskb.model import Article, Content, Extraction, Quote, Span, Speaker
 
-# Floors a little under the numbers measured on the first 3 articles of each publisher
-# (21 articles, 426 attributions; the rules were written from the 2015-11/12 articles only, see
-# README): detection P 0.968 R 0.512, exact F1 source 0.563, cue 0.525, content 0.424.
-FLOORS = {"source": 0.53, "cue": 0.49, "content": 0.39}
+# Floors a little under the numbers measured on the first 3 articles of each publisher (21
+# articles of 2015-11, 388 attributions; a quick regression check, not the held-out measure:
+# the rules were studied on the 2015-11/12 articles, and the cross-validated numbers are those
+# of the other months, see scripts/eval_polnear_cv.py): detection P 0.956 R 0.565, exact F1
+# source 0.482, cue 0.549, content 0.383.
+FLOORS = {"source": 0.46, "cue": 0.52, "content": 0.36}
 DETECTION_PRECISION = 0.93
-DETECTION_RECALL = 0.47
+DETECTION_RECALL = 0.53
 
 
 @pytest.fixture(scope="module")
