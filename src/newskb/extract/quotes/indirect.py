@@ -184,7 +184,10 @@ def _phrase_cue(doc: Doc, start: int, prep: Token, lines: Lines) -> Candidate | 
             close = next((i for i in range(end + 1, min(edge + 1, last)) if doc[i].text == ","), -1)
             end = close if 0 < close - end <= MAX_APPOS else end
     drop = set(range(start, end))
-    after = list(range(max(drop) + 1, last))
+    # "..., according to a campaign official who was not authorized to speak": the object's own
+    # modifiers after the speaker's phrase are neither content nor a clause of their own
+    own = {t.i for t in (*doc[start].subtree, *prep.subtree)} if start > first else set()
+    after = [i for i in range(max(drop) + 1, last) if i not in own]
     before = list(range(first, start))
     # "A, and in the words of X, B": a full clause before the phrase is not X's
     if _words(doc, _runs(doc, after)) >= 2 and any(doc[i].pos_ in ("VERB", "AUX") for i in before):
