@@ -103,3 +103,12 @@ def test_mode_in_the_output_contract() -> None:
     assert from_dict(data).quotes[0].mode == "thought"
     del data["quotes"][0]["mode"]  # written before the field existed
     assert from_dict(data).quotes[0].mode is None
+
+
+def test_first_person_inside_a_quotation_is_the_quoting_speaker() -> None:
+    # regression: "I" was left unresolved in interview quotes
+    x = run('"I think we will win the state," Senator John Smith said on Monday.')
+    outer, inner = x.quotes
+    assert outer.speaker is not None and outer.speaker.text == "Senator John Smith"
+    assert inner.speaker is not None and inner.speaker.text == "I"
+    assert inner.speaker.entity is not None and inner.speaker.entity == outer.speaker.entity

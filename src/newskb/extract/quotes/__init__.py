@@ -108,7 +108,7 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     if minor:
         extra = quotes(doc, drafts(doc, minor, [], lines, lex), index, types)
         found = sorted([*found, *_outside(extra, found)], key=lambda q: q.content.start)
-    return tuple(_renumber(found))
+    return tuple(_renumber(_inner_first_person(found)))
 
 
 def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
@@ -129,6 +129,29 @@ def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> l
         if not nested:
             keep.append(q)
     return keep
+
+
+def _inner_first_person(found: list[Quote]) -> list[Quote]:
+    """ "I"/"we" speaking inside another speaker's quotation ('"I think we will win," Smith
+    said') is that speaker: the span stays "I", its entity is the quoting speaker's."""
+    outer = [q for q in found if q.speaker is not None and q.speaker.entity is not None]
+    out: list[Quote] = []
+    for q in found:
+        sp = q.speaker
+        if sp is not None and sp.entity is None and sp.text.lower() in ("i", "we") and q.cue:
+            cue = q.cue
+            host = next((o for o in outer if o is not q and _inside(o, cue.start, cue.end)), None)
+            if host is not None and host.speaker is not None:
+                q = dataclasses.replace(
+                    q, speaker=dataclasses.replace(sp, entity=host.speaker.entity)
+                )
+        out.append(q)
+    return out
+
+
+def _inside(q: Quote, start: int, end: int) -> bool:
+    pieces = q.content.fragments or ((q.content.start, q.content.end),)
+    return any(s <= start and end <= e for s, e in pieces)
 
 
 def _outside(extra: list[Quote], found: list[Quote]) -> list[Quote]:

@@ -347,6 +347,25 @@ def _antecedent(
     return index.before(at, "PERSON")
 
 
+def _group_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
+    """A "they" speaker: the group (organisation, nationality or people, country) named as a
+    plural subject in this or the previous sentence ("Republicans ... They fear ..."), else
+    nothing."""
+    sents = [s for s in doc.sents if s.start_char < at][-2:]
+    for sent in reversed(sents):
+        for tok in reversed(sent):
+            if tok.idx >= at or tok.dep_ not in SUBJECTS or tok.lower_ == "they":
+                continue
+            if any(c.dep_ == "conj" for c in tok.children):
+                return None  # "Smith and Jones": no one entity
+            for m in index.at(tok.idx, tok.idx + len(tok)):
+                if m[3] in ("NORP", "ORG") and m[4] != "pronoun":
+                    return m[2]
+            if tok.tag_ in ("NNS", "NNPS"):
+                return None  # "the voters": a group with no entity
+    return None
+
+
 def _body_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
     """An "it" speaker ("The ministry ... It said that ..."): the organisation or country that
     is the subject of this or the previous sentence, else nothing (never a guess further back)."""
@@ -386,6 +405,8 @@ def quotes(
                 entity = _antecedent(doc, ss, index, types, said)
             elif entity is None and doc[d.speaker.head].lower_ == "it":
                 entity = _body_antecedent(doc, ss, index)
+            elif entity is None and doc[d.speaker.head].lower_ == "they":
+                entity = _group_antecedent(doc, ss, index)
             if entity is not None:
                 said.append((ss, entity))
             speaker = Speaker(ss, se, text[ss:se], entity)
