@@ -356,6 +356,8 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     if cue.lemma_.lower() in PERSONAL_ONLY and doc[speaker.head].lower_ not in PRONOUNS:
         return None  # "public domain means ...": a definition, not a statement
     cue_after = content[-1][1] <= cue.i
+    if cue_after and not any(t.tag_ in FINITE for s, e in content for t in doc[s:e]):
+        return None  # "[Following a town hall meeting], Kasich stressed": no clause, no content
     if cue_after and comps:
         inner = comps[0]
         # "She stressed that ..., reports UNN": an outlet crediting a report, not a statement;

@@ -56,7 +56,9 @@ EMPTY_OBJECTS = frozenset(
 PREDICATE = frozenset({"oprd", "xcomp"})
 PREDICATE_PREPS = frozenset({"as", "of", "for"})
 SOURCE_POS = frozenset({"PROPN", "NOUN", "PRON"})
-NOT_SOURCES = frozenset({"it", "this", "that", "there", "which", "what", "they"})
+NOT_SOURCES = frozenset(
+    {"it", "this", "that", "there", "which", "what", "they", "you", "one", "nobody", "who"}
+)
 
 
 def stances(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
