@@ -126,7 +126,9 @@ def object_cue(
 ) -> tuple[TokSpan, tuple[int, int], tuple[int, int]] | None:
     """(source, cue tokens, content tokens) of "X criticized Y" / "X called for Y", or None."""
     lemma = cue.lemma_.lower()
-    if cue.pos_ != "VERB" or is_passive(cue) or cue.dep_ in ("amod", "acl", "relcl", "pcomp"):
+    if cue.pos_ != "VERB" or is_passive(cue) or cue.dep_ in ("amod", "relcl", "pcomp"):
+        return None
+    if cue.dep_ == "acl" and cue.tag_ != "VBG":
         return None
     if any(c.dep_ in ("ccomp", "neg") for c in cue.children):
         return None  # a clause: the clausal rules read it; "did not criticize": no stance
@@ -165,6 +167,13 @@ def object_cue(
     if end - start < 2 and lemma not in ("criticize", "criticise", "endorse", "support", "oppose"):
         return None
     subj = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    if subj is None and cue.tag_ == "VBG" and _set_off(cue):
+        # a participle speaks for its noun ("Pope Francis, calling Christmas a sham") or for
+        # its verb's subject ("He rallied, calling for a ban")
+        if cue.dep_ == "acl":
+            subj = cue.head
+        elif cue.dep_ == "advcl":
+            subj = next((c for c in cue.head.children if c.dep_ in SUBJECTS), None)
     if subj is None or subj.i > cue.i or not lo <= subj.i < hi:
         return None
     if subj.pos_ not in SOURCE_POS or subj.lower_ in NOT_SOURCES:
@@ -173,6 +182,11 @@ def object_cue(
         return None
     source = source_phrase(subj, cue, lo, hi) if subj.pos_ != "PRON" else phrase(subj, lo, hi)
     return source, (cue.i, end_cue), (start, end)
+
+
+def _set_off(cue: Token) -> bool:
+    """A comma right before the participle."""
+    return cue.i > 0 and cue.doc[cue.i - 1].text == ","
 
 
 def _agentive(noun: Token) -> bool:
