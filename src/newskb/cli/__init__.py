@@ -14,15 +14,19 @@ from newskb.cli import (  # noqa: F401  (each module registers its commands)
     entities,
     evaluate,
     events,
+    export,
     quotes,
     serve,
     stories,
     times,
 )
 from newskb.cli.base import cli, err
+from newskb.cli.options import wire
 from newskb.errors import NewskbError
 
 __all__ = ["cli", "main"]
+
+wire(cli)  # NEWSKB_DB for every --db; a group's --db also after its sub-command
 
 
 def main() -> None:

@@ -13,9 +13,6 @@ import click
 from newskb.cli.base import _date, cli, emit, format_option
 from newskb.cli.evaluate import eval_group
 
-DEFAULT_GUM = Path("../shared/corpora/gum_wikinews")
-DEFAULT_POLNEAR = Path("../shared/corpora/polnear/train")
-
 
 @cli.command()
 @click.option("--speaker", help="Speaker name (any spelling or alias; substring match).")
@@ -87,8 +84,8 @@ def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, 
     "root",
     type=click.Path(path_type=Path),
     default=None,
-    help=f"The GUM Wikinews folder (default {DEFAULT_GUM}) or PolNeAR train (default "
-    f"{DEFAULT_POLNEAR}).",
+    help="The GUM Wikinews folder [default: gum_wikinews in the corpora folder], or PolNeAR "
+    "train [default: polnear/train there].",
 )
 @click.option(
     "--genre",
@@ -125,12 +122,13 @@ def eval_quotes(
     """Source, cue and content P/R/F1: exact span and token overlap on GUM train + dev, or
     detection and exact spans per held-out fold (publisher or month) on PolNeAR train."""
     from newskb.errors import UsageError
+    from newskb.eval.corpora import corpus_root
     from newskb.eval.quotes import evaluate_gum
 
     if corpus == "polnear":
-        _eval_polnear(root or DEFAULT_POLNEAR, by, limit, fmt)
+        _eval_polnear(root or corpus_root() / "polnear" / "train", by, limit, fmt)
         return
-    root = root or DEFAULT_GUM
+    root = root or corpus_root() / "gum_wikinews"
     if not (root / "rst").is_dir():
         raise UsageError(f"GUM corpus not found at {root}", path=str(root))
     genres = ("news", "interview") if genre == "all" else (genre,)
