@@ -25,7 +25,7 @@ STUDIED = frozenset({"2015-11", "2015-12"})
 
 def _row(name: str, f: list[FoldScore]) -> str:
     def mean(field: str, what: str) -> float:
-        return sum(getattr(x.scores[field], what) for x in f) / len(f)
+        return float(sum(getattr(x.scores[field], what) for x in f)) / len(f)
 
     det = f"{mean('detection', 'precision'):.3f} {mean('detection', 'recall'):.3f}"
     spans = " ".join(
