@@ -112,3 +112,15 @@ def test_first_person_inside_a_quotation_is_the_quoting_speaker() -> None:
     assert outer.speaker is not None and outer.speaker.text == "Senator John Smith"
     assert inner.speaker is not None and inner.speaker.text == "I"
     assert inner.speaker.entity is not None and inner.speaker.entity == outer.speaker.entity
+
+
+def test_a_raised_passive_is_a_sourceless_attribution() -> None:
+    x = run("Trump is expected to win the New Hampshire primary next week.")
+    (q,) = x.quotes
+    assert q.speaker is None and q.cue is not None and q.cue.text == "is expected"
+    assert q.mode == "thought"
+    assert [x.article.text[s:e] for s, e in q.content.fragments] == [
+        "Trump",
+        "to win the New Hampshire primary next week",
+    ]
+    assert run("It is expected to rain.").quotes == ()

@@ -47,6 +47,8 @@ PREP_CUES = frozenset(
      ("warn", "against"), ("argue", "for"), ("argue", "against"), ("push", "for"),
      ("call", "on"), ("lash", "at"), ("rail", "against"), ("testify", "about"), ("joke", "about")}
 )  # fmt: skip
+# passive verbs raising a reported clause's subject ("X is expected to ...")
+RAISED = frozenset({"expect", "say", "believe", "think", "know", "rumor", "rumour", "report"})
 OBJECT_LEMMAS = OBJECT_CUES | {v for v, _ in PREP_CUES}
 # an object that is no content: "called him", "defended himself", "denied it"
 EMPTY_OBJECTS = frozenset(
@@ -74,6 +76,8 @@ def stances(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
             found = _intention(doc, tok, lines, lex)
             if found is not None:
                 out.append(found)
+        elif lemma in RAISED and (raised := _raised(doc, tok, lines)) is not None:
+            out.append(raised)
         elif lemma in OBJECT_LEMMAS:
             obj = object_cue(doc, tok, *lines.of(tok.i))
             if obj is not None:
@@ -182,6 +186,43 @@ def object_cue(
         return None
     source = source_phrase(subj, cue, lo, hi) if subj.pos_ != "PRON" else phrase(subj, lo, hi)
     return source, (cue.i, end_cue), (start, end)
+
+
+def _raised(doc: Doc, cue: Token, lines: Lines) -> Candidate | None:
+    """ "[Trump] is expected [to win the primary]", "[Clinton] is said [to favour ...]": a
+    passive verb of saying or thinking raising its clause's subject; no source is named, the
+    content is the subject and the infinitive, the cue the passive verb with its auxiliary."""
+    lo, hi = lines.of(cue.i)
+    if not is_passive(cue) or cue.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass" and lo <= c.i < cue.i), None)
+    comp = next(
+        (
+            c
+            for c in cue.rights
+            if c.dep_ in ("xcomp", "ccomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)
+            and c.i < hi
+        ),
+        None,
+    )
+    if subj is None or comp is None or subj.lower_ in ("it", "there"):
+        return None
+    if any(c.dep_ == "agent" for c in cue.children):
+        return None  # "is expected by analysts to": a source the clausal rules would read
+    aux = [c.i for c in cue.lefts if c.dep_ in ("auxpass", "aux") and c.i > subj.right_edge.i]
+    first = min(aux, default=cue.i)
+    if any(t.is_punct for t in doc[subj.right_edge.i + 1 : first]):
+        return None
+    content = (
+        (subj.left_edge.i, subj.right_edge.i + 1),
+        (comp.left_edge.i, min(comp.right_edge.i + 1, hi)),
+    )
+    if comp.left_edge.i != cue.i + 1 or _words(doc, content) < 4:
+        return None
+    return Candidate(
+        (first, cue.i + 1), None, _runs(doc, [i for s, e in content for i in range(s, e)])
+    )
 
 
 def _set_off(cue: Token) -> bool:
