@@ -12,6 +12,7 @@ the months never studied, the fair held-out figure. Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import dataclasses
 import sys
 import time
@@ -49,9 +50,12 @@ def _row(name: str, f: list[FoldScore]) -> str:
 
 
 def _interleaved(docs: list[PolDoc]) -> list[PolDoc]:
-    """Round robin over the publishers (each in name order, so by date): any prefix is a
-    sample spread over every publisher and month."""
-    groups = list(folds(docs, "publisher").values())
+    """Round robin over the publishers, each in a fixed order spread over its months (by a hash
+    of the name): any prefix is a sample of every publisher and month."""
+    groups = [
+        sorted(g, key=lambda d: hashlib.sha256(d.name.encode()).hexdigest())
+        for g in folds(docs, "publisher").values()
+    ]
     return [g[k] for k in range(max(map(len, groups))) for g in groups if k < len(g)]
 
 
