@@ -12,8 +12,8 @@ the months never studied, the fair held-out figure. Usage::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import dataclasses
+import hashlib
 import sys
 import time
 from pathlib import Path
