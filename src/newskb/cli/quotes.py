@@ -119,8 +119,10 @@ def eval_quotes(
     limit: int | None,
     fmt: str,
 ) -> None:
-    """Source, cue and content P/R/F1: exact span and token overlap on GUM train + dev, or
-    detection and exact spans per held-out fold (publisher or month) on PolNeAR train."""
+    """Source, cue, content P/R/F1 on GUM train + dev, or per held-out fold on PolNeAR train.
+
+    GUM: exact span and token overlap. PolNeAR: detection (content overlap) and exact spans,
+    one fold per publisher or month held out."""
     from newskb.errors import UsageError
     from newskb.eval.corpora import corpus_root
     from newskb.eval.quotes import evaluate_gum
