@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from newskb.errors import NewskbError
 from newskb.extract import extract
@@ -20,14 +22,7 @@ from newskb.ingest import read_paths
 from newskb.model import Article, BatchReport, ErrorRecord, Extraction
 
 if TYPE_CHECKING:
-    from newskb.store.sqlite import BatchHook
-
-
-class BatchStore(Protocol):
-    """What ``store_batch`` needs of a store (SqliteStore and PostgresStore both fit)."""
-
-    def add_batch(self, results: Sequence[Result], /) -> BatchReport: ...
-
+    from newskb.store.base import BatchStore
 
 Result: TypeAlias = Extraction | ErrorRecord
 BATCH = 32
@@ -47,18 +42,23 @@ def process_batch(articles: list[Article]) -> list[Result]:
     return out
 
 
-_PREPARED: list[int] = []  # the pid of a process that prepared itself
+_PREPARED: list[int] = []  # the pid of a process that prepared itself (or its forked parent)
 
 
 def prepare_process() -> None:
     """Load the model and every extractor's lazy tables in this process, once, then move
     everything loaded so far out of the garbage collector's way (``gc.freeze``): the model
     and tables are ~600k long-lived objects a full collection would otherwise walk again and
-    again while articles are processed (about 3% of extraction time, ``make bench``)."""
-    if _PREPARED and _PREPARED[0] == os.getpid():
+    again while articles are processed (about 3% of extraction time, ``make bench``).
+    A worker forked from a prepared process has it all already."""
+    if _PREPARED:
         return
     text = "Officials in Kyiv said on Monday that talks with Russia in Geneva would resume."
     process_batch([Article(id="warm", sha256="warm", path="warm", text=text)])
+    _freeze()
+
+
+def _freeze() -> None:
     gc.collect()
     gc.freeze()
     _PREPARED[:] = [os.getpid()]
@@ -108,18 +108,35 @@ def run(
     """Read, parse and extract; yield one list of results per batch, in input order.
 
     ``keep`` filters articles before any NLP (the store uses it to skip what it already has).
+    With ``workers`` > 1 this process loads the model and tables first and the pool's workers
+    are forked from it (sharing them, no load of their own); an input too small to share out
+    (one article) runs here, and a small input is cut into smaller batches so every worker
+    gets some.
     """
     items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published)
     if keep is not None:
         items = (i for i in items if isinstance(i, ErrorRecord) or keep(i))
-    if workers <= 1:
+    ahead: list[Article | ErrorRecord] = []
+    if workers > 1:  # read ahead what the workers' first batches would hold
+        stream = iter(items)
+        ahead = list(itertools.islice(stream, workers * batch_size))
+        items = itertools.chain(ahead, stream)
+        if len(ahead) < workers * batch_size:  # all of the input: share it out evenly
+            n_arts = sum(isinstance(i, Article) for i in ahead)
+            batch_size = max(1, -(-n_arts // workers))
+            workers = min(workers, n_arts)
+    if workers <= 1:  # the first batch warms this process up (no warm-up article of its own)
         for group in batches(items, batch_size):
             arts = _articles(group)
-            if arts:
-                prepare_process()
-            yield _merge(group, process_batch(arts) if arts else [])
+            done = process_batch(arts) if arts else []
+            if arts and not _PREPARED:
+                _freeze()
+            yield _merge(group, done)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
+    prepare_process()  # here, once: the forked workers inherit the model and tables
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=prepare_process, mp_context=_pool_context()
+    ) as pool:
         window: deque[tuple[list[Article | ErrorRecord], Future[list[Result]] | None]] = deque()
         for group in batches(items, batch_size):
             arts = _articles(group)
@@ -130,28 +147,30 @@ def run(
             yield _done(window.popleft())
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """``fork`` where the platform has it (workers share the loaded model), else the default."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
 def _done(entry: tuple[list[Article | ErrorRecord], Future[list[Result]] | None]) -> list[Result]:
     group, fut = entry
     return _merge(group, fut.result() if fut is not None else [])
 
 
-def derived_steps() -> tuple[BatchHook, ...]:
-    """Cross-article steps run on every stored batch, in order: entity canon, ledger, stories."""
-    from newskb.store.agreements import update_ledger
-    from newskb.store.entities import resolve_batch
-    from newskb.store.stories import assign_batch
-
-    return (resolve_batch, update_ledger, assign_batch)
-
-
 def store_batch(store: BatchStore, results: Sequence[Result]) -> BatchReport:
-    """Store one batch with everything derived from it, atomically where the store allows.
+    """Store one batch with everything derived from it, in one store transaction: the new
+    articles and their facts, then the entity canon (resolve), the agreements ledger and the
+    stories, each reading and writing through the batch's own index."""
+    from newskb.ledger.ledger import update_ledger
+    from newskb.resolve.canon import resolve_batch
+    from newskb.stories.cluster import assign_all
 
-    On SQLite the derived steps run inside the batch's own transaction. The PostgreSQL store
-    keeps articles and facts only (entity canon, stories and the ledger are SQLite features).
-    """
-    from newskb.store.sqlite import SqliteStore
-
-    if isinstance(store, SqliteStore):
-        return store.add_batch(results, after=derived_steps())
-    return store.add_batch(results)
+    with store.batch() as tx:
+        report, fresh = tx.write(results)
+        if fresh:
+            resolve_batch(tx.canon, fresh)
+            update_ledger(tx.ledger, fresh)
+            assign_all(tx.stories, fresh)
+    return report

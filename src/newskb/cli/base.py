@@ -33,19 +33,6 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from exc
 
 
-def sqlite_only(db: str, what: str) -> None:
-    """Refuse, with a coded error, a command whose tables only the SQLite store has so far."""
-    from newskb.errors import NotAvailable
-    from newskb.store import is_postgres_url
-
-    if is_postgres_url(db):
-        raise NotAvailable(
-            f"`newskb {what}` needs the SQLite store: the entity canon, event, agreement and "
-            "story queries are not on PostgreSQL yet (ingest, search, show, stats, errors, "
-            "digest and quotes are); use --db news.db"
-        )
-
-
 def emit(
     rows: Sequence[dict[str, Any]],
     fmt: str,
@@ -111,14 +98,19 @@ def cli() -> None:
 @cli.command()
 @click.option("--published", callback=_date, help="Publication date for inputs that lack one.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--workers", type=int, default=None, help="Extraction processes [default: cores].")
 @click.argument("paths", nargs=-1, required=True)
-def extract(published: dt.date | None, fmt: str, paths: tuple[str, ...]) -> None:
-    """Extract entities, quotes, times and events as JSONL (schema newskb.extract/1)."""
-    from newskb.pipeline import run
+def extract(
+    published: dt.date | None, fmt: str, workers: int | None, paths: tuple[str, ...]
+) -> None:
+    """Extract entities, quotes, times and events as JSONL (schema newskb.extract/1), in input
+    order."""
+    from newskb.pipeline import default_workers, run
     from newskb.serialize import dumps, error_dict, to_dict
 
     failed = False
-    for batch in run(paths, published=published, workers=1):
+    n_workers = workers if workers is not None else default_workers()
+    for batch in run(paths, published=published, workers=n_workers, batch_size=16):
         for item in batch:
             if isinstance(item, ErrorRecord):
                 failed = True

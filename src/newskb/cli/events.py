@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out, sqlite_only
+from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out
 from newskb.cli.evaluate import eval_group
 from newskb.model import AgreementRecord, AgreementStep, EventHit
 
@@ -74,12 +74,9 @@ def events(
 ) -> None:
     """Who did what to whom: events from the store, oldest first (read-only)."""
     from newskb.store import open_store
-    from newskb.store.agreements import find_events
 
-    sqlite_only(db, "events")
     with open_store(db, readonly=True) as store:
-        rows = find_events(
-            store.conn,
+        rows = store.events(
             type=etype,
             actor=actor,
             since=since.isoformat() if since else None,
@@ -150,18 +147,15 @@ def agreements(
     """The agreements ledger: what was agreed, by whom, its status and the articles behind it."""
     from newskb.errors import NotFound
     from newskb.store import open_store
-    from newskb.store.agreements import agreements as list_agreements
-    from newskb.store.agreements import get
 
-    sqlite_only(db, "agreements")
     with open_store(db, readonly=True) as store:
         if agreement_id:
-            one = get(store.conn, agreement_id)
+            one = store.agreement(agreement_id)
             if one is None:
                 raise NotFound(f"no agreement {agreement_id!r}")
             found = [one]
         else:
-            found = list_agreements(store.conn, status=status, party=party)
+            found = store.agreements(status=status, party=party)
     if fmt in ("json", "jsonl"):
         emit([dataclasses.asdict(a) for a in found], fmt)
         return

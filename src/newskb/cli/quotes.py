@@ -26,10 +26,9 @@ def quotes(
 ) -> None:
     """Who said what: quotes from the store, oldest first (read-only)."""
     from newskb.store import open_store
-    from newskb.store.quotes import find_quotes
 
     with open_store(db, readonly=True) as store:
-        rows = find_quotes(store.conn, speaker=speaker, about=about, since=since, limit=limit)
+        rows = store.quotes(speaker=speaker, about=about, since=since, limit=limit)
     out = [
         {
             "published": r.published,
@@ -56,10 +55,9 @@ def quotes(
 def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, fmt: str) -> None:
     """Who made the images, videos and recordings: media credits, oldest first (read-only)."""
     from newskb.store import open_store
-    from newskb.store.credits import find_credits
 
     with open_store(db, readonly=True) as store:
-        rows = find_credits(store.conn, source=source, since=since, limit=limit)
+        rows = store.credits(source=source, since=since, limit=limit)
     cols = ["published", "medium", "source", "agency", "caption", "article", "credit"]
     out = [
         {
