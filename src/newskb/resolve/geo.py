@@ -166,6 +166,16 @@ def _cities() -> _Cities:
     return _Cities(cache.cached("geo-cities", _city_depends, _build_cities, _check_cities))
 
 
+def own_cities(name: str) -> list[tuple[int, KbEntry]]:
+    """(rank, city) of the cities whose own name is ``name``, most populous first."""
+    return _cities().own(norm(name))
+
+
+def other_cities(name: str) -> list[tuple[int, KbEntry]]:
+    """(rank, city) of the cities known by ``name`` as another of their names ("Bombay")."""
+    return _cities().other(norm(name))
+
+
 def country(name: str) -> KbEntry | None:
     return _countries().get(norm(name))
 
