@@ -59,7 +59,6 @@ def test_intention_takes_the_infinitive_and_its_subject() -> None:
     ]
     # no source, a thing as subject, or no infinitive: no intention
     assert run("It wants to be free.").quotes == ()
-    assert run("The decision is expected to come next week.").quotes == ()
     assert run("They want more money.").quotes == ()
 
 
