@@ -17,6 +17,7 @@ EntityType = Literal[
     "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART", "MISC"
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteMode = Literal["speech", "thought", "intention", "knowledge"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
 AgreementStatus = Literal["agreed", "in force", "violated", "abandoned"]
@@ -123,6 +124,7 @@ class Quote:
     speaker: Speaker | None
     cue: Span | None
     content: Content
+    mode: QuoteMode | None = None  # what is attributed: said, thought, intended or known
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,7 @@ def quote_dict(q: Quote) -> JSON:
         "speaker": _span(q.speaker) if q.speaker else None,
         "cue": _span(q.cue) if q.cue else None,
         "content": content,
+        "mode": q.mode,
     }
 
 
@@ -246,6 +247,7 @@ def from_dict(d: JSON, raw: str = "") -> Extraction:
                 text=q["content"]["text"],
                 fragments=tuple(tuple(f) for f in q["content"].get("fragments") or ()),
             ),
+            mode=q.get("mode"),
         )
         for q in d.get("quotes") or ()
     )
