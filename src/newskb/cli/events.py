@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out, sqlite_only
+from newskb.cli.base import FORMATS, LIMIT, _date, cli, emit, format_option, say, sqlite_only
 from newskb.cli.evaluate import eval_group
 from newskb.model import AgreementRecord, AgreementStep, EventHit
 
@@ -59,7 +59,7 @@ def _plover_row(r: EventHit) -> dict[str, str]:
     "--status", type=click.Choice(["occurred", "planned", "hypothetical", "negated"]), default=None
 )
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=1000, show_default=True)
+@click.option("--limit", type=LIMIT, default=1000, show_default=True)
 @click.option(
     "--format", "fmt", type=click.Choice([*FORMATS, "plover"]), default="table", show_default=True,
     help="Output format; plover = POLECAT-style TSV.",
@@ -74,11 +74,11 @@ def events(
     fmt: str,
 ) -> None:
     """Who did what to whom: events from the store, oldest first (read-only)."""
-    from newskb.store import open_store
     from newskb.store.agreements import find_events
+    from newskb.store.opening import open_checked
 
     sqlite_only(db, "events")
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         rows = find_events(
             store.conn,
             type=etype,
@@ -150,12 +150,12 @@ def agreements(
 ) -> None:
     """The agreements ledger: what was agreed, by whom, its status and the articles behind it."""
     from newskb.errors import NotFound
-    from newskb.store import open_store
     from newskb.store.agreements import agreements as list_agreements
     from newskb.store.agreements import get
+    from newskb.store.opening import open_checked
 
     sqlite_only(db, "agreements")
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         if agreement_id:
             one = get(store.conn, agreement_id)
             if one is None:
@@ -187,8 +187,8 @@ def agreements(
         )
         return
     a = found[0]
-    out.print(f"[bold]{a.id}[/bold] {a.object} — {', '.join(a.parties)}")
-    out.print(f"first agreed {a.first_agreed or '?'} · status {a.status}")
+    say((a.id, "bold"), f" {a.object} — {', '.join(a.parties)}")
+    say(f"first agreed {a.first_agreed or '?'} · status {a.status}")
     emit(
         [
             {

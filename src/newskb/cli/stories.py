@@ -14,16 +14,23 @@ from newskb.cli.base import cli, emit, format_option, sqlite_only
 from newskb.cli.evaluate import eval_group
 from newskb.errors import NotFound, UsageError
 
+_TSV = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_field(value: str) -> str:
+    """One TSV field: backslash, tab and line ends escaped (a file name may hold any of them)."""
+    return value.translate(_TSV)
+
 
 @contextmanager
 def _store(db: str) -> Iterator[sqlite3.Connection]:
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
     sqlite_only(db, "stories / timeline")
     path = db.removeprefix("sqlite:///")
     if not Path(path).exists():
         raise NotFound(f"no store at {path!r} (run `newskb ingest ... --db {path}` first)")
-    store = open_store(db)
+    store = open_checked(db, must_exist=True)
     try:
         yield store.conn
     finally:
@@ -54,7 +61,7 @@ def stories(ctx: click.Context, db: str, fmt: str) -> None:
         st.assign_pending(conn)
         if fmt == "tsv":
             for path, sid in st.article_paths(conn):
-                click.echo(f"{path}\t{sid}")
+                click.echo(f"{tsv_field(path)}\t{tsv_field(sid)}")
             return
         found = st.summaries(conn)
         if fmt == "json":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import emit, format_option
+from newskb.cli.base import LIMIT, emit, format_option
 from newskb.cli.evaluate import eval_group
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpora"
@@ -25,7 +25,7 @@ DEFAULT_CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpo
 )
 @click.option("--corpora", "corpora_dir", type=click.Path(path_type=Path), default=None,
               help="Folder holding the corpora [default: ../shared/corpora].")  # fmt: skip
-@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@click.option("--limit", type=LIMIT, default=None, help="Score only the first N documents.")
 @click.option(
     "--errors",
     "show_errors",
