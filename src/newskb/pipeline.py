@@ -64,6 +64,14 @@ def prepare_process() -> None:
     _PREPARED[:] = [os.getpid()]
 
 
+def prepare_worker() -> None:
+    """A pool worker's start: die with the parent (any signal, ``kill -9`` too), then load."""
+    from newskb.workers import die_with_parent
+
+    die_with_parent()
+    prepare_process()
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
@@ -119,7 +127,7 @@ def run(
                 prepare_process()
             yield _merge(group, process_batch(arts) if arts else [])
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker) as pool:
         window: deque[tuple[list[Article | ErrorRecord], Future[list[Result]] | None]] = deque()
         for group in batches(items, batch_size):
             arts = _articles(group)

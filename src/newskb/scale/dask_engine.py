@@ -109,6 +109,9 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
         ) as cluster,
         Client(cluster) as client,
     ):
+        from newskb.workers import dask_plugin
+
+        client.register_plugin(dask_plugin(os.getpid()))
         yield client
 
 
