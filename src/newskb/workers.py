@@ -52,7 +52,7 @@ def dask_plugin(parent: int) -> Any:
     Built here, not at import, so newskb imports without ``distributed``."""
     from distributed import WorkerPlugin
 
-    class DieWithParent(WorkerPlugin):  # type: ignore[misc]
+    class DieWithParent(WorkerPlugin):
         name = "newskb-die-with-parent"
         idempotent = True
 
