@@ -1,22 +1,32 @@
-# newskb — every target creates .venv and installs into it when missing.
+# newskb — every target creates .venv and installs into it when missing, at the exact versions
+# of constraints.txt (pyproject.toml holds the compatible ranges a user's install needs).
+# `make demo` installs only what the demo runs; test/lint/bench add the extras and dev tools.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/python -m pip install -q -c constraints.txt
+RUN_STAMP := $(VENV)/.installed-run
+STAMP := $(VENV)/.installed-dev
 DB ?= demo.db
 PORT ?= 8000
 
 .PHONY: demo test lint bench install clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,dask,postgres]'
-	touch $(STAMP)
+
+$(RUN_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e '.[dev,dask,postgres,pandas]'
+	touch $(STAMP) $(RUN_STAMP)
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(RUN_STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/newskb ingest examples/ --db $(DB)
 	$(BIN)/newskb digest --db $(DB)

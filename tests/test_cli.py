@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newskb.cli import cli
+from newskb.schema import errors as contract_errors
 from newskb.serialize import from_dict
 from tests.conftest import ROOT
 from tests.reliability.spans import count_spans, span_problems
@@ -41,6 +42,7 @@ def test_extract_the_seed(seed_path: Path) -> None:
     assert doc["text"][upd["start"] : upd["end"]].startswith("Deputy Head of the White House")
     for key in ("entities", "quotes", "times", "events"):
         assert isinstance(obj[key], list)
+    assert contract_errors(obj) == []
     x = from_dict(obj)
     assert count_spans(x) > 5 and span_problems(x) == []
 
@@ -57,6 +59,7 @@ def test_extract_bad_input_gives_error_lines_and_exit_3(tmp_path: Path, seed_pat
     errors = [x["error"] for x in lines if "error" in x]
     assert sorted(e["path"] for e in errors) == sorted([str(bad), str(empty)])
     assert all(x["schema"] == "newskb.extract/1" for x in lines)
+    assert [contract_errors(x) for x in lines] == [[], [], []]
     assert {e["code"] for e in errors} <= {"NKB101", "NKB102", "NKB103"}
     # one line per input, in input order
     assert [x["error"]["path"] if "error" in x else "doc" for x in lines] == [
@@ -82,6 +85,7 @@ def test_extract_every_example_has_exact_spans() -> None:
     assert [o["doc"]["path"] for o in objs] == sorted(o["doc"]["path"] for o in objs)
     for o in objs:
         assert span_problems(from_dict(o)) == [], o["doc"]["path"]
+        assert contract_errors(o) == [], o["doc"]["path"]
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,14 @@ from newskb.cli import (  # noqa: F401  (each module registers its commands)
     entities,
     evaluate,
     events,
+    export,
     quotes,
     serve,
     stories,
     times,
 )
 from newskb.cli.base import cli, err
+from newskb.cli.options import wire
 from newskb.errors import BadRequest, NewskbError, Unexpected, UsageError
 
 __all__ = ["as_coded", "cli", "main"]
@@ -58,6 +60,9 @@ def show_error(exc: NewskbError) -> None:
     """The one line a user sees for a failure (plain text: nothing in it is read as markup)."""
     message = str(exc).encode("utf-8", "backslashreplace").decode("utf-8")
     err.print(Text.assemble(("error", "red"), " ", message))
+
+
+wire(cli)  # NEWSKB_DB for every --db; a group's --db also after its sub-command
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ from newskb.cli.base import FORMATS, LIMIT, _date, cli, emit, format_option, say
 from newskb.cli.evaluate import eval_group
 from newskb.model import AgreementRecord, AgreementStep, EventHit
 
-DEFAULT_CORPORA = Path("../shared/corpora")
 QUADS = {
     "VERBAL COOPERATION": 1,
     "MATERIAL COOPERATION": 2,
@@ -209,7 +208,10 @@ def agreements(
 @eval_group.command(name="events")
 @click.option("--corpus", type=click.Choice(["plover", "petrarch2"]), default="plover")
 @click.option(
-    "--corpora", type=click.Path(path_type=Path), default=DEFAULT_CORPORA, show_default=True
+    "--corpora",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder holding the corpora [default: as `newskb eval --corpora`].",
 )
 @click.option(
     "--actors",
@@ -222,14 +224,15 @@ def agreements(
               help="A PETRARCH-format agents dictionary to go with --actors.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def eval_events(
-    corpus: str, corpora: Path, actors_file: Path | None, agents_file: Path | None, fmt: str
+    corpus: str, corpora: Path | None, actors_file: Path | None, agents_file: Path | None, fmt: str
 ) -> None:
     """Event coding: PLOVER type accuracy, actor/recipient accuracy, no-event precision."""
+    from newskb.eval.corpora import corpus_root
     from newskb.eval.events import evaluate
     from newskb.extract.events import dictionary
 
     actors = dictionary.load(actors_file, agents_file) if actors_file else None
-    s = evaluate(corpora, corpus, actors)
+    s = evaluate(corpus_root(corpora), corpus, actors)
     if fmt == "json":
         click.echo(json.dumps(dataclasses.asdict(s), indent=2))
         return

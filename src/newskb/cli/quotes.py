@@ -13,8 +13,6 @@ import click
 from newskb.cli.base import LIMIT, _date, cli, emit, format_option
 from newskb.cli.evaluate import eval_group
 
-DEFAULT_GUM = Path("../shared/corpora/gum_wikinews")
-
 
 @cli.command()
 @click.option("--speaker", help="Speaker name (any spelling or alias; substring match).")
@@ -85,9 +83,8 @@ def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, 
     "--path",
     "root",
     type=click.Path(path_type=Path),
-    default=DEFAULT_GUM,
-    show_default=True,
-    help="The GUM Wikinews folder.",
+    default=None,
+    help="The GUM Wikinews folder [default: gum_wikinews in the corpora folder].",
 )
 @click.option(
     "--genre",
@@ -101,11 +98,15 @@ def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, 
     help='Leave GUM\'s media-credit attributions ("Image: NAME") out of the gold.',
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def eval_quotes(corpus: str, root: Path, genre: str, without_credits: bool, fmt: str) -> None:
+def eval_quotes(
+    corpus: str, root: Path | None, genre: str, without_credits: bool, fmt: str
+) -> None:
     """Source, cue and content P/R/F1 (exact span and token overlap) on GUM train + dev."""
     from newskb.errors import UsageError
+    from newskb.eval.corpora import corpus_root
     from newskb.eval.quotes import evaluate_gum
 
+    root = root or corpus_root() / "gum_wikinews"
     if not (root / "rst").is_dir():
         raise UsageError(f"GUM corpus not found at {root}", path=str(root))
     genres = ("news", "interview") if genre == "all" else (genre,)

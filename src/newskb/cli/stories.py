@@ -196,16 +196,19 @@ def _topics(_ctx: click.Context, _param: click.Parameter, value: str) -> list[in
     help="text: terms only, no model; all: also entities and times from the real extractors.",
 )
 @click.option("--topics", default="1-35", show_default=True, callback=_topics)
-@click.option("--root", type=click.Path(path_type=Path), help="ECB+ folder [../shared/...].")
+@click.option(
+    "--root", type=click.Path(path_type=Path), help="ECB+ folder [ecbplus in the corpora folder]."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def eval_stories(
     corpus: str, features: str, topics: list[int], root: Path | None, fmt: str
 ) -> None:
     """Story clustering on ECB+: BCubed and pairwise precision, recall, F1."""
     from newskb.eval import stories as ev
+    from newskb.eval.corpora import corpus_root
 
     try:
-        s = ev.evaluate(root=root or ev.DEFAULT_ROOT, topics=topics, features=features)
+        s = ev.evaluate(root=root or corpus_root() / "ecbplus", topics=topics, features=features)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     row = {"corpus": corpus, "features": features, **dataclasses.asdict(s)}

@@ -10,8 +10,6 @@ import click
 from newskb.cli.base import LIMIT, emit, format_option
 from newskb.cli.evaluate import eval_group
 
-DEFAULT_CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpora"
-
 
 @eval_group.command(name="times")
 @click.option(
@@ -24,7 +22,7 @@ DEFAULT_CORPORA = Path(__file__).resolve().parents[3].parent / "shared" / "corpo
     help="tempeval3: all|timebank|aquaint; meantime: all|airbus|apple.",
 )
 @click.option("--corpora", "corpora_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder holding the corpora [default: ../shared/corpora].")  # fmt: skip
+              help="Folder holding the corpora [default: as `newskb eval --corpora`].")  # fmt: skip
 @click.option("--limit", type=LIMIT, default=None, help="Score only the first N documents.")
 @click.option(
     "--errors",
@@ -42,11 +40,12 @@ def eval_times(
     fmt: str,
 ) -> None:
     """Strict/relaxed extent P/R/F1, type and value accuracy, value F1 (TempEval-3)."""
+    from newskb.eval.corpora import corpus_root
     from newskb.eval.times import SPLITS, error_kind, evaluate
 
     if split not in SPLITS[corpus]:
         raise click.BadParameter(f"{corpus} splits are {', '.join(SPLITS[corpus])}")
-    root = corpora_dir or DEFAULT_CORPORA
+    root = corpus_root(corpora_dir)
     if not root.exists():
         raise click.ClickException(f"{root} does not exist: pass --corpora")
     scores, pairs = evaluate(root, corpus, split, limit=limit)

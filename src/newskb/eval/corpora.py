@@ -1,5 +1,9 @@
 """Shared loaders for the development corpora in ``../shared/corpora`` (read at run time).
 
+Where the corpora are (``corpus_root``): a folder given (``newskb eval --corpora DIR``), else
+``$NEWSKB_CORPORA``, else ``../shared/corpora`` beside the working directory, else beside the
+checkout this code runs from. An installed newskb (no checkout) so finds them too.
+
 GUM's four test documents that sit in the shared folder are never opened: every GUM loader
 filters on ``GUM_TEST_DOCS`` before reading a file.
 """
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -19,6 +24,9 @@ GUM_TEST_DOCS = frozenset(
     {"GUM_interview_hill", "GUM_interview_libertarian", "GUM_news_nasa", "GUM_news_sensitive"}
 )
 DEFAULT_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "corpora"
+"""``../shared/corpora`` beside the checkout (meaningless in an installed package)."""
+ENV = "NEWSKB_CORPORA"
+_CHOSEN: list[Path] = []  # the folder ``newskb eval --corpora`` named, for this process
 _GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 _MEANTIME_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 _ENTITY_OPEN = re.compile(r"\(([^()|]+)")
@@ -95,8 +103,26 @@ def name_core(toks: list[Tok], head: int, person: bool = False) -> tuple[int, in
     return (toks[lo][0], toks[hi][1]) if lo <= hi else None
 
 
+def use_root(root: Path | None) -> None:
+    """Make ``root`` the corpora folder of this process (``None``: back to the lookup)."""
+    _CHOSEN[:] = [root] if root is not None else []
+
+
 def corpus_root(root: Path | None = None) -> Path:
-    return root if root is not None else DEFAULT_ROOT
+    """The corpora folder: ``root`` when given, else the one ``use_root`` chose, else
+    ``$NEWSKB_CORPORA``, else the first of ``../shared/corpora`` beside the working directory
+    and beside the checkout that exists (the checkout's when neither does)."""
+    if root is not None:
+        return root
+    if _CHOSEN:
+        return _CHOSEN[0]
+    env = os.environ.get(ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    for near in (Path.cwd().parent / "shared" / "corpora", DEFAULT_ROOT):
+        if near.is_dir():
+            return near
+    return DEFAULT_ROOT
 
 
 def gum_docs(root: Path | None = None, genre: str | None = None) -> list[str]:
