@@ -28,7 +28,6 @@ from newskb.model import (
     Event,
     EventStatus,
     Extraction,
-    Quote,
     Span,
     TimeExpr,
 )
