@@ -6,6 +6,8 @@ import click
 
 from newskb.cli.base import cli, err, sqlite_only
 
+SHUTDOWN_S = 3  # SIGTERM: open requests get this long, then the server stops
+
 
 @cli.command()
 @click.option("--db", default="newskb.db", show_default=True, help="Store file to serve.")
@@ -41,7 +43,14 @@ def serve(db: str, host: str, port: int, write_token: str | None, workers: int) 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"warning: listening on {host}, reachable from other machines")
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            server_header=False,
+            timeout_graceful_shutdown=SHUTDOWN_S,
+        )
         return
     os.environ["NEWSKB_DB"] = db
     os.environ["NEWSKB_WRITE_TOKEN"] = write_token or ""
@@ -53,4 +62,5 @@ def serve(db: str, host: str, port: int, write_token: str | None, workers: int) 
         port=port,
         log_level="warning",
         server_header=False,
+        timeout_graceful_shutdown=SHUTDOWN_S,
     )
