@@ -351,7 +351,10 @@ _WHEN = (
     "THEN t.value ELSE a.published END)"
 )
 _EVENT_SQL = (
-    f"SELECT v.*, {_WHEN} AS at, a.title, a.published, a.text AS atext FROM events v "
+    f"SELECT v.*, {_WHEN} AS at, a.title, a.published, "
+    # the sentence only: a.text would copy the whole article into every row (and a sort)
+    "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS stext "
+    "FROM events v "
     "JOIN articles a ON a.id = v.article_id "
     "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
 )
@@ -395,7 +398,7 @@ def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> EventRow:
         trigger=r["trigger_text"],
         trigger_start=r["trigger_start"],
         trigger_end=r["trigger_end"],
-        sentence=r["atext"][r["sentence_start"] : r["sentence_end"]],
+        sentence=r["stext"] or "",
         when=r["at"],
         location=r["location"],
         agreement=agreement_object(r["agreement"]),
