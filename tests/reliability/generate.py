@@ -28,7 +28,21 @@ def long_article(n_chars: int, seed: int = 0) -> str:
 
 
 def one_sentence(words: int) -> str:
-    base = "the minister and the envoy discussed trade gas grain with officials from Kyiv".split()
+    base = [
+        "the",
+        "minister",
+        "and",
+        "the",
+        "envoy",
+        "discussed",
+        "trade",
+        "gas",
+        "grain",
+        "with",
+        "officials",
+        "from",
+        "Kyiv",
+    ]
     return " ".join(base[i % len(base)] for i in range(words)) + "."
 
 

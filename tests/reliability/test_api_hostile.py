@@ -19,7 +19,7 @@ from newskb.errors import NewskbError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 
-from servestore import build_store  # noqa: E402
+from servestore import build_store
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_ec17a40e6ef16061.txt"
 TOKEN = "s3cret-token"

@@ -15,7 +15,7 @@ from newskb.pipeline import prepare_process, process_batch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import live_blog, long_article, one_sentence, said, short_quotes  # noqa: E402
+from generate import live_blog, long_article, one_sentence, said, short_quotes
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_ec17a40e6ef16061.txt"
 
