@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from newskb.errors import NotAvailable, ShardFailed
+from newskb.errors import NotAvailable, ShardFailed, UsageError
 from newskb.ingest import iter_paths
 from newskb.model import BatchReport, EngineReport, ErrorRecord, Shard, ShardResult
 from newskb.scale.shards import (
@@ -42,6 +42,7 @@ from newskb.scale.shards import (
 SHARD_FILES = 32
 LOAD_BATCH = 1000
 RETRIES = 2
+SCHEDULER_TIMEOUT_S = 10
 log = logging.getLogger(__name__)
 
 
@@ -95,7 +96,14 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     Client: Any = distributed.Client
     LocalCluster: Any = distributed.LocalCluster
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            raise UsageError(
+                f"cannot reach the Dask scheduler {scheduler!r} within "
+                f"{SCHEDULER_TIMEOUT_S} s: {exc}"
+            ) from exc
+        with client:
             yield client
         return
     with (
