@@ -19,9 +19,10 @@ from newskb.api.guard import Guard, as_newskb, json_error, status_of
 from newskb.api.routes import api_router
 from newskb.api.writes import write_router
 from newskb.errors import NewskbError
+from newskb.web.apidocs import docs_router
 from newskb.web.pages import page_router, templates
 
-API_PREFIXES = ("/api", "/openapi.json", "/static")
+API_PREFIXES = ("/api", "/openapi.json", "/static", "/favicon.ico")
 
 
 def create_app(db: str, write_token: str | None = None) -> FastAPI:
@@ -65,6 +66,7 @@ def create_app(db: str, write_token: str | None = None) -> FastAPI:
     app.include_router(api_router(pool))
     app.include_router(write_router(db, write_token))
     app.include_router(page_router(pool, tpl))
+    app.include_router(docs_router(app))
     static = str(resources.files("newskb.web") / "static")
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.add_middleware(Guard)
