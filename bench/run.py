@@ -285,14 +285,14 @@ def store_rows(results: list[Any], n: int, tmp: str) -> list[dict[str, Any]]:
         rows.append(search_row(store, "SQLite search", base))
     # What ``newskb ingest`` does per batch on SQLite: the same records with the derived steps
     # (entity canon, agreements ledger, stories) inside each batch's transaction.
-    from newskb.pipeline import derived_steps
+    from newskb.pipeline import store_batch
 
     m = min(n, 1000)
     with SqliteStore(os.path.join(tmp, "ingest_derived.db")) as store:
-        store.add_batch(recs[:1], after=derived_steps())  # load gazetteers etc. before timing
+        store_batch(store, recs[:1])  # load gazetteers etc. before timing
         t0 = time.perf_counter()
         for i in range(1, m, 500):
-            store.add_batch(recs[i : min(m, i + 500)], after=derived_steps())
+            store_batch(store, recs[i : min(m, i + 500)])
         secs = time.perf_counter() - t0
         rows.append(
             {"what": "SQLite ingest + derived steps (canon, ledger, stories)", "articles": m - 1,

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from newskb.model import Article, Entity, Extraction, Mention
-from newskb.store.entities import resolve_batch
+from newskb.resolve.canon import resolve_batch
 from newskb.store.migrate import migrate
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.canon import SqlCanon
 
 _SYL = [c + v for c in "bdfghjklmnprstvwz" for v in "aeiou"] + ["sh", "tt", "rg", "ov"]
 
@@ -75,7 +77,7 @@ def run(ctx: Any = None) -> list[dict[str, Any]]:
             started = time.perf_counter()
             for k in range(0, len(batch), 500):
                 conn.execute("BEGIN")
-                resolve_batch(conn, batch[k : k + 500])
+                resolve_batch(SqlCanon(SqliteDb(conn)), batch[k : k + 500])
                 conn.execute("COMMIT")
             secs = time.perf_counter() - started
             canon = conn.execute("SELECT COUNT(*) FROM canon").fetchone()[0]

@@ -37,12 +37,20 @@ from newskb.model import (
     StoryFeatures,
     StoryParams,
 )
-from newskb.store import stories as db
 from newskb.store.migrate import migrate
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.stories import SqlStories
 from newskb.store.sqlite import connect
 from newskb.stories import minhash
 from newskb.stories.cluster import assign
-from newskb.stories.state import grow, member_vector, state_json, vector, vector_json
+from newskb.stories.state import (
+    grow,
+    index_keys,
+    member_vector,
+    state_json,
+    vector,
+    vector_json,
+)
 from newskb.stories.text import features
 
 _SYL = [c + v for c in "bdfghklmnprstvz" for v in "aeiou"]
@@ -172,7 +180,7 @@ def build(conn: sqlite3.Connection, n: int, synth: Synth) -> list[dict[str, Any]
                 "now",
             )
         )
-        postings += [(k, sid, i + PER_STORY, state.last_seen) for k in db.index_keys(state)]
+        postings += [(k, sid, i + PER_STORY, state.last_seen) for k in index_keys(state)]
     flush()
     conn.execute("COMMIT")
     return stories
@@ -205,7 +213,7 @@ def measure(n: int, probes: int, folder: str) -> dict[str, Any]:
             s = stories[synth.rng.randrange(len(stories))] if i % 2 == 0 else synth.story(10**7 + i)
             x = synth.article(s, f"probe-{i}")
             t = time.perf_counter()
-            got = assign(conn, features(x), params)
+            got = assign(SqlStories(SqliteDb(conn)), features(x), params)
             times.append((time.perf_counter() - t) * 1000)
             joined += got.how == "joined"
         t = time.perf_counter()

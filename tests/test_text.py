@@ -15,8 +15,10 @@ from newskb.ingest import read_path
 from newskb.pipeline import process_batch
 from newskb.serialize import to_dict
 
+MODULES = ["newskb", "newskb.text", "newskb.schema", "newskb.export", "newskb.kb"]
 
-@pytest.mark.parametrize("module", ["newskb", "newskb.text", "newskb.schema", "newskb.export"])
+
+@pytest.mark.parametrize("module", MODULES)
 def test_doctests(module: str) -> None:
     mod = __import__(module, fromlist=["_"])
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

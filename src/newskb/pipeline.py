@@ -12,7 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from newskb import budget
 from newskb.errors import ExtractorFailed, NewskbError
@@ -23,14 +23,7 @@ from newskb.model import Article, BatchReport, ErrorRecord, Extraction
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newskb.store.sqlite import BatchHook
-
-
-class BatchStore(Protocol):
-    """What ``store_batch`` needs of a store (SqliteStore and PostgresStore both fit)."""
-
-    def add_batch(self, results: Sequence[Result], /) -> BatchReport: ...
-
+    from newskb.store.base import BatchStore
 
 Result: TypeAlias = Extraction | ErrorRecord
 BATCH = 32
@@ -167,23 +160,18 @@ def _done(entry: tuple[list[Article | ErrorRecord], Future[list[Result]] | None]
     return _merge(group, fut.result() if fut is not None else [])
 
 
-def derived_steps() -> tuple[BatchHook, ...]:
-    """Cross-article steps run on every stored batch, in order: entity canon, ledger, stories."""
-    from newskb.store.agreements import update_ledger
-    from newskb.store.entities import resolve_batch
-    from newskb.store.stories import assign_batch
-
-    return (resolve_batch, update_ledger, assign_batch)
-
-
 def store_batch(store: BatchStore, results: Sequence[Result]) -> BatchReport:
-    """Store one batch with everything derived from it, atomically where the store allows.
+    """Store one batch with everything derived from it, in one store transaction: the new
+    articles and their facts, then the entity canon (resolve), the agreements ledger and the
+    stories, each reading and writing through the batch's own index."""
+    from newskb.ledger.ledger import update_ledger
+    from newskb.resolve.canon import resolve_batch
+    from newskb.stories.cluster import assign_all
 
-    On SQLite the derived steps run inside the batch's own transaction. The PostgreSQL store
-    keeps articles and facts only (entity canon, stories and the ledger are SQLite features).
-    """
-    from newskb.store.sqlite import SqliteStore
-
-    if isinstance(store, SqliteStore):
-        return store.add_batch(results, after=derived_steps())
-    return store.add_batch(results)
+    with store.batch() as tx:
+        report, fresh = tx.write(results)
+        if fresh:
+            resolve_batch(tx.canon, fresh)
+            update_ledger(tx.ledger, fresh)
+            assign_all(tx.stories, fresh)
+    return report

@@ -44,19 +44,20 @@ def extract_text(
 
     >>> import newskb
     >>> x = newskb.extract_text(
-    ...     'Officials in Kyiv said on Monday that talks would resume. "We are ready," '
+    ...     'Officials in Kyiv said on Monday that Ukraine and Poland would resume talks. '
+    ...     '"We are ready," '
     ...     "Foreign Minister Andrii Sybiha told reporters.",
     ...     published="2025-03-19",
     ... )
     >>> [(e.name, e.type) for e in x.entities]
-    [('Kyiv', 'GPE'), ('Andrii Sybiha', 'PERSON')]
+    [('Kyiv', 'GPE'), ('Ukraine', 'GPE'), ('Poland', 'GPE'), ('Andrii Sybiha', 'PERSON')]
     >>> [(q.speaker.text if q.speaker else None, q.kind, q.content.text) for q in x.quotes]
-    [('Officials in Kyiv', 'indirect', 'that talks would resume'),
+    [('Officials in Kyiv', 'indirect', 'that Ukraine and Poland would resume talks'),
      ('Foreign Minister Andrii Sybiha', 'direct', 'We are ready')]
     >>> [(t.text, t.value) for t in x.times]
     [('Monday', '2025-03-17')]
-    >>> [(v.type, v.trigger.text) for v in x.events]
-    [('CONSULT', 'talks')]
+    >>> [(v.type, v.trigger.text, len(v.actors)) for v in x.events]
+    [('CONSULT', 'talks', 2)]
     >>> newskb.extract_text("   ")
     Traceback (most recent call last):
     ...

@@ -20,23 +20,16 @@ def test_ledger_tables_are_used_when_filled(serve_db: Path, tmp_path: Path) -> N
         ).fetchone()
         start = text.index("Energy Minister")
         end = text.index(".", start) + 1
-        conn.execute("DROP TABLE IF EXISTS agreement_history")
-        conn.execute("DROP TABLE IF EXISTS agreements")
+        conn.execute("DELETE FROM agreement_history")
+        conn.execute("DELETE FROM agreements")
         conn.execute(
-            "CREATE TABLE agreements (id TEXT PRIMARY KEY, object TEXT, parties TEXT, "
-            "first_agreed TEXT, status TEXT)"
+            "INSERT INTO agreements VALUES ('A1', 'repair ceasefire', 'ceasefire repair', "
+            "'[\"Ukraine\", \"Russia\"]', '[]', '2025-03-30', 'violated', '2025-04-09')"
         )
         conn.execute(
-            "CREATE TABLE agreement_history (agreement_id TEXT, article_id TEXT, date TEXT, "
-            "status TEXT, sentence_start INTEGER, sentence_end INTEGER)"
-        )
-        conn.execute(
-            "INSERT INTO agreements VALUES ('A1', 'repair ceasefire', '[\"Ukraine\", \"Russia\"]', "
-            "'2025-03-30', 'violated')"
-        )
-        conn.execute(
-            "INSERT INTO agreement_history VALUES ('A1', ?, '2025-04-09', 'violated', ?, ?)",
-            (aid, start, end),
+            "INSERT INTO agreement_history VALUES "
+            "('A1', ?, '2025-04-09', 'violated', 'V1', ?, ?, ?, ?)",
+            (aid, start, start + 1, start, end),
         )
     client = TestClient(create_app(str(db)))
     assert client.get("/api/agreements").json() == [

@@ -12,7 +12,7 @@ from newskb.api import create_app
 
 
 def _with_story(serve_db: Path, tmp_path: Path) -> tuple[Path, list[str]]:
-    """A copy of the store with minimal story tables holding one story of two articles."""
+    """A copy of the store whose story tables hold one story of two articles."""
     db = tmp_path / "stories.db"
     shutil.copy(serve_db, db)
     with sqlite3.connect(db) as conn:
@@ -22,12 +22,17 @@ def _with_story(serve_db: Path, tmp_path: Path) -> tuple[Path, list[str]]:
                 "SELECT id FROM articles WHERE title LIKE '%repair truce%' ORDER BY published"
             )
         ]
-        conn.execute("DROP TABLE IF EXISTS story_members")
-        conn.execute("DROP TABLE IF EXISTS stories")
-        conn.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT)")
-        conn.execute("CREATE TABLE story_members (article_id TEXT, story_id TEXT)")
-        conn.execute("INSERT INTO stories VALUES ('S1', 'The repair truce')")
-        conn.executemany("INSERT INTO story_members VALUES (?, 'S1')", [(i,) for i in ids])
+        conn.execute("DELETE FROM story_members")
+        conn.execute("DELETE FROM stories")
+        conn.execute(
+            "INSERT INTO stories(id, title, created_at, updated_at) "
+            "VALUES ('S1', 'The repair truce', '', '')"
+        )
+        conn.executemany(
+            "INSERT INTO story_members(article_id, story_id, seq, path, how, features, "
+            "assigned_at) VALUES (?, 'S1', ?, ?, 'user', '{}', '')",
+            [(a, n, f"{n}.txt") for n, a in enumerate(ids)],
+        )
     return db, ids
 
 

@@ -94,23 +94,36 @@ def test_body_size_limit(store_copy: Path) -> None:
     assert r.status_code == 413 and r.json()["error"]["code"] == "NKB413"
 
 
-def test_entity_writes_need_the_canon(store_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import newskb.resolve
+def test_entity_writes_call_the_canon_on_the_real_store(store_copy: Path) -> None:
+    """Regression: the alias/merge routes looked functions up by name that did not exist (always
+    501); they now run ``newskb.resolve.canon`` on the store, and the store shows the edit."""
+    from newskb.store import open_store
 
     client = TestClient(create_app(str(store_copy), write_token=TOKEN))
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    monkeypatch.delattr(newskb.resolve, "add_alias", raising=False)
-    r = client.post("/api/entities/Q212/aliases", json={"alias": "UA"}, headers=auth)
-    assert r.status_code == 501 and r.json()["error"]["code"] == "NKB406"
-    calls: list[tuple[str, str, str]] = []
-
-    def add_alias(db: str, key: str, alias: str) -> str:
-        calls.append((db, key, alias))
-        return f"{alias} -> {key}"
-
-    monkeypatch.setattr(newskb.resolve, "add_alias", add_alias, raising=False)
-    r = client.post("/api/entities/Q212/aliases", json={"alias": "UA"}, headers=auth)
-    assert r.status_code == 200 and r.json() == {"ok": True, "detail": "UA -> Q212"}
-    assert calls == [(str(store_copy), "Q212", "UA")]
-    r = client.post("/api/entities/merge", json={"into": "Q212", "merge": ["Ukraina"]})
+    r = client.post("/api/entities/Maria Lindqvist/aliases", json={"alias": "M. Lindqvist"})
     assert r.status_code == 401
+    r = client.post(
+        "/api/entities/Maria Lindqvist/aliases", json={"alias": "M. Lindqvist"}, headers=auth
+    )
+    assert r.status_code == 200, r.text
+    maria = r.json()["detail"]
+    with open_store(str(store_copy)) as store:
+        assert store.entity("m. lindqvist").id == maria
+        taras = store.entity("Taras Hnatiuk").id
+    assert taras != maria
+    r = client.post(
+        "/api/entities/merge", json={"into": "Maria Lindqvist", "merge": [taras]}, headers=auth
+    )
+    assert r.status_code == 200 and r.json()["detail"] == maria
+    with open_store(str(store_copy)) as store:
+        assert store.entity("Taras Hnatiuk").id == maria
+        both = len(store.entity(maria).articles)
+    r = client.post(f"/api/entities/{maria}/split", json={"alias": "Taras Hnatiuk"}, headers=auth)
+    assert r.status_code == 200, r.text
+    new = r.json()["detail"]
+    with open_store(str(store_copy)) as store:
+        assert new != maria and store.entity("Taras Hnatiuk").id == new
+        assert len(store.entity(new).articles) + len(store.entity(maria).articles) == both
+    r = client.post("/api/entities/Nobody Atall/aliases", json={"alias": "N"}, headers=auth)
+    assert r.status_code == 404 and r.json()["error"]["code"].startswith("NKB")

@@ -1,6 +1,8 @@
 """Event coding quality floors on the dev corpora (PLOVER gold records, PETRARCH2 unit tests).
 
-Floors sit a little under the measured dev numbers, so a regression fails.
+Floors sit a little under the measured dev numbers, so a regression fails (2026-12-07, issue 15:
+plover type 0.820, actor 0.838, recipient 0.674; petrarch2 actor 0.492, recipient 0.285, no-event
+precision 0.164).
 Measured: ``newskb eval events --corpus plover`` / ``--corpus petrarch2``.
 """
 
@@ -26,10 +28,12 @@ def test_plover_floors(corpora: Path) -> None:
     need_shared(corpora / "plover" / "plover_gsr_cameo.jsonl")
     s = evaluate(corpora, "plover")
     assert s.records == 322 and s.typed == 322
-    assert s.type_accuracy >= 0.84
-    assert s.actor_accuracy >= 0.84
-    assert s.recipient_accuracy >= 0.69
-    assert s.actor_recipient_accuracy >= 0.77
+    # issue 15 (precision first): the sense, agent and domain gates leave 31 of these records
+    # without an event, so the floors sit under the issue-6 numbers (0.863 / 0.860 / 0.708)
+    assert s.type_accuracy >= 0.80
+    assert s.actor_accuracy >= 0.82
+    assert s.recipient_accuracy >= 0.65
+    assert s.actor_recipient_accuracy >= 0.74
 
 
 @pytest.mark.slow
@@ -37,9 +41,11 @@ def test_petrarch2_floors_with_its_own_dictionaries(corpora: Path) -> None:
     need_shared(corpora / "petrarch2" / "PETR.Validate.actors.txt")
     s = evaluate(corpora, "petrarch2")
     assert s.no_event_gold > 0 and s.no_event_precision is not None
-    assert s.actor_accuracy >= 0.67
-    assert s.recipient_accuracy >= 0.46
-    assert s.no_event_precision >= 0.2
+    # issue 15: verbal events need a political actor and a sense-giving object ("broke
+    # relations", "restore ties" with a fictional state), so fewer records keep an event
+    assert s.actor_accuracy >= 0.47
+    assert s.recipient_accuracy >= 0.27
+    assert s.no_event_precision >= 0.15
 
 
 @pytest.mark.parametrize(

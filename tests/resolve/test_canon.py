@@ -11,8 +11,10 @@ from click.testing import CliRunner
 
 from newskb.cli import cli
 from newskb.model import Article, Entity, Extraction, Mention
-from newskb.store import entities as canon
+from newskb.resolve import canon
 from newskb.store import open_store
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.canon import SqlCanon
 
 
 def _x(key: str, day: int, *ents: tuple[str, str, tuple[str, ...], tuple[str, ...]]) -> Extraction:
@@ -52,9 +54,9 @@ def db(tmp_path: Path) -> str:
         _x("e", 22, ("Boris Johnson", "PERSON", (), ())),
     ]
     store.add_batch(batch)
-    with store.conn:
-        canon.resolve_batch(store.conn, batch)
-        again = canon.resolve_batch(store.conn, batch)  # idempotent
+    with store.batch() as tx:
+        canon.resolve_batch(tx.canon, batch)
+        again = canon.resolve_batch(tx.canon, batch)  # idempotent
     assert again == 7
     store.close()
     return path
@@ -62,31 +64,34 @@ def db(tmp_path: Path) -> str:
 
 def test_spelling_variants_across_articles_become_one_entity(db: str) -> None:
     with open_store(db) as store:
-        c = canon.show(store.conn, "Caroline Levitt")
+        c = store.entity("Caroline Levitt")
         assert c.name == "Karoline Leavitt"
         assert len(c.articles) == 2
         assert [r[0] for r in c.roles] == ["White House spokeswoman", "press secretary"]
         assert [r[1] for r in c.roles] == ["2025-03-18", "2025-03-19"]
-        h = canon.show(store.conn, "Taras Hnatyuk")
+        h = store.entity("Taras Hnatyuk")
         assert len(h.articles) == 2 and h.id == "nkb:person:taras-hnatiuk"
-        assert canon.find(store.conn, "Mike Johnson") != canon.find(store.conn, "Boris Johnson")
-        names = [e.name for e in canon.listing(store.conn, limit=100)]
+        assert canon.find(SqlCanon(SqliteDb(store.conn)), "Mike Johnson") != canon.find(
+            SqlCanon(SqliteDb(store.conn)), "Boris Johnson"
+        )
+        names = [e.name for e in store.entities(limit=100)]
         assert len(names) == len(set(names))
 
 
 def test_alias_merge_split(db: str) -> None:
     with open_store(db) as store:
         conn = store.conn
-        mj = canon.find(conn, "Mike Johnson")
-        canon.add_alias(conn, mj, "Speaker Johnson")
-        assert canon.find(conn, "speaker johnson") == mj
-        keep = canon.merge(conn, "Boris Johnson", "Mike Johnson")
-        assert canon.find(conn, "Mike Johnson") == keep
-        assert len(canon.show(conn, keep).articles) == 2
-        new = canon.split(conn, keep, "Mike Johnson")
+        ix = SqlCanon(SqliteDb(conn))
+        mj = canon.find(ix, "Mike Johnson")
+        canon.add_alias(ix, mj, "Speaker Johnson")
+        assert canon.find(ix, "speaker johnson") == mj
+        keep = canon.merge(ix, "Boris Johnson", "Mike Johnson")
+        assert canon.find(ix, "Mike Johnson") == keep
+        assert len(store.entity(keep).articles) == 2
+        new = canon.split(ix, keep, "Mike Johnson")
         assert new != keep
-        assert len(canon.show(conn, new).articles) == 1
-        assert len(canon.show(conn, keep).articles) == 1
+        assert len(store.entity(new).articles) == 1
+        assert len(store.entity(keep).articles) == 1
 
 
 def test_cli_lists_searches_and_shows(db: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from newskb.ledger.ledger import similar, update_ledger
 from newskb.model import (
     Agreement,
     AgreementRecord,
@@ -16,7 +17,8 @@ from newskb.model import (
     Span,
 )
 from newskb.store import SqliteStore
-from newskb.store.agreements import agreements, find_events, get, similar, update_ledger
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.ledger import SqlLedger
 
 
 def article(aid: str, day: str, text: str, events: list[tuple[str, str, Agreement | None]],
@@ -88,9 +90,9 @@ def store(tmp_path: Path, *xs: Extraction) -> SqliteStore:
 
 def test_later_article_updates_the_same_agreement(tmp_path: Path) -> None:
     s = store(tmp_path, first(), broken(), other())
-    assert update_ledger(s.conn, [first()]) == 1
-    assert update_ledger(s.conn, [broken(), other()]) == 2
-    found = agreements(s.conn)
+    assert update_ledger(SqlLedger(SqliteDb(s.conn)), [first()]) == 1
+    assert update_ledger(SqlLedger(SqliteDb(s.conn)), [broken(), other()]) == 2
+    found = s.agreements()
     assert len(found) == 2
     ceasefire = next(a for a in found if "ceasefire" in a.object)
     assert ceasefire.object == "energy and infrastructure ceasefire"
@@ -102,18 +104,18 @@ def test_later_article_updates_the_same_agreement(tmp_path: Path) -> None:
         ("b" * 16, "violated"),
     ]
     assert ceasefire.history[1].date == "2025-03-25"
-    assert get(s.conn, ceasefire.id) == ceasefire
-    assert [a.object for a in agreements(s.conn, status="agreed")] == ["free-trade pact"]
-    assert [a.object for a in agreements(s.conn, party="macron")] == ["free-trade pact"]
+    assert s.agreement(ceasefire.id) == ceasefire
+    assert [a.object for a in s.agreements(status="agreed")] == ["free-trade pact"]
+    assert [a.object for a in s.agreements(party="macron")] == ["free-trade pact"]
     s.close()
 
 
 def test_ledger_is_idempotent_and_order_of_dates_decides_status(tmp_path: Path) -> None:
     s = store(tmp_path, first(), broken())
-    update_ledger(s.conn, [broken()])  # the later report arrives first
-    update_ledger(s.conn, [first()])
-    update_ledger(s.conn, [first(), broken()])
-    (only,) = agreements(s.conn)
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [broken()])  # the later report arrives first
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [first()])
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [first(), broken()])
+    (only,) = s.agreements()
     assert only.status == "violated" and len(only.history) == 2
     assert only.first_agreed == "2025-03-18"
     s.close()
@@ -128,8 +130,8 @@ def test_parties_must_overlap_to_merge(tmp_path: Path) -> None:
         {"Macron": "Q3052772", "Scholz": "Q61053"},
     )
     s = store(tmp_path, first(), stranger)
-    update_ledger(s.conn, [first(), stranger])
-    assert len(agreements(s.conn)) == 2
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [first(), stranger])
+    assert len(s.agreements()) == 2
     s.close()
 
 
@@ -141,16 +143,16 @@ def test_object_similarity() -> None:
 
 def test_find_events_filters(tmp_path: Path) -> None:
     s = store(tmp_path, first(), other())
-    rows = find_events(s.conn, type="agree", actor="putin")
+    rows = s.events(type="agree", actor="putin")
     assert [(r.actors, r.recipients, r.trigger) for r in rows] == [
         (("Trump",), ("Putin",), "agreed")
     ]
     assert rows[0].actor_ids == ("Q22686",) and rows[0].agreement == (
         "energy and infrastructure ceasefire"
     )
-    assert len(find_events(s.conn, since="2025-03-19")) == 1
-    assert find_events(s.conn, status="planned") == []
-    assert len(find_events(s.conn, actor="Q61053")) == 1
+    assert len(s.events(since="2025-03-19")) == 1
+    assert s.events(status="planned") == []
+    assert len(s.events(actor="Q61053")) == 1
     s.close()
 
 
@@ -160,8 +162,8 @@ def test_cli_events_plover_export_and_agreement_history(tmp_path: Path) -> None:
     from newskb.cli import cli
 
     s = store(tmp_path, first(), broken())
-    update_ledger(s.conn, [first(), broken()])
-    (only,) = agreements(s.conn)
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [first(), broken()])
+    (only,) = s.agreements()
     s.close()
     db = str(tmp_path / "t.db")
     runner = CliRunner()
@@ -199,8 +201,8 @@ def pipeline_ledger(tmp_path: Path, *paths: Path) -> list[AgreementRecord]:
     arts = [a for p in paths for a in read_path(str(p)) if isinstance(a, Article)]
     xs = [x for x in process_batch(arts) if isinstance(x, Extraction)]
     s = store(tmp_path, *xs)
-    update_ledger(s.conn, xs)
-    found = agreements(s.conn)
+    update_ledger(SqlLedger(SqliteDb(s.conn)), xs)
+    found = s.agreements()
     s.close()
     return found
 
@@ -241,8 +243,8 @@ def test_status_only_moves_forward(tmp_path: Path) -> None:
         PEOPLE,
     )
     s = store(tmp_path, first(), broken(), restated)
-    update_ledger(s.conn, [first(), broken(), restated])
-    (only,) = agreements(s.conn)
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [first(), broken(), restated])
+    (only,) = s.agreements()
     assert only.status == "violated" and len(only.history) == 3
     s.close()
 
@@ -253,7 +255,7 @@ def test_cli_agreements_csv_and_jsonl(tmp_path: Path) -> None:
     from newskb.cli import cli
 
     s = store(tmp_path, first(), broken())
-    update_ledger(s.conn, [first(), broken()])
+    update_ledger(SqlLedger(SqliteDb(s.conn)), [first(), broken()])
     s.close()
     db = str(tmp_path / "t.db")
     got = CliRunner().invoke(cli, ["agreements", "--db", db, "--format", "csv"])

@@ -79,7 +79,7 @@ def test_credits_query_by_name_or_agency_and_since(store: Any) -> None:  # noqa:
     import dataclasses
     import datetime as dt
 
-    from newskb.store.credits import find_credits as query
+    from newskb.store.sql.credits import find_credits as query
 
     a = ext(b"Leaders meet in Paris. Image: Nick Moreau.\nA street. REUTERS/Ann Lee\n")
     b = ext(b"Ministers sign. (AP Photo/Evan Vucci)\n", path="feed/other.txt")

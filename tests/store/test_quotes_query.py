@@ -17,7 +17,7 @@ from newskb.cli import cli
 from newskb.ingest import read_bytes
 from newskb.model import Article, Content, Entity, Extraction, Mention, Quote, Span, Speaker
 from newskb.store import SqliteStore
-from newskb.store.quotes import find_quotes
+from newskb.store.sql.quotes import find_quotes
 from tests.store.test_contract import pg_or_skip
 
 TEXT = "Caroline Levitt said that Putin agreed. Later she said that talks on Ukraine would go on."
@@ -143,3 +143,65 @@ def test_cli_quotes_on_postgres() -> None:
     finally:
         with psycopg.connect(url, autocommit=True) as c:
             c.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+PAIRS = [
+    ("Levitt", None),
+    ("leavitt", "Putin"),
+    ("Caroline", "ukraine"),
+    (None, "talks"),
+    ("Karoline Leavitt", "agreed"),
+    ("she", None),
+    ("Putin", None),
+    ("Nobody", None),
+    (None, "ceasefire"),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store holding the two articles with their canon (``pipeline.store_batch``)."""
+    from newskb.pipeline import store_batch
+
+    if request.param == "sqlite":
+        path = tmp_path / "kb.db"
+        with SqliteStore(path) as s:
+            store_batch(s, _batch())
+        yield str(path)
+        return
+    url = pg_or_skip()
+    import psycopg
+
+    from newskb.store.postgres import PostgresStore
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with PostgresStore(url, schema=schema) as store:
+        store_batch(store, _batch())
+    try:
+        yield f"{url}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def test_cli_and_api_give_the_same_quotes(db_url: str) -> None:
+    """Regression: the API's quote search matched the exact entity name only and ``about`` only
+    entity names (``speaker=Ging``: 1 in the API, 31 in the CLI); both now run one query."""
+    from fastapi.testclient import TestClient
+
+    from newskb.api import create_app
+
+    client = TestClient(create_app(db_url))
+    seen = 0
+    for speaker, about in PAIRS:
+        given = {k: v for k, v in {"speaker": speaker, "about": about}.items() if v}
+        args = [a for k, v in given.items() for a in (f"--{k}", v)]
+        res = CliRunner().invoke(cli, ["quotes", "--db", db_url, *args, "--format", "json"])
+        assert res.exit_code == 0, res.output
+        cli_rows = {(r["article"], r["quote"], r["content"]) for r in json.loads(res.output)}
+        r = client.get("/api/quotes", params={**given, "limit": 100})
+        assert r.status_code == 200, r.text
+        api_rows = {(q["article_id"], q["id"], q["content"]) for q in r.json()["items"]}
+        assert cli_rows == api_rows, (speaker, about)
+        seen += len(cli_rows)
+    assert seen > 10  # the pairs find quotes: the comparison is not between empty answers

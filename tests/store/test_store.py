@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,19 +82,21 @@ def test_a_crash_inside_a_batch_loses_only_that_batch_and_a_rerun_completes_it(
         for b in range(3)
     ]
     store.add_batch(batches[0])
-    real = SqliteStore._add_article
+    from newskb.store.sqlite.write import SqliteBatch
+
+    real = SqliteBatch._add_article
     calls = {"n": 0}
 
-    def dying(self: SqliteStore, x: Extraction, now: str) -> str:
+    def dying(self: SqliteBatch, x: Extraction, *args: Any) -> bool:
         calls["n"] += 1
         if calls["n"] == 2:  # the second article of the second batch
             raise KeyboardInterrupt("power cut")
-        return real(self, x, now)
+        return real(self, x, *args)
 
-    monkeypatch.setattr(SqliteStore, "_add_article", dying)
+    monkeypatch.setattr(SqliteBatch, "_add_article", dying)
     with pytest.raises(KeyboardInterrupt):
         store.add_batch(batches[1])
-    monkeypatch.setattr(SqliteStore, "_add_article", real)
+    monkeypatch.setattr(SqliteBatch, "_add_article", real)
     assert count(store, "articles") == 3  # batch 0 only: batch 1's first article rolled back
     assert count(store, "mentions") == 3
     for b in batches:  # the re-run: everything again
@@ -152,7 +155,7 @@ def test_readonly_store_cannot_write(store: SqliteStore, tmp_path: Path) -> None
 def test_new_store_uses_16k_pages_and_old_stores_keep_theirs(tmp_path: Path) -> None:
     import sqlite3
 
-    from newskb.store.sqlite import PAGE_SIZE
+    from newskb.store.sqlite.store import PAGE_SIZE
 
     with SqliteStore(tmp_path / "new.db") as store:
         assert store.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 16384

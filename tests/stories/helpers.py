@@ -8,12 +8,15 @@ import sqlite3
 
 from newskb.model import Article, Dateline, Entity, Extraction, Mention, TimeExpr
 from newskb.store.migrate import migrate
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.stories import SqlStories
 
 
-def memory_store() -> sqlite3.Connection:
+def memory_store() -> SqlStories:
+    """A story index over a fresh in-memory store."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     migrate(conn)
-    return conn
+    return SqlStories(SqliteDb(conn))
 
 
 def article(

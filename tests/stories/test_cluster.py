@@ -6,7 +6,7 @@ import pytest
 
 from newskb.errors import UsageError
 from newskb.model import Extraction, StoryParams
-from newskb.store import stories as db
+from newskb.stories import edit
 from newskb.stories.cluster import assign_all, date_relation
 from tests.stories.helpers import QUAKE_A, QUAKE_B, extraction, memory_store
 
@@ -30,14 +30,14 @@ def _quakes() -> list[Extraction]:
 
 
 def test_same_kind_events_stay_apart_and_reports_join() -> None:
-    conn = memory_store()
-    got = assign_all(conn, _quakes())
+    ix = memory_store()
+    got = assign_all(ix, _quakes())
     stories = [g.story_id for g in got]
     assert stories[0] == stories[2] == stories[4]
     assert stories[1] == stories[3]
     assert stories[0] != stories[1]
     assert [g.how for g in got] == ["new", "new", "joined", "joined", "joined"]
-    listed = {s.id: s for s in db.summaries(conn)}
+    listed = {s.id: s for s in ix.summaries()}
     pohang = listed[stories[0]]
     assert pohang.size == 3 and set(pohang.outlets) == {"Yonhap", "AP", "BBC"}
     assert pohang.first_seen == pohang.last_seen == "2017-11-15"
@@ -45,32 +45,32 @@ def test_same_kind_events_stay_apart_and_reports_join() -> None:
 
 
 def test_text_only_without_dates_still_separates() -> None:
-    conn = memory_store()
+    ix = memory_store()
     bare = [
         Extraction(article=dataclasses.replace(x.article, published=None, dateline=None))
         for x in _quakes()
     ]
-    got = assign_all(conn, bare, StoryParams(threshold=0.15, entities=False, times=False))
+    got = assign_all(ix, bare, StoryParams(threshold=0.15, entities=False, times=False))
     s = [g.story_id for g in got]
     assert s[0] == s[2] == s[4] and s[1] == s[3] and s[0] != s[1]
 
 
 def test_ids_are_stable_and_reassignment_is_idempotent() -> None:
-    conn = memory_store()
+    ix = memory_store()
     xs = _quakes()
-    first = [g.story_id for g in assign_all(conn, xs[:2])]
-    more = [g.story_id for g in assign_all(conn, xs[2:])]
-    again = assign_all(conn, xs)
+    first = [g.story_id for g in assign_all(ix, xs[:2])]
+    more = [g.story_id for g in assign_all(ix, xs[2:])]
+    again = assign_all(ix, xs)
     assert first[0] == f"S{xs[0].article.id[:12]}"
     assert [g.story_id for g in again] == first + more
     assert {g.how for g in again} == {"stored"}
-    assert db.meta(conn, "documents") == 5
+    assert ix.meta("documents") == 5
     # the same input into a fresh store gives the same ids
     assert [g.story_id for g in assign_all(memory_store(), xs)] == first + more
 
 
 def test_syndicated_copy_is_a_duplicate_linked_to_its_original() -> None:
-    conn = memory_store()
+    ix = memory_store()
     text = " ".join(t.format(x=n) for t, n in zip(QUAKE_A, (12, 40, 3), strict=True))
     original = extraction(text, path="yonhap.txt", published="2017-11-15", **POHANG)
     copy = extraction(
@@ -78,40 +78,40 @@ def test_syndicated_copy_is_a_duplicate_linked_to_its_original() -> None:
     )
     copy2 = extraction(text + " Updated.", path="copy2.txt", published="2017-11-16")
     other = extraction(QUAKE_B[0].format(x=384), path="palu.txt", published="2017-11-16")
-    got = assign_all(conn, [original, copy, other, copy2])
+    got = assign_all(ix, [original, copy, other, copy2])
     assert got[1].how == "duplicate" and got[1].duplicate_of == original.article.id
     assert got[3].how == "duplicate" and got[3].duplicate_of == original.article.id
     assert got[1].story_id == got[0].story_id == got[3].story_id != got[2].story_id
-    assert {s.id: s.duplicates for s in db.summaries(conn)}[got[0].story_id] == 2
+    assert {s.id: s.duplicates for s in ix.summaries()}[got[0].story_id] == 2
 
 
 def test_merge_and_split_keep_ids_and_log() -> None:
-    conn = memory_store()
-    got = assign_all(conn, _quakes())
+    ix = memory_store()
+    got = assign_all(ix, _quakes())
     a, b = got[0].story_id, got[1].story_id
-    assert db.merge(conn, a, b) == a
-    assert db.resolve(conn, b) == a
-    assert len(db.members(conn, b)) == 5
+    assert edit.merge(ix, a, b) == a
+    assert edit.resolve(ix, b) == a
+    assert len(edit.members(ix, b)) == 5
     with pytest.raises(UsageError):
-        db.merge(conn, a, b)
+        edit.merge(ix, a, b)
     palu = [got[1].article_id, got[3].article_id[:8]]
-    new = db.split(conn, a, palu)
+    new = edit.split(ix, a, palu)
     assert new == f"S{got[1].article_id[:12]}-2"  # its old id now redirects, so a suffix
-    assert {m.article_id for m in db.members(conn, new)} == {got[1].article_id, got[3].article_id}
-    assert len(db.members(conn, a)) == 3
-    edits = conn.execute("SELECT action, story_id, other FROM story_edits ORDER BY id").fetchall()
+    assert {m.article_id for m in edit.members(ix, new)} == {got[1].article_id, got[3].article_id}
+    assert len(edit.members(ix, a)) == 3
+    edits = ix.db.rows("SELECT action, story_id, other FROM story_edits ORDER BY id")
     assert edits == [("merge", a, b), ("split", a, new)]
     with pytest.raises(UsageError):
-        db.split(conn, a, [m.article_id for m in db.members(conn, a)])
+        edit.split(ix, a, [m.article_id for m in edit.members(ix, a)])
     # a later report of the Palu quake still finds the split-off story
     later = extraction(
         QUAKE_B[1].format(x=1200), path="b9.txt", published="2018-09-30", agency="AFP", **PALU
     )
-    assert assign_all(conn, [later])[0].story_id == new
+    assert assign_all(ix, [later])[0].story_id == new
 
 
 def test_candidates_are_bounded_and_windowed() -> None:
-    conn = memory_store()
+    ix = memory_store()
     xs = [
         extraction(
             f"Storm number {i} named Storm{i} flooded the town of Place{i} on its coast.",
@@ -120,10 +120,10 @@ def test_candidates_are_bounded_and_windowed() -> None:
         )
         for i in range(80)
     ]
-    assign_all(conn, xs, StoryParams(threshold=2.0))  # never join: 80 stories sharing terms
+    assign_all(ix, xs, StoryParams(threshold=2.0))  # never join: 80 stories sharing terms
     keys = [("t:storm", 1.0), ("t:flooded", 1.0), ("t:town", 1.0)]
-    assert len(db.candidate_ids(conn, keys, since=None, limit=32)) == 32
-    assert db.candidate_ids(conn, keys, since="2021-01-01", limit=32) == []
+    assert len(ix.candidate_ids(keys, since=None, limit=32)) == 32
+    assert ix.candidate_ids(keys, since="2021-01-01", limit=32) == []
 
 
 def test_date_relation() -> None:

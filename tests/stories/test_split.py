@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from newskb.model import Extraction, StoryParams, StoryVector
-from newskb.store import stories as db
-from newskb.stories import split
+from newskb.stories import edit, split
 from newskb.stories.cluster import assign_all
 from tests.stories.helpers import extraction, memory_store
 
@@ -67,37 +66,71 @@ def test_mixed_story_is_split_with_stable_ids_and_a_log() -> None:
     )
     assert len({g.story_id for g in without}) == 1  # eager joining mixes the two arrests
 
-    conn = memory_store()
-    got = assign_all(conn, xs, EAGER)
+    ix = memory_store()
+    got = assign_all(ix, xs, EAGER)
     founder = f"S{xs[0].article.id[:12]}"
     second = f"S{xs[1].article.id[:12]}"  # id of the earliest article of the split-off group
-    final = {m.article_id: m.story_id for m in db.members(conn)}
+    final = {m.article_id: m.story_id for m in edit.members(ix)}
     assert [final[x.article.id] for x in xs] == [founder, second] * 3
     assert got[-1].story_id == second  # the article that triggered the re-check was moved too
-    moved = {m.article_id: m.how for m in db.members(conn, second)}
+    moved = {m.article_id: m.how for m in edit.members(ix, second)}
     assert set(moved.values()) == {"split"} and len(moved) == 3
-    edits = conn.execute("SELECT action, story_id, other, articles FROM story_edits").fetchall()
+    edits = ix.db.rows("SELECT action, story_id, other, articles FROM story_edits")
     assert [e[:3] for e in edits] == [("auto-split", founder, second)]
-    assert {s.id: s.size for s in db.summaries(conn)} == {founder: 3, second: 3}
+    assert {s.id: s.size for s in ix.summaries()} == {founder: 3, second: 3}
 
     # a later report of each arrest now finds its own story
     later = [extraction(LEEDS[3], path="leeds3.txt"), extraction(CARDIFF[3], path="cardiff3.txt")]
-    assert [g.story_id for g in assign_all(conn, later, EAGER)] == [founder, second]
+    assert [g.story_id for g in assign_all(ix, later, EAGER)] == [founder, second]
     # re-ingest: nothing moves; a fresh store given the same input ends with the same ids
-    assert {g.how for g in assign_all(conn, xs, EAGER)} == {"stored"}
+    assert {g.how for g in assign_all(ix, xs, EAGER)} == {"stored"}
     fresh = memory_store()
     assign_all(fresh, xs, EAGER)
-    assert {m.article_id: m.story_id for m in db.members(fresh)} == final
+    assert {m.article_id: m.story_id for m in edit.members(fresh)} == final
 
 
 def test_user_edited_story_is_not_split_again() -> None:
     xs = _reports()
-    conn = memory_store()
-    first = assign_all(conn, xs[:4], EAGER)  # size 4: groups of two are too small to split
+    ix = memory_store()
+    first = assign_all(ix, xs[:4], EAGER)  # size 4: groups of two are too small to split
     sid = first[0].story_id
     assert {g.story_id for g in first} == {sid}
-    lone = db.split(conn, sid, [xs[3].article.id])  # the user moves one report out ...
-    db.merge(conn, sid, lone)  # ... and back: the user has decided on this story
-    assign_all(conn, xs[4:], EAGER)
-    assert {m.story_id for m in db.members(conn)} == {sid}
-    assert not conn.execute("SELECT 1 FROM story_edits WHERE action = 'auto-split'").fetchall()
+    lone = edit.split(ix, sid, [xs[3].article.id])  # the user moves one report out ...
+    edit.merge(ix, sid, lone)  # ... and back: the user has decided on this story
+    assign_all(ix, xs[4:], EAGER)
+    assert {m.story_id for m in edit.members(ix)} == {sid}
+    assert not ix.db.rows("SELECT 1 FROM story_edits WHERE action = 'auto-split'")
+
+
+def test_auto_split_and_user_edits_on_postgres() -> None:
+    """Regression: on PostgreSQL a split moved members to its new story before the story's row
+    existed and the foreign key refused it (SQLite checks none); the same input now ends in the
+    same stories on both."""
+    import uuid
+
+    import psycopg
+
+    from newskb.store.postgres import PostgresStore
+    from newskb.store.sql import PgDb
+    from newskb.store.sql.stories import SqlStories
+    from tests.store.test_contract import pg_or_skip
+
+    url = pg_or_skip()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    xs = _reports()
+    lite = memory_store()
+    assign_all(lite, xs, EAGER)
+    try:
+        with PostgresStore(url, schema=schema) as store:
+            ix = SqlStories(PgDb(store.conn))
+            with store.conn.transaction():
+                assign_all(ix, xs, EAGER)
+            assert edit.members(ix) == edit.members(lite)
+            assert ix.summaries() == lite.summaries()
+            sid = ix.summaries()[0].id
+            with store.conn.transaction():
+                new = edit.split(ix, sid, [edit.members(ix, sid)[-1].article_id])
+            assert ix.member_of(edit.members(ix, new)[0].article_id) is not None
+    finally:
+        with psycopg.connect(url, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')

@@ -10,8 +10,9 @@ from newskb.cli import cli
 from newskb.errors import NotFound
 from newskb.model import Content, Event, Extraction, Quote, Span, Speaker, TimeExpr
 from newskb.store import open_store
-from newskb.store import stories as db
-from newskb.stories import timeline as tl
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.stories import SqlStories
+from newskb.stories.cluster import assign_batch
 from tests.stories.helpers import extraction
 
 TEXT1 = (
@@ -92,14 +93,14 @@ def db_path(tmp_path: Path) -> str:
     path = str(tmp_path / "t.db")
     with open_store(path) as store:
         store.add_batch(_facts())
-        db.assign_batch(store.conn, _facts())
+        assign_batch(SqlStories(SqliteDb(store.conn)), _facts())
     return path
 
 
 def test_story_timeline_is_in_event_time_order_with_offsets(db_path: str) -> None:
     with open_store(db_path) as store:
-        (story,) = db.summaries(store.conn)
-        entries = tl.story(store.conn, story.id)
+        (story,) = store.stories()
+        entries = store.timeline(story=story.id)
     assert [(e.kind, e.when, e.when_from) for e in entries] == [
         ("event", "2025-03-03T10:00:00Z", "utc"),
         ("event", "2025-03-07", "value"),
@@ -112,20 +113,20 @@ def test_story_timeline_is_in_event_time_order_with_offsets(db_path: str) -> Non
 
 def test_entity_and_agreement_timelines(db_path: str) -> None:
     with open_store(db_path) as store:
-        got = tl.entity(store.conn, "ana silva")
+        got = store.timeline(entity="ana silva")
         assert [e.label for e in got] == [
             "CONSULT (occurred)",
             "AGREE (occurred)",
             "Ana Silva said",
         ]
         with pytest.raises(NotFound, match="no entity"):
-            tl.entity(store.conn, "Nobody Here")
-        if db.has_table(store.conn, "agreement_history"):
+            store.timeline(entity="Nobody Here")
+        if SqliteDb(store.conn).has_table("agreement_history"):
             with pytest.raises(NotFound, match="no agreement"):
-                tl.agreement(store.conn, "A0000000000")
+                store.timeline(agreement="A0000000000")
         store.conn.execute("DROP TABLE IF EXISTS agreement_history")
         with pytest.raises(NotFound, match="no agreements ledger"):
-            tl.agreement(store.conn, "A0000000000")
+            store.timeline(agreement="A0000000000")
 
 
 def test_cli_stories_tsv_json_merge_split_timeline(db_path: str) -> None:
@@ -139,7 +140,7 @@ def test_cli_stories_tsv_json_merge_split_timeline(db_path: str) -> None:
     out = run(cli, ["stories", "--db", db_path, "--format", "json"])
     assert '"size": 2' in out.output and '"one.txt"' in out.output
     with open_store(db_path) as store:
-        one = next(m.article_id for m in db.members(store.conn, sid) if m.path == "one.txt")
+        one = next(m.article_id for m in store.story_members(sid) if m.path == "one.txt")
     out = run(cli, ["stories", "split", sid, one, "--db", db_path])
     assert out.exit_code == 0, out.output
     tsv = run(cli, ["stories", "--db", db_path, "--format", "tsv"]).output
@@ -161,7 +162,7 @@ def test_update_of_an_article_joins_its_story(tmp_path: Path) -> None:
     with open_store(path) as store:
         for x in (v1, v2):
             store.add_batch([x])
-            db.assign_batch(store.conn, [x])
-        m2 = db.member_of(store.conn, v2.article.id)
+            assign_batch(SqlStories(SqliteDb(store.conn)), [x])
+        m2 = SqlStories(SqliteDb(store.conn)).member_of(v2.article.id)
         assert m2 is not None and m2.how == "update" and m2.duplicate_of == v1.article.id
-        assert db.article_paths(store.conn) == [("same.txt", m2.story_id)]
+        assert store.story_paths() == [("same.txt", m2.story_id)]

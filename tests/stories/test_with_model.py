@@ -7,7 +7,9 @@ from pathlib import Path
 from newskb.model import Extraction
 from newskb.pipeline import run
 from newskb.store import open_store
-from newskb.store import stories as db
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.stories import SqlStories
+from newskb.stories.cluster import assign_batch
 
 ARTICLES = {
     "01_pohang.txt": (
@@ -44,13 +46,15 @@ def test_stories_from_the_ingest_path(tmp_path: Path) -> None:
     with open_store(path) as store:
         for batch in run([str(tmp_path)], workers=1):
             store.add_batch(batch)
-            db.assign_batch(store.conn, [x for x in batch if isinstance(x, Extraction)])
-        got = dict(db.article_paths(store.conn))
+            assign_batch(
+                SqlStories(SqliteDb(store.conn)), [x for x in batch if isinstance(x, Extraction)]
+            )
+        got = dict(store.story_paths())
         by_name = {Path(p).name: s for p, s in got.items()}
         assert by_name["01_pohang.txt"] == by_name["03_pohang_ap.txt"]
         assert by_name["02_palu.txt"] == by_name["04_palu_update.txt"]
         assert by_name["01_pohang.txt"] != by_name["02_palu.txt"]
-        stories = {s.id: s for s in db.summaries(store.conn)}
+        stories = {s.id: s for s in store.stories()}
         palu = stories[by_name["02_palu.txt"]]
         assert (palu.first_seen, palu.last_seen) == ("2018-09-29", "2018-09-30")
         assert set(palu.outlets) == {"Antara", "Reuters"}
@@ -67,5 +71,5 @@ def test_same_agency_and_city_do_not_make_a_story(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "k.db")) as store:
         for batch in run([str(root / n) for n in names], workers=1):
             store_batch(store, batch)
-        got = {Path(p).name: s for p, s in db.article_paths(store.conn)}
+        got = {Path(p).name: s for p, s in store.story_paths()}
     assert got[names[0]] != got[names[1]]

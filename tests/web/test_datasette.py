@@ -38,9 +38,10 @@ def test_datasette_reads_the_store(serve_db: Path, tmp_path: Path) -> None:
             )
         ).json()
         view = (await ds.client.get("/newskb/quotes_with_speakers.json?_shape=array")).json()
-        return overview, search, view
+        named = (await ds.client.get("/newskb/events_named.json?_shape=array")).json()
+        return overview, search, view, named
 
-    overview, search, view = asyncio.run(fetch())
+    overview, search, view, named = asyncio.run(fetch())
     tables = {t["name"]: t for t in overview["tables"]}
     for name in ("entities", "mentions", "quotes", "times", "events", "errors"):
         assert name in tables
@@ -51,3 +52,10 @@ def test_datasette_reads_the_store(serve_db: Path, tmp_path: Path) -> None:
     speakers = {row["speaker"] for row in view}
     assert "Maria Lindqvist" in speakers
     assert {"article_id", "kind", "speaker", "content_text", "published"} <= set(view[0])
+    views = {v["name"] for v in overview["views"]}
+    assert {"events_named", "entities_canonical", "story_articles", "agreement_steps"} <= views
+    # events show their actors by name (the article-local ids "E1", "E2" stay in ``events``)
+    agreed = [r for r in named if r["agreement"] == "repair truce"]
+    assert agreed and agreed[0]["actors"] and "Ukraine" in agreed[0]["actors"]
+    assert not any(r["actors"] and r["actors"].startswith("E") and r["actors"][1:].isdigit()
+                   for r in named)  # fmt: skip

@@ -28,7 +28,7 @@ from newskb.model import (
     TimelineItem,
 )
 from newskb.serialize import JSON, dumps
-from newskb.store import read, read_entities, read_timelines
+from newskb.store import read
 
 Day = Annotated[str | None, Query(pattern=f"^{DAY}$", description="YYYY-MM-DD (inclusive)")]
 Key = Annotated[str, Path(max_length=300, description="KB id (e.g. Q22686) or name")]
@@ -72,8 +72,7 @@ def api_router(pool: ReadPool) -> APIRouter:
         limit: Limit = 20,
     ) -> Response:
         """Search articles: full text (ranked, with a snippet), outlet, date range, entity."""
-        rows, nxt = read.list_articles(
-            pool.conn(),
+        rows, nxt = pool.store().list_articles(
             q=q,
             outlet=outlet,
             since=since,
@@ -96,28 +95,26 @@ def api_router(pool: ReadPool) -> APIRouter:
     )
     async def article(article_id: Annotated[str, Path(max_length=64)]) -> Response:
         """One article with all its facts and their character offsets."""
-        return Response(read.article_json(pool.conn(), article_id), media_type=JSON_TYPE)
+        return Response(pool.store().article_json(article_id), media_type=JSON_TYPE)
 
     @r.get("/entities", response_model=Page[EntityRow], tags=["entities"])
     def entities(
         q: Text = None, type: Text = None, cursor: Cursor = None, limit: Limit = 20
     ) -> Page[EntityRow]:
         """Entities across articles, most reported first."""
-        rows, nxt = read_entities.list_entities(
-            pool.conn(), q=q, type=type, cursor=cursor, limit=limit
-        )
+        rows, nxt = pool.store().list_entities(q=q, type=type, cursor=cursor, limit=limit)
         return Page[EntityRow](items=rows, next_cursor=nxt)
 
     @r.get("/entities/{key:path}", response_model=EntityDetail, tags=["entities"])
     def entity(key: Key) -> EntityDetail:
         """An entity: aliases, roles over time, its quotes and the articles naming it."""
-        c = pool.conn()
+        c = pool.store()
         return EntityDetail(
-            entity=read_entities.get_entity(c, key),
-            aliases=read_entities.aliases(c, key),
-            roles=read_entities.roles(c, key),
-            quotes=read.list_quotes(c, speaker=key, limit=read.MAX_LIMIT)[0],
-            articles=read.list_articles(c, entity=key, limit=read.MAX_LIMIT)[0],
+            entity=c.get_entity(key),
+            aliases=c.aliases(key),
+            roles=c.roles(key),
+            quotes=c.list_quotes(entity=key, limit=read.MAX_LIMIT)[0],
+            articles=c.list_articles(entity=key, limit=read.MAX_LIMIT)[0],
         )
 
     @r.get("/quotes", response_model=Page[QuoteRow], tags=["quotes"])
@@ -130,8 +127,7 @@ def api_router(pool: ReadPool) -> APIRouter:
         limit: Limit = 20,
     ) -> Page[QuoteRow]:
         """Who said what: by speaker, about an entity, in a date range (newest first)."""
-        rows, nxt = read.list_quotes(
-            pool.conn(),
+        rows, nxt = pool.store().list_quotes(
             speaker=speaker,
             about=about,
             since=since,
@@ -152,8 +148,7 @@ def api_router(pool: ReadPool) -> APIRouter:
         limit: Limit = 20,
     ) -> Page[EventRow]:
         """Who did what to whom: by PLOVER type, actor or recipient, status, time range."""
-        rows, nxt = read.list_events(
-            pool.conn(),
+        rows, nxt = pool.store().list_events(
             type=type,
             actor=actor,
             status=status,
@@ -167,15 +162,15 @@ def api_router(pool: ReadPool) -> APIRouter:
     @r.get("/stories", response_model=list[StoryRow], tags=["stories"])
     def stories(limit: Limit = 100) -> list[StoryRow]:
         """Stories, most recent first (empty until the store has stories)."""
-        return read_timelines.list_stories(pool.conn(), limit)
+        return pool.store().list_stories(limit)
 
     @r.get("/stories/{story_id}", response_model=StoryDetail, tags=["stories"])
     def story(story_id: Annotated[str, Path(max_length=64)]) -> StoryDetail:
         """A story with its articles and timeline (ordered by event time)."""
-        c = pool.conn()
-        row = read_timelines.get_story(c, story_id)
-        arts = read_timelines.story_articles(c, story_id)
-        line = read_timelines.timeline(c, articles=[a.id for a in arts])
+        c = pool.store()
+        row = c.get_story(story_id)
+        arts = c.story_articles(story_id)
+        line = c.timeline_items(articles=[a.id for a in arts])
         return StoryDetail(story=row, articles=arts, timeline=line)
 
     @r.get("/timeline", response_model=list[TimelineItem], tags=["stories"])
@@ -183,25 +178,25 @@ def api_router(pool: ReadPool) -> APIRouter:
         entity: Text = None, story: Text = None, agreement: Text = None
     ) -> list[TimelineItem]:
         """A timeline for one entity, story or agreement."""
-        c = pool.conn()
+        c = pool.store()
         if story:
-            arts = read_timelines.story_articles(c, read_timelines.get_story(c, story).id)
-            return read_timelines.timeline(c, articles=[a.id for a in arts])
+            arts = c.story_articles(c.get_story(story).id)
+            return c.timeline_items(articles=[a.id for a in arts])
         if agreement:
-            return read_timelines.get_agreement(c, agreement)[1]
+            return c.get_agreement(agreement)[1]
         if entity:
-            return read_timelines.timeline(c, entity=entity)
+            return c.timeline_items(entity=entity)
         raise BadRequest("give one of entity, story or agreement")
 
     @r.get("/agreements", response_model=list[AgreementRow], tags=["agreements"])
     def agreements(limit: Limit = 100) -> list[AgreementRow]:
         """Agreements and commitments with their current status."""
-        return read_timelines.list_agreements(pool.conn(), limit)
+        return pool.store().list_agreements(limit)
 
     @r.get("/agreements/{agreement_id}", response_model=AgreementDetail, tags=["agreements"])
     def agreement(agreement_id: Annotated[str, Path(max_length=64)]) -> AgreementDetail:
         """An agreement with its history, each step linked to the article behind it."""
-        row, history = read_timelines.get_agreement(pool.conn(), agreement_id)
+        row, history = pool.store().get_agreement(agreement_id)
         return AgreementDetail(agreement=row, history=history)
 
     return r

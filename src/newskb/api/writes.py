@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import threading
 from collections.abc import Callable
@@ -20,8 +19,10 @@ from newskb.api.schemas import (
     NewArticle,
     WriteResult,
 )
-from newskb.errors import NotAvailable, TooLarge
+from newskb.errors import TooLarge
 from newskb.model import Article, ErrorRecord
+from newskb.resolve import canon
+from newskb.resolve.canon import CanonIndex
 
 _WRITE_LOCK = threading.Lock()  # one writer at a time per process
 MAX_POST_CHARS = 100_000
@@ -31,19 +32,15 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _resolve_hook(name: str) -> Callable[..., str]:
-    """The entity canon's write function ``name`` (from ``newskb.resolve``), if installed."""
-    try:
-        module = importlib.import_module("newskb.resolve")
-    except ImportError as exc:  # pragma: no cover - the package ships it
-        raise NotAvailable("entity merge/alias needs newskb.resolve") from exc
-    fn = getattr(module, name, None)
-    if not callable(fn):
-        raise NotAvailable(
-            f"entity {name.replace('_', ' ')} is not available in this version "
-            "(needs the entity canon: newskb.resolve." + name + ")"
-        )
-    return fn  # type: ignore[no-any-return]
+def canon_edit(db: str, edit: Callable[[CanonIndex], str]) -> str:
+    """Run one entity-canon edit (``newskb.resolve.canon``) in one store transaction, with
+    articles stored before the canon existed resolved first; returns the edit's entity id."""
+    from newskb.resolve.canon import sync
+    from newskb.store import open_store
+
+    with _WRITE_LOCK, open_store(db) as store, store.batch() as tx:
+        sync(tx.canon)
+        return edit(tx.canon)
 
 
 def write_router(db: str, token: str | None) -> APIRouter:
@@ -59,7 +56,7 @@ def write_router(db: str, token: str | None) -> APIRouter:
         """Ingest one posted article through the extraction pipeline into the store."""
         from newskb.ingest import read_bytes
         from newskb.pipeline import process_batch, store_batch
-        from newskb.store import SqliteStore
+        from newskb.store import open_store
 
         if len(body.text) > MAX_POST_CHARS:
             raise TooLarge(
@@ -71,7 +68,7 @@ def write_router(db: str, token: str | None) -> APIRouter:
         errs = [i for i in items if isinstance(i, ErrorRecord)]
         arts = [i for i in items if isinstance(i, Article)]
         results = [*errs, *(process_batch(arts) if arts else [])]
-        with _WRITE_LOCK, SqliteStore(db) as store:
+        with _WRITE_LOCK, open_store(db) as store:
             report = store_batch(store, results)
         failed = [i for i in results if isinstance(i, ErrorRecord)]
         return IngestResult(
@@ -81,20 +78,28 @@ def write_router(db: str, token: str | None) -> APIRouter:
             errors=[ErrorInfo(code=e.code, message=e.message) for e in failed],
         )
 
-    @r.post("/entities/{key:path}/aliases", response_model=WriteResult)
-    def add_alias(key: str, body: AliasRequest) -> WriteResult:
-        """Add an alias to an entity (needs the entity canon)."""
-        fn = _resolve_hook("add_alias")
-        with _WRITE_LOCK:
-            detail = fn(db, key, body.alias)
-        return WriteResult(ok=True, detail=str(detail))
-
     @r.post("/entities/merge", response_model=WriteResult)
     def merge(body: MergeRequest) -> WriteResult:
-        """Merge entities into one (needs the entity canon)."""
-        fn = _resolve_hook("merge_entities")
-        with _WRITE_LOCK:
-            detail = fn(db, body.into, list(body.merge))
-        return WriteResult(ok=True, detail=str(detail))
+        """Merge entities (ids or any spelling) into ``into``; the kept entity's id."""
+
+        def edit(ix: CanonIndex) -> str:
+            kept = canon.find(ix, body.into)
+            for other in body.merge:
+                kept = canon.merge(ix, kept, other)
+            return kept
+
+        return WriteResult(ok=True, detail=canon_edit(db, edit))
+
+    @r.post("/entities/{key:path}/aliases", response_model=WriteResult)
+    def add_alias(key: str, body: AliasRequest) -> WriteResult:
+        """Record one more name of an entity (id or any spelling); the entity's id."""
+        detail = canon_edit(db, lambda ix: canon.add_alias(ix, key, body.alias))
+        return WriteResult(ok=True, detail=detail)
+
+    @r.post("/entities/{key:path}/split", response_model=WriteResult)
+    def split(key: str, body: AliasRequest) -> WriteResult:
+        """Move the articles that call the entity ``alias`` to a new entity; the new id."""
+        detail = canon_edit(db, lambda ix: canon.split(ix, key, body.alias))
+        return WriteResult(ok=True, detail=detail)
 
     return r

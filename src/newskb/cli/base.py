@@ -42,19 +42,6 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from exc
 
 
-def sqlite_only(db: str, what: str) -> None:
-    """Refuse, with a coded error, a command whose tables only the SQLite store has so far."""
-    from newskb.errors import NotAvailable
-    from newskb.store import is_postgres_url
-
-    if is_postgres_url(db):
-        raise NotAvailable(
-            f"`newskb {what}` needs the SQLite store: the entity canon, event, agreement and "
-            "story queries are not on PostgreSQL yet (ingest, search, show, stats, errors, "
-            "digest and quotes are); use --db news.db"
-        )
-
-
 def emit(
     rows: Sequence[dict[str, Any]],
     fmt: str,

@@ -10,25 +10,25 @@ from typing import Any
 
 import click
 
-from newskb.cli.base import LIMIT, cli, emit, format_option, out, say, sqlite_only
+from newskb.cli.base import LIMIT, cli, emit, format_option, out, say
 from newskb.cli.evaluate import eval_group
 
 
 def _conn(db: str) -> Any:
-    """The store's connection, with articles stored before resolution existed resolved now."""
-    from newskb.store.entities import sync
+    """The store, with articles stored before resolution existed resolved now."""
+    from newskb.resolve.canon import sync
     from newskb.store.opening import open_checked
 
-    sqlite_only(db, "entities")
     store = open_checked(db, must_exist=True)
-    sync(store.conn)
+    with store.batch() as tx:
+        sync(tx.canon)
     return store
 
 
 def _edit(ctx: click.Context, fn: Callable[[Any, str, str], str], a: str, b: str) -> str:
-    """Run one curation edit (alias, merge, split) on the store; returns the entity id."""
-    with _conn(ctx.obj["db"]) as store:
-        return fn(store.conn, a, b)
+    """Run one curation edit (alias, merge, split: ``newskb.resolve.canon``); the entity id."""
+    with _conn(ctx.obj["db"]) as store, store.batch() as tx:
+        return fn(tx.canon, a, b)
 
 
 @cli.group(name="entities", invoke_without_command=True)
@@ -46,12 +46,10 @@ def entities(ctx: click.Context, db: str, etype: str | None, limit: int, fmt: st
 
 
 def _list(db: str, etype: str | None, query: str | None, limit: int, fmt: str) -> None:
-    from newskb.store.entities import listing
-
     with _conn(db) as store:
         rows = [
             {"id": c.id, "name": c.name, "type": c.type, "kb_id": c.kb_id, "articles": c.mentions}
-            for c in listing(store.conn, etype, query, limit)
+            for c in store.entities(etype=etype, query=query, limit=limit)
         ]
     emit(rows, fmt, ["id", "name", "type", "kb_id", "articles"], title="entities")
 
@@ -83,10 +81,8 @@ def search(ctx: click.Context, query: str, etype: str | None, limit: int, fmt: s
 @click.pass_context
 def show(ctx: click.Context, ref: str, fmt: str) -> None:
     """One entity (id or any spelling): aliases, roles over time, articles."""
-    from newskb.store.entities import show as show_entity
-
     with _conn(ctx.obj["db"]) as store:
-        c = show_entity(store.conn, ref)
+        c = store.entity(ref)
     if fmt == "json":
         click.echo(json.dumps(dataclasses.asdict(c), ensure_ascii=False, indent=2))
         return
@@ -111,7 +107,7 @@ def show(ctx: click.Context, ref: str, fmt: str) -> None:
 @click.pass_context
 def alias(ctx: click.Context, ref: str, alias: str) -> None:
     """Record ALIAS as another name of entity REF (used for later articles)."""
-    from newskb.store.entities import add_alias
+    from newskb.resolve.canon import add_alias
 
     click.echo(f"{alias!r} -> {_edit(ctx, add_alias, ref, alias)}")
 
@@ -122,7 +118,7 @@ def alias(ctx: click.Context, ref: str, alias: str) -> None:
 @click.pass_context
 def merge(ctx: click.Context, keep: str, drop: str) -> None:
     """Merge entity DROP into KEEP (aliases, roles and articles move over)."""
-    from newskb.store.entities import merge as merge_entities
+    from newskb.resolve.canon import merge as merge_entities
 
     click.echo(f"merged into {_edit(ctx, merge_entities, keep, drop)}")
 
@@ -133,13 +129,18 @@ def merge(ctx: click.Context, keep: str, drop: str) -> None:
 @click.pass_context
 def split(ctx: click.Context, ref: str, alias: str) -> None:
     """Split the articles that call REF by ALIAS off into a new entity."""
-    from newskb.store.entities import split as split_entity
+    from newskb.resolve.canon import split as split_entity
 
     click.echo(f"new entity {_edit(ctx, split_entity, ref, alias)}")
 
 
 @eval_group.command(name="entities")
-@click.option("--corpus", type=click.Choice(["meantime", "gum"]), required=True)
+@click.option(
+    "--corpus",
+    type=click.Choice(["meantime", "gum", "ecbplus"]),
+    required=True,
+    help="ecbplus: cross-document resolution on ECB+ dev topics 1-35.",
+)
 @click.option("--genre", type=click.Choice(["news", "interview"]), default=None, help="GUM only.")
 @click.option("--system", type=click.Choice(["newskb", "spacy"]), default="newskb")
 @click.option("--root", type=click.Path(path_type=Path), default=None, help="Corpora folder.")
@@ -154,8 +155,24 @@ def split(ctx: click.Context, ref: str, alias: str) -> None:
 def eval_entities(
     corpus: str, genre: str | None, system: str, root: Path | None, spans: str, fmt: str
 ) -> None:
-    """Mention P/R/F1 (exact/overlap, typed/untyped, names only) and linking accuracy."""
-    from newskb.eval.entities import evaluate
+    """Mention P/R/F1 (exact/overlap, typed/untyped, names only) and linking accuracy; on
+    ecbplus, cross-document merge precision/recall and B-cubed."""
+    from newskb.eval.entities import evaluate, evaluate_crossdoc
+
+    if corpus == "ecbplus":
+        x = evaluate_crossdoc(root=root / "ecbplus" if root else None)
+        if fmt == "json":
+            click.echo(json.dumps(dataclasses.asdict(x), indent=2))
+            return
+        emit(
+            [
+                {"score": "pairwise", "P": x.pair_p, "R": x.pair_r, "F1": x.pair_f1},
+                {"score": "B-cubed", "P": x.bcubed_p, "R": x.bcubed_r, "F1": x.bcubed_f1},
+            ],
+            "table",
+            title=f"cross-document entities on ECB+ ({x.documents} docs, {x.mentions} mentions)",
+        )
+        return
 
     s = evaluate(corpus, root=root, genre=genre, system=system, spans=spans)
     if fmt == "json":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, LIMIT, _date, cli, emit, format_option, say, sqlite_only
+from newskb.cli.base import FORMATS, LIMIT, _date, cli, emit, format_option, say
 from newskb.cli.evaluate import eval_group
 from newskb.model import AgreementRecord, AgreementStep, EventHit
 
@@ -73,13 +73,10 @@ def events(
     fmt: str,
 ) -> None:
     """Who did what to whom: events from the store, oldest first (read-only)."""
-    from newskb.store.agreements import find_events
     from newskb.store.opening import open_checked
 
-    sqlite_only(db, "events")
     with open_checked(db, readonly=True) as store:
-        rows = find_events(
-            store.conn,
+        rows = store.events(
             type=etype,
             actor=actor,
             since=since.isoformat() if since else None,
@@ -149,19 +146,16 @@ def agreements(
 ) -> None:
     """The agreements ledger: what was agreed, by whom, its status and the articles behind it."""
     from newskb.errors import NotFound
-    from newskb.store.agreements import agreements as list_agreements
-    from newskb.store.agreements import get
     from newskb.store.opening import open_checked
 
-    sqlite_only(db, "agreements")
     with open_checked(db, readonly=True) as store:
         if agreement_id:
-            one = get(store.conn, agreement_id)
+            one = store.agreement(agreement_id)
             if one is None:
                 raise NotFound(f"no agreement {agreement_id!r}")
             found = [one]
         else:
-            found = list_agreements(store.conn, status=status, party=party)
+            found = store.agreements(status=status, party=party)
     if fmt in ("json", "jsonl"):
         emit([dataclasses.asdict(a) for a in found], fmt)
         return

@@ -26,10 +26,9 @@ def quotes(
 ) -> None:
     """Who said what: quotes from the store, oldest first (read-only)."""
     from newskb.store.opening import open_checked
-    from newskb.store.quotes import find_quotes
 
     with open_checked(db, readonly=True) as store:
-        rows = find_quotes(store.conn, speaker=speaker, about=about, since=since, limit=limit)
+        rows = store.quotes(speaker=speaker, about=about, since=since, limit=limit)
     out = [
         {
             "published": r.published,
@@ -55,11 +54,10 @@ def quotes(
 @format_option()
 def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, fmt: str) -> None:
     """Who made the images, videos and recordings: media credits, oldest first (read-only)."""
-    from newskb.store.credits import find_credits
     from newskb.store.opening import open_checked
 
     with open_checked(db, readonly=True) as store:
-        rows = find_credits(store.conn, source=source, since=since, limit=limit)
+        rows = store.credits(source=source, since=since, limit=limit)
     cols = ["published", "medium", "source", "agency", "caption", "article", "credit"]
     out = [
         {

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import click
 
-from newskb.cli.base import cli, err, sqlite_only
+from newskb.cli.base import cli, err
 
 SHUTDOWN_S = 3  # SIGTERM: open requests get this long, then the server stops
 
 
 @cli.command()
-@click.option("--db", default="newskb.db", show_default=True, help="Store file to serve.")
+@click.option(
+    "--db", default="newskb.db", show_default=True, help="Store file (or PostgreSQL URL) to serve."
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option(
@@ -28,14 +30,14 @@ SHUTDOWN_S = 3  # SIGTERM: open requests get this long, then the server stops
     help="Server processes (each with its own read-only connections).",
 )
 def serve(db: str, host: str, port: int, write_token: str | None, workers: int) -> None:
-    """Serve the web app and the JSON API (OpenAPI at /openapi.json) over a store."""
+    """Serve the web app and the JSON API (OpenAPI at /openapi.json) over a store (SQLite file
+    or PostgreSQL URL)."""
     import os
 
     import uvicorn
 
     from newskb.api import create_app
 
-    sqlite_only(db, "serve")
     app = create_app(db, write_token=write_token or None)  # fails early on a missing store
     shown = f"[{host}]" if ":" in host else host
     mode = "read-write (bearer token)" if write_token else "read-only"

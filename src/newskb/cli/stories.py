@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
-from newskb.cli.base import cli, emit, format_option, sqlite_only
+from newskb.cli.base import cli, emit, format_option
 from newskb.cli.evaluate import eval_group
 from newskb.errors import NotFound, UsageError
 
@@ -23,16 +23,16 @@ def tsv_field(value: str) -> str:
 
 
 @contextmanager
-def _store(db: str) -> Iterator[sqlite3.Connection]:
+def _store(db: str) -> Iterator[Any]:
+    from newskb.store import is_postgres_url
     from newskb.store.opening import open_checked
 
-    sqlite_only(db, "stories / timeline")
     path = db.removeprefix("sqlite:///")
-    if not Path(path).exists():
+    if not is_postgres_url(db) and not Path(path).exists():
         raise NotFound(f"no store at {path!r} (run `newskb ingest ... --db {path}` first)")
     store = open_checked(db, must_exist=True)
     try:
-        yield store.conn
+        yield store
     finally:
         store.close()
 
@@ -55,20 +55,21 @@ def stories(ctx: click.Context, db: str, fmt: str) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from newskb.store import stories as st
+    from newskb.stories.cluster import assign_pending
 
-    with _store(db) as conn:
-        st.assign_pending(conn)
+    with _store(db) as store:
+        with store.batch() as tx:
+            assign_pending(tx.stories)
         if fmt == "tsv":
-            for path, sid in st.article_paths(conn):
+            for path, sid in store.story_paths():
                 click.echo(f"{tsv_field(path)}\t{tsv_field(sid)}")
             return
-        found = st.summaries(conn)
+        found = store.stories()
         if fmt == "json":
             rows = [
                 {
                     **dataclasses.asdict(s),
-                    "articles": [dataclasses.asdict(m) for m in st.members(conn, s.id)],
+                    "articles": [dataclasses.asdict(m) for m in store.story_members(s.id)],
                 }
                 for s in found
             ]
@@ -109,17 +110,11 @@ def stories(ctx: click.Context, db: str, fmt: str) -> None:
 @click.option("--db", default="newskb.db", show_default=True)
 def merge_cmd(into: str, others: tuple[str, ...], db: str) -> None:
     """Merge the OTHERS stories into INTO (their ids then point at INTO)."""
-    from newskb.store import stories as st
+    from newskb.stories.edit import merge
 
-    with _store(db) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for other in others:
-                target = st.merge(conn, into, other)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    with _store(db) as store, store.batch() as tx:
+        for other in others:
+            target = merge(tx.stories, into, other)
     click.echo(f"merged {', '.join(others)} into {target}")
 
 
@@ -129,16 +124,10 @@ def merge_cmd(into: str, others: tuple[str, ...], db: str) -> None:
 @click.option("--db", default="newskb.db", show_default=True)
 def split_cmd(story: str, articles: tuple[str, ...], db: str) -> None:
     """Move ARTICLES (ids or unique prefixes) of STORY into a new story."""
-    from newskb.store import stories as st
+    from newskb.stories.edit import split
 
-    with _store(db) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            new = st.split(conn, story, articles)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    with _store(db) as store, store.batch() as tx:
+        new = split(tx.stories, story, articles)
     click.echo(f"split {len(articles)} article(s) of {story} into {new}")
 
 
@@ -152,17 +141,10 @@ def timeline(
     story: str | None, entity: str | None, agreement: str | None, db: str, fmt: str
 ) -> None:
     """Dated events and quotes in event-time order, each with its article and offsets."""
-    from newskb.stories import timeline as tl
-
     if sum(x is not None for x in (story, entity, agreement)) != 1:
         raise UsageError("give exactly one of STORY, --entity NAME or --agreement ID")
-    with _store(db) as conn:
-        if story is not None:
-            entries = tl.story(conn, story)
-        elif entity is not None:
-            entries = tl.entity(conn, entity)
-        else:
-            entries = tl.agreement(conn, agreement or "")
+    with _store(db) as store:
+        entries = store.timeline(story=story, entity=entity, agreement=agreement)
     rows = [dataclasses.asdict(e) for e in entries]
     if fmt == "table":
         for r in rows:

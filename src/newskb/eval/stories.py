@@ -126,15 +126,17 @@ def with_model(articles: Sequence[Article]) -> list[Extraction]:
 def cluster(extractions: Sequence[Extraction], params: StoryParams) -> list[str]:
     """Final story id per extraction, assigned one by one in an in-memory store (re-checks may
     move an earlier article after it was assigned, so membership is read back at the end)."""
-    from newskb.store import stories as db
     from newskb.store.migrate import migrate
+    from newskb.store.sql import SqliteDb
+    from newskb.store.sql.stories import SqlStories
     from newskb.stories.cluster import assign_all
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrate(conn)
-        done = assign_all(conn, extractions, params)
-        final = {m.article_id: m.story_id for m in db.members(conn)}
+        ix = SqlStories(SqliteDb(conn))
+        done = assign_all(ix, extractions, params)
+        final = {m.article_id: m.story_id for m in ix.members()}
         return [final.get(a.article_id, a.story_id) for a in done]
     finally:
         conn.close()

@@ -10,6 +10,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import cast
 
 from newskb.model import EntityType, KbEntry
@@ -100,8 +101,42 @@ class Gazetteer:
         return list({e.id: e for e in hits}.values())
 
 
+_USER_FILES: list[Path] = []
+
+
+def use_file(path: Path) -> None:
+    """Add a user's gazetteer (same TSV columns) to the shipped one for this process: its
+    entries come first, so a user's name wins over a shipped one."""
+    parse_tsv(path.read_text("utf-8"))  # fail early on an unreadable file
+    _USER_FILES.append(path)
+    load.cache_clear()
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The shipped gazetteer, parsed and indexed once per process."""
+    """The shipped gazetteer (with any user files), parsed and indexed once per process."""
     text = (resources.files("newskb.resolve") / "data" / "gazetteer.tsv").read_text("utf-8")
-    return Gazetteer(parse_tsv(text))
+    user = [e for p in _USER_FILES for e in parse_tsv(p.read_text("utf-8"))]
+    return Gazetteer(user + parse_tsv(text))
+
+
+@functools.lru_cache(maxsize=1)
+def load_places() -> dict[str, str]:
+    """The generated place gazetteer (``scripts/build_gazetteer.py``): casefolded name -> its
+    row (a country, continent, region or city of 100,000+). Only for linking a name already
+    typed a place: it never finds names in text or retypes one."""
+    text = (resources.files("newskb.resolve") / "data" / "gazetteer_places.tsv").read_text("utf-8")
+    out: dict[str, str] = {}  # rows parsed on lookup: loading stays a few milliseconds
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            for alias in (cols[2], *cols[3].split("|")):
+                if alias:
+                    out.setdefault(alias.casefold(), line)
+    return out
+
+
+def place_entry(name: str) -> KbEntry | None:
+    """The generated gazetteer's place of this name (see ``load_places``)."""
+    line = load_places().get(name.strip().casefold())
+    return parse_tsv(line)[0] if line else None

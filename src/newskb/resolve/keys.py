@@ -36,6 +36,18 @@ def tokens(name: str) -> list[str]:
     return [t for t in norm(name).split(" ") if t]
 
 
+_GENERATION = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name words without a generational suffix ("Arcade Joseph Comeaux Jr." ->
+    arcade joseph comeaux): the surname is the word before it."""
+    toks = tokens(name)
+    while len(toks) > 1 and toks[-1] in _GENERATION:
+        toks.pop()
+    return toks
+
+
 @functools.lru_cache(maxsize=65536)
 def phonetic(word: str) -> str:
     """Metaphone key of one word (empty for words without letters)."""
@@ -106,3 +118,93 @@ def same_surname(a: str, b: str) -> bool:
     if not na or not nb:
         return False
     return phonetic(na) == phonetic(nb) or (na[0] == nb[0] and fuzz.ratio(na, nb) >= 80)
+
+
+# Legal-form words at the end of an organisation's name: "Hewlett-Packard Co." and
+# "Hewlett-Packard Company" are one firm.
+_LEGAL = frozenset(
+    [
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "ltd",
+        "limited",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "gmbh",
+        "spa",
+        "srl",
+        "oyj",
+        "ab",
+        "asa",
+        "kk",
+        "pty",
+        "lp",
+        "se",
+    ]
+)
+# A stock listing written with the name: "Hewlett-Packard (NYSE: HPQ)", "Apple Inc (AAPL)".
+_LISTING = re.compile(
+    r"\s*[(\[]?\s*(?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX|ASX|OTC|Euronext)\s*:\s*)"
+    r"[A-Z.]{1,6}\s*[)\]]?\s*$"
+)
+_TICKER_BRACKET = re.compile(r"\s*\(\s*[A-Z]{2,5}\s*\)\s*$")
+# British spellings folded to one form for comparison ("Defence" ~ "Defense").
+_SPELLING = (
+    ("defence", "defense"),
+    ("organisation", "organization"),
+    ("programme", "program"),
+    ("centre", "center"),
+    ("labour", "labor"),
+    ("theatre", "theater"),
+)
+_SPELL = {a: b for a, b in _SPELLING}
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> country name ("israeli" -> "israel"), from pycountry's names where the
+    adjective is the name plus a regular ending."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = norm(getattr(c, "common_name", None) or c.name)
+        if " " in name:
+            continue
+        for stem, ends in (
+            (name, ("i", "n", "ian", "ese")),
+            (name[:-1], ("ian", "an", "ish", "ese", "")),
+        ):
+            for end in ends:
+                word = stem + end
+                if len(word) > 4 and word.endswith(("i", "an", "ese", "ish")):
+                    out.setdefault(word, name)
+    out.update({"british": "united kingdom", "american": "united states", "us": "united states"})
+    return out
+
+
+def org_key(name: str) -> str:
+    """Resolution key of an organisation's name: legal form, listing and bracketed ticker
+    dropped, British spellings folded, a leading demonym read as its country ("Israeli Defence
+    Forces" -> "israel defense forces"). Distinct firms keep distinct keys; only forms of one
+    name meet."""
+    s = _LISTING.sub("", name.strip())
+    s = _TICKER_BRACKET.sub("", s)
+    toks = tokens(s.replace("&", " and "))
+    while len(toks) > 1 and toks[-1] in _LEGAL:
+        toks.pop()
+    if toks and toks[-1] in ("and", ","):
+        toks.pop()
+    toks = [_SPELL.get(t, t) for t in toks]
+    if len(toks) > 1:
+        toks[0] = demonyms().get(toks[0], toks[0])
+    return " ".join(toks)

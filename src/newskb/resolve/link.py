@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from newskb.model import KbEntry
 from newskb.resolve import geo
-from newskb.resolve.gazetteer import Gazetteer, load
+from newskb.resolve.gazetteer import Gazetteer, load, place_entry
 from newskb.resolve.keys import norm, same_surname, similarity, tokens
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -95,5 +95,18 @@ def link(
         if p is not None:
             return p
     if etype in _PLACE_TYPES:
-        return geo.city(name, countries)
+        hit = geo.city(name, countries)
+        if hit is not None and not _plausible_other_name(name, hit):
+            return None
+        return hit or place_entry(name)
     return None
+
+
+def _plausible_other_name(name: str, hit: KbEntry) -> bool:
+    """A city found under another of its names: only a spelling of its own name ("Kiev" /
+    "Kyiv") or the old name of a big city ("Bombay"), not any short word some language uses
+    for it ("Ava" is not Anshun, "Sam" is not Damascus)."""
+    if norm(hit.name) == norm(name) or similarity(hit.name, name) >= 0.7:
+        return True
+    big = geo._cities()[1].get(norm(name), ())  # read-only: (population, entry) by other name
+    return len(norm(name)) > 4 and any(rank >= 1_000_000 for rank, _e in big)

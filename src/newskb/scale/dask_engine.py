@@ -38,6 +38,7 @@ from newskb.scale.shards import (
     shard_file,
     write_shard,
 )
+from newskb.store.base import BatchStore
 
 SHARD_FILES = 32
 LOAD_BATCH = 1000
@@ -46,7 +47,7 @@ SCHEDULER_TIMEOUT_S = 10
 log = logging.getLogger(__name__)
 
 
-class Store(Protocol):
+class Store(BatchStore, Protocol):
     """The part of the store interface the engine needs (SqliteStore, PostgresStore)."""
 
     def add_batch(self, results: Sequence[Any], /) -> BatchReport: ...

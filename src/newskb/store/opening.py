@@ -34,8 +34,7 @@ from newskb.errors import (
 )
 
 if TYPE_CHECKING:
-    from newskb.store.postgres import PostgresStore
-    from newskb.store.sqlite import SqliteStore
+    from newskb.store.base import Store
 
 MAGIC = b"SQLite format 3\x00"
 HEADER = 100
@@ -192,7 +191,7 @@ def named_failure(exc: BaseException, path: str | None = None) -> NewskbError | 
 
 def open_checked(
     db: str, *, readonly: bool = False, must_exist: bool | None = None
-) -> SqliteStore | PostgresStore:
+) -> Store:
     """``open_store`` after ``check_path``; a read-only open also refuses a newer schema."""
     from newskb.store import open_store
 

@@ -1,8 +1,8 @@
 """Read queries for the API and web pages: parameterised SQL over the store's tables.
 
-Every function takes an open (read-only) connection. Lists return ``(rows, next_cursor)``; a
-cursor is opaque to clients. Tables added by later migrations (stories, agreements) are used
-only when present; agreements fall back to the AGREE records kept on events.
+Every function takes an open (read-only) connection, ``sqlite3`` or psycopg: the SQL is the
+shared subset (``store/sql``), full-text search the one part written per dialect. Lists return
+``(rows, next_cursor)``; a cursor is opaque to clients.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from newskb.model import (
     QuoteRow,
     StoredArticle,
 )
-from newskb.store.rows import stored_article
-from newskb.store.sqlite import fts_query
+from newskb.store.rows import fts_query, stored_article
+from newskb.store.sql import Db, db_of
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -33,7 +33,7 @@ _SLOW: set[str] = set()  # queries known to need the fallback (per process)
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"  # snippet markers; the web layer escapes around them
 
 # An entity is matched by KB id or (case-insensitively) by name; ``e`` is the entities alias.
-ENTITY_MATCH = "(e.kb_id = :key OR e.name = :key COLLATE NOCASE)"
+ENTITY_MATCH = "(e.kb_id = :key OR lower(e.name) = lower(:key))"
 ENTITY_KEY = "COALESCE(e.kb_id, e.name)"
 
 
@@ -67,12 +67,10 @@ def _current(cursor: str | None, limit: int) -> tuple[list[str], dict[str, Any]]
     return ["a.current = 1"], {"limit": limit + 1, "offset": offset_of(decode_cursor(cursor))}
 
 
-def _fetch(
-    conn: sqlite3.Connection, select: str, where: list[str], order: str, args: dict[str, Any]
-) -> list[sqlite3.Row]:
+def _fetch(db: Db, select: str, where: list[str], order: str, args: dict[str, Any]) -> list[Any]:
     """One page (``limit`` + 1 rows) of ``select`` under the WHERE terms, in ``order``."""
     sql = f"{select}WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
-    return conn.execute(sql, args).fetchall()
+    return db.rows(sql, args)
 
 
 def _date_range(
@@ -94,32 +92,12 @@ def page_of(rows: list[Any], limit: int, offset: int) -> tuple[list[Any], str | 
 
 
 # --- schema ---------------------------------------------------------------------------------
-def table_exists(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
-def columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {str(r[0]) for r in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
-
-
-def link_table(conn: sqlite3.Connection, key: str) -> str | None:
-    """The table that links ``key`` (story_id, agreement_id) to article_id, if any."""
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for name in sorted(names):
-        if {key, "article_id"} <= columns(conn, name):
-            return str(name)
-    return None
-
-
-def qident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+def table_exists(conn: Any, name: str) -> bool:
+    return db_of(conn).has_table(name)
 
 
 # --- articles -------------------------------------------------------------------------------
-def _article_row(r: sqlite3.Row, with_hit: bool = False) -> ArticleRow:
+def _article_row(r: Any, with_hit: bool = False) -> ArticleRow:
     return ArticleRow(
         id=r["id"],
         title=r["title"],
@@ -133,7 +111,7 @@ def _article_row(r: sqlite3.Row, with_hit: bool = False) -> ArticleRow:
 
 
 def list_articles(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     q: str | None = None,
     outlet: str | None = None,
@@ -144,12 +122,13 @@ def list_articles(
     limit: int = 20,
 ) -> tuple[list[ArticleRow], str | None]:
     """Articles (current versions): full-text ranked when ``q`` is given, else newest first."""
+    db = db_of(conn)
     state = decode_cursor(cursor)
     where = ["a.current = 1"]
     args: dict[str, Any] = {"limit": limit + 1}
     if outlet:
         where.append(
-            "(a.source = :outlet COLLATE NOCASE OR a.dateline_agency = :outlet COLLATE NOCASE)"
+            "(lower(a.source) = lower(:outlet) OR lower(a.dateline_agency) = lower(:outlet))"
         )
         args["outlet"] = outlet
     _date_range(where, args, "a.published", since, until)
@@ -162,6 +141,8 @@ def list_articles(
         if not match:
             return [], None
         args["match"], args["offset"] = match, offset_of(state)
+        if db.dialect == "postgresql":
+            return _pg_search(db, cols, where, args, limit)
         # rank first (cheap), then build snippets for the page's rows only
         ranked = _ranked(
             conn,
@@ -200,17 +181,38 @@ def list_articles(
                 "(a.published < :p OR (a.published = :p AND a.rowid < :r) OR a.published IS NULL)"
             )
         args.update(p=p, r=rid)
+    last = " NULLS LAST" if db.dialect == "postgresql" else ""  # SQLite's DESC has them last
     sql = (
         f"SELECT {cols}, a.rowid AS rid FROM articles a WHERE "
         + " AND ".join(where)
-        + " ORDER BY a.published DESC, a.rowid DESC LIMIT :limit"  # the published index
+        + f" ORDER BY a.published DESC{last}, a.rowid DESC LIMIT :limit"  # the published index
     )
-    rows = conn.execute(sql, args).fetchall()
+    rows = db.rows(sql, args)
     nxt = None
     if len(rows) > limit:
         last = rows[limit - 1]
         nxt = encode_cursor({"p": last["published"], "r": int(last["rid"])})
     return [_article_row(r) for r in rows[:limit]], nxt
+
+
+def _pg_search(
+    db: Db, cols: str, where: list[str], args: dict[str, Any], limit: int
+) -> tuple[list[ArticleRow], str | None]:
+    """The full-text page on PostgreSQL: the stored ``tsvector`` ranked by ``ts_rank_cd``
+    (title weighted above text), snippets by ``ts_headline`` for the page's rows only."""
+    words = " ".join(args["match"].replace('"', " ").split())
+    rows = db.rows(
+        f"WITH q AS (SELECT plainto_tsquery('english', :words) AS q) SELECT {cols}, "
+        f"ts_headline('english', left(a.text, 8000), q.q, 'StartSel={HIT_OPEN}, "
+        f"StopSel={HIT_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
+        'FragmentDelimiter=" … "\') AS snip, ts_rank_cd(a.fts, q.q) AS score '
+        "FROM articles a, q WHERE a.fts @@ q.q AND "
+        + " AND ".join(where)
+        + " ORDER BY score DESC, a.rowid LIMIT :limit OFFSET :offset",
+        {**args, "words": words},
+    )
+    hits = [dataclasses.replace(_article_row(r, True), score=float(r["score"])) for r in rows]
+    return page_of(hits, limit, args["offset"])
 
 
 def _ranked(conn: sqlite3.Connection, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:
@@ -236,12 +238,12 @@ def _ranked(conn: sqlite3.Connection, sql: str, args: dict[str, Any]) -> list[sq
     return conn.execute(sql, {**args, "floor": top - RECENT_WINDOW}).fetchall()
 
 
-def get_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:
-    r = conn.execute(
+def get_article(conn: Any, article_id: str) -> StoredArticle:
+    r = db_of(conn).one(
         "SELECT extraction, raw, version, current, supersedes, ingested_at FROM articles "
         "WHERE id = ?",
         (article_id,),
-    ).fetchone()
+    )
     if r is None:
         raise NotFound(f"no article with id {article_id!r}")
     return stored_article(
@@ -249,12 +251,12 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> StoredArticle:
     )
 
 
-def article_json(conn: sqlite3.Connection, article_id: str) -> str:
+def article_json(conn: Any, article_id: str) -> str:
     """The API's article object as JSON text, built from the stored extraction unparsed."""
-    r = conn.execute(
+    r = db_of(conn).one(
         "SELECT extraction, version, current, supersedes, ingested_at FROM articles WHERE id = ?",
         (article_id,),
-    ).fetchone()
+    )
     if r is None:
         raise NotFound(f"no article with id {article_id!r}")
     meta = json.dumps(
@@ -269,89 +271,51 @@ def article_json(conn: sqlite3.Connection, article_id: str) -> str:
     return '{"extraction":' + str(r["extraction"]) + "," + meta[1:]
 
 
-def outlets(conn: sqlite3.Connection, limit: int = 200) -> list[str]:
-    rows = conn.execute(
+def outlets(conn: Any, limit: int = 200) -> list[str]:
+    rows = db_of(conn).rows(
         "SELECT DISTINCT COALESCE(source, dateline_agency) AS o FROM articles "
-        "WHERE current = 1 AND o IS NOT NULL ORDER BY o LIMIT ?",
+        "WHERE current = 1 AND COALESCE(source, dateline_agency) IS NOT NULL ORDER BY o LIMIT ?",
         (limit,),
     )
     return [r[0] for r in rows]
 
 
 # --- quotes ---------------------------------------------------------------------------------
-_QUOTE_SQL = (
-    "SELECT q.*, e.name AS speaker_name, e.kb_id AS speaker_kb, a.title, a.published "
-    "FROM quotes q JOIN articles a ON a.id = q.article_id "
-    "LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity "
-)
-
-
-def _quote_row(r: sqlite3.Row) -> QuoteRow:
-    return QuoteRow(
-        article_id=r["article_id"],
-        id=r["local_id"],
-        kind=r["kind"],
-        speaker=r["speaker_name"] or r["speaker_text"],
-        speaker_key=r["speaker_kb"] or r["speaker_name"],
-        speaker_text=r["speaker_text"],
-        cue=r["cue_text"],
-        content=r["content_text"],
-        content_start=r["content_start"],
-        content_end=r["content_end"],
-        title=r["title"],
-        published=r["published"],
-    )
-
-
 def list_quotes(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     speaker: str | None = None,
     about: str | None = None,
     since: str | None = None,
     until: str | None = None,
     article: str | None = None,
+    entity: str | None = None,
     cursor: str | None = None,
     limit: int = 20,
     oldest_first: bool = False,
 ) -> tuple[list[QuoteRow], str | None]:
-    where, args = _current(cursor, limit)
-    if speaker:
-        where.append(
-            f"({ENTITY_MATCH.replace(':key', ':speaker')} OR q.speaker_text = "
-            ":speaker COLLATE NOCASE)"
-        )
-        args["speaker"] = speaker
-    if about:
-        where.append(
-            "EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.article_id = m.article_id "
-            "AND e.local_id = m.entity_id WHERE m.article_id = q.article_id AND "
-            f'm.start >= q.content_start AND m."end" <= q.content_end AND {ENTITY_MATCH})'
-        )
-        args["key"] = about
-    _date_range(where, args, "a.published", since, until)
-    if article:
-        where.append("q.article_id = :article")
-        args["article"] = article
-    order = "" if oldest_first else "DESC"
-    rows = _fetch(
-        conn,
-        _QUOTE_SQL,
-        where,
-        f"ifnull(a.published, '') {order}, a.rowid {order}, q.content_start",
-        args,
-    )
-    return page_of([_quote_row(r) for r in rows], limit, args["offset"])
+    """One page of the one quote query (``store.sql.quotes.find_quotes``, as ``newskb
+    quotes``), newest first unless ``oldest_first``."""
+    from newskb.store.sql.quotes import find_quotes
+
+    offset = offset_of(decode_cursor(cursor))
+    rows = find_quotes(
+        conn, speaker=speaker, about=about, since=since, until=until, article=article,
+        entity=entity, limit=limit + 1, offset=offset, newest_first=not oldest_first,
+    )  # fmt: skip
+    return page_of(rows, limit, offset)
 
 
 # --- events ---------------------------------------------------------------------------------
-# an event's time: its UTC instant, else a calendar TIMEX value, else the publication date
-_WHEN = (
-    "(CASE WHEN t.utc IS NOT NULL THEN t.utc WHEN t.value GLOB '[0-9][0-9][0-9][0-9]*' "
-    "THEN t.value ELSE a.published END)"
-)
+# an event's time: its UTC instant, else a calendar TIMEX value (four digits first), else the
+# publication date
+_YEAR = " AND ".join(f"substr(t.value, {i}, 1) BETWEEN '0' AND '9'" for i in range(1, 5))
+_WHEN = f"(CASE WHEN t.utc IS NOT NULL THEN t.utc WHEN {_YEAR} THEN t.value ELSE a.published END)"
 _EVENT_SQL = (
-    f"SELECT v.*, {_WHEN} AS at, a.title, a.published, "
+    "SELECT v.article_id, v.local_id, v.type, v.mode, v.status, v.actors, v.recipients, "
+    "v.location, v.agreement, v.trigger_text, v.trigger_start, v.trigger_end, "
+    "v.sentence_start, v.sentence_end, "
+    f"{_WHEN} AS at, a.title, a.published, "
     # the sentence only: a.text would copy the whole article into every row (and a sort)
     "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS stext "
     "FROM events v "
@@ -360,22 +324,20 @@ _EVENT_SQL = (
 )
 
 
-def entity_names(
-    conn: sqlite3.Connection, article_id: str, ids: Sequence[str]
-) -> list[tuple[str, str]]:
+def entity_names(conn: Any, article_id: str, ids: Sequence[str]) -> list[tuple[str, str]]:
     """(name, KB id or "") of an article's entities by local id; an unknown id names itself."""
     if not ids:
         return []
     found = {
         r[0]: (r[1], r[2] or "")
-        for r in conn.execute(
+        for r in db_of(conn).rows(
             "SELECT local_id, name, kb_id FROM entities WHERE article_id = ?", (article_id,)
         )
     }
     return [found.get(i, (i, "")) for i in ids]
 
 
-def local_names(conn: sqlite3.Connection, article_id: str, ids_json: str) -> tuple[str, ...]:
+def local_names(conn: Any, article_id: str, ids_json: str) -> tuple[str, ...]:
     ids = json.loads(ids_json or "[]")
     return tuple(str(n) for n, _ in entity_names(conn, article_id, ids))
 
@@ -386,7 +348,7 @@ def agreement_object(agreement_json: str | None) -> str | None:
     return str(agreement.get("object")) if isinstance(agreement, dict) else None
 
 
-def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> EventRow:
+def _event_row(conn: Any, r: Any) -> EventRow:
     return EventRow(
         article_id=r["article_id"],
         id=r["local_id"],
@@ -408,7 +370,7 @@ def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> EventRow:
 
 
 def list_events(
-    conn: sqlite3.Connection,
+    conn: Any,
     *,
     type: str | None = None,
     actor: str | None = None,
@@ -419,9 +381,10 @@ def list_events(
     cursor: str | None = None,
     limit: int = 20,
 ) -> tuple[list[EventRow], str | None]:
+    db = db_of(conn)
     where, args = _current(cursor, limit)
     if type:
-        where.append("v.type = :type COLLATE NOCASE")
+        where.append("lower(v.type) = lower(:type)")
         args["type"] = type
     if status:
         where.append("v.status = :status")
@@ -429,13 +392,16 @@ def list_events(
     if actor:
         where.append(
             "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND "
-            f"{ENTITY_MATCH} AND (e.local_id IN (SELECT value FROM json_each(v.actors)) OR "
-            "e.local_id IN (SELECT value FROM json_each(v.recipients))))"
+            f"{ENTITY_MATCH} AND (e.local_id IN (SELECT j.value FROM "
+            f"{db.json_items('v.actors')}) OR e.local_id IN (SELECT j.value FROM "
+            f"{db.json_items('v.recipients')})))"
         )
         args["key"] = actor
     _date_range(where, args, _WHEN, since, until)
     if articles is not None:
-        where.append("v.article_id IN (SELECT value FROM json_each(:ids))")
-        args["ids"] = json.dumps(articles)
-    rows = _fetch(conn, _EVENT_SQL, where, "ifnull(at, '') DESC, a.rowid, v.trigger_start", args)
-    return page_of([_event_row(conn, r) for r in rows], limit, args["offset"])
+        marks = [f":a{i}" for i in range(len(articles))]
+        where.append(f"v.article_id IN ({', '.join(marks) or 'NULL'})")
+        args.update({m[1:]: aid for m, aid in zip(marks, articles, strict=True)})
+    order = f"COALESCE({_WHEN}, '') DESC, a.rowid, v.trigger_start"
+    rows = _fetch(db, _EVENT_SQL, where, order, args)
+    return page_of([_event_row(db, r) for r in rows], limit, args["offset"])

@@ -1,96 +1,72 @@
 """Read queries for stories, agreements and timelines (companion of ``store/read.py``).
 
-Stories and agreements get their own tables from later migrations; until a store has them,
-story lists are empty and agreements are built from the AGREE records kept on events.
+Stories and agreements have their own tables (SQLite migrations 0003-0004, PostgreSQL version
+3); a store opened read-only before those migrations lists no stories, and a store whose
+ledger is empty builds its agreements from the AGREE records kept on events.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from typing import Any, Literal
 
 from newskb.errors import NotFound
 from newskb.model import AgreementRow, ArticleRow, EventRow, QuoteRow, StoryRow, TimelineItem
-from newskb.store.read import (
-    ENTITY_MATCH,
-    columns,
-    link_table,
-    list_events,
-    list_quotes,
-    local_names,
-    qident,
-    table_exists,
-)
+from newskb.store.read import ENTITY_MATCH, list_events, list_quotes, local_names
+from newskb.store.sql import Db, db_of
 
 TIMELINE_MAX = 500
 
 
 # --- stories --------------------------------------------------------------------------------
-def _story_schema(conn: sqlite3.Connection) -> tuple[str, str, str, set[str]] | None:
-    """(stories table, its id column, link table, stories columns) or None without stories."""
-    if not table_exists(conn, "stories"):
-        return None
-    cols = columns(conn, "stories")
-    sid = "id" if "id" in cols else "story_id" if "story_id" in cols else None
-    link = link_table(conn, "story_id")
-    if sid is None or link is None:
-        return None
-    return "stories", sid, link, cols
+def list_stories(conn: Any, limit: int = 100) -> list[StoryRow]:
+    return _stories(db_of(conn), None, limit)
 
 
-def list_stories(conn: sqlite3.Connection, limit: int = 100) -> list[StoryRow]:
-    return _stories(conn, None, limit)
-
-
-def get_story(conn: sqlite3.Connection, story_id: str) -> StoryRow:
-    found = _stories(conn, story_id, 1)
+def get_story(conn: Any, story_id: str) -> StoryRow:
+    db = db_of(conn)
+    found = _stories(db, story_id, 1)
     if not found:
-        if _story_schema(conn) is None:
+        if not db.has_table("story_members"):
             raise NotFound("this store has no stories yet (the stories migration is not applied)")
         raise NotFound(f"no story {story_id!r}")
     return found[0]
 
 
-def _stories(conn: sqlite3.Connection, story_id: str | None, limit: int) -> list[StoryRow]:
-    schema = _story_schema(conn)
-    if schema is None:
+def _stories(db: Db, story_id: str | None, limit: int) -> list[StoryRow]:
+    if not db.has_table("story_members"):
         return []
-    table, sid, link, cols = schema
-    title = "s.title" if "title" in cols else "NULL"
-    conds = ["s.merged_into IS NULL"] if "merged_into" in cols else []
+    conds = ["s.merged_into IS NULL"]
     if story_id is not None:
-        conds.append(f"CAST(s.{qident(sid)} AS TEXT) = :sid")
-    where = ("WHERE " + " AND ".join(conds)) if conds else ""
-    rows = conn.execute(
-        f"SELECT CAST(s.{qident(sid)} AS TEXT) AS id, {title} AS title, "
-        "min(a.published) AS first, max(a.published) AS last, count(DISTINCT a.id) AS n, "
-        "(SELECT a2.title FROM articles a2 JOIN "
-        f"{qident(link)} l2 ON l2.article_id = a2.id WHERE l2.story_id = s.{qident(sid)} "
-        "ORDER BY ifnull(a2.published, ''), a2.rowid LIMIT 1) AS first_title "
-        f"FROM {qident(table)} s LEFT JOIN {qident(link)} l ON l.story_id = s.{qident(sid)} "
-        f"LEFT JOIN articles a ON a.id = l.article_id {where} "
-        f"GROUP BY s.{qident(sid)} ORDER BY ifnull(last, '') DESC, n DESC LIMIT :limit",
-        {"sid": story_id, "limit": limit},
-    ).fetchall()
+        conds.append("s.id = :sid")
+    rows = db.rows(
+        "SELECT s.id, s.title, min(a.published) AS first, max(a.published) AS last, "
+        "count(DISTINCT a.id) AS n, "
+        "(SELECT a2.title FROM articles a2 JOIN story_members l2 ON l2.article_id = a2.id "
+        "WHERE l2.story_id = s.id ORDER BY COALESCE(a2.published, ''), a2.rowid LIMIT 1) "
+        "AS first_title FROM stories s LEFT JOIN story_members l ON l.story_id = s.id "
+        f"LEFT JOIN articles a ON a.id = l.article_id WHERE {' AND '.join(conds)} "
+        "GROUP BY s.id ORDER BY COALESCE(max(a.published), '') DESC, count(DISTINCT a.id) DESC, "
+        "s.id LIMIT :limit",
+        {"sid": story_id, "limit": limit} if story_id is not None else {"limit": limit},
+    )
     return [
         StoryRow(r["id"], r["title"] or r["first_title"], r["first"], r["last"], r["n"])
         for r in rows
     ]
 
 
-def story_articles(conn: sqlite3.Connection, story_id: str) -> list[ArticleRow]:
-    schema = _story_schema(conn)
-    if schema is None:
+def story_articles(conn: Any, story_id: str) -> list[ArticleRow]:
+    db = db_of(conn)
+    if not db.has_table("story_members"):
         return []
-    link = schema[2]
-    rows = conn.execute(
+    rows = db.rows(
         "SELECT a.id, a.title, a.published, a.source, a.path, a.dateline_place, "
-        f"a.dateline_agency FROM {qident(link)} l JOIN articles a ON a.id = l.article_id "
-        "WHERE CAST(l.story_id AS TEXT) = ? ORDER BY ifnull(a.published, ''), a.rowid LIMIT ?",
+        "a.dateline_agency FROM story_members l JOIN articles a ON a.id = l.article_id "
+        "WHERE l.story_id = ? ORDER BY COALESCE(a.published, ''), a.rowid LIMIT ?",
         (story_id, TIMELINE_MAX),
-    ).fetchall()
+    )
     return [
         ArticleRow(r[0], r[1], r[2], r[3], r[4], dateline_place=r[5], dateline_agency=r[6])
         for r in rows
@@ -110,7 +86,7 @@ def _item(
 
 
 def timeline(
-    conn: sqlite3.Connection, *, articles: list[str] | None = None, entity: str | None = None
+    conn: Any, *, articles: list[str] | None = None, entity: str | None = None
 ) -> list[TimelineItem]:
     """Dated events and quotes, ordered by event time (quotes by publication date)."""
     items: list[TimelineItem] = []
@@ -126,7 +102,7 @@ def timeline(
             for q in list_quotes(conn, article=aid, limit=TIMELINE_MAX)[0]
         ]
     else:
-        quotes = list_quotes(conn, speaker=entity, limit=TIMELINE_MAX, oldest_first=True)[0]
+        quotes = list_quotes(conn, entity=entity, limit=TIMELINE_MAX, oldest_first=True)[0]
     for q in quotes:
         label = f"{q.speaker or 'unnamed source'} ({q.kind})"
         items.append(_item(q, q.published, "quote", label, q.content))
@@ -140,40 +116,32 @@ def _derived_id(obj: str) -> str:
     return hashlib.sha256(norm.encode()).hexdigest()[:12]
 
 
-def list_agreements(conn: sqlite3.Connection, limit: int = 100) -> list[AgreementRow]:
-    if _ledger(conn):
-        return _table_agreements(conn, None, limit)
-    return [row for row, _ in _derived(conn).values()][:limit]
+def list_agreements(conn: Any, limit: int = 100) -> list[AgreementRow]:
+    db = db_of(conn)
+    if _ledger(db):
+        return _table_agreements(db, None, limit)
+    return [row for row, _ in _derived(db).values()][:limit]
 
 
-def get_agreement(
-    conn: sqlite3.Connection, agreement_id: str
-) -> tuple[AgreementRow, list[TimelineItem]]:
+def get_agreement(conn: Any, agreement_id: str) -> tuple[AgreementRow, list[TimelineItem]]:
     """The agreement and its history, oldest step first, each step linked to its article."""
-    if _ledger(conn):
-        rows = _table_agreements(conn, agreement_id, 1)
+    db = db_of(conn)
+    if _ledger(db):
+        rows = _table_agreements(db, agreement_id, 1)
         if not rows:
             raise NotFound(f"no agreement {agreement_id!r}")
-        return rows[0], _table_history(conn, agreement_id)
-    found = _derived(conn).get(agreement_id)
+        return rows[0], _table_history(db, agreement_id)
+    found = _derived(db).get(agreement_id)
     if found is None:
         raise NotFound(f"no agreement {agreement_id!r}")
     return found
 
 
-def _ledger(conn: sqlite3.Connection) -> bool:
+def _ledger(db: Db) -> bool:
     """Whether the store keeps an agreements ledger with something in it."""
-    if not table_exists(conn, "agreements"):
+    if not db.has_table("agreement_history"):
         return False
-    return conn.execute("SELECT 1 FROM agreements LIMIT 1").fetchone() is not None
-
-
-def _pick(cols: set[str], *names: str, table: str = "") -> str:
-    """The first of ``names`` that is a column (quoted, prefixed with ``table.``), else NULL."""
-    for n in names:
-        if n in cols:
-            return (f"{table}." if table else "") + qident(n)
-    return "NULL"
+    return db.one("SELECT 1 FROM agreements LIMIT 1") is not None
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
@@ -186,75 +154,60 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(p) for p in parsed) if isinstance(parsed, list) else (str(parsed),)
 
 
-def _table_agreements(
-    conn: sqlite3.Connection, agreement_id: str | None, limit: int
-) -> list[AgreementRow]:
-    cols = columns(conn, "agreements")
-    aid = _pick(cols, "id", "agreement_id")
-    link = link_table(conn, "agreement_id")
-    steps = (
-        f"(SELECT count(*) FROM {qident(link)} h WHERE h.agreement_id = g.{aid})" if link else "0"
+def _table_agreements(db: Db, agreement_id: str | None, limit: int) -> list[AgreementRow]:
+    where = "WHERE g.id = :id" if agreement_id is not None else ""
+    rows = db.rows(
+        "SELECT g.id, g.object, g.parties, g.status, g.first_agreed, "
+        "(SELECT count(*) FROM agreement_history h WHERE h.agreement_id = g.id) AS steps "
+        f"FROM agreements g {where} ORDER BY COALESCE(g.first_agreed, '') DESC, g.id "
+        "LIMIT :limit",
+        {"id": agreement_id, "limit": limit} if agreement_id is not None else {"limit": limit},
     )
-    where = f"WHERE CAST(g.{aid} AS TEXT) = :id" if agreement_id is not None else ""
-    rows = conn.execute(
-        f"SELECT CAST(g.{aid} AS TEXT) AS id, {_pick(cols, 'object', 'title', 'name')} AS obj, "
-        f"{_pick(cols, 'parties')} AS parties, {_pick(cols, 'status')} AS status, "
-        f"{_pick(cols, 'first_agreed', 'date', 'agreed_on', 'first_seen')} AS date, "
-        f"{steps} AS steps FROM agreements g {where} ORDER BY date DESC LIMIT :limit",
-        {"id": agreement_id, "limit": limit},
-    ).fetchall()
     return [
         AgreementRow(
-            id=r["id"],
-            object=str(r["obj"] or r["id"]),
-            parties=_as_tuple(r["parties"]),
-            status=str(r["status"] or "agreed"),
-            date=r["date"],
-            steps=int(r["steps"]),
+            id=r[0],
+            object=str(r[1] or r[0]),
+            parties=_as_tuple(r[2]),
+            status=str(r[3] or "agreed"),
+            date=r[4],
+            steps=int(r[5]),
         )
         for r in rows
     ]
 
 
-def _table_history(conn: sqlite3.Connection, agreement_id: str) -> list[TimelineItem]:
-    link = link_table(conn, "agreement_id")
-    if link is None:
-        return []
-    cols = columns(conn, link)
-    text = _pick(cols, "text", "note", "evidence", "sentence", table="h")
-    if {"sentence_start", "sentence_end"} <= cols:
-        text = "substr(a.text, h.sentence_start + 1, h.sentence_end - h.sentence_start)"
-    rows = conn.execute(
-        f"SELECT h.article_id, {_pick(cols, 'status', table='h')} AS status, "
-        f"{_pick(cols, 'date', 'at', 'when', 'published', table='h')} AS d, "
-        f"{text} AS txt, a.published, a.title "
-        f"FROM {qident(link)} h JOIN articles a ON a.id = h.article_id "
-        "WHERE CAST(h.agreement_id AS TEXT) = ? ORDER BY ifnull(d, a.published), a.rowid LIMIT ?",
+def _table_history(db: Db, agreement_id: str) -> list[TimelineItem]:
+    rows = db.rows(
+        "SELECT h.article_id, h.status, h.date, "
+        "substr(a.text, h.sentence_start + 1, h.sentence_end - h.sentence_start), "
+        "a.published, a.title FROM agreement_history h JOIN articles a ON a.id = h.article_id "
+        "WHERE h.agreement_id = ? ORDER BY COALESCE(h.date, a.published, ''), a.rowid, "
+        "h.trigger_start LIMIT ?",
         (agreement_id, TIMELINE_MAX),
-    ).fetchall()
+    )
     return [
         TimelineItem(
-            when=r["d"] or r["published"],
+            when=r[2] or r[4],
             kind="agreement",
-            label=str(r["status"] or "reported"),
-            text=str(r["txt"] or r["title"] or ""),
-            article_id=r["article_id"],
-            published=r["published"],
+            label=str(r[1] or "reported"),
+            text=str(r[3] or r[5] or ""),
+            article_id=r[0],
+            published=r[4],
         )
         for r in rows
     ]
 
 
-def _derived(conn: sqlite3.Connection) -> dict[str, tuple[AgreementRow, list[TimelineItem]]]:
+def _derived(db: Db) -> dict[str, tuple[AgreementRow, list[TimelineItem]]]:
     """Agreements grouped by their object from the AGREE records on events."""
-    rows = conn.execute(
+    rows = db.rows(
         "SELECT v.agreement, v.article_id, v.sentence_start, v.sentence_end, a.published, "
         "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence "
         "FROM events v JOIN articles a ON a.id = v.article_id "
         "WHERE v.agreement IS NOT NULL AND a.current = 1 "
-        "ORDER BY ifnull(a.published, ''), a.rowid LIMIT ?",
+        "ORDER BY COALESCE(a.published, ''), a.rowid LIMIT ?",
         (TIMELINE_MAX * 4,),
-    ).fetchall()
+    )
     steps: dict[str, list[tuple[dict[str, Any], TimelineItem]]] = {}
     for r in rows:
         rec = json.loads(r["agreement"])
@@ -276,7 +229,7 @@ def _derived(conn: sqlite3.Connection) -> dict[str, tuple[AgreementRow, list[Tim
             {
                 name
                 for rec, item in history
-                for name in local_names(conn, item.article_id, json.dumps(rec.get("parties") or []))
+                for name in local_names(db, item.article_id, json.dumps(rec.get("parties") or []))
             }
         )
         row = AgreementRow(
@@ -291,9 +244,9 @@ def _derived(conn: sqlite3.Connection) -> dict[str, tuple[AgreementRow, list[Tim
     return out
 
 
-def entity_names(conn: sqlite3.Connection, key: str) -> list[str]:
+def entity_names(conn: Any, key: str) -> list[str]:
     """Every name the entity ``key`` goes by (used to match agreement parties)."""
-    rows = conn.execute(
+    rows = db_of(conn).rows(
         f"SELECT DISTINCT e.name FROM entities e WHERE {ENTITY_MATCH}", {"key": key}
     )
     return [r[0] for r in rows]

@@ -194,3 +194,9 @@ def stored_article(
         supersedes=supersedes,
         ingested_at=ingested_at,
     )
+
+
+def fts_query(text: str) -> str:
+    """Turn user text into a safe FTS5 query: each word a quoted term, all required."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:32])

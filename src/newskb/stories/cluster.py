@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
 from newskb.model import (
@@ -30,8 +29,10 @@ from newskb.model import (
     StoryParams,
     StoryState,
 )
-from newskb.store import stories as db
 from newskb.stories import minhash, split
+from newskb.stories.edit import load_state, new_id, resolve
+from newskb.stories.edit import split as split_story
+from newskb.stories.index import StoryIndex
 from newskb.stories.state import grow, member_vector, vector
 from newskb.stories.text import features
 
@@ -133,53 +134,45 @@ def _query(f: StoryFeatures, vec: Mapping[str, float], p: StoryParams) -> list[t
     return keys
 
 
-def _duplicate(conn: sqlite3.Connection, f: StoryFeatures, sig: bytes) -> tuple[str, float]:
+def _duplicate(ix: StoryIndex, f: StoryFeatures, sig: bytes) -> tuple[str, float]:
     """The stored original this article nearly copies, with the estimated Jaccard."""
     if not f.shingles:
         return "", 0.0
-    found = db.lsh_candidates(conn, minhash.buckets(sig))
+    found = ix.lsh_candidates(minhash.buckets(sig))
     if not found:
         return "", 0.0
     best, best_j = "", 0.0
-    for aid, other in db.signatures(conn, found[:64]).items():
+    for aid, other in ix.signatures(found[:64]).items():
         j = minhash.jaccard(sig, other)
         if j > best_j or (j == best_j and aid < best):
             best, best_j = aid, j
     return (best, best_j) if best_j >= minhash.DUPLICATE_JACCARD else ("", 0.0)
 
 
-def _new_id(conn: sqlite3.Connection, article_id: str) -> str:
-    sid, n = f"S{article_id[:12]}", 1
-    while conn.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone():
-        n += 1
-        sid = f"S{article_id[:12]}-{n}"
-    return sid
-
-
-def assign(conn: sqlite3.Connection, f: StoryFeatures, p: StoryParams) -> StoryAssignment:
+def assign(ix: StoryIndex, f: StoryFeatures, p: StoryParams) -> StoryAssignment:
     """Put one article into a story (call inside a transaction)."""
-    known = db.member_of(conn, f.article_id)
+    known = ix.member_of(f.article_id)
     if known is not None:
         return StoryAssignment(
             f.article_id, known.story_id, False, "stored", 0.0, known.duplicate_of
         )
     term_list = [t for t, _ in f.terms]
-    documents = db.meta(conn, "documents") + 1
-    vec = vector(f, db.df_get(conn, term_list), documents)
+    documents = ix.meta("documents") + 1
+    vec = vector(f, ix.df_get(term_list), documents)
     sig = minhash.signature(f.shingles)
     story, how, best, original = "", "new", 0.0, None
-    prev = db.member_of(conn, f.supersedes) if f.supersedes else None
+    prev = ix.member_of(f.supersedes) if f.supersedes else None
     if prev is not None:
         story, how, best, original = prev.story_id, "update", 1.0, prev.article_id
     else:
-        dup, jac = _duplicate(conn, f, sig)
-        first = db.member_of(conn, dup) if dup else None
+        dup, jac = _duplicate(ix, f, sig)
+        first = ix.member_of(dup) if dup else None
         if first is not None:
             story, how, best = first.story_id, "duplicate", jac
             original = first.duplicate_of or first.article_id
     if not story:
-        ids = db.candidate_ids(conn, _query(f, vec, p), since=_since(f, p), limit=p.candidates)
-        for s in db.load_states(conn, ids):
+        ids = ix.candidate_ids(_query(f, vec, p), since=_since(f, p), limit=p.candidates)
+        for s in ix.load_states(ids):
             value = score(vec, f, s, p)
             if value > best or (value == best and s.id < story):
                 story, best = s.id, value
@@ -187,32 +180,30 @@ def assign(conn: sqlite3.Connection, f: StoryFeatures, p: StoryParams) -> StoryA
             how = "joined"
         else:
             story, how = "", "new"
-    story = db.resolve(conn, story) if story else _new_id(conn, f.article_id)
-    state = None if how == "new" else db.load_state(conn, story)
-    seq = db.bump(conn, "seq")
-    db.bump(conn, "documents")
-    db.df_add(conn, term_list)
+    story = resolve(ix, story) if story else new_id(ix, f.article_id)
+    state = None if how == "new" else load_state(ix, story)
+    seq = ix.bump("seq")
+    ix.bump("documents")
+    ix.df_add(term_list)
     v = member_vector(f, vec)
-    db.save_state(
-        conn, grow(state, story, v, title=f.title, published=f.published, outlet=f.outlet), seq
-    )
+    ix.save_state(grow(state, story, v, title=f.title, published=f.published, outlet=f.outlet), seq)
     result = StoryAssignment(f.article_id, story, how == "new", how, best, original)  # type: ignore[arg-type]
-    db.add_member(conn, f, v, result, seq)
+    ix.add_member(f, v, result, seq)
     if f.shingles:
-        db.lsh_add(conn, f.article_id, sig, minhash.buckets(sig))
+        ix.lsh_add(f.article_id, sig, minhash.buckets(sig))
     if how == "joined" and p.recheck and state is not None and state.size + 1 in split.CHECK_SIZES:
-        moved = recheck(conn, story)
+        moved = recheck(ix, story)
         if f.article_id in moved:
             result = dataclasses.replace(result, story_id=moved[f.article_id])
     return result
 
 
-def recheck(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
+def recheck(ix: StoryIndex, story_id: str) -> dict[str, str]:
     """Split ``story_id`` in two when its members fall into two groups; {moved article: story}.
 
     Duplicates and updates follow their original; stories a user edited are left alone.
     """
-    rows = db.member_vectors(conn, story_id, split.MAX_MEMBERS)
+    rows = ix.member_vectors(story_id, split.MAX_MEMBERS)
     if any(m.how == "user" for m, _ in rows):
         return {}
     own = [(m, v) for m, v in rows if m.duplicate_of is None]
@@ -222,32 +213,38 @@ def recheck(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
     moving = {own[i][0].article_id for i in picked}
     moving |= {m.article_id for m, _ in rows if m.duplicate_of in moving}
     ids = [m.article_id for m, _ in rows if m.article_id in moving]
-    new_id = db.split(conn, story_id, ids, how="split", action="auto-split")
-    return {a: new_id for a in ids}
+    moved_to = split_story(ix, story_id, ids, how="split", action="auto-split")
+    return {a: moved_to for a in ids}
 
 
 def assign_all(
-    conn: sqlite3.Connection,
+    ix: StoryIndex,
     extractions: Iterable[Extraction],
     params: StoryParams | None = None,
 ) -> list[StoryAssignment]:
     """Assign a batch in one transaction (or inside the caller's open transaction).
 
     Each result is where its article went at that moment; a later re-check in the same batch
-    may move it (``db.members`` / ``db.member_of`` give the final membership)."""
+    may move it (the index's ``members`` / ``member_of`` give the final membership)."""
     p = params or StoryParams()
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
-    try:
-        out = [
-            assign(conn, features(x, supersedes=db.superseded(conn, x.article.id)), p)
-            for x in extractions
+    with ix.atomic():
+        return [
+            assign(ix, features(x, supersedes=ix.superseded(x.article.id)), p) for x in extractions
         ]
-        if own:
-            conn.execute("COMMIT")
-    except BaseException:
-        if own:
-            conn.execute("ROLLBACK")
-        raise
-    return out
+
+
+def assign_batch(ix: StoryIndex, extractions: Sequence[Extraction]) -> list[str]:
+    """Put each stored article of a batch into a story (idempotent); return the story ids
+    (read back at the end: a re-check may have moved an article of the batch)."""
+    done = assign_all(ix, extractions)
+    final = [ix.member_of(a.article_id) for a in done]
+    return [m.story_id if m else a.story_id for m, a in zip(final, done, strict=True)]
+
+
+def assign_pending(ix: StoryIndex) -> int:
+    """Give every stored article without a story its story (batches of 500); return how many."""
+    done = 0
+    while batch := ix.pending():
+        assign_all(ix, batch)
+        done += len(batch)
+    return done

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from newskb.api.db import ReadPool
 from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text, given
 from newskb.errors import NotFound
-from newskb.store import read, read_entities, read_timelines
+from newskb.store import read
 from newskb.web.chart import timeline_svg
 from newskb.web.highlight import (
     entity_href,
@@ -23,7 +23,13 @@ from newskb.web.highlight import (
     parts,
     snippet_html,
 )
+from newskb.web.timeline import paginate
 
+# PLOVER's sixteen event types, the values the events page offers to filter on
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
 Day = Annotated[str | None, Query(pattern=f"^({DAY})?$")]  # a blank form field is allowed
 PART_CHARS = 50_000  # an article page shows at most about this much text
 FACTS_CAP = 300  # and at most this many quotes, times, events, entities
@@ -34,6 +40,7 @@ def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=folder)
     t.env.autoescape = True
     t.env.globals["entity_href"] = entity_href
+    t.env.globals["event_types"] = EVENT_TYPES
     t.env.globals["snippet_html"] = lambda s: snippet_html(s, read.HIT_OPEN, read.HIT_CLOSE)
     return t
 
@@ -55,9 +62,9 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         cursor: Cursor = None,
         limit: Limit = 20,
     ) -> HTMLResponse:
-        c = pool.conn()
+        c = pool.store()
         form = {"q": q, "outlet": outlet, "since": since, "until": until, "entity": entity}
-        rows, nxt = read.list_articles(c, cursor=cursor, limit=limit, **given(**form))
+        rows, nxt = c.list_articles(cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | ({"limit": limit} if limit != 20 else {})
         return render(
             request,
@@ -66,7 +73,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             form=form,
             next_cursor=nxt,
             more=more,
-            outlets=read.outlets(c),
+            outlets=c.outlets(),
         )
 
     @r.get("/articles/{article_id}")
@@ -77,7 +84,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
     ) -> HTMLResponse:
         """An article, highlighted; a long one in parts of ``PART_CHARS`` characters, each with
         its own facts (at most ``FACTS_CAP`` of a kind), so every page answers quickly."""
-        stored = read.get_article(pool.conn(), article_id)
+        stored = pool.store().get_article(article_id)
         x = stored.extraction
         text = x.article.text
         cuts = parts(text, PART_CHARS)
@@ -118,8 +125,8 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> HTMLResponse:
-        rows, nxt = read_entities.list_entities(
-            pool.conn(), q=q or None, type=type or None, cursor=cursor, limit=limit
+        rows, nxt = pool.store().list_entities(
+            q=q or None, type=type or None, cursor=cursor, limit=limit
         )
         more = {k: v for k, v in {"q": q, "type": type, "limit": limit}.items() if v}
         return render(
@@ -128,23 +135,23 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
 
     @r.get("/entities/{key:path}")
     def entity(request: Request, key: Annotated[str, Path(max_length=300)]) -> HTMLResponse:
-        c = pool.conn()
-        row = read_entities.get_entity(c, key)
-        quotes = read.list_quotes(c, speaker=key, limit=read.MAX_LIMIT, oldest_first=True)[0]
+        c = pool.store()
+        row = c.get_entity(key)
+        quotes = c.list_quotes(entity=key, limit=read.MAX_LIMIT, oldest_first=True)[0]
         by_day: dict[str, list[Any]] = {}
         for q in quotes:
             by_day.setdefault(q.published or "undated", []).append(q)
-        items = read_timelines.timeline(c, entity=key)
+        items = c.timeline_items(entity=key)
         return render(
             request,
             "entity.html",
             e=row,
-            aliases=read_entities.aliases(c, key),
-            roles=read_entities.roles(c, key),
+            aliases=c.aliases(key),
+            roles=c.roles(key),
             by_day=by_day,
-            articles=read.list_articles(c, entity=key, limit=50)[0],
-            about=read.list_quotes(c, about=key, limit=20)[0],
-            events=read.list_events(c, actor=key, limit=50)[0],
+            articles=c.list_articles(entity=key, limit=50)[0],
+            about=c.list_quotes(about=key, limit=20)[0],
+            events=c.list_events(actor=key, limit=50)[0],
             chart=timeline_svg(items, f"Timeline of {row.name}"),
         )
 
@@ -159,7 +166,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         limit: Limit = 50,
     ) -> HTMLResponse:
         form = {"speaker": speaker, "about": about, "since": since, "until": until}
-        rows, nxt = read.list_quotes(pool.conn(), cursor=cursor, limit=limit, **given(**form))
+        rows, nxt = pool.store().list_quotes(cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
         return render(request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more)
 
@@ -175,47 +182,49 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         limit: Limit = 50,
     ) -> HTMLResponse:
         form = {"type": type, "actor": actor, "status": status, "since": since, "until": until}
-        rows, nxt = read.list_events(pool.conn(), cursor=cursor, limit=limit, **given(**form))
+        rows, nxt = pool.store().list_events(cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
         return render(request, "events.html", rows=rows, form=form, next_cursor=nxt, more=more)
 
     @r.get("/stories")
     def stories(request: Request) -> HTMLResponse:
-        c = pool.conn()
-        has = read_timelines.list_stories(c, 1) or read.table_exists(c, "stories")
-        return render(request, "stories.html", rows=read_timelines.list_stories(c, 200), has=has)
+        c = pool.store()
+        has = c.list_stories(1) or c.table_exists("stories")
+        return render(request, "stories.html", rows=c.list_stories(200), has=has)
 
     @r.get("/stories/{story_id}")
-    def story(request: Request, story_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
-        c = pool.conn()
-        row = read_timelines.get_story(c, story_id)
-        arts = read_timelines.story_articles(c, story_id)
-        items = read_timelines.timeline(c, articles=[a.id for a in arts])
+    def story(
+        request: Request,
+        story_id: Annotated[str, Path(max_length=64)],
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    ) -> HTMLResponse:
+        c = pool.store()
+        row = c.get_story(story_id)
+        arts = c.story_articles(story_id)
+        items = c.timeline_items(articles=[a.id for a in arts])
         return render(
             request,
             "story.html",
             s=row,
             articles=arts,
-            items=items,
+            tl=paginate(items, page),
             chart=timeline_svg(items, f"Timeline of the story {row.title or row.id}"),
         )
 
     @r.get("/agreements")
     def agreements(request: Request) -> HTMLResponse:
-        return render(
-            request, "agreements.html", rows=read_timelines.list_agreements(pool.conn(), 200)
-        )
+        return render(request, "agreements.html", rows=pool.store().list_agreements(200))
 
     @r.get("/agreements/{agreement_id}")
     def agreement(
         request: Request, agreement_id: Annotated[str, Path(max_length=64)]
     ) -> HTMLResponse:
-        row, history = read_timelines.get_agreement(pool.conn(), agreement_id)
+        row, history = pool.store().get_agreement(agreement_id)
         return render(
             request,
             "agreement.html",
             g=row,
-            history=history,
+            tl=paginate(history, 1, size=len(history) or 1),
             chart=timeline_svg(history, f"History of the agreement: {row.object}"),
         )
 

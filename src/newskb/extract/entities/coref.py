@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newskb.extract.entities.roles import ROLE_HEADS
 from newskb.extract.entities.spans import NameSpan
 from newskb.model import EntityType, KbEntry
-from newskb.resolve.keys import initials, norm, phonetic, similarity, tokens
+from newskb.resolve.keys import initials, norm, person_tokens, phonetic, similarity, tokens
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -66,11 +66,11 @@ class Sentences:
 
 def _same_person(a: str, c: Cluster) -> str | None:
     """How name ``a`` joins person cluster ``c``: "name", "short" or None."""
-    ta = tokens(a)
+    ta = person_tokens(a)
     if not ta:
         return None
     for b in c.names:
-        tb = tokens(b)
+        tb = person_tokens(b)
         if ta == tb:
             return "name"
         if len(ta) == 1 and len(tb) > 1 and ta[0] in (tb[-1], tb[0]):

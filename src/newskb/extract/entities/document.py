@@ -14,11 +14,10 @@ from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
-from newskb.extract.entities.votes import head_type, known_place
+from newskb.extract.entities.votes import head_type, known_place, place_not_person
 from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of, token_table
-from newskb.resolve import geo
 
 _LIST_GLUE = frozenset([", ", ", and ", " and ", ", or ", " or "])
 
@@ -169,6 +168,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     votes: dict[str, dict[EntityType, int]] = {}
     persons: set[str] = set()
     given: set[str] = set()
+    surnames: set[str] = set()
     for s in spans:
         key = s.text.casefold()
         if s.firm:
@@ -179,6 +179,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         if s.type == "PERSON" and len(words) > 1:
             persons.add(key)
             persons.add(words[-1].casefold())
+            surnames.add(words[-1].casefold())
             given.add(words[0].casefold())
 
     firm = {s.text.casefold(): s.type for s in spans if s.firm}
@@ -187,10 +188,15 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         key = text.casefold()
         if key in firm:
             return firm[key]
+        if (
+            etype == "PERSON"
+            and key not in given
+            and key not in surnames
+            and place_not_person(text)
+        ):
+            return "GPE"  # a place name spaCy took for a person ("Zaporizhzhia", "Banda Aceh")
         if key in persons:
             return "PERSON"
-        if etype == "PERSON" and " " not in text and key not in given and geo.major_place(text):
-            return "GPE"  # a lone place name spaCy took for a person ("Zaporizhzhia")
         tally = votes.get(key)
         if tally and etype == "NORP":
             places: list[EntityType] = [t for t in ("GPE", "LOC") if tally.get(t)]

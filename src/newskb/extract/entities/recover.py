@@ -14,10 +14,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
+from newskb.extract.entities.shape import title_case_line
 from newskb.extract.entities.spans import NameSpan
 from newskb.extract.entities.votes import ORG_LAST
 from newskb.model import EntityType
-from newskb.nlp.docs import text_of, token_table
+from newskb.nlp.docs import token_table
 
 _ORG_HEADS = ORG_LAST | frozenset(
     [
@@ -108,17 +109,6 @@ def _capitalised(t: Token) -> bool:
     return t.is_alpha and t.text[:1].isupper() and not (t.is_upper and len(t) > 1)
 
 
-def _title_case_line(doc: Doc, i: int) -> bool:
-    """True when the line holding token ``i`` capitalises every word longer than three
-    letters (a headline in title case)."""
-    text = text_of(doc)
-    start = text.rfind("\n", 0, doc[i].idx) + 1
-    end = text.find("\n", doc[i].idx)
-    line = text[start : end if end >= 0 else len(text)]
-    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and all(w[:1].isupper() for w in words)
-
-
 def _type(words: list[Token]) -> EntityType | None:
     last = words[-1].lower_
     if last in _PLACE_HEADS:
@@ -167,7 +157,7 @@ def unlabelled_names(doc: Doc, taken: list[bool]) -> list[NameSpan]:
         i = j
         first = words[0].i
         titled = first > 0 and doc[first - 1].text == "The" and not doc[first - 1].is_sent_start
-        if titled and 1 <= len(words) <= _MAX_WORDS and not _title_case_line(doc, first):
+        if titled and 1 <= len(words) <= _MAX_WORDS and not title_case_line(doc, first):
             etype = _type(words) or "ORG"  # mid-sentence "The Onion", "The Beatles": a title
             span = doc[first : words[-1].i + 1]
             out.append(NameSpan(span.start_char, span.end_char, span.text, etype, span.end - 1))
@@ -183,7 +173,7 @@ def unlabelled_names(doc: Doc, taken: list[bool]) -> list[NameSpan]:
             and not taken[first - 2]
         ):
             words = [doc[first - 2], doc[first - 1], *words]  # "Al-Ghaza Hotel"
-        if not 2 <= len(words) <= _MAX_WORDS + 2 or _title_case_line(doc, words[0].i):
+        if not 2 <= len(words) <= _MAX_WORDS + 2 or title_case_line(doc, words[0].i):
             continue
         if any(w.lower_ in ROLE_HEADS or w.lower_ in HONORIFICS for w in words):
             continue

@@ -9,12 +9,14 @@ Conference"), "iPod"-style names are products, a common noun right before a name
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
+from newskb.extract.entities.votes import ORG_LAST
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
 from newskb.resolve import geo
@@ -41,10 +43,11 @@ _EVENT_LAST = frozenset(
         "marathon",
         "cup",
         "congress",
+        "awards",
     ]
 )
 # Common nouns that, right before a name, say it is an organisation ("retailer Best Buy").
-_ORG_NOUNS = frozenset(
+ORG_NOUNS = frozenset(
     [
         "airline",
         "airlines",
@@ -248,7 +251,7 @@ def descriptor_type(doc: Doc, first: int, etype: EntityType) -> EntityType:
     if first == 0 or etype not in ("PERSON", "GPE", "LOC", "FAC", "NORP"):
         return etype
     prev = doc[first - 1]
-    if prev.is_lower and prev.lower_ in _ORG_NOUNS:
+    if prev.is_lower and prev.lower_ in ORG_NOUNS:
         return "ORG"
     return etype
 
@@ -309,6 +312,8 @@ def role_led_person(doc: Doc, first: int, stop: int) -> bool:
     word = doc[first].lower_.rstrip(".")
     if word not in ROLE_HEADS and word not in HONORIFICS:
         return False
+    if doc[stop - 1].lower_.rstrip(".") in ORG_LAST:
+        return False  # "General Motors Corporation": an organisation's own first word
     rest = doc[first + 1 : stop]
     return 2 <= len(rest) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in rest)
 
@@ -342,9 +347,14 @@ def sentence_period(name: str) -> bool:
 
 
 def common_words(doc: Doc) -> frozenset[str]:
+    """See ``_common_words``; computed once per text."""
+    return _common_words(text_of(doc))
+
+
+@functools.lru_cache(maxsize=8)
+def _common_words(text: str) -> frozenset[str]:
     """Words the article writes in lower case more often than capitalised mid-sentence: its
     common nouns ("iodine", "homeopathy"), whatever a sentence start or heading capitalises."""
-    text = text_of(doc)
     lower: dict[str, int] = {}
     for w in _LOWER_WORD.findall(text):
         lower[w] = lower.get(w, 0) + 1
@@ -379,3 +389,18 @@ def place_context(doc: Doc, first: int) -> bool:
     if prev in _IN:
         return True
     return prev == "of" and first > 1 and doc[first - 2].lower_ in _PLACE_NOUNS
+
+
+def title_case_line(doc: Doc, i: int) -> bool:
+    """True when the line holding token ``i`` capitalises every word longer than three
+    letters (a headline in title case)."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    return _title_case(text[start : end if end >= 0 else len(text)])
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)

@@ -10,10 +10,23 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc
 
+from newskb.extract.entities.forms import (
+    TITLES,
+    area_type,
+    clock_words,
+    headline_cut,
+    headline_only,
+    junk_name,
+    named_place,
+    org_in_context,
+    person_in_context,
+    product_shape,
+)
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     MODEL,
     airline,
+    common_words,
     descriptor_type,
     extend_person,
     flight_at,
@@ -26,11 +39,19 @@ from newskb.extract.entities.shape import (
     shape_type,
     trim_tokens,
 )
-from newskb.extract.entities.votes import facility_type, head_type, known_place, locative
+from newskb.extract.entities.votes import (
+    facility_type,
+    head_type,
+    known_place,
+    locative,
+    own_place_name,
+    region_or_country,
+)
 from newskb.model import Article, EntityType
 from newskb.nlp.docs import token_table
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
+from newskb.resolve.keys import demonyms
 
 LABELS: dict[str, EntityType] = {
     "PERSON": "PERSON",
@@ -180,9 +201,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _name_span(
-    article: Article, doc: Doc, first: int, stop: int, etype: EntityType
+    article: Article,
+    doc: Doc,
+    first: int,
+    stop: int,
+    etype: EntityType,
+    common: frozenset[str] = frozenset(),
 ) -> NameSpan | None:
     """spaCy's entity ``doc[first:stop]`` with name-level bounds and our type corrections."""
+    first, stop = clock_words(doc, first, stop)
+    if stop <= first:
+        return None  # "07:37 a.m. UTC", "GMT": a time or a zone
+    stop = headline_cut(doc, first, stop, common, etype)
+    if headline_only(doc, first, stop):
+        return None  # a headline's words, written nowhere else in the article
     first, stop = trim_tokens(doc, first, stop, etype)
     if etype != "PERSON" and flight_at(doc, stop):  # a flight number follows the name
         etype = "ORG"  # "Air France Flight 447": the airline
@@ -199,6 +231,10 @@ def _name_span(
         etype, last = "PRODUCT", stop  # "Airbus A380", "Boeing 787": a product, not its maker
     if etype == "PERSON":
         first = _person_start(doc, first, stop)
+        around = person_in_context(doc, first, stop)
+        if around is None:
+            return None  # "the Bat Cave": no person, and no telling what it is
+        etype = around
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     text = article.text[start:end]
     for suffix in _TRAIL:
@@ -213,8 +249,14 @@ def _name_span(
     if etype == "PERSON" and sentence_period(article.text[start:end]):
         end -= 1  # "... defeated by James To."
     text = article.text[start:end]
+    while etype == "PERSON" and end - start > 2 and article.text[start] in "-–—'’":
+        start += 1  # "- Rod Woodson"
+        while start < end and article.text[start].isspace():
+            start += 1
+        text = article.text[start:end]
     if (
         not text
+        or (etype == "PERSON" and junk_name(text))
         or _STANCE.match(text)
         or glued_modifier(article.text, start)
         or no_name(article.text, start, end)
@@ -224,17 +266,33 @@ def _name_span(
     etype = facility_type(text, head_type(text, etype))
     described = descriptor_type(doc, first, etype)
     firm = described != etype
-    etype = shape_type(text, described)
+    etype = area_type(text, product_shape(text, shape_type(text, described)))
+    if etype == "ORG" and not text.isupper() and region_or_country(text, locative(doc, first)):
+        etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
     if etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
+    elif etype == "GPE" and not locative(doc, first) and not own_place_name(text):
+        return None  # "Ava", "Sam": some language's word for a city, here no place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
         etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
+    elif etype in ("ORG", "PERSON") and named_place(doc, first):
+        etype = "GPE"  # "the Palermo district of Porta Nuova"
+    etype = org_in_context(doc, first, stop, text, etype) or etype
+    if etype == "ORG" and " " not in text:
+        word = text.lower()
+        if word.rstrip(".") in TITLES:
+            return None  # "Msgr", "Lt": a title, not an organisation
+        if word in demonyms() or word.rstrip("s").endswith("ist"):
+            etype = "NORP"  # "Ukrainian", "Scientologist"
+    if any(q in text for q in '"“”'):
+        return None  # 'the “ Mexico City': a quotation's edge, not a name
     return NameSpan(start, end, text, etype, last, firm)
 
 
 def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
     """Every name in the article, in text order, without overlaps."""
     zone, spans = _dateline_spans(article, doc)
+    common = common_words(doc)
     taken = [False] * len(doc)
     for s in spans:
         cs = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -251,7 +309,7 @@ def name_spans(article: Article, doc: Doc) -> list[NameSpan]:
             continue  # "USD": a currency code, not an organisation
         if all(taken[ent.start : ent.end]):
             continue  # the rest of a name a rule already extended ("Michael O' Leary")
-        span = _name_span(article, doc, ent.start, ent.end, etype)
+        span = _name_span(article, doc, ent.start, ent.end, etype, common)
         if span is not None:
             spans.append(span)
             for i in range(ent.start, span.tok + 1):

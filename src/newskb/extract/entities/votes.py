@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newskb.model import EntityType
 from newskb.resolve import geo
 from newskb.resolve.gazetteer import load as load_gazetteer
-from newskb.resolve.keys import norm
+from newskb.resolve.keys import norm, similarity
 
 # Last words (and "X of ..." first words) that make a name an organisation whatever spaCy says.
 ORG_LAST = frozenset(
@@ -64,6 +64,9 @@ ORG_LAST = frozenset(
         "herald",
         "tribune",
         "journal",
+        "guild",
+        "patrol",
+        "police",
     ]
 )
 _ORG_FIRST = frozenset(
@@ -71,7 +74,23 @@ _ORG_FIRST = frozenset(
 )
 # Last words of buildings and structures (FAC), whatever organisation runs them.
 _FAC_LAST = frozenset(
-    ["station", "airport", "stadium", "arena", "bridge", "tower", "towers", "mosque", "hotel"]
+    [
+        "station",
+        "airport",
+        "stadium",
+        "arena",
+        "bridge",
+        "tower",
+        "towers",
+        "mosque",
+        "hotel",
+        "boulevard",
+        "avenue",
+        "street",
+        "jail",
+        "prison",
+        "place",
+    ]
 )
 _LOCATIVE = frozenset(
     ["in", "at", "near", "from", "across", "throughout", "into", "inside", "outside"]
@@ -120,3 +139,38 @@ def known_place(text: str) -> bool:
     if norm(text) in _regions():
         return True
     return any(e.type != "PERSON" and e.type != "ORG" for e in load_gazetteer().exact(text))
+
+
+def place_not_person(text: str) -> bool:
+    """A name the place tables know and no person table does: a country or large city by
+    this very name, a multi-word city name ("Banda Aceh", "Khan Yunis"), or a country's
+    region ("Papua")."""
+    if any(e.type == "PERSON" for e in load_gazetteer().exact(text)):
+        return False
+    if geo.major_place(text):
+        return True
+    if " " in text:  # a city's own name, not another name of it ("Mu Li" is a person)
+        return geo.country(text) is not None or bool(geo._cities()[0].get(norm(text)))
+    city = geo.city(text)
+    if city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85:
+        return True  # a transliteration of a city's name ("Zaporizhzhia" ~ "Zaporizhzhya")
+    alternate = geo._cities()[1].get(norm(text), ())  # read-only: other names of large cities
+    if any(rank >= 500_000 for rank, _e in alternate):
+        return True  # "Mysore" (Mysuru), "Bombay"
+    return norm(text) in _regions()
+
+
+def region_or_country(text: str, located: bool = False) -> bool:
+    """A country by this very name ("Maldives"), or a region of one after "in", "from"...
+    ("in Sicily"; a lone region name may be something else: "Batman")."""
+    return geo.country(text) is not None or (located and norm(text) in _regions())
+
+
+def own_place_name(text: str) -> bool:
+    """A place by its own name in some table: a country, region, continent, a city's primary
+    name, or a gazetteer place (not a city's name in another language: "Ava", "Sam")."""
+    if geo.country(text) is not None or norm(text) in _regions():
+        return True
+    if geo._cities()[0].get(norm(text)):  # read-only: primary city names
+        return True
+    return any(e.type in ("GPE", "LOC", "FAC") for e in load_gazetteer().exact(text))

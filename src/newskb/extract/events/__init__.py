@@ -1,7 +1,13 @@
 """Events: who did what to whom, when and where, PLOVER-coded, with a status.
 
 Only sentences holding a lexicon lemma are looked at (a set lookup per token), so the step costs
-little next to spaCy's own parse. For each trigger (``triggers.find``) the participants come from
+little next to spaCy's own parse. A trigger becomes an event only past the precision gates
+(``gates``: an agent that can act, the clause's domain, the sense its arguments give it, a
+political participant for verbal interactions); a noun trigger inside a verb trigger's argument
+is part of that verb's event. The agreements ledger takes binding acts only (agree, sign, a deal
+word), with parties that are people, organisations or states (never the place acted on).
+
+For each trigger (``triggers.find``) the participants come from
 the dependency structure (``roles``), the status from modality, tense and negation (``status``);
 AGREE events and verbs that change an agreement's status carry an ``Agreement``. An event's
 ``date`` is its time expression's calendar value or, without one, the publication date (with its
@@ -16,10 +22,20 @@ import dataclasses
 import datetime as dt
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newskb.extract.events import agreements, lexicon, lookup, phrases, roles, status, triggers
+from newskb.extract.events import (
+    agreements,
+    domain,
+    gates,
+    lexicon,
+    lookup,
+    phrases,
+    roles,
+    status,
+    triggers,
+)
 from newskb.extract.registry import extractor
 from newskb.model import (
     Agreement,
@@ -115,6 +131,26 @@ def _on_line(
     return roles.Roles(actors, here(r.recipients), place, r.group)
 
 
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _parties(
+    trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex, lex: lexicon.Lexicon
+) -> tuple[str, ...]:
+    """Who is bound: the actors and recipients that are people, organisations or states
+    (a place acted on is where, not who), and the sides a deal word names ("a truce between
+    Hamas and Israel")."""
+    named = agreements.named_sides(trig.token, lex)
+    sides = [e for tok in named for e in phrases.phrase(tok, idx)]
+    out: list[str] = []
+    for e in (*r.actors, *r.recipients, *sides):
+        if e == r.location or e in out:
+            continue
+        if idx.types.get(e) in PARTY_TYPES or e in idx.parts.names:
+            out.append(e)
+    return tuple(out)
+
+
 def _agreement(
     trig: triggers.Trigger,
     parties: tuple[str, ...],
@@ -122,11 +158,14 @@ def _agreement(
     date: str | None,
     known: agreements.Specifics,
 ) -> Agreement | None:
-    """A status change ("broke the truce") needs no named party; an AGREE event does."""
+    """A status change ("broke the truce") needs no named party; an AGREE event does, and an
+    object that is a commitment (``agreements.agreement_object``)."""
     change = agreements.status_change(trig.token, lex, known)
     if change is not None:
         return Agreement(object=change[1], parties=parties, status=change[0], date=date)
-    if trig.type != "AGREE" or not parties:
+    if (trig.type != "AGREE" and not _signs_deal(trig, lex)) or not parties:
+        return None
+    if not _binding(trig, lex):
         return None
     obj = agreements.agreement_object(trig.token, lex, known)
     if obj is None:
@@ -139,16 +178,80 @@ def sentence_events(
     idx: phrases.EntityIndex,
     lex: lexicon.Lexicon,
     last_group: tuple[str, ...] = (),
+    known: agreements.Specifics | None = None,
+    sport: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
-    """(trigger, roles, status) for every trigger of one sentence."""
+    """(trigger, roles, status) for every trigger of one sentence that passes the precision
+    gates (``gates.keep``)."""
     out: list[tuple[triggers.Trigger, roles.Roles, EventStatus]] = []
+    committed: dict[int, tuple[str, ...]] = {}  # AGREE trigger token -> its actors
     for trig in triggers.find(sent, lex):
         r = roles.roles(trig, idx, last_group)
+        if trig.type in COMMITTING and r.actors:
+            committed[trig.token.i] = r.actors
+        elif not r.actors and trig.head.pos_ in ("NOUN", "PROPN"):
+            # "The leaders agreed that ... will begin with ... negotiations": the parties of
+            # what was agreed are the ones who agreed to it
+            by = _committed_by(trig.token, committed)
+            if by:
+                r = roles.Roles(
+                    by, tuple(x for x in r.recipients if x not in by), r.location, r.group
+                )
+        change = agreements.status_change(trig.token, lex, known)
+        if not gates.keep(trig, r, idx, change is not None, sport):
+            continue
+        trig = _retyped(trig, change[0] if change else None)
         st = status.status(trig.token, trig.head, lex)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
     return out
+
+
+COMMITTING = frozenset({"AGREE"})
+BROKEN = frozenset({"violated", "abandoned"})
+SIGNING = frozenset({"sign", "ratify", "conclude", "seal"})
+
+
+def _retyped(trig: triggers.Trigger, change: str | None) -> triggers.Trigger:
+    """Breaking or ending an agreement is REJECT in PLOVER ("shelling that ended the truce")."""
+    if change in BROKEN and trig.type != "REJECT":
+        return dataclasses.replace(trig, type="REJECT", mode=None)
+    return trig
+
+
+# verbs that make an agreement between parties; a promise, a vow, an offer or being willing
+# is one side's word (an AGREE event in PLOVER, not an entry in the agreements ledger)
+BINDING_VERBS = frozenset({"agree", "sign", "ratify", "conclude", "seal", "consent", "accept"})
+
+
+def _binding(trig: triggers.Trigger, lex: lexicon.Lexicon) -> bool:
+    """'agreed to lend', 'signed a treaty', 'reached a deal', 'the truce between X and Y';
+    not 'vowed to continue', 'is willing to pay', 'agreed with Salazar's decision'."""
+    tok = trig.token
+    if agreements.is_deal(tok, lex):
+        return True
+    if tok.lemma_.lower() not in BINDING_VERBS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children
+    )
+
+
+def _signs_deal(trig: triggers.Trigger, lex: lexicon.Lexicon) -> bool:
+    """'signed an agreement to share water': PLOVER codes it SUPPORT; it is an agreement."""
+    tok = trig.token
+    return tok.lemma_.lower() in SIGNING and any(
+        agreements.is_deal(c, lex) for c in tok.children if c.dep_ == "dobj"
+    )
+
+
+def _committed_by(tok: Token, committed: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """The actors of the agreement whose complement holds ``tok`` (nearest ancestor)."""
+    for anc in tok.ancestors:
+        if anc.i in committed:
+            return committed[anc.i]
+    return ()
 
 
 def plover_type(event_type: str, event_status: str) -> str:
@@ -177,6 +280,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     known = agreements.Specifics()
     text = article.text
     times, quotes = lookup.Times(so_far.times), lookup.Quotes(so_far.quotes)
+    sport = domain.sport_article(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -186,7 +290,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             if agreements.is_deal(tok, lex):
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
-        for trig, r, st in sentence_events(sent, idx, lex, last_group):
+        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
             lo, hi = _line_of(text, sent, start)
@@ -196,7 +300,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                 last_group = r.actors
             time_id = _time_for(lo, hi, times)
             date, precision = event_date(time_id, times, article.published)
-            parties = r.actors + r.recipients
+            parties = _parties(trig, r, idx, lex)
             agreement = _agreement(trig, parties, lex, pub, known) if st == "occurred" else None
             events.append(
                 Event(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newskb.extract.events.lexicon import CONFLICT, Lexicon
+from newskb.extract.events.senses import COMMITMENT
 from newskb.model import AgreementStatus
 
 DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "case", "punct"})
@@ -190,6 +191,58 @@ def _clause_text(tok: Token) -> str | None:
     return one_line(tok.doc[start:end].text)
 
 
+def named_sides(trigger: Token, lex: Lexicon) -> list[Token]:
+    """The sides a deal word names: 'a truce between Hamas and Israel' -> Hamas, Israel."""
+    deals = [trigger] if is_deal(trigger, lex) else _deals_below(trigger, lex)[:1]
+    out: list[Token] = []
+    for deal in deals:
+        for prep in deal.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among", "with"):
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        out.append(p)
+    return out
+
+
+def _commitment_clause(verb: Token, lex: Lexicon) -> bool:
+    """'agreed to release the prisoners', 'agreed to lend Greece billions': a verb that does
+    something for or with others (a lexicon trigger, a transfer or a change); 'agreed to play
+    another recording', 'vowed to press on with its attack' commit to nothing PLOVER codes."""
+    lemma = verb.lemma_.lower()
+    entries = lex.verbs.get(lemma, ())
+    if any(e.type in CONFLICT or e.type == "THREATEN" for e in entries):
+        return False
+    if lemma in COMMIT_VERBS or any(e.kind in ("event", "light") for e in entries):
+        return True
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lex.deals or c.lemma_.lower() in lex.nouns)
+        for c in verb.children
+    )
+
+
+def _commitment_noun(noun: Token, lex: Lexicon) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in lex.deals or lemma in lex.nouns or lemma in COMMITMENT
+
+
+# transfers and changes one commits to (ours)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+COMMIT_VERBS = _words(
+    """
+    lend loan pay buy sell acquire merge invest fund finance build supply
+    deliver provide hand return release free exchange swap open reopen resume cut
+    reduce halt stop end cease withdraw recognize recognise extradite transfer allow grant
+    lift ease accept join form create establish restore set pursue implement cooperate
+    work
+    """
+)
+
+
 def agreement_object(trigger: Token, lex: Lexicon, known: Specifics | None = None) -> str | None:
     """The object of an agreement triggered at ``trigger`` (None when nothing is named)."""
     if is_deal(trigger, lex):
@@ -201,10 +254,10 @@ def agreement_object(trigger: Token, lex: Lexicon, known: Specifics | None = Non
             return _name(deals[0], known, lex)
     for comp in comps:  # "agreed to release the prisoners": the commitment, not an opinion
         if comp.dep_ == "xcomp":
-            return _clause_text(comp)
+            return _clause_text(comp) if _commitment_clause(comp, lex) else None
         if comp.dep_ == "prep" and comp.lower_ in ("to", "on", "upon"):
             objs = [p for p in comp.children if p.dep_ == "pobj" and not _is_time(p)]
-            if objs:
+            if objs and _commitment_noun(objs[0], lex):  # "agreed to the release of ..."
                 return _clause_text(objs[0])
     return None
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newskb.extract.events.participants import Participants, group_head, next_entity_number
+from newskb.extract.events.political import group_is_political, is_political
 from newskb.model import Entity
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -26,6 +27,7 @@ class EntityIndex:
     by_token: dict[int, str]
     types: dict[str, str]
     parts: Participants
+    politicals: frozenset[str] = frozenset()  # named entities that are political actors
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...]) -> EntityIndex:
@@ -38,7 +40,15 @@ class EntityIndex:
                 for tok in span:
                     by_token.setdefault(tok.i, ent.id)
         types: dict[str, str] = {e.id: e.type for e in entities}
-        return cls(by_token, types, Participants(next_entity_number(entities)))
+        politicals = frozenset(e.id for e in entities if is_political(e))
+        return cls(by_token, types, Participants(next_entity_number(entities)), politicals)
+
+    def political(self, eid: str) -> bool:
+        """A state, government body, force, party or public figure (``political``)."""
+        if eid in self.politicals:
+            return True
+        name = self.parts.names.get(eid)
+        return name is not None and group_is_political(name)
 
     def participant(self, tok: Token) -> str | None:
         """The participant entity for a common-noun group headed at ``tok`` (made on first use)."""

@@ -49,7 +49,7 @@ def _is_group(tok: Token) -> bool:
     )
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
+def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (climbing to a controlling verb); second item: passive."""
     cur = verb
     for _ in range(6):
@@ -60,6 +60,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, True
         if cur.dep_ == "relcl":
             return cur.head, False
+        if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN"):  # "demonstrators protesting X"
+            return cur.head, cur.tag_ == "VBN"
         if cur.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "pobj", "prep"):
             return None, False
         parent = cur.head
@@ -148,18 +150,24 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             actors = _governor_subject(head, idx)
             if actors and not recipients:  # "staged rallies against X"; "invasion of X"
                 recipients = _governor_targets(head, idx) or _of_objects(head, idx)
+        if not actors and len(last_group) > 1 and _points_back(head):
+            actors, group = list(last_group), True  # "These negotiations will begin"
         if trig.type == "PROTEST" and not recipients:  # "a hunger strike in protest against X"
             recipients = _protest_targets([head, head.head], idx)
     else:
-        subj, passive = _subject(head)
-        passive = passive and head.lemma_.lower() not in STATIVE_PASSIVES
+        subj, passive = subject(head)
+        passive = (passive or headline_passive(head)) and (
+            head.lemma_.lower() not in STATIVE_PASSIVES
+        )
         if head.pos_ == "ADJ" and subj is None and head.head.i != head.i:
-            subj, passive = _subject(head.head)
+            subj, passive = subject(head.head)
         subj_ids = phrase(subj, idx) if subj is not None else []
         if subj is not None and not subj_ids and subj.lower_ in PRONOUNS:
             subj_ids = _reporter(head, idx)
         if subj is not None and not subj_ids and _is_group(subj) and len(last_group) > 1:
             subj_ids, group = list(last_group), True
+        if subj is not None and subj.i == word.i and len(last_group) > 1 and _points_back(word):
+            subj_ids, group = list(last_group), True  # "These negotiations will begin"
         for p in preps(head, frozenset({"by"})) + [
             x for c in head.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"
         ]:
@@ -211,6 +219,24 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     return Roles(tuple(actors), tuple(recipients), place, group)
 
 
+def headline_passive(verb: Token) -> bool:
+    """'Chargers' Jackson arrested on suspicion of DUI': a title's participle with no auxiliary
+    is a passive (the subject was arrested)."""
+    last = verb.sent[-1]
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and last.text not in (".", "!", "?", '"', "'")  # a title has no final stop
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def _points_back(noun: Token) -> bool:
+    """'these talks': an event named before, whose parties the last group is."""
+    return any(c.dep_ == "det" and c.lower_ in ("these", "this", "those") for c in noun.children)
+
+
 NOUN_HOST_PREPS = frozenset({"for", "during", "in", "into", "at", "on"})
 
 
@@ -224,7 +250,7 @@ def _governor_subject(noun: Token, idx: EntityIndex) -> list[str]:
         return []
     if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
         return []
-    subj, passive = _subject(verb)
+    subj, passive = subject(verb)
     if subj is None or passive:
         return []
     return phrase(subj, idx)

@@ -61,6 +61,13 @@ CONFLICT_OBJECTS = frozenset(
         "crisis",
         "occupation",
         "aggression",
+        "dispute",
+        "feud",
+        "standoff",
+        "row",
+        "quarrel",
+        "hostilities",
+        "stalemate",
     }
 )
 REVERSAL = frozenset(
@@ -77,6 +84,22 @@ COOPERATION_STAFF = frozenset(
     {"peacekeeper", "peacekeeping", "inspector", "ambassador", "envoy", "diplomat", "observer",
      "monitor", "worker", "aid", "support", "mission", "embassy", "recognition"}
 )  # fmt: skip
+# particles that leave a verb's sense as it is (ours)
+SAME_SENSE_PARTICLES: dict[str, tuple[str, ...]] = {
+    "cut": ("off",), "shoot": ("down",), "strike": ("back",), "fight": ("back", "off"),
+    "hit": ("back",), "seal": ("off",), "block": ("off",), "round": ("up",), "beat": ("up",),
+    "lock": ("up",), "step": ("up",), "pull": ("out", "back"), "call": ("off",),
+    "hand": ("over",), "break": ("off",), "blow": ("up",), "hold": ("hostage",),
+    "carry": ("out",), "mobilize": (), "free": (), "give": ("back",),
+}  # fmt: skip
+# modifiers that make a "strike" an attack, not a walkout
+ATTACK_STRIKE = frozenset(
+    {"air", "missile", "drone", "military", "rocket", "artillery", "aerial", "naval", "nuclear",
+     "pre-emptive", "preemptive", "retaliatory", "precision", "surgical", "targeted", "israeli",
+     "american", "russian", "u.s.", "us", "coalition", "nato"}
+)  # fmt: skip
+STRIKERS = frozenset({"worker", "employee", "union", "staff", "miner", "teacher", "doctor",
+                      "nurse", "driver", "pilot", "student", "docker", "member"})  # fmt: skip
 ACCEPT_VERBS = frozenset({"accept", "meet", "heed", "grant"})
 WEAK_VERBS = frozenset({"give"})
 COMPLAINT_LIGHT = frozenset({"lodge", "file", "register", "issue", "send"})
@@ -108,11 +131,17 @@ def _particle(tok: Token, want: str) -> Token | None:
 
 
 def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
-    entries = lex.verbs.get(tok.lemma_.lower())
+    """The lexicon entry of a verb; a particle the entry lacks makes another verb ("shell
+    out", "end up", "speak out"), unless it keeps the sense ("cut off", "shoot down")."""
+    lemma = tok.lemma_.lower()
+    entries = lex.verbs.get(lemma)
     if not entries:
         return None
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     for e in entries:
         if e.particle is None:
+            if any(p not in SAME_SENSE_PARTICLES.get(lemma, ()) for p in prts):
+                return None
             return e, None
         part = _particle(tok, e.particle)
         if part is not None:
@@ -145,7 +174,7 @@ def _has_complement(tok: Token) -> bool:
 
 
 def _noun_mode(tok: Token, entry: Entry) -> str | None:
-    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
     if entry.type == "CONSULT" and mods & PHONE_WORDS:
         return "phone"
     if entry.type == "PROTEST" and entry.mode == "strike" and "hunger" in mods:
@@ -214,6 +243,12 @@ def find(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
             gov = _governor(phrase)
             gov_entry = _verb_entry(gov, lex) if gov.pos_ in ("VERB", "AUX") else None
             mode = _noun_mode(tok, noun)
+            if lemma == "strike" and not _labour_strike(tok):
+                if not _attack_strike(tok):
+                    continue  # "a third successive strike", "strike zone": neither
+                noun = _ASSAULT_STRIKE
+            if noun.type is None:
+                continue
             light = gov_entry is not None and (
                 gov_entry[0].kind == "light" or gov.lemma_.lower() in WEAK_VERBS
             )
@@ -233,6 +268,42 @@ def find(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
             ):
                 out.append(Trigger(tok, noun, noun.type, mode, phrase, tok.i + 1, phrase))
     return _drop_nested_duplicates(_drop_weak(out))
+
+
+_ASSAULT_STRIKE = Entry("strike", "N", "event", "ASSAULT", "aerial")
+
+
+def _attack_strike(tok: Token) -> bool:
+    """'an air strike', 'Israeli strikes on Gaza': force, not a walkout."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if "hunger" in mods or "general" in mods:
+        return False
+    return bool(mods & ATTACK_STRIKE) or any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "against")
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+        for c in tok.children
+    )
+
+
+LABOUR = frozenset(
+    {"general", "hunger", "nationwide", "national", "labor", "labour", "union", "worker",
+     "workers", "wage", "pay", "24-hour", "48-hour", "one-day", "indefinite", "rail",
+     "transport", "teachers", "doctors", "nurses", "miners", "actors", "writers", "guild",
+     "staff", "public", "sector", "day", "week", "warning", "sympathy", "student", "students"}
+)  # fmt: skip
+
+
+def _labour_strike(tok: Token) -> bool:
+    """'a general strike', 'a Screen Actors Guild strike', 'went on strike': a walkout."""
+    near = {w.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+            for w in c.subtree}  # fmt: skip
+    if near & LABOUR:
+        return True
+    head = tok.head
+    return (head.lower_ == "on" and head.dep_ == "prep") or any(
+        c.lower_ == "over" for c in tok.children if c.dep_ == "prep"
+    )
 
 
 def _drop_weak(found: list[Trigger]) -> list[Trigger]:
@@ -263,6 +334,10 @@ def _retype(
     """Types that depend on the object or the complement (PLOVER coding conventions)."""
     lemma = tok.lemma_.lower()
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "strike" and not objects:
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lemma_.lower() in STRIKERS:
+            return "PROTEST", "strike"  # "workers struck for higher pay"
     if lemma in REVERSAL and any(o.lemma_.lower() == "work" for o in objects):
         return "PROTEST", "strike"  # "workers stopped work"
     if lemma == "withdraw" and any(
@@ -295,15 +370,19 @@ def _retype(
 
 
 def _drop_nested_duplicates(found: list[Trigger]) -> list[Trigger]:
-    """A noun trigger that only restates its verb ("attacked ... in an attack") is dropped."""
-    verbs = {(t.token.i, t.type) for t in found if t.token.i == t.head.i}
+    """One event per predicate: a noun trigger inside the argument of a verb trigger
+    ("attacked ... in an attack", "condemned the attack", "launched an air strike") is part of
+    the verb's event, not one of its own."""
+    verbs = {t.token.i for t in found if t.token.i == t.head.i and t.token.pos_ in VERBISH}
     keep: list[Trigger] = []
     for t in found:
         if t.token.i != t.head.i or t.token.pos_ not in ("NOUN", "PROPN"):
             keep.append(t)
             continue
-        gov = _governor(t.phrase)
-        if (gov.i, t.type) in verbs:
+        if _governor(t.phrase).i in verbs:
             continue
         keep.append(t)
     return keep
+
+
+VERBISH = frozenset({"VERB", "AUX", "ADJ"})

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sqlite3
 from collections.abc import Sequence
 from typing import Any, Literal
 
 from newskb.errors import NotFound
 from newskb.model import TimelineEntry
-from newskb.store.stories import has_table, resolve
+from newskb.store.sql import Db
+from newskb.store.sql.stories import SqlStories
+from newskb.stories.edit import resolve
 
 _DATED = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:]+Z?)?)?)?$")
 LIMIT = 5000
+# where a quote starts: its speaker span when that comes first (SQLite's scalar min() is LEAST)
+_FIRST = "CASE WHEN q.speaker_start < q.content_start THEN q.speaker_start ELSE q.content_start END"
 
 
 def _when(value: str | None, utc: str | None, published: str | None) -> tuple[str | None, str]:
@@ -59,8 +62,8 @@ def _pairs(pairs: Sequence[Sequence[Any]]) -> tuple[str, list[str]]:
     return ",".join("(?, ?)" for _ in pairs), [str(x) for p in pairs for x in p]
 
 
-def _events(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[TimelineEntry]:
-    rows = conn.execute(
+def _events(db: Db, where: str, args: Sequence[object]) -> list[TimelineEntry]:
+    rows = db.rows(
         "SELECT v.article_id, a.path, a.published, v.local_id, v.type, v.status, "
         "v.sentence_start, v.sentence_end, "
         "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start), "
@@ -76,15 +79,15 @@ def _events(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> lis
     ]
 
 
-def _quotes(conn: sqlite3.Connection, where: str, args: Sequence[object]) -> list[TimelineEntry]:
-    rows = conn.execute(
+def _quotes(db: Db, where: str, args: Sequence[object]) -> list[TimelineEntry]:
+    rows = db.rows(
         "SELECT q.article_id, a.path, a.published, q.content_start, q.content_end, "
         "q.content_text, COALESCE(e.name, q.speaker_text), "
         "(SELECT t.value FROM times t WHERE t.article_id = q.article_id "
-        " AND t.start >= COALESCE(min(q.speaker_start, q.content_start), q.content_start) "
+        f" AND t.start >= {_FIRST} "
         " AND t.\"end\" <= q.content_end AND t.type IN ('DATE', 'TIME') ORDER BY t.start LIMIT 1),"
         "(SELECT t.utc FROM times t WHERE t.article_id = q.article_id "
-        " AND t.start >= COALESCE(min(q.speaker_start, q.content_start), q.content_start) "
+        f" AND t.start >= {_FIRST} "
         ' AND t."end" <= q.content_end AND t.utc IS NOT NULL ORDER BY t.start LIMIT 1) '
         "FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity "
@@ -102,34 +105,34 @@ def _ordered(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.when is None, e.when or "", e.article_id, e.start))
 
 
-def _need_facts(conn: sqlite3.Connection) -> None:
-    if not has_table(conn, "articles") or not has_table(conn, "story_members"):
+def _need_facts(db: Db) -> None:
+    if not db.has_table("articles") or not db.has_table("story_members"):
         raise NotFound("this store has no articles or no stories table")
 
 
-def story(conn: sqlite3.Connection, story_id: str) -> list[TimelineEntry]:
+def story(db: Db, story_id: str) -> list[TimelineEntry]:
     """The timeline of one story (merged ids are followed)."""
-    _need_facts(conn)
-    sid = resolve(conn, story_id)
+    _need_facts(db)
+    sid = resolve(SqlStories(db), story_id)
     inside = "{0}.article_id IN (SELECT article_id FROM story_members WHERE story_id = ?)"
-    entries = _events(conn, inside.format("v"), [sid]) + _quotes(conn, inside.format("q"), [sid])
+    entries = _events(db, inside.format("v"), [sid]) + _quotes(db, inside.format("q"), [sid])
     return [dataclasses.replace(e, story_id=sid) for e in _ordered(entries)]
 
 
-def entity(conn: sqlite3.Connection, name: str) -> list[TimelineEntry]:
+def entity(db: Db, name: str) -> list[TimelineEntry]:
     """Events an entity took part in and its quotes, across articles (name or KB id)."""
-    _need_facts(conn)
-    rows = conn.execute(
+    _need_facts(db)
+    rows = db.rows(
         "SELECT article_id, local_id FROM entities WHERE lower(name) = lower(?) OR kb_id = ?",
         (name, name),
-    ).fetchall()
-    if has_table(conn, "canon_aliases") and has_table(conn, "canon"):
-        rows += conn.execute(
+    )
+    if db.has_table("canon_aliases") and db.has_table("canon"):
+        rows += db.rows(
             "SELECT e.article_id, e.local_id FROM entities e JOIN canon c "
             "ON c.kb_id = e.kb_id OR lower(c.name) = lower(e.name) "
             "WHERE c.id IN (SELECT canon_id FROM canon_aliases WHERE lower(alias) = lower(?)) ",
             (name,),
-        ).fetchall()
+        )
     if not rows:
         raise NotFound(f"no entity named {name!r} in this store")
     pairs = sorted({(str(a), str(e)) for a, e in rows})
@@ -137,50 +140,47 @@ def entity(conn: sqlite3.Connection, name: str) -> list[TimelineEntry]:
     for i in range(0, len(pairs), 200):
         chunk = pairs[i : i + 200]
         marks, flat = _pairs(chunk)
-        entries += _entity_events(conn, chunk)
+        entries += _entity_events(db, chunk)
         entries += _quotes(
-            conn,
+            db,
             f"(q.article_id, q.speaker_entity) IN (VALUES {marks})",
             flat,
         )
-    return _with_stories(conn, _ordered(entries))
+    return _with_stories(db, _ordered(entries))
 
 
-def _entity_events(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> list[TimelineEntry]:
+def _entity_events(db: Db, pairs: list[tuple[str, str]]) -> list[TimelineEntry]:
     marks, flat = _pairs(pairs)
     return _events(
-        conn,
+        db,
         f"EXISTS (SELECT 1 FROM (VALUES {marks}) k WHERE k.column1 = v.article_id AND ("
-        "EXISTS (SELECT 1 FROM json_each(v.actors) j WHERE j.value = k.column2) OR "
-        "EXISTS (SELECT 1 FROM json_each(v.recipients) j WHERE j.value = k.column2)))",
+        f"EXISTS (SELECT 1 FROM {db.json_items('v.actors')} WHERE j.value = k.column2) OR "
+        f"EXISTS (SELECT 1 FROM {db.json_items('v.recipients')} WHERE j.value = k.column2)))",
         flat,
     )
 
 
-def agreement(conn: sqlite3.Connection, agreement_id: str) -> list[TimelineEntry]:
+def agreement(db: Db, agreement_id: str) -> list[TimelineEntry]:
     """The reported steps of one agreement (needs the agreements ledger, migration 0004)."""
-    _need_facts(conn)
-    if not has_table(conn, "agreement_history"):
+    _need_facts(db)
+    if not db.has_table("agreement_history"):
         raise NotFound("this store has no agreements ledger (the agreements migration is absent)")
-    rows = conn.execute(
+    rows = db.rows(
         "SELECT article_id, event_id FROM agreement_history WHERE agreement_id = ?",
         (agreement_id,),
-    ).fetchall()
+    )
     if not rows:
         raise NotFound(f"no agreement {agreement_id!r}")
     marks, flat = _pairs(rows)
-    entries = _events(conn, f"(v.article_id, v.local_id) IN (VALUES {marks})", flat)
-    return _with_stories(conn, _ordered(entries))
+    entries = _events(db, f"(v.article_id, v.local_id) IN (VALUES {marks})", flat)
+    return _with_stories(db, _ordered(entries))
 
 
-def _with_stories(conn: sqlite3.Connection, entries: list[TimelineEntry]) -> list[TimelineEntry]:
+def _with_stories(db: Db, entries: list[TimelineEntry]) -> list[TimelineEntry]:
     if not entries:
         return entries
     ids = sorted({e.article_id for e in entries})
     marks = ",".join("?" * len(ids))
-    found = dict(
-        conn.execute(
-            f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})", ids
-        ).fetchall()
-    )
+    sql = f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})"
+    found = {str(a): str(s) for a, s in db.rows(sql, ids)}
     return [dataclasses.replace(e, story_id=found.get(e.article_id)) for e in entries]

@@ -1,6 +1,7 @@
-"""The agreements ledger: commitments followed across articles (schema ``0004_agreements``).
+"""The agreements ledger: commitments followed across articles (a pipeline stage of its own).
 
-``update_ledger(conn, extractions)`` is called after a batch is stored. Each event carrying an
+``update_ledger(ix, extractions)`` is called after a batch is stored, with the store's
+``LedgerIndex`` (``newskb.store.sql.ledger.SqlLedger`` on SQLite). Each event carrying an
 ``Agreement`` either joins an agreement already in the ledger -- same object (fuzzy: shared
 content words, same head word) and overlapping parties -- as a new history row, or starts a new
 one. The current status is the one reported by the latest-dated report (ties: the later one).
@@ -8,40 +9,75 @@ one. The current status is the one reported by the latest-dated report (ties: th
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import json
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Protocol
 
-from newskb.model import (
-    AgreementRecord,
-    AgreementStatus,
-    AgreementStep,
-    Entity,
-    Event,
-    EventHit,
-    Extraction,
-)
-from newskb.store.read import agreement_object, entity_names
+from newskb.model import AgreementStatus, Entity, Event, Extraction
 
 __all__ = [
     "MATCH_THRESHOLD",
-    "agreements",
-    "find_events",
-    "get",
+    "LedgerEntry",
+    "LedgerIndex",
     "object_key",
     "similar",
+    "status_of",
     "update_ledger",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One agreement as the ledger keeps it."""
+
+    id: str
+    object: str
+    parties: tuple[str, ...]
+    party_keys: tuple[str, ...]
+    first_agreed: str | None
+    status: str
+    status_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerStep:
+    """One report of an agreement (a history row)."""
+
+    agreement_id: str
+    article_id: str
+    date: str | None
+    status: str
+    event_id: str
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+class LedgerIndex(Protocol):
+    """What the ledger reads and writes through (a store implements it over its tables)."""
+
+    def atomic(self) -> AbstractContextManager[object]: ...
+    def entries(self) -> list[LedgerEntry]: ...
+    def entry(self, agreement_id: str) -> LedgerEntry | None: ...
+    def context(self, agreement_id: str) -> list[tuple[str, str | None]]:
+        """(name, kb id) of the entities named in the sentences reporting an agreement."""
+        ...
+
+    def put(self, entry: LedgerEntry, object_key: str, *, new: bool) -> None:
+        """Insert a new agreement (kept if the id exists) or update a known one."""
+        ...
+
+    def add_step(self, step: LedgerStep) -> None: ...
+
 
 MATCH_THRESHOLD = 0.5
 _STOP = frozenset(
     {"a", "an", "the", "of", "on", "in", "and", "to", "for", "with", "between", "its", "their",
      "this", "that", "new", "as", "well", "at", "by"}
 )  # fmt: skip
-_STATUSES: tuple[AgreementStatus, ...] = ("agreed", "in force", "violated", "abandoned")
 
 
 def _words(text: str) -> list[str]:
@@ -90,10 +126,10 @@ def similar(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
 
 
-def _entity_keys(e: Entity | sqlite3.Row) -> set[str]:
+def _entity_keys(e: Entity | tuple[str, str | None]) -> set[str]:
     """An entity's match keys: its kb id and the longer words of its name (spellings of one
     place, "Zaporizhzhia" / "Zaporizhzhia nuclear power plant", share one)."""
-    kb, name = (e.kb_id, e.name) if isinstance(e, Entity) else (e["kb_id"], e["name"])
+    name, kb = (e.name, e.kb_id) if isinstance(e, Entity) else e
     keys = {w[:7] for w in _words(name) if len(w) >= 5}  # a transliteration differs late
     return keys | {kb} if kb else keys
 
@@ -130,17 +166,9 @@ def _context(x: Extraction, ev: Event) -> set[str]:
     return keys
 
 
-def _stored_context(conn: sqlite3.Connection, agreement_id: str) -> set[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT e.name, e.kb_id FROM agreement_history h "
-        "JOIN mentions m ON m.article_id = h.article_id AND m.start >= h.sentence_start "
-        'AND m."end" <= h.sentence_end '
-        "JOIN entities e ON e.article_id = m.article_id AND e.local_id = m.entity_id "
-        "WHERE h.agreement_id = ?",
-        (agreement_id,),
-    )
+def _stored_context(ix: LedgerIndex, agreement_id: str) -> set[str]:
     keys: set[str] = set()
-    for r in rows:
+    for r in ix.context(agreement_id):
         keys |= _entity_keys(r)
     return keys
 
@@ -154,30 +182,30 @@ class _Report:
     context: set[str]
 
 
-def _match(conn: sqlite3.Connection, rep: _Report) -> sqlite3.Row | None:
+def _match(ix: LedgerIndex, rep: _Report) -> LedgerEntry | None:
     """The agreement a report is about: a close object and overlapping parties, or the same
     kind of agreement with shared parties or entities (for a status change: not reported
     before the agreement was made)."""
-    best: tuple[tuple[float, int], sqlite3.Row] | None = None
-    for row in conn.execute("SELECT * FROM agreements"):
-        if not _compatible(rep.obj, row["object"]):
+    best: tuple[tuple[float, int], LedgerEntry] | None = None
+    for row in ix.entries():
+        if not _compatible(rep.obj, row.object):
             continue
-        score = similar(rep.obj, row["object"])
-        row_keys = json.loads(row["party_keys"])
+        score = similar(rep.obj, row.object)
+        row_keys = row.party_keys
         if score >= MATCH_THRESHOLD and _parties_agree(rep.keys, row_keys):
             rank = (score, 1)
         else:
-            first = row["first_agreed"]
+            first = row.first_agreed
             if rep.status != "agreed" and rep.date and first and rep.date < first:
                 continue
-            words_a, words_b = set(_words(rep.obj)), set(_words(row["object"]))
+            words_a, words_b = set(_words(rep.obj)), set(_words(row.object))
             related = (
                 score > 0 or rep.status != "agreed" or words_a <= words_b or words_b <= words_a
             )
             if not related:
                 continue
             shared = set(rep.keys) & set(row_keys)
-            stored = _stored_context(conn, row["id"]) if rep.context else set()
+            stored = _stored_context(ix, row.id) if rep.context else set()
             shared_ctx = rep.context & (stored | set(row_keys))
             if not (shared or shared_ctx):
                 continue
@@ -202,7 +230,7 @@ def _moves(new: str, new_date: str | None, old: str, old_date: str | None) -> bo
 
 
 def _record(
-    conn: sqlite3.Connection,
+    ix: LedgerIndex,
     x: Extraction,
     ev: Event,
     ents: dict[str, Entity],
@@ -214,45 +242,41 @@ def _record(
     names, keys = _party_keys(ag.parties, ents)
     date = ag.date or (x.article.published.isoformat() if x.article.published else None)
     rep = _Report(ag.object, ag.status, date, keys, _context(x, ev))
-    row = None
-    if linked is not None:
-        row = conn.execute("SELECT * FROM agreements WHERE id = ?", (linked,)).fetchone()
+    row = ix.entry(linked) if linked is not None else None
     if row is None:
-        row = _match(conn, rep)
+        row = _match(ix, rep)
     if row is None:
         agreement_id = _new_id(x.article.id, ev.id)
-        conn.execute(
-            "INSERT OR IGNORE INTO agreements VALUES (?,?,?,?,?,?,?,?)",
-            (agreement_id, ag.object, object_key(ag.object), json.dumps(names),
-             json.dumps(keys), date if ag.status == "agreed" else None, ag.status, date),
-        )  # fmt: skip
+        first = date if ag.status == "agreed" else None
+        entry = LedgerEntry(
+            agreement_id, ag.object, tuple(names), tuple(keys), first, ag.status, date
+        )
+        ix.put(entry, object_key(ag.object), new=True)
     else:
-        agreement_id = row["id"]
-        all_keys = json.loads(row["party_keys"])
-        all_names = json.loads(row["parties"])
+        agreement_id = row.id
+        all_keys = list(row.party_keys)
+        all_names = list(row.parties)
         for n, k in zip(names, keys, strict=True):
             if k not in all_keys:
                 all_keys.append(k)
                 all_names.append(n)
-        first = row["first_agreed"]
+        first = row.first_agreed
         if ag.status == "agreed" and date and (first is None or date < first):
             first = date
-        status, status_date = row["status"], row["status_date"]
+        status, status_date = row.status, row.status_date
         if _moves(ag.status, date, status, status_date):
             status, status_date = ag.status, date
-        obj = row["object"]
+        obj = row.object
         if ag.status == "agreed" and len(set(_words(ag.object))) > len(set(_words(obj))):
             obj = ag.object  # keep the most specific wording of the agreement itself
-        conn.execute(
-            "UPDATE agreements SET object=?, object_key=?, parties=?, party_keys=?, "
-            "first_agreed=?, status=?, status_date=? WHERE id=?",
-            (obj, object_key(obj), json.dumps(all_names), json.dumps(all_keys), first, status,
-             status_date, agreement_id),
+        entry = dataclasses.replace(
+            row, object=obj, parties=tuple(all_names), party_keys=tuple(all_keys),
+            first_agreed=first, status=status, status_date=status_date,
         )  # fmt: skip
-    conn.execute(
-        "INSERT OR IGNORE INTO agreement_history VALUES (?,?,?,?,?,?,?,?,?)",
-        (agreement_id, x.article.id, date, ag.status, ev.id, ev.trigger.start, ev.trigger.end,
-         ev.sentence.start, ev.sentence.end),
+        ix.put(entry, object_key(obj), new=False)
+    ix.add_step(
+        LedgerStep(agreement_id, x.article.id, date, ag.status, ev.id,
+                   (ev.trigger.start, ev.trigger.end), (ev.sentence.start, ev.sentence.end))
     )  # fmt: skip
     return agreement_id
 
@@ -262,7 +286,7 @@ def _in_title(x: Extraction, ev: Event) -> bool:
     return bool(title) and ev.sentence.start == 0 and "\n" in x.article.text[: ev.sentence.end + 1]
 
 
-def _record_article(conn: sqlite3.Connection, x: Extraction) -> int:
+def _record_article(ix: LedgerIndex, x: Extraction) -> int:
     """One article's reports. A headline agreement is the article's lead agreement: when it
     matches nothing already known it joins the first body agreement of overlapping parties."""
     ents = {e.id: e for e in x.entities}
@@ -274,7 +298,7 @@ def _record_article(conn: sqlite3.Connection, x: Extraction) -> int:
     for ev in reported:
         if ev in titles or ev.agreement is None:
             continue
-        got = _record(conn, x, ev, ents, linked=seen.get(ev.agreement.object.lower()))
+        got = _record(ix, x, ev, ents, linked=seen.get(ev.agreement.object.lower()))
         if got is not None:
             body.append((ev, got))
             seen.setdefault(ev.agreement.object.lower(), got)
@@ -285,26 +309,20 @@ def _record_article(conn: sqlite3.Connection, x: Extraction) -> int:
              and parties & set(b.agreement.parties)),
             None,
         )  # fmt: skip
-        _record(conn, x, ev, ents, linked=lead)
+        _record(ix, x, ev, ents, linked=lead)
     return len(reported)
 
 
-def update_ledger(conn: sqlite3.Connection, extractions: Iterable[Extraction]) -> int:
+def update_ledger(ix: LedgerIndex, extractions: Iterable[Extraction]) -> int:
     """Add the agreements reported in ``extractions``; return how many reports were recorded.
 
-    Runs in a savepoint, so it is atomic whether or not the caller holds a transaction.
+    Atomic (the index's savepoint) whether or not the caller holds a transaction.
     Re-running on the same extractions changes nothing (history rows are keyed).
     """
     n = 0
-    conn.execute("SAVEPOINT newskb_ledger")
-    try:
+    with ix.atomic():
         for x in sorted(extractions, key=_published):  # status moves forward by date
-            n += _record_article(conn, x)
-        conn.execute("RELEASE newskb_ledger")
-    except BaseException:
-        conn.execute("ROLLBACK TO newskb_ledger")
-        conn.execute("RELEASE newskb_ledger")
-        raise
+            n += _record_article(ix, x)
     return n
 
 
@@ -312,123 +330,12 @@ def _published(x: Extraction) -> str:
     return x.article.published.isoformat() if x.article.published else ""
 
 
-def _history(conn: sqlite3.Connection, agreement_id: str) -> tuple[AgreementStep, ...]:
-    rows = conn.execute(
-        "SELECT h.*, a.title FROM agreement_history h LEFT JOIN articles a ON a.id = h.article_id "
-        "WHERE h.agreement_id = ? ORDER BY h.date, h.article_id, h.trigger_start",
-        (agreement_id,),
-    )
-    return tuple(
-        AgreementStep(
-            article_id=r["article_id"],
-            date=r["date"],
-            status=_status(r["status"]),
-            event_id=r["event_id"],
-            trigger_start=r["trigger_start"],
-            trigger_end=r["trigger_end"],
-            sentence_start=r["sentence_start"],
-            sentence_end=r["sentence_end"],
-            title=r["title"],
-        )
-        for r in rows
-    )
+_STATUSES: tuple[AgreementStatus, ...] = ("agreed", "in force", "violated", "abandoned")
 
 
-def _status(value: str) -> AgreementStatus:
+def status_of(value: str) -> AgreementStatus:
+    """A stored status as the model's literal ("agreed" for anything unknown)."""
     for s in _STATUSES:
         if s == value:
             return s
     return "agreed"
-
-
-def _to_record(conn: sqlite3.Connection, row: sqlite3.Row) -> AgreementRecord:
-    return AgreementRecord(
-        id=row["id"],
-        object=row["object"],
-        parties=tuple(json.loads(row["parties"])),
-        first_agreed=row["first_agreed"],
-        status=_status(row["status"]),
-        history=_history(conn, row["id"]),
-    )
-
-
-def agreements(
-    conn: sqlite3.Connection, *, status: str | None = None, party: str | None = None
-) -> list[AgreementRecord]:
-    """Every agreement in the ledger (optionally of one status / naming a party), newest first."""
-    sql = "SELECT * FROM agreements"
-    args: list[str] = []
-    if status:
-        sql += " WHERE status = ?"
-        args.append(status)
-    sql += " ORDER BY COALESCE(status_date, first_agreed) DESC, id"
-    out = [_to_record(conn, r) for r in conn.execute(sql, args).fetchall()]
-    if party:
-        low = party.lower()
-        out = [a for a in out if any(low in p.lower() for p in a.parties)]
-    return out
-
-
-def get(conn: sqlite3.Connection, agreement_id: str) -> AgreementRecord | None:
-    row = conn.execute("SELECT * FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
-    return _to_record(conn, row) if row is not None else None
-
-
-def find_events(
-    conn: sqlite3.Connection,
-    *,
-    type: str | None = None,
-    actor: str | None = None,
-    since: str | None = None,
-    status: str | None = None,
-    limit: int = 1000,
-) -> list[EventHit]:
-    """Events from the store (current article versions), oldest first.
-
-    ``actor`` matches any actor or recipient name (case-insensitive substring) or kb id.
-    """
-    sql = (
-        "SELECT e.*, a.published, a.text FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE a.current = 1"
-    )
-    args: list[object] = []
-    if type:
-        sql += " AND e.type = ?"
-        args.append(type.upper())
-    if status:
-        sql += " AND e.status = ?"
-        args.append(status)
-    if since:
-        sql += " AND a.published >= ?"
-        args.append(since)
-    sql += " ORDER BY a.published, e.article_id, e.trigger_start"
-    out: list[EventHit] = []
-    low = actor.lower() if actor else None
-    for r in conn.execute(sql, args):
-        acts = entity_names(conn, r["article_id"], json.loads(r["actors"]))
-        recs = entity_names(conn, r["article_id"], json.loads(r["recipients"]))
-        if low and not any(low in n.lower() or low == k.lower() for n, k in acts + recs):
-            continue
-        loc = entity_names(conn, r["article_id"], [r["location"]])[0][0] if r["location"] else None
-        out.append(
-            EventHit(
-                article_id=r["article_id"],
-                event_id=r["local_id"],
-                published=r["published"],
-                type=r["type"],
-                mode=r["mode"],
-                status=r["status"],
-                actors=tuple(n for n, _ in acts),
-                actor_ids=tuple(k for _, k in acts),
-                recipients=tuple(n for n, _ in recs),
-                recipient_ids=tuple(k for _, k in recs),
-                location=loc,
-                time=r["time"],
-                trigger=r["trigger_text"],
-                sentence=r["text"][r["sentence_start"] : r["sentence_end"]],
-                agreement=agreement_object(r["agreement"]),
-            )
-        )
-        if len(out) >= limit:
-            break
-    return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from newskb.errors import StoreBusy, StoreError
@@ -17,9 +18,13 @@ from newskb.model import (
     StoredArticle,
     StoreStats,
 )
-from newskb.serialize import dumps, from_dict, to_dict
+from newskb.serialize import from_dict
 from newskb.store.migrate import migrate
-from newskb.store.rows import FACT_TABLES, Row, one_by_id, store_stats, stored_article
+from newskb.store.rows import fts_query, one_by_id, store_stats, stored_article
+from newskb.store.sql import SqliteDb
+from newskb.store.sql.pages import PageQueries
+from newskb.store.sql.queries import SqlQueries
+from newskb.store.sqlite.write import SqliteBatch
 
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 65_536
@@ -27,12 +32,6 @@ WAL_CHECKPOINT_PAGES = 16_384
 SEARCH_SCAN_CAP = 50_000
 """Queries matching more articles than this are ranked among the newest this many matches."""
 FTS_AUTOMERGE = 8  # FTS5 merges fewer, larger segments while writing (default 4)
-BatchHook = Callable[[sqlite3.Connection, Sequence[Extraction]], object]
-"""A derived-data step run inside a batch's transaction (entity canon, stories, ledger)."""
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 # 16 KiB pages: article rows (text, original, extraction JSON) fill several 4 KiB pages;
@@ -72,7 +71,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-class SqliteStore:
+class SqliteStore(SqlQueries, PageQueries):
     """Articles and their facts in one SQLite file.
 
     Writes go in one transaction per batch: a crash loses at most the batch in flight, and a
@@ -81,12 +80,10 @@ class SqliteStore:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
-        self._seen: set[str] | None = None  # during add_batch: ids stored or being stored
-        self._pending: dict[str, list[Row]] | None = None  # during add_batch: fact rows
-        self._current: dict[str, tuple[str, int]] | None = None  # during add_batch: key -> cur
         self.scan_cap: int | None = SEARCH_SCAN_CAP  # None: rank every match (exact, slower)
         try:
             self.conn = connect(path, readonly=readonly)
+            self.db = SqliteDb(self.conn)
             if not readonly:
                 self.schema_version = migrate(self.conn)
                 _fts_settings(self.conn)
@@ -109,143 +106,26 @@ class SqliteStore:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def add_batch(
-        self, results: Sequence[Extraction | ErrorRecord], after: Sequence[BatchHook] = ()
-    ) -> BatchReport:
-        """Store one batch atomically: articles with all facts, and errors.
-
-        Each hook in ``after`` then runs inside the same transaction with the connection and
-        the newly added extractions (entity canon, stories, agreements ledger), so a crash
-        leaves either the whole batch with everything derived from it, or nothing.
-
-        Article rows go in as they come; their fact rows (updates, entities, mentions, quotes,
-        times, events) are written together at the end of the batch, one statement per table,
-        still inside the same transaction. Code that reads an article's facts must run after.
-        """
-        added = skipped = versions = errors = 0
-        fresh: list[Extraction] = []
-        now = _now()
+    @contextmanager
+    def batch(self) -> Iterator[SqliteBatch]:
+        """One write transaction: a crash leaves the whole batch, with everything the pipeline
+        derived from it through the batch's indexes, or nothing."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                self._seen = self._known(
-                    [r.article.id for r in results if isinstance(r, Extraction)]
-                )
-                self._current = self._currents(
-                    [r.article.url or r.article.path for r in results if isinstance(r, Extraction)]
-                )
-                facts: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
-                self._pending = facts
-                for item in results:
-                    if isinstance(item, ErrorRecord):
-                        self._add_error(item, now)
-                        errors += 1
-                        continue
-                    outcome = self._add_article(item, now)
-                    if outcome == "skipped":
-                        skipped += 1
-                    else:
-                        added += 1
-                        versions += outcome == "version"
-                        fresh.append(item)
-                for table, (width, _rows) in FACT_TABLES.items():
-                    if facts[table]:  # one statement per table and batch
-                        marks = ",".join("?" * width)
-                        self.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", facts[table])
-                for hook in after if fresh else ():
-                    hook(self.conn, fresh)
+                yield SqliteBatch(self.conn)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-            finally:
-                self._seen, self._pending, self._current = None, None, None
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
-        return BatchReport(added=added, skipped=skipped, new_versions=versions, errors=errors)
 
-    def _add_error(self, e: ErrorRecord, now: str) -> None:
-        self.conn.execute(
-            "INSERT INTO errors(path, code, message, first_seen, last_seen) VALUES (?,?,?,?,?) "
-            "ON CONFLICT(path, code, message) DO UPDATE SET last_seen = excluded.last_seen, "
-            "seen = seen + 1",
-            (e.path, e.code, e.message, now, now),
-        )
-
-    def _known(self, ids: list[str]) -> set[str]:
-        """Which of ``ids`` the store already holds (one query per 500 ids)."""
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            sql = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})"
-            found.update(r[0] for r in self.conn.execute(sql, part))
-        return found
-
-    def _currents(self, keys: list[str]) -> dict[str, tuple[str, int]]:
-        """The current (id, version) of each of ``keys`` the store holds (one query per 500)."""
-        found: dict[str, tuple[str, int]] = {}
-        uniq = sorted(set(keys))
-        for i in range(0, len(uniq), 500):
-            part = uniq[i : i + 500]
-            sql = (
-                "SELECT source_key, id, version FROM articles WHERE current = 1 "
-                f"AND source_key IN ({','.join('?' * len(part))})"
-            )
-            found.update((r[0], (r[1], int(r[2]))) for r in self.conn.execute(sql, part))
-        return found
-
-    def _add_article(self, x: Extraction, now: str) -> str:
-        """Insert one article; its fact rows join ``self._pending`` (written once per batch)."""
-        a = x.article
-        if (a.id in self._seen) if self._seen is not None else self.has(a.id):
-            return "skipped"
-        if self._seen is not None:
-            self._seen.add(a.id)
-        key = a.url or a.path
-        if self._current is not None:
-            prev = self._current.get(key)
-            self._current[key] = (a.id, prev[1] + 1 if prev else 1)
-        else:
-            row = self.conn.execute(
-                "SELECT id, version FROM articles WHERE source_key = ? AND current = 1", (key,)
-            ).fetchone()
-            prev = (row[0], int(row[1])) if row is not None else None
-        version = 1
-        if prev is not None:
-            version = prev[1] + 1
-            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ?", (prev[0],))
-        c = self.conn
-        c.execute(
-            "INSERT INTO articles(id, sha256, source_key, version, supersedes, current, path, "
-            "url, source, format, title, published, dateline_place, dateline_agency, language, "
-            "text, raw, extraction, ingested_at) VALUES (?,?,?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                a.id,
-                a.sha256,
-                key,
-                version,
-                prev[0] if prev else None,
-                a.path,
-                a.url,
-                a.source,
-                a.fmt,
-                a.title,
-                a.published.isoformat() if a.published else None,
-                a.dateline.place if a.dateline else None,
-                a.dateline.agency if a.dateline else None,
-                a.language,
-                a.text,
-                a.raw,
-                dumps(to_dict(x)),
-                now,
-            ),
-        )
-        for table, (width, make_rows) in FACT_TABLES.items():
-            if self._pending is not None:
-                self._pending[table].extend(make_rows(x))
-            elif rows := make_rows(x):
-                c.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", rows)
-        return "version" if prev is not None else "added"
+    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
+        """Store one batch atomically: articles with all facts, and errors (nothing derived:
+        ``pipeline.store_batch`` adds the canon, ledger and stories)."""
+        with self.batch() as b:
+            return b.write(results)[0]
 
     # --- reading ---------------------------------------------------------------------------
     def search(
@@ -363,12 +243,6 @@ def _fts_settings(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', ?)", (FTS_AUTOMERGE,)
         )
-
-
-def fts_query(text: str) -> str:
-    """Turn user text into a safe FTS5 query: each word a quoted term, all required."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words[:32])
 
 
 def _store_error(exc: sqlite3.Error, path: str) -> StoreError:

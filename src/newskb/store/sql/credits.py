@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Any
 
 from newskb.model import CreditRow
-from newskb.store.quotes import MAX_LIMIT, for_postgres, is_postgres, like_pattern
+from newskb.store.sql import db_of, like
+from newskb.store.sql.quotes import MAX_LIMIT
 
 
 def find_credits(
@@ -22,16 +23,18 @@ def find_credits(
     limit: int = 100,
 ) -> list[CreditRow]:
     """Credits matching every given filter, oldest article first."""
+    db = db_of(conn)
     where = ["a.current = 1"]
-    params: dict[str, str | int] = {"limit": max(1, min(limit, MAX_LIMIT))}
+    args: list[str | int] = []
     if source:
         where.append(
-            "(c.source_text LIKE :source ESCAPE '\\' OR c.agency_text LIKE :source ESCAPE '\\')"
+            "(lower(c.source_text) LIKE lower(?) ESCAPE '\\' "
+            "OR lower(c.agency_text) LIKE lower(?) ESCAPE '\\')"
         )
-        params["source"] = like_pattern(source)
+        args += [like(source)] * 2
     if since is not None:
-        where.append("a.published >= :since")
-        params["since"] = since.isoformat()
+        where.append("a.published >= ?")
+        args.append(since.isoformat())
     sql = f"""
         SELECT c.article_id, c.local_id, c.medium, c.source_text, c.agency_text,
                SUBSTR(a.text, c.content_start + 1, c.content_end - c.content_start),
@@ -39,7 +42,7 @@ def find_credits(
         FROM credits c JOIN articles a ON a.id = c.article_id
         WHERE {" AND ".join(where)}
         ORDER BY a.published IS NULL, a.published, c.article_id, c.source_start
-        LIMIT :limit
+        LIMIT ?
     """
-    rows = conn.execute(for_postgres(sql) if is_postgres(conn) else sql, params).fetchall()
-    return [CreditRow(*r) for r in rows]
+    args.append(max(1, min(limit, MAX_LIMIT)))
+    return [CreditRow(*r) for r in db.rows(sql, args)]

@@ -110,5 +110,94 @@ CREATE TABLE credits (
 CREATE INDEX credits_source ON credits(source_text);
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2))
+# version 3: the entity canon, stories and the agreements ledger (SQLite's 0002-0005), so the
+# pipeline's derived stages and every query run on PostgreSQL too. Columns as SQLite's (dates
+# and JSON stay ISO / JSON text: the shared SQL in ``store/sql`` reads both backends alike);
+# edit logs get a real ``timestamptz``. A split moves members to its new story before writing
+# the story's row (as SQLite, which checks no foreign keys): that key is checked at commit.
+V3 = """
+CREATE TABLE canon (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, kb_id TEXT,
+    merged_into TEXT REFERENCES canon(id), created_at TEXT NOT NULL
+);
+CREATE INDEX canon_name ON canon(name);
+CREATE TABLE canon_aliases (
+    canon_id TEXT NOT NULL REFERENCES canon(id), alias TEXT NOT NULL, norm TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'text',
+    PRIMARY KEY (canon_id, norm)
+);
+CREATE INDEX canon_aliases_norm ON canon_aliases(norm);
+CREATE TABLE canon_keys (
+    key TEXT NOT NULL, canon_id TEXT NOT NULL REFERENCES canon(id),
+    PRIMARY KEY (key, canon_id)
+);
+CREATE TABLE canon_roles (
+    canon_id TEXT NOT NULL REFERENCES canon(id), kind TEXT NOT NULL, text TEXT NOT NULL,
+    article_id TEXT NOT NULL, published TEXT,
+    PRIMARY KEY (canon_id, kind, text, article_id)
+);
+CREATE INDEX canon_roles_article ON canon_roles(article_id);
+CREATE TABLE entity_links (
+    article_id TEXT NOT NULL, local_id TEXT NOT NULL,
+    canon_id TEXT NOT NULL REFERENCES canon(id),
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX entity_links_canon ON entity_links(canon_id);
+CREATE TABLE canon_edits (
+    id BIGSERIAL PRIMARY KEY, op TEXT NOT NULL, detail TEXT NOT NULL, at TEXT NOT NULL,
+    logged_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT,
+    size INTEGER NOT NULL DEFAULT 0, touched INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT '{}', outlets TEXT NOT NULL DEFAULT '[]', merged_into TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX stories_touched ON stories(touched);
+CREATE TABLE story_members (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED,
+    seq INTEGER NOT NULL, path TEXT NOT NULL, title TEXT, published TEXT, outlet TEXT,
+    how TEXT NOT NULL, score REAL NOT NULL DEFAULT 0, duplicate_of TEXT,
+    features TEXT NOT NULL, assigned_at TEXT NOT NULL
+);
+CREATE INDEX story_members_story ON story_members(story_id, seq);
+CREATE INDEX story_members_dup ON story_members(duplicate_of);
+CREATE TABLE story_postings (
+    key TEXT NOT NULL, story_id TEXT NOT NULL, touched INTEGER NOT NULL, last_seen TEXT,
+    PRIMARY KEY (key, story_id)
+);
+CREATE INDEX story_postings_recent ON story_postings(key, touched DESC);
+CREATE INDEX story_postings_story ON story_postings(story_id);
+CREATE TABLE story_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE story_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO story_meta(key, value) VALUES ('documents', 0), ('seq', 0);
+CREATE TABLE story_minhash (article_id TEXT PRIMARY KEY, sig BYTEA NOT NULL);
+CREATE TABLE story_lsh (
+    band INTEGER NOT NULL, bucket BIGINT NOT NULL, article_id TEXT NOT NULL,
+    PRIMARY KEY (band, bucket, article_id)
+);
+CREATE TABLE story_edits (
+    id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, story_id TEXT NOT NULL,
+    other TEXT NOT NULL, articles TEXT NOT NULL DEFAULT '[]',
+    logged_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE agreements (
+    id TEXT PRIMARY KEY, object TEXT NOT NULL, object_key TEXT NOT NULL,
+    parties TEXT NOT NULL DEFAULT '[]', party_keys TEXT NOT NULL DEFAULT '[]',
+    first_agreed TEXT, status TEXT NOT NULL, status_date TEXT
+);
+CREATE INDEX agreements_status ON agreements(status);
+CREATE TABLE agreement_history (
+    agreement_id TEXT NOT NULL REFERENCES agreements(id),
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    date TEXT, status TEXT NOT NULL, event_id TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+    PRIMARY KEY (agreement_id, article_id, event_id)
+);
+CREATE INDEX agreement_history_article ON agreement_history(article_id);
+"""
+
+VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3))
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")

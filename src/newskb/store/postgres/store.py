@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from newskb.errors import BadStoreUrl, NotAvailable, StoreError
@@ -25,9 +26,14 @@ from newskb.model import (
 )
 from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store import is_postgres_url
-from newskb.store.pg_schema import LOCK_KEY, VERSIONS
-from newskb.store.rows import FACT_TABLES, one_by_id, store_stats, stored_article
-from newskb.store.sqlite import fts_query
+from newskb.store.postgres.schema import LOCK_KEY, VERSIONS
+from newskb.store.rows import FACT_TABLES, fts_query, one_by_id, store_stats, stored_article
+from newskb.store.sql import PgDb
+from newskb.store.sql.canon import SqlCanon
+from newskb.store.sql.ledger import SqlLedger
+from newskb.store.sql.pages import PageQueries
+from newskb.store.sql.queries import SqlQueries
+from newskb.store.sql.stories import SqlStories
 
 HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline is per char)
 ARTICLE_COLS = (
@@ -40,7 +46,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-class PostgresStore:
+class PostgresStore(SqlQueries, PageQueries):
     """Articles and their facts in a PostgreSQL database (optionally in one ``schema``)."""
 
     def __init__(self, url: str, *, readonly: bool = False, schema: str | None = None) -> None:
@@ -56,6 +62,7 @@ class PostgresStore:
         self.path = url.split("@")[-1]  # for messages: no credentials
         try:
             self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            self.db = PgDb(self.conn)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}", path=self.path) from exc
         try:
@@ -114,88 +121,23 @@ class PostgresStore:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone()
         return row is not None
 
-    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
-        """Store one batch atomically: articles with all facts, and errors."""
-        now = _now()
-        errs = [r for r in results if isinstance(r, ErrorRecord)]
-        xs = [r for r in results if not isinstance(r, ErrorRecord)]
+    @contextmanager
+    def batch(self) -> Iterator[PgBatch]:
+        """One write transaction that first takes a table lock, so concurrent writers queue
+        and an article is stored once; what the pipeline derives from the batch (through the
+        batch's indexes) commits with it."""
         try:
             with self.conn.transaction():
                 self.conn.execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
-                if errs:
-                    self._add_errors(errs, now)
-                added, skipped, versions = self._add_articles(xs, now) if xs else (0, 0, 0)
+                yield PgBatch(self.conn)
         except self._psycopg.Error as exc:
             raise StoreError(f"store error: {exc}", path=self.path) from exc
-        return BatchReport(added=added, skipped=skipped, new_versions=versions, errors=len(errs))
 
-    def _add_errors(self, errs: Sequence[ErrorRecord], now: str) -> None:
-        with self.conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO errors(path, code, message, first_seen, last_seen) "
-                "VALUES (%s,%s,%s,%s,%s) ON CONFLICT (md5(path), code, md5(message)) "
-                "DO UPDATE SET last_seen = excluded.last_seen, seen = errors.seen + 1",
-                [(e.path, e.code, e.message, now, now) for e in errs],
-            )
-
-    def _add_articles(self, xs: Sequence[Extraction], now: str) -> tuple[int, int, int]:
-        ids = [x.article.id for x in xs]
-        have = {
-            r[0] for r in self.conn.execute("SELECT id FROM articles WHERE id = ANY(%s)", (ids,))
-        }
-        keys = list({x.article.url or x.article.path for x in xs})
-        current: dict[str, tuple[str, int]] = {
-            r[0]: (r[1], int(r[2]))
-            for r in self.conn.execute(
-                "SELECT source_key, id, version FROM articles "
-                "WHERE source_key = ANY(%s) AND current = 1",
-                (keys,),
-            )
-        }
-        rows: list[list[Any]] = []
-        row_of: dict[str, int] = {}  # source key -> index in rows of its newest in-batch version
-        retired: list[str] = []
-        stored: list[Extraction] = []
-        skipped = versions = 0
-        for x in xs:
-            a = x.article
-            if a.id in have:
-                skipped += 1
-                continue
-            have.add(a.id)
-            key = a.url or a.path
-            prev = current.get(key)
-            if key in row_of:
-                rows[row_of[key]][5] = 0  # superseded within this batch
-            elif prev is not None:
-                retired.append(prev[0])
-            versions += prev is not None
-            row_of[key] = len(rows)
-            version = prev[1] + 1 if prev else 1
-            current[key] = (a.id, version)
-            rows.append(
-                [
-                    a.id, a.sha256, key, version, prev[0] if prev else None, 1, a.path, a.url,
-                    a.source, a.fmt, a.title, a.published.isoformat() if a.published else None,
-                    a.dateline.place if a.dateline else None,
-                    a.dateline.agency if a.dateline else None,
-                    a.language, a.text, a.raw, dumps(to_dict(x)), now,
-                ]
-            )  # fmt: skip
-            stored.append(x)
-        if retired:
-            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ANY(%s)", (retired,))
-        with self.conn.cursor() as cur:
-            with cur.copy(f"COPY articles ({ARTICLE_COLS}) FROM STDIN") as copy:
-                for arow in rows:
-                    copy.write_row(arow)
-            for table, (_width, make) in FACT_TABLES.items():
-                facts = [r for x in stored for r in make(x)]
-                if facts:
-                    with cur.copy(f"COPY {table} FROM STDIN") as copy:
-                        for row in facts:
-                            copy.write_row(row)
-        return len(rows), skipped, versions
+    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
+        """Store one batch atomically: articles with all facts, and errors (nothing derived:
+        ``pipeline.store_batch`` adds the canon, ledger and stories)."""
+        with self.batch() as b:
+            return b.write(results)[0]
 
     # --- reading ---------------------------------------------------------------------------
     def search(
@@ -267,3 +209,97 @@ class PostgresStore:
 
     def stats(self) -> StoreStats:
         return store_stats(lambda sql: self.conn.execute(sql).fetchone(), self.schema_version)
+
+
+class PgBatch:
+    """The open batch ``PostgresStore.batch()`` yields (see ``store.base.StoreBatch``)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        db = PgDb(conn)
+        self.canon = SqlCanon(db)
+        self.ledger = SqlLedger(db)
+        self.stories = SqlStories(db)
+
+    def write(
+        self, results: Sequence[Extraction | ErrorRecord]
+    ) -> tuple[BatchReport, list[Extraction]]:
+        """Articles with all facts (``COPY``), and errors; the report and the new articles."""
+        now = _now()
+        errs = [r for r in results if isinstance(r, ErrorRecord)]
+        xs = [r for r in results if not isinstance(r, ErrorRecord)]
+        if errs:
+            self._add_errors(errs, now)
+        added, skipped, versions, fresh = self._add_articles(xs, now) if xs else (0, 0, 0, [])
+        report = BatchReport(added=added, skipped=skipped, new_versions=versions, errors=len(errs))
+        return report, fresh
+
+    def _add_errors(self, errs: Sequence[ErrorRecord], now: str) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO errors(path, code, message, first_seen, last_seen) "
+                "VALUES (%s,%s,%s,%s,%s) ON CONFLICT (md5(path), code, md5(message)) "
+                "DO UPDATE SET last_seen = excluded.last_seen, seen = errors.seen + 1",
+                [(e.path, e.code, e.message, now, now) for e in errs],
+            )
+
+    def _add_articles(
+        self, xs: Sequence[Extraction], now: str
+    ) -> tuple[int, int, int, list[Extraction]]:
+        ids = [x.article.id for x in xs]
+        have = {
+            r[0] for r in self.conn.execute("SELECT id FROM articles WHERE id = ANY(%s)", (ids,))
+        }
+        keys = list({x.article.url or x.article.path for x in xs})
+        current: dict[str, tuple[str, int]] = {
+            r[0]: (r[1], int(r[2]))
+            for r in self.conn.execute(
+                "SELECT source_key, id, version FROM articles "
+                "WHERE source_key = ANY(%s) AND current = 1",
+                (keys,),
+            )
+        }
+        rows: list[list[Any]] = []
+        row_of: dict[str, int] = {}  # source key -> index in rows of its newest in-batch version
+        retired: list[str] = []
+        stored: list[Extraction] = []
+        skipped = versions = 0
+        for x in xs:
+            a = x.article
+            if a.id in have:
+                skipped += 1
+                continue
+            have.add(a.id)
+            key = a.url or a.path
+            prev = current.get(key)
+            if key in row_of:
+                rows[row_of[key]][5] = 0  # superseded within this batch
+            elif prev is not None:
+                retired.append(prev[0])
+            versions += prev is not None
+            row_of[key] = len(rows)
+            version = prev[1] + 1 if prev else 1
+            current[key] = (a.id, version)
+            rows.append(
+                [
+                    a.id, a.sha256, key, version, prev[0] if prev else None, 1, a.path, a.url,
+                    a.source, a.fmt, a.title, a.published.isoformat() if a.published else None,
+                    a.dateline.place if a.dateline else None,
+                    a.dateline.agency if a.dateline else None,
+                    a.language, a.text, a.raw, dumps(to_dict(x)), now,
+                ]
+            )  # fmt: skip
+            stored.append(x)
+        if retired:
+            self.conn.execute("UPDATE articles SET current = 0 WHERE id = ANY(%s)", (retired,))
+        with self.conn.cursor() as cur:
+            with cur.copy(f"COPY articles ({ARTICLE_COLS}) FROM STDIN") as copy:
+                for arow in rows:
+                    copy.write_row(arow)
+            for table, (_width, make) in FACT_TABLES.items():
+                facts = [r for x in stored for r in make(x)]
+                if facts:
+                    with cur.copy(f"COPY {table} FROM STDIN") as copy:
+                        for row in facts:
+                            copy.write_row(row)
+        return len(rows), skipped, versions, stored

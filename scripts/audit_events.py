@@ -1,0 +1,170 @@
+"""Precision audit of event coding on real news (issue 15).
+
+Runs the full extraction (entities, quotes, times, events) on ECB+ topics 1-35 and the GUM
+news documents (train + dev only) under ``../shared/corpora``, then draws a seeded random sample
+of predicted events and of agreement mentions and writes them as a TSV for a person to judge
+against the PLOVER manual.
+
+    PYTHONPATH=src python scripts/audit_events.py dump  --out /tmp/events-dump.jsonl
+    PYTHONPATH=src python scripts/audit_events.py sample --dump /tmp/events-dump.jsonl \
+        --out eval/audits/events-YYYY-MM-DD.tsv [--seed 15 --events 150 --agreements 30]
+    PYTHONPATH=src python scripts/audit_events.py stats --dump /tmp/events-dump.jsonl
+
+The judged TSV has the columns ``type_ok actor_ok recipient_ok status_ok`` (events) and
+``real_agreement parties_ok`` (agreements) filled with y / n (n/a where a column does not apply),
+and a ``note``; ``scripts/score_event_audit.py`` prints the precision figures from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+EVENT_COLS = (
+    "kind", "row", "corpus", "doc", "event", "type", "plover_type", "status", "trigger",
+    "actors", "recipients", "sentence", "type_ok", "actor_ok", "recipient_ok", "status_ok",
+    "note",
+)  # fmt: skip
+AGREEMENT_COLS = (
+    "kind", "row", "corpus", "doc", "event", "agreement_status", "object", "parties",
+    "trigger", "sentence", "real_agreement", "parties_ok", "note",
+)  # fmt: skip
+
+
+def _articles() -> list[tuple[str, object]]:
+    import datetime as dt
+    import hashlib
+
+    from newskb.eval import stories
+    from newskb.eval.corpora import load_gum
+    from newskb.model import Article
+
+    out: list[tuple[str, object]] = []
+    for path in stories.documents(CORPORA / "ecbplus"):
+        out.append(("ecbplus", stories.article(path)))
+    for doc in load_gum(CORPORA, genre="news"):
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        pub = doc.published if isinstance(doc.published, dt.date) else None
+        out.append(
+            ("gum", Article(id=digest[:16], sha256=digest, path=doc.name, text=doc.text,
+                            published=pub))
+        )  # fmt: skip
+    return out
+
+
+def _dump(out_path: Path, every: int = 1, offset: int = 0) -> None:
+    from newskb.extract import extract
+    from newskb.extract.events import plover_type
+    from newskb.nlp import parse_many
+
+    every_art = _articles()
+    arts = [(i, c, a) for i, (c, a) in enumerate(every_art)][offset::every]
+    with out_path.open("w", encoding="utf-8") as fh:
+        for lo in range(0, len(arts), 32):
+            chunk = arts[lo : lo + 32]
+            docs = parse_many([a.text for _, _, a in chunk])  # type: ignore[attr-defined]
+            for (n, corpus, art), doc in zip(chunk, docs, strict=True):
+                x = extract(art, doc)  # type: ignore[arg-type]
+                ents = {e.id: e for e in x.entities}
+
+                def name(i: str, ents: dict[str, object] = ents) -> str:
+                    e = ents.get(i)
+                    return f"{e.name} [{e.type}]" if e is not None else i  # type: ignore[attr-defined]
+
+                for ev in x.events:
+                    rec = {
+                        "index": n,
+                        "corpus": corpus,
+                        "doc": Path(art.path).name,  # type: ignore[attr-defined]
+                        "event": ev.id,
+                        "type": ev.type,
+                        "plover_type": plover_type(ev.type, ev.status),
+                        "status": ev.status,
+                        "trigger": ev.trigger.text,
+                        "actors": [name(a) for a in ev.actors],
+                        "recipients": [name(r) for r in ev.recipients],
+                        "sentence": ev.sentence.text,
+                        "agreement": None,
+                    }
+                    if ev.agreement is not None:
+                        rec["agreement"] = {
+                            "status": ev.agreement.status,
+                            "object": ev.agreement.object,
+                            "parties": [name(p) for p in ev.agreement.parties],
+                        }
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            print(f"{lo + len(chunk)}/{len(arts)}", file=sys.stderr)
+
+
+def _load(dump_path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in dump_path.read_text(encoding="utf-8").splitlines()]
+
+
+def _flat(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def sample(dump_path: Path, out_path: Path, seed: int, n_events: int, n_agree: int) -> None:
+    recs = _load(dump_path)
+    rng = random.Random(seed)
+    events = rng.sample(recs, min(n_events, len(recs)))
+    agreements = [r for r in recs if r["agreement"]]
+    agreements = rng.sample(agreements, min(n_agree, len(agreements)))
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with out_path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(EVENT_COLS)
+        for i, r in enumerate(events, 1):
+            w.writerow(
+                ["event", i, r["corpus"], r["doc"], r["event"], r["type"], r["plover_type"],
+                 r["status"], r["trigger"], "; ".join(r["actors"]),  # type: ignore[arg-type]
+                 "; ".join(r["recipients"]), _flat(r["sentence"]),  # type: ignore[arg-type]
+                 "", "", "", "", ""]
+            )  # fmt: skip
+        w.writerow(AGREEMENT_COLS)
+        for i, r in enumerate(agreements, 1):
+            a = r["agreement"]
+            assert isinstance(a, dict)
+            w.writerow(
+                ["agreement", i, r["corpus"], r["doc"], r["event"], a["status"], a["object"],
+                 "; ".join(a["parties"]), r["trigger"], _flat(r["sentence"]), "", "", ""]
+            )  # fmt: skip
+    print(f"{len(events)} events, {len(agreements)} agreements of {len(recs)} events")
+
+
+def stats(dump_path: Path) -> None:
+    recs = _load(dump_path)
+    print(len(recs), "events;", sum(1 for r in recs if r["agreement"]), "agreements")
+    print(Counter(str(r["plover_type"]) for r in recs).most_common())
+    print("no actor:", sum(1 for r in recs if not r["actors"]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cmd", choices=("dump", "sample", "stats"))
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--dump", type=Path)
+    ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--events", type=int, default=150)
+    ap.add_argument("--agreements", type=int, default=30)
+    ap.add_argument("--every", type=int, default=1, help="dump every n-th article (dev runs)")
+    ap.add_argument("--offset", type=int, default=0)
+    a = ap.parse_args()
+    if a.cmd == "dump":
+        _dump(a.out, a.every, a.offset)
+    elif a.cmd == "sample":
+        sample(a.dump, a.out, a.seed, a.events, a.agreements)
+    else:
+        stats(a.dump)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The domain of an article or a clause: sport and disaster news make no conflict events.
+
+"Luck rallied his team", "the Chiefs were beaten 85-78", "officials stopped the game" are plays;
+"three killed in bank fire", "climbers killed in falls" are accidents. A sport article is told by
+its vocabulary (several distinct sport words, or a score such as "85-78"); a disaster or an
+accident by a disaster word in the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+SPORT = _set(
+    """match goal striker midfielder defender goalkeeper tournament championship league cup
+    season playoff playoffs semifinal quarterfinal inning innings wicket touchdown penalty
+    scorer coach squad fixture quarterback linebacker receiver rebound rebounds yard yards
+    basketball football soccer baseball hockey tennis golf cricket rugby boxing boxer bout
+    knockout heavyweight punch olympic olympics medal stadium roster nfl nba mlb nhl fifa
+    uefa ncaa rookie game games team teammate score scored points"""
+)
+DISASTER = _set(
+    """earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado flood
+    flooding landslide mudslide tsunami wildfire bushfire blaze eruption volcano avalanche
+    drought blizzard crash accident collision derailment heatwave magnitude richter
+    epicenter epicentre overdose inferno fall falls collapse collapsed"""
+)
+# "opened fire", "exchange of fire", "ceasefire": fire as shooting, not a blaze
+SHOOTING_FIRE = _set("open opened exchange exchanged return returned cease come draw under")
+SCORE = re.compile(r"\b\d{1,3} ?- ?\d{1,3}\b")
+SPORT_ARTICLE_WORDS = 3
+
+
+def sport_article(doc: Doc) -> bool:
+    """Several distinct sport words, or a score and one sport word."""
+    seen = {t.lower_ for t in doc if t.lower_ in SPORT}
+    if len(seen) >= SPORT_ARTICLE_WORDS:
+        return True
+    return bool(seen) and SCORE.search(doc.text) is not None
+
+
+def _blaze(tok: Token) -> bool:
+    return (
+        tok.lemma_.lower() == "fire"
+        and tok.pos_ == "NOUN"
+        and tok.head.lemma_.lower() not in SHOOTING_FIRE
+        and not any(c.lower_ in SHOOTING_FIRE for c in tok.children)
+    )
+
+
+def disaster_clause(tokens: list[Token]) -> bool:
+    """A disaster or accident word among ``tokens`` ("killed in the earthquake", "bank fire")."""
+    return any(t.lemma_.lower() in DISASTER or t.lower_ in DISASTER or _blaze(t) for t in tokens)

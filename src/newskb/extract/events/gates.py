@@ -1,0 +1,161 @@
+"""Precision gates: a trigger becomes an event only when it is used in its PLOVER sense.
+
+A lexicon lemma is a candidate; what makes it a PLOVER event is who does it and to what
+(issue 15, "precision first"). The gates, all read from the parse and the entity types:
+
+- an agent that can act politically: a person, group, organisation, government or country.
+  An active verb whose subject names none ("the earthquake struck", "it offers") is no event;
+  a noun trigger with no actor is none either (an agreement's status change excepted: "the
+  truce collapsed" needs no party); a passive without agent keeps its patient;
+- the clause's domain: a natural disaster or an accident in the sentence makes no ASSAULT,
+  a sport clause no conflict event;
+- the sense a verb's arguments give it (``senses``): "offered a phone" is no promise,
+  "sought comment" no demand, "cut bills" no sanction, "hosted the Oscars" no visit.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newskb.extract.events import domain, senses
+from newskb.extract.events.phrases import EntityIndex
+from newskb.extract.events.roles import Roles, headline_passive, subject
+from newskb.extract.events.triggers import Trigger
+
+# LOC too: "Ivory Coast rebels", a region's people named by the region (spaCy's type)
+AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+PASSIVE_OK = frozenset(
+    {"COERCE", "SANCTION", "ASSAULT", "RETREAT", "CONCEDE", "AID", "ACCUSE", "MOBILIZE"}
+)
+# a weapon or an attack as the subject: the attacker is unnamed, the force is real
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FORCE_WORDS = _words(
+    """
+    bomb bombing explosion blast mine shell shelling rocket missile grenade gunfire attack
+    attacker airstrike strike raid ambush gunman gunmen sniper drone mortar device ied explosive
+    """
+)
+
+
+def agentive(eid: str, idx: EntityIndex) -> bool:
+    """An entity that can act: a named person, organisation, state or group, or a group or role
+    the events step made a participant for ("police", "the judge")."""
+    return idx.types.get(eid) in AGENT_TYPES or eid in idx.parts.names
+
+
+# what a sport article can still report: arrests and charges
+SPORT_KEEPS = frozenset({"COERCE", "ACCUSE"})
+
+
+def _domain_blocks(trig: Trigger, sent: SpacySpan, sport: bool) -> bool:
+    """A disaster in the sentence: deaths and damage are not force; in a sport article only
+    arrests and charges are events."""
+    if sport and trig.type not in SPORT_KEEPS:
+        return True
+    return trig.type == "ASSAULT" and domain.disaster_clause(list(sent))
+
+
+def _force_subject(subj: Token) -> bool:
+    """'A roadside bombing killed ...', 'Recent US Predator attacks have killed ...'."""
+    return subj.lemma_.lower() in FORCE_WORDS and not _domain_word(subj)
+
+
+def _domain_word(tok: Token) -> bool:
+    return domain.disaster_clause(list(tok.subtree))
+
+
+def _explicit_subject(trig: Trigger) -> Token | None:
+    """The subject word of an active verb or adjective trigger (None for a noun, a passive or
+    a subject-less clause)."""
+    head = trig.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return None
+    if head.pos_ == "ADJ" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head
+    subj, passive = subject(head)
+    if subj is not None and subj.i == trig.token.i:
+        return None  # "negotiations will begin": the event noun is the light verb's subject
+    return None if passive or headline_passive(head) else subj
+
+
+def _passive(trig: Trigger) -> bool:
+    head = trig.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return False
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+        or (head.tag_ == "VBN" and head.dep_ in ("acl", "amod"))
+        or headline_passive(head)
+    )
+
+
+def _modifier_participle(trig: Trigger) -> bool:
+    """A bare participle of a commitment verb modifies a noun: it tells of an agreement made
+    before, it is not a new act (whatever the parse attaches it to)."""
+    tok = trig.token
+    return (
+        tok.i == trig.head.i
+        and tok.tag_ == "VBN"
+        and tok.dep_ != "ROOT"
+        and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj") for c in tok.children)
+        and (trig.entry.kind == "control" or trig.type not in ANY_SECTOR)
+    )
+
+
+def _agent_phrase(trig: Trigger) -> bool:
+    """A passive's 'by' phrase naming a doer that is no one ('destroyed by a fire'); a weapon
+    ('killed by an improvised explosive device') is force by someone unnamed."""
+    agents = [p for c in trig.head.children if c.dep_ == "agent" for p in c.children]
+    return bool(agents) and not any(_force_subject(p) for p in agents)
+
+
+# crime and force are coded whoever does them; everything else is an interaction PLOVER codes
+# between political actors (a state, a government body, a party, a public figure, a group)
+ANY_SECTOR = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+LEGAL_MODES = frozenset({"allege", "investigate"})
+
+
+def _needs_political(trig: Trigger) -> bool:
+    if trig.type in ANY_SECTOR:
+        return False
+    return not (trig.type == "ACCUSE" and trig.mode in LEGAL_MODES)
+
+
+def keep(
+    trig: Trigger, r: Roles, idx: EntityIndex, status_change: bool, sport: bool = False
+) -> bool:
+    """Whether the trigger is an event in the PLOVER sense (see the module docstring);
+    ``sport``: the article is sport news (``domain.sport_article``)."""
+    if status_change:
+        return True
+    if _domain_blocks(trig, trig.token.sent, sport):
+        return False
+    if not senses.ok(trig, r, idx):
+        return False
+    if _modifier_participle(trig):
+        return False  # "the terms agreed in Brussels", "agreed minimum flows": no new act
+    if _needs_political(trig) and not any(idx.political(x) for x in (*r.actors, *r.recipients)):
+        return False  # "hosted the Oscars", "Page refused", "the Colts met"
+    actors = [a for a in r.actors if agentive(a, idx)]
+    if r.actors and not actors:
+        return False  # "the earthquake", "the iPhone", a place named as the doer
+    if actors:
+        return True
+    # no actor: only a passive that names its patient ("three men were arrested") or force
+    # done by an unnamed attacker ("a roadside bombing killed one soldier")
+    subj = _explicit_subject(trig)
+    if subj is not None:
+        return trig.type == "ASSAULT" and _force_subject(subj)
+    if trig.head.pos_ in ("NOUN", "PROPN") or trig.token.i != trig.head.i:
+        return False
+    if _agent_phrase(trig):
+        return False  # the doer named is no one who acts ("destroyed by a fire")
+    return (
+        _passive(trig) and trig.type in PASSIVE_OK and any(agentive(x, idx) for x in r.recipients)
+    )

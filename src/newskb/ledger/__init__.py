@@ -1,0 +1,1 @@
+"""The agreements ledger stage: commitments followed across articles."""

@@ -1,0 +1,198 @@
+"""Merge evidence: may an article's entity join a canonical entity, and on what grounds?
+
+A shared name is never enough for two people. ``may_join`` compares what each side is known
+by (names, Wikidata id, roles, the organisations, places and people written beside it, the
+days it was reported) and answers with a ``Decision`` whose ``reason`` says which evidence
+joined them or kept them apart, so a merge can be shown and undone.
+
+Pure: no store, no I/O. The canon builds a ``Profile`` for its candidate from what it has
+stored (aliases, roles, co-mentioned canonical ids, publication dates) and one for the new
+entity from its article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from newskb.resolve.keys import norm, org_key, person_tokens, phonetic, similarity, tokens
+
+_GROUP = frozenset(["ORG", "GPE", "LOC", "FAC"])
+NEAR_DAYS = 3  # reports this close in time are about one news event
+NAME_MATCH = 0.9  # spelling variants of one full name ("Den Scavino" ~ "Dan Scavino")
+# Role words too general to tell two people apart ("official", "leader").
+_WEAK_ROLE = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "a",
+        "an",
+        "official",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "head",
+        "former",
+        "new",
+        "chief",
+        "senior",
+        "deputy",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one side is known by. ``context`` holds keys of the other entities written beside
+    it (canonical ids, Wikidata ids or normalised names, whichever both sides use)."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    kb_id: str | None = None
+    roles: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    days: frozenset[dt.date] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    join: bool
+    reason: str
+
+
+def _role_words(roles: frozenset[str]) -> set[str]:
+    return {w for r in roles for w in tokens(r) if len(w) > 2 and w not in _WEAK_ROLE}
+
+
+def _given_agree(a: str, b: str) -> bool:
+    """Two given names that may be one: equal, one an initial of the other, a prefix ("Rob" /
+    "Robert"), or the same sound ("Caroline" / "Karoline")."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 3
+    return phonetic(a) == phonetic(b) and similarity(a, b) >= 0.75
+
+
+def _middles_agree(a: list[str], b: list[str]) -> bool:
+    """Middle names that may be one person's: one side has none ("Richard Nixon" / "Richard
+    M. Nixon"), or they agree word by word as initials or names ("C." / "Cheney")."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(
+        x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b, strict=True)
+    )
+
+
+def _person_names(a: Profile, b: Profile) -> tuple[bool, str]:
+    """Whether some full name of ``a`` and some full name of ``b`` can be one person's."""
+    full_a = [t for t in (person_tokens(n) for n in (a.name, *a.aliases)) if len(t) > 1]
+    full_b = [t for t in (person_tokens(n) for n in (b.name, *b.aliases)) if len(t) > 1]
+    if not full_a or not full_b:
+        return False, "a surname alone is no person across articles"
+    clash = ""
+    for x in full_a:
+        for y in full_b:
+            if x == y:
+                return True, "same full name"
+            if not _given_agree(x[0], y[0]):
+                clash = clash or f"given names differ: {x[0]} / {y[0]}"
+                continue
+            if x[-1] == y[-1] and x[0] == y[0]:
+                if _middles_agree(x[1:-1], y[1:-1]):
+                    return True, "same name, a middle name or initial apart"
+                clash = clash or "middle names differ"  # George H. W. Bush / George W. Bush
+                continue
+            if similarity(" ".join(x), " ".join(y)) >= NAME_MATCH:
+                return True, "spelling variant of the full name"
+    return False, clash or "names differ"
+
+
+def _shared(a: Profile, b: Profile) -> str | None:
+    """The first piece of context the two sides agree on, described; None when none."""
+    roles = sorted(_role_words(a.roles) & _role_words(b.roles))
+    if roles:
+        return f"role agrees: {roles[0]}"
+    both = sorted(a.context & b.context)
+    if both:
+        return f"written beside {both[0]}"
+    near = [
+        (abs((x - y).days), x) for x in a.days for y in b.days if abs((x - y).days) <= NEAR_DAYS
+    ]
+    if near:
+        return f"reported within {min(near)[0]} days"
+    return None
+
+
+def _org_keys(p: Profile) -> set[str]:
+    return {k for k in (org_key(n) for n in (p.name, *p.aliases)) if k}
+
+
+def surname_join(new: Profile, cand: Profile) -> Decision:
+    """A surname alone (``new``, "Comeaux") joins a person known by full name (``cand``) only
+    when the caller found no other person of that surname among the candidates, the surname
+    is the candidate's, and two pieces of context agree (role, neighbours)."""
+    words = person_tokens(new.name)
+    if new.type != "PERSON" or cand.type != "PERSON" or len(words) != 1:
+        return Decision(False, "not a surname alone")
+    if not any(person_tokens(n)[-1:] == words for n in (cand.name, *cand.aliases)):
+        return Decision(False, "surname differs")
+    roles = _role_words(new.roles) & _role_words(cand.roles)
+    both = sorted(new.context & cand.context)
+    if len(roles) + len(both) < 2:
+        return Decision(False, "a surname alone needs two agreeing pieces of context")
+    return Decision(True, f"only person of that surname; beside {', '.join([*roles, *both][:2])}")
+
+
+def may_join(new: Profile, cand: Profile) -> Decision:
+    """Whether ``new`` is the thing ``cand`` stands for, with the evidence either way."""
+    if new.type != cand.type and not (new.type in _GROUP and cand.type in _GROUP):
+        return Decision(False, f"types differ: {new.type} / {cand.type}")
+    if new.kb_id and cand.kb_id:
+        same = new.kb_id == cand.kb_id
+        return Decision(same, f"{'same' if same else 'different'} Wikidata id")
+    if new.type != "PERSON":
+        keys = _org_keys(new) & _org_keys(cand)
+        if not keys and new.type == cand.type == "ORG":
+            short = {placeless(n) for n in (new.name, *new.aliases)} | _org_keys(new)
+            other = {placeless(n) for n in (cand.name, *cand.aliases)} | _org_keys(cand)
+            both = sorted((short & other) - {""})
+            if both and new.context & cand.context:
+                return Decision(True, f"same name without its place: {both[0]}, same company")
+        if keys:
+            return Decision(True, f"same name without legal form or spelling: {min(keys)}")
+        return Decision(False, "names differ")
+    ok, why = _person_names(new, cand)
+    if not ok:
+        return Decision(False, why)
+    role_a, role_b = _role_words(new.roles), _role_words(cand.roles)
+    support = _shared(new, cand)
+    if support is None:
+        return Decision(False, f"{why}, but no role, organisation, place, person or time agrees")
+    if role_a and role_b and not role_a & role_b and not support.startswith("written"):
+        return Decision(False, f"{why}, but roles differ: {min(role_a)} / {min(role_b)}")
+    return Decision(True, f"{why}; {support}")
+
+
+def placeless(name: str) -> str:
+    """An organisation's name without a leading place ("New Orleans Saints" -> "saints"),
+    or "" when it does not start with a known place or nothing is left."""
+    from newskb.resolve import geo
+
+    words = name.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if geo.place(" ".join(words[:k])) is not None:
+            return org_key(" ".join(words[k:]))
+    return ""
+
+
+def profile_key(name: str, etype: str) -> str:
+    """The key a co-mentioned entity is known by when no canonical id is at hand."""
+    return org_key(name) if etype in _GROUP else norm(name)

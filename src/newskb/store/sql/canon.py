@@ -1,0 +1,214 @@
+"""The entity canon's tables (SQLite migration 0002, PostgreSQL version 3): ``SqlCanon`` is the
+``CanonIndex`` ``newskb.resolve.canon`` resolves through, plus the canon read queries
+(``listing``, ``show``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+
+from newskb.model import CanonEntity, Extraction
+from newskb.resolve.canon import find
+from newskb.resolve.keys import norm
+from newskb.store.sql import Db
+
+
+class SqlCanon:
+    """The canon index over one connection (see ``newskb.resolve.canon.CanonIndex``)."""
+
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def atomic(self) -> AbstractContextManager[object]:
+        return self.db.atomic("newskb_canon")
+
+    def merged_into(self, cid: str) -> str | None:
+        row = self.db.one("SELECT merged_into FROM canon WHERE id = ?", (cid,))
+        return None if row is None or row[0] is None else str(row[0])
+
+    def exists(self, cid: str) -> bool:
+        return self.db.one("SELECT 1 FROM canon WHERE id = ?", (cid,)) is not None
+
+    def type_of(self, cid: str) -> str | None:
+        row = self.db.one("SELECT type FROM canon WHERE id = ?", (cid,))
+        return None if row is None else str(row[0])
+
+    def by_alias(self, alias_norm: str, etype: str | None) -> list[str]:
+        sql = (
+            "SELECT DISTINCT c.id FROM canon_aliases a JOIN canon c ON c.id = a.canon_id "
+            "WHERE a.norm = ? AND c.merged_into IS NULL"
+        )
+        args: tuple[str, ...] = (alias_norm,)
+        if etype is not None:
+            sql += " AND c.type = ?"
+            args += (etype,)
+        return [str(r[0]) for r in self.db.rows(sql, args)]
+
+    def person_candidates(self, keys: Sequence[str], limit: int) -> list[tuple[str, str]]:
+        marks = ",".join("?" * len(keys))
+        rows = self.db.rows(
+            f"SELECT DISTINCT c.id, a.alias FROM canon_keys k JOIN canon c ON c.id = k.canon_id "
+            f"JOIN canon_aliases a ON a.canon_id = c.id "
+            f"WHERE k.key IN ({marks}) AND c.type = 'PERSON' AND c.merged_into IS NULL LIMIT ?",
+            (*keys, limit),
+        )
+        return [(str(c), str(a)) for c, a in rows]
+
+    def article_count(self, cid: str) -> int:
+        q = "SELECT COUNT(DISTINCT article_id) FROM entity_links WHERE canon_id = ?"
+        row = self.db.one(q, (cid,))
+        return int(row[0]) if row else 0
+
+    def add_canon(self, cid: str, name: str, etype: str, kb_id: str | None, at: str) -> None:
+        self.db.run(
+            "INSERT INTO canon (id, name, type, kb_id, created_at) VALUES (?,?,?,?,?) "
+            "ON CONFLICT DO NOTHING",
+            (cid, name, etype, kb_id, at),
+        )
+
+    def add_alias(self, cid: str, alias: str, alias_norm: str, source: str) -> None:
+        self.db.run(
+            "INSERT INTO canon_aliases VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+            (cid, alias, alias_norm, source),
+        )
+
+    def add_keys(self, cid: str, keys: Iterable[str]) -> None:
+        self.db.many(
+            "INSERT INTO canon_keys VALUES (?,?) ON CONFLICT DO NOTHING", [(k, cid) for k in keys]
+        )
+
+    def add_roles(self, rows: Sequence[tuple[str, str, str, str, str | None]]) -> None:
+        self.db.many("INSERT INTO canon_roles VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING", rows)
+
+    def link(self, article_id: str, local_id: str, cid: str) -> int:
+        return self.db.run(
+            "INSERT INTO entity_links VALUES (?,?,?) ON CONFLICT (article_id, local_id) "
+            "DO UPDATE SET canon_id = excluded.canon_id",
+            (article_id, local_id, cid),
+        )
+
+    def log(self, op: str, detail: str, at: str) -> None:
+        self.db.run("INSERT INTO canon_edits (op, detail, at) VALUES (?,?,?)", (op, detail, at))
+
+    def fold(self, keep: str, drop: str) -> None:
+        moves = (
+            ("canon_aliases", "CAST(? AS TEXT), alias, norm, source"),
+            ("canon_keys", "key, CAST(? AS TEXT)"),
+            ("canon_roles", "CAST(? AS TEXT), kind, text, article_id, published"),
+        )
+        for table, cols in moves:  # rows ``keep`` already has win; the rest move over
+            self.db.run(
+                f"INSERT INTO {table} SELECT {cols} FROM {table} WHERE canon_id = ? "
+                "ON CONFLICT DO NOTHING",
+                (keep, drop),
+            )
+            self.db.run(f"DELETE FROM {table} WHERE canon_id = ?", (drop,))
+        self.db.run("UPDATE entity_links SET canon_id = ? WHERE canon_id = ?", (keep, drop))
+        self.db.run("UPDATE canon SET merged_into = ? WHERE id = ?", (keep, drop))
+
+    def links(self, cid: str) -> list[tuple[str, str]]:
+        rows = self.db.rows(
+            "SELECT article_id, local_id FROM entity_links WHERE canon_id = ?", (cid,)
+        )
+        return [(str(a), str(b)) for a, b in rows]
+
+    def mention_texts(self, article_id: str, local_id: str) -> list[str]:
+        rows = self.db.rows(
+            "SELECT text FROM mentions WHERE article_id = ? AND entity_id = ?",
+            (article_id, local_id),
+        )
+        return [str(r[0]) for r in rows]
+
+    def drop_alias(self, cid: str, alias_norm: str) -> None:
+        self.db.run("DELETE FROM canon_aliases WHERE canon_id = ? AND norm = ?", (cid, alias_norm))
+
+    def move_link(self, article_id: str, local_id: str, old: str, new: str) -> None:
+        self.db.run(
+            "UPDATE entity_links SET canon_id = ? WHERE article_id = ? AND local_id = ?",
+            (new, article_id, local_id),
+        )
+        self.db.run(
+            "UPDATE canon_roles SET canon_id = ? WHERE canon_id = ? AND article_id = ?",
+            (new, old, article_id),
+        )
+
+    def unlinked(self) -> list[Extraction]:
+        from newskb.serialize import from_dict
+
+        rows = self.db.rows(
+            "SELECT a.extraction FROM articles a WHERE a.current = 1 AND EXISTS "
+            "(SELECT 1 FROM entities e WHERE e.article_id = a.id) AND NOT EXISTS "
+            "(SELECT 1 FROM entity_links l WHERE l.article_id = a.id)"
+        )
+        return [from_dict(json.loads(r[0])) for r in rows]
+
+
+def listing(
+    db: Db, etype: str | None = None, query: str | None = None, limit: int = 50
+) -> list[CanonEntity]:
+    """Canonical entities, most-reported first; ``query`` matches any alias (substring).
+
+    Each row's ``mentions`` holds the number of articles that name it (``articles`` is left empty).
+    """
+    where, args = ["c.merged_into IS NULL"], []
+    if etype:
+        where.append("c.type = ?")
+        args.append(etype)
+    if query:
+        where.append("c.id IN (SELECT canon_id FROM canon_aliases WHERE norm LIKE ? ESCAPE '\\')")
+        q = norm(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        args.append(f"%{q}%")
+    sql = (
+        "SELECT c.id, c.name, c.type, c.kb_id, COUNT(DISTINCT l.article_id) AS n "
+        "FROM canon c LEFT JOIN entity_links l ON l.canon_id = c.id "
+        f"WHERE {' AND '.join(where)} GROUP BY c.id ORDER BY n DESC, c.name, c.id LIMIT ?"
+    )
+    return [
+        CanonEntity(id=r[0], name=r[1], type=r[2], kb_id=r[3], articles=(), mentions=int(r[4]))
+        for r in db.rows(sql, (*args, limit))
+    ]
+
+
+def show(db: Db, ref: str) -> CanonEntity:
+    """One canonical entity with its aliases, roles over time and articles."""
+    cid = find(SqlCanon(db), ref)
+    row = db.one("SELECT id, name, type, kb_id FROM canon WHERE id = ?", (cid,))
+    assert row is not None  # find returned a stored id
+    aliases = tuple(
+        r[0]
+        for r in db.rows(
+            "SELECT alias FROM canon_aliases WHERE canon_id = ? ORDER BY alias", (cid,)
+        )
+    )
+    facts = db.rows(
+        "SELECT kind, text, published, article_id FROM canon_roles WHERE canon_id = ? "
+        "ORDER BY published, text",
+        (cid,),
+    )
+    articles = tuple(
+        r[0]
+        for r in db.rows(
+            "SELECT l.article_id FROM entity_links l JOIN articles a ON a.id = l.article_id "
+            "WHERE l.canon_id = ? ORDER BY a.published, a.id",
+            (cid,),
+        )
+    )
+    counted = db.one(
+        "SELECT COUNT(*) FROM mentions m JOIN entity_links l ON l.article_id = m.article_id "
+        "AND l.local_id = m.entity_id WHERE l.canon_id = ?",
+        (cid,),
+    )
+    mentions = counted[0] if counted else 0
+    return CanonEntity(
+        id=row[0],
+        name=row[1],
+        type=row[2],
+        kb_id=row[3],
+        aliases=aliases,
+        roles=tuple((t, p, a) for k, t, p, a in facts if k == "role"),
+        characterisations=tuple((t, p, a) for k, t, p, a in facts if k == "characterisation"),
+        articles=articles,
+        mentions=int(mentions),
+    )

@@ -1,0 +1,58 @@
+"""Cross-article resolution in memory: keys find candidates, evidence decides, clusters grow."""
+
+from __future__ import annotations
+
+from newskb.model import Entity, EntityType, Mention
+from newskb.resolve.crossdoc import Resolver, candidate_keys
+from newskb.resolve.evidence import Profile, may_join, placeless
+
+
+def _e(i: int, name: str, etype: EntityType = "PERSON", roles: tuple[str, ...] = ()) -> Entity:
+    return Entity(f"E{i}", name, etype, (Mention(0, len(name), name, "name"),), roles=roles)
+
+
+def test_same_named_people_apart_without_evidence_together_with_it() -> None:
+    r = Resolver()
+    a = r.add("a1", [_e(1, "Matt Smith", roles=("actor",)), _e(2, "Doctor Who", "ORG")], None)
+    b = r.add("a2", [_e(1, "Matt Smith", roles=("county attorney",)), _e(2, "Iowa", "GPE")], None)
+    assert a["E1"] != b["E1"]
+    c = r.add("a3", [_e(1, "Matt Smith"), _e(2, "Polk County", "GPE"), _e(3, "Iowa", "GPE")], None)
+    assert r.final(c["E1"]) == r.final(b["E1"]) != r.final(a["E1"])
+    assert any("iowa" in why for _c, _n, why in r.joins)
+
+
+def test_brothers_never_merge_and_a_lone_surname_needs_one_candidate() -> None:
+    r = Resolver()
+    ctx = [_e(8, "FLDS", "ORG"), _e(9, "Texas", "GPE")]
+    w = r.add("a1", [_e(1, "Warren Jeffs"), *ctx], None)["E1"]
+    b = r.add("a2", [_e(1, "Brent Jeffs"), *ctx], None)["E1"]
+    assert r.final(w) != r.final(b)
+    lone = r.add("a3", [_e(1, "Jeffs"), *ctx], None)["E1"]
+    assert r.final(lone) not in (r.final(w), r.final(b))  # two people of that surname
+
+
+def test_a_cluster_absorbs_an_earlier_one_once_context_agrees() -> None:
+    r = Resolver()
+    first = r.add("a1", [_e(1, "Lindsay Lohan"), _e(2, "Malibu", "GPE")], None)["E1"]
+    second = r.add("a2", [_e(1, "Lindsay Lohan"), _e(2, "Betty Ford Center", "ORG")], None)["E1"]
+    assert r.final(first) != r.final(second)
+    both = [_e(1, "Lindsay Lohan"), _e(2, "Malibu", "GPE"), _e(3, "Betty Ford Center", "ORG")]
+    third = r.add("a3", both, None)["E1"]
+    assert r.final(first) == r.final(second) == r.final(third)
+
+
+def test_organisation_forms_and_middle_initials() -> None:
+    assert placeless("New Orleans Saints") == "saints" and placeless("Saints") == ""
+    assert "o:saints" in candidate_keys("New Orleans Saints", "ORG")
+    ctx = frozenset(["nfl"])
+    saints = Profile("Saints", "ORG", context=ctx)
+    assert may_join(Profile("New Orleans Saints", "ORG", context=ctx), saints).join
+    nixon = Profile("Richard M. Nixon", "PERSON", context=frozenset(["watergate"]))
+    assert may_join(
+        Profile("Richard Nixon", "PERSON", context=frozenset(["watergate"])), nixon
+    ).join
+    w = frozenset(["watergate"])
+    assert not may_join(Profile("Richard K. Nixon", "PERSON", context=w), nixon).join
+    bush = Profile("George H. W. Bush", "PERSON", context=w)
+    d = may_join(Profile("George W. Bush", "PERSON", context=w), bush)
+    assert not d.join and "middle" in d.reason
