@@ -107,14 +107,19 @@ def cli() -> None:
 @cli.command()
 @click.option("--published", callback=_date, help="Publication date for inputs that lack one.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--workers", type=int, default=None, help="Extraction processes [default: cores].")
 @click.argument("paths", nargs=-1, required=True)
-def extract(published: dt.date | None, fmt: str, paths: tuple[str, ...]) -> None:
-    """Extract entities, quotes, times and events as JSONL (schema newskb.extract/1)."""
-    from newskb.pipeline import run
+def extract(
+    published: dt.date | None, fmt: str, workers: int | None, paths: tuple[str, ...]
+) -> None:
+    """Extract entities, quotes, times and events as JSONL (schema newskb.extract/1), in input
+    order."""
+    from newskb.pipeline import default_workers, run
     from newskb.serialize import dumps, error_dict, to_dict
 
     failed = False
-    for batch in run(paths, published=published, workers=1):
+    n_workers = workers if workers is not None else default_workers()
+    for batch in run(paths, published=published, workers=n_workers, batch_size=16):
         for item in batch:
             if isinstance(item, ErrorRecord):
                 failed = True

@@ -189,9 +189,7 @@ def named_failure(exc: BaseException, path: str | None = None) -> NewskbError | 
     return StoreError(f"store error: {msgs[-1]}", path=path)
 
 
-def open_checked(
-    db: str, *, readonly: bool = False, must_exist: bool | None = None
-) -> Store:
+def open_checked(db: str, *, readonly: bool = False, must_exist: bool | None = None) -> Store:
     """``open_store`` after ``check_path``; a read-only open also refuses a newer schema."""
     from newskb.store import open_store
 
