@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +174,7 @@ WIDTH_JS = "document.documentElement.scrollWidth"
 UNLABELLED_JS = """() => [...document.querySelectorAll('input, select, textarea')]
   .filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))
   .map(e => e.id || e.name)"""
+ACTIVE_JS = "document.activeElement.id || document.activeElement.textContent"
 QID_TEXT_JS = """() => [...document.querySelectorAll('main a, main h1, main h2, main h3, .who')]
   .map(e => (e.textContent || '').trim())"""
 
@@ -212,7 +213,7 @@ def test_form_controls_are_keyboard_reachable(context: Any, site: str) -> None:
         reached = set()
         for _ in range(60):
             page.keyboard.press("Tab")
-            active = page.evaluate("document.activeElement.id || document.activeElement.textContent")
+            active = page.evaluate(ACTIVE_JS)
             reached.add(active.strip())
         missing = [c for c in controls if c not in reached]
         assert missing == [], (url, missing)
