@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out
+from newskb.cli.base import FORMATS, LIMIT, _date, cli, emit, format_option, say
 from newskb.cli.evaluate import eval_group
 from newskb.model import AgreementRecord, AgreementStep, EventHit
 
@@ -58,7 +58,7 @@ def _plover_row(r: EventHit) -> dict[str, str]:
     "--status", type=click.Choice(["occurred", "planned", "hypothetical", "negated"]), default=None
 )
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=1000, show_default=True)
+@click.option("--limit", type=LIMIT, default=1000, show_default=True)
 @click.option(
     "--format", "fmt", type=click.Choice([*FORMATS, "plover"]), default="table", show_default=True,
     help="Output format; plover = POLECAT-style TSV.",
@@ -73,9 +73,9 @@ def events(
     fmt: str,
 ) -> None:
     """Who did what to whom: events from the store, oldest first (read-only)."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         rows = store.events(
             type=etype,
             actor=actor,
@@ -146,9 +146,9 @@ def agreements(
 ) -> None:
     """The agreements ledger: what was agreed, by whom, its status and the articles behind it."""
     from newskb.errors import NotFound
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         if agreement_id:
             one = store.agreement(agreement_id)
             if one is None:
@@ -180,8 +180,8 @@ def agreements(
         )
         return
     a = found[0]
-    out.print(f"[bold]{a.id}[/bold] {a.object} — {', '.join(a.parties)}")
-    out.print(f"first agreed {a.first_agreed or '?'} · status {a.status}")
+    say((a.id, "bold"), f" {a.object} — {', '.join(a.parties)}")
+    say(f"first agreed {a.first_agreed or '?'} · status {a.status}")
     emit(
         [
             {

@@ -58,12 +58,12 @@ def export_cmd(table: str, fmt: str, since: dt.date | None, output: str | None, 
     offsets (columns: README, "Export"). Lists (roles, actors) are JSON text in CSV."""
     from newskb.errors import NotAvailable
     from newskb.export import rows, to_arrow
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     columns = [name for name, _ in TABLES[table]]
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         data = rows(table, store.extractions(), since)
         if fmt == "parquet":
             try:
