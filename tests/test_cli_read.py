@@ -20,7 +20,7 @@ LOCAL_ID = re.compile(r"\b[ETQVC]\d+\b")  # an extraction's local ids: E2, T1, Q
 
 
 def run(*args: str) -> str:
-    res = CliRunner().invoke(cli, list(args))
+    res = CliRunner().invoke(cli, list(args), env={"COLUMNS": "250"})  # tables unwrapped
     if res.exception and not isinstance(res.exception, SystemExit):
         raise res.exception
     assert res.exit_code == 0, res.output
@@ -86,3 +86,28 @@ def test_sector_comes_from_role_words_only() -> None:
     assert sector(["chief executive officer"]) == "business"
     assert sector(["rebel commander"]) == "rebel"  # rebel before its military word
     assert sector(["Negotiator", "spokesman", ""]) == ""
+
+
+def test_show_names_event_actors_not_local_ids(db: Path) -> None:
+    """Regression: ``newskb show`` printed an event's actors as ``E2,E3``."""
+    table = io.StringIO(run("events", "--format", "csv", "--db", str(db)))
+    article = next(r["article"] for r in csv.DictReader(table) if r["trigger"] == "condemned")
+    out = run("show", article, "--db", str(db))
+    events = out[out.index("events") :]
+    assert "United States" in events and "Zaporizhzhya" in events
+    assert not LOCAL_ID.search(events), events
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("events",),
+        ("stories",),
+        ("agreements",),
+        ("digest",),
+        ("timeline", "--entity", "Mark Ellison"),
+    ],
+)
+def test_tables_people_read_show_names_not_ids(db: Path, command: tuple[str, ...]) -> None:
+    out = run(*command, "--db", str(db))
+    assert out.strip() and not LOCAL_ID.search(out), out
