@@ -290,6 +290,7 @@ def list_quotes(
     until: str | None = None,
     article: str | None = None,
     entity: str | None = None,
+    mode: str | None = None,
     cursor: str | None = None,
     limit: int = 20,
     oldest_first: bool = False,
@@ -301,7 +302,7 @@ def list_quotes(
     offset = offset_of(decode_cursor(cursor))
     rows = find_quotes(
         conn, speaker=speaker, about=about, since=since, until=until, article=article,
-        entity=entity, limit=limit + 1, offset=offset, newest_first=not oldest_first,
+        entity=entity, mode=mode, limit=limit + 1, offset=offset, newest_first=not oldest_first,
     )  # fmt: skip
     return page_of(rows, limit, offset)
 

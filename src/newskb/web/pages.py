@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newskb.api.db import ReadPool
-from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text, given
+from newskb.api.params import DAY, EVENT_STATUSES, QUOTE_MODE_CHOICES, Cursor, Limit, Text, given
 from newskb.errors import NotFound
+from newskb.model import QUOTE_MODES
 from newskb.store import read
 from newskb.web.chart import timeline_svg
 from newskb.web.highlight import (
@@ -162,13 +163,17 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         about: Text = None,
         since: Day = None,
         until: Day = None,
+        mode: Annotated[str | None, Query(pattern=f"^(|{QUOTE_MODE_CHOICES})$")] = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> HTMLResponse:
-        form = {"speaker": speaker, "about": about, "since": since, "until": until}
+        form = {"speaker": speaker, "about": about, "since": since, "until": until, "mode": mode}
         rows, nxt = pool.store().list_quotes(cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
-        return render(request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more)
+        return render(
+            request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more,
+            modes=QUOTE_MODES,
+        )  # fmt: skip
 
     @r.get("/events")
     def events(
