@@ -328,14 +328,22 @@ def _print_article(x: Extraction, version: int) -> None:
             title="times",
         )
     if x.events:
+        names = {e.id: e.name for e in x.entities}
+        when = {t.id: t.text for t in x.times}
+
+        def named(ids: tuple[str, ...]) -> str:  # entity names, never the local ids (E2)
+            return ", ".join(names.get(i, "?") for i in ids)
+
         emit(
             [
                 {
                     "type": v.type,
                     "status": v.status,
                     "trigger": v.trigger.text,
-                    "actors": ",".join(v.actors),
-                    "recipients": ",".join(v.recipients),
+                    "actors": named(v.actors),
+                    "recipients": named(v.recipients),
+                    "place": named((v.location,)) if v.location else None,
+                    "time": when.get(v.time) if v.time else None,
                 }
                 for v in x.events
             ],
