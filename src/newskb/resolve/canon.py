@@ -210,7 +210,27 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
             rows += [(cid, "characterisation", r, a.id, published) for r in e.characterisations]
             ix.add_roles(rows)
             written += ix.link(a.id, e.id, cid)
+            _absorb(ix, cid, e, now)
     return written
+
+
+def _absorb(ix: CanonIndex, cid: str, e: Entity, now: str) -> None:
+    """Fold into ``cid`` the other candidates of ``e`` that ``cid``, grown by this article, now
+    has evidence for (what one article could not tell, a later one may); logged as merges."""
+    others = [c for c in _candidates(ix, e) if c != cid]
+    if not others:
+        return
+    grown = ix.profile(cid, PROFILE_LIMIT)
+    if grown is None:
+        return
+    for other in others:
+        q = ix.profile(other, PROFILE_LIMIT)
+        if q is None or ix.merged_into(other) is not None:
+            continue
+        d = may_join(q, grown)
+        if d.join:
+            ix.fold(cid, other)
+            ix.log("merge", json.dumps({"keep": cid, "drop": other, "evidence": d.reason}), now)
 
 
 def _edit(ix: CanonIndex, op: str, **detail: str) -> None:
