@@ -11,6 +11,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from newskb.cli import cli
 from newskb.model import Article, Entity, Extraction, Mention
 from newskb.resolve import canon
 from newskb.store import open_store
@@ -66,6 +69,12 @@ def test_same_name_different_roles_stay_two_people(tmp_path: Path) -> None:
     assert [(j["canon"], j["evidence"]) for j in log] == [
         (lawyer, "same full name; role agrees: attorney")
     ]
+    db = str(tmp_path / "t.db")
+    r = CliRunner().invoke(cli, ["entities", "--db", db, "show", lawyer])
+    assert r.exit_code == 0, r.output
+    assert "joined on: Matt Smith" in r.output and "role agrees: attorney" in r.output
+    r = CliRunner().invoke(cli, ["entities", "--db", db, "show", actor])
+    assert "joined on" not in r.output
 
 
 def test_a_different_first_name_never_joins(tmp_path: Path) -> None:

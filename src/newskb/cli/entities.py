@@ -88,6 +88,8 @@ def show(ctx: click.Context, ref: str, fmt: str) -> None:
         return
     out.print(f"[bold]{c.name}[/bold]  {c.type}  {c.id}  kb={c.kb_id or '-'}")
     out.print("aliases: " + ", ".join(c.aliases))
+    for why in c.evidence:
+        out.print("joined on: " + why)
     emit(
         [{"date": p, "role": t, "article": a} for t, p, a in c.roles]
         + [

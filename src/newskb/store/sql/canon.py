@@ -234,6 +234,22 @@ def listing(
     ]
 
 
+def _evidence(db: Db, cid: str, limit: int = 50) -> tuple[str, ...]:
+    """What joined other articles' mentions to ``cid`` (the canon's logged joins and merges)."""
+    out = []
+    for (detail,) in db.rows(
+        "SELECT detail FROM canon_edits WHERE op IN ('join', 'merge') AND detail LIKE ? "
+        "ORDER BY id LIMIT ?",
+        (f"%{cid}%", limit * 4),
+    ):
+        d = json.loads(detail)
+        if d.get("canon") == cid and "evidence" in d:
+            out.append(f"{d['entity']} (article {d['article']}): {d['evidence']}")
+        elif d.get("keep") == cid and "evidence" in d:
+            out.append(f"merged {d['drop']}: {d['evidence']}")
+    return tuple(out[:limit])
+
+
 def show(db: Db, ref: str) -> CanonEntity:
     """One canonical entity with its aliases, roles over time and articles."""
     cid = find(SqlCanon(db), ref)
@@ -265,6 +281,7 @@ def show(db: Db, ref: str) -> CanonEntity:
     )
     mentions = counted[0] if counted else 0
     return CanonEntity(
+        evidence=_evidence(db, cid),
         id=row[0],
         name=row[1],
         type=row[2],
