@@ -15,8 +15,11 @@ Corpus: TimeBank + AQUAINT news texts (TempEval-3 TBAQ-cleaned ``.tml``) read fr
 - every ``bench/scenario_*.py`` module's rows (``def run(ctx) -> list[dict]``).
 
 Ratios are measured within one run. Numbers are noisy on a shared machine: compare ratios.
+First, the whole-command rows of ``bench/e2e.py`` (start-up included, three dev corpora, each
+command's ratio to raw spaCy with as many processes as cores; ``--no-e2e`` skips them).
+
 Usage: ``python bench/run.py [--limit N] [--workers N] [--no-dask] [--no-scenarios]
-[--scenario-1m] [--json FILE]``.
+[--scenario-1m] [--no-e2e] [--e2e-limit N] [--e2e-repeat R] [--e2e-scenario N] [--json FILE]``.
 """
 
 from __future__ import annotations
@@ -416,9 +419,24 @@ def main() -> None:
     ap.add_argument("--scenario-1m", action="store_true", help="search at 1M synthetic (slow)")
     ap.add_argument("--synthetic", type=int, default=1_000_000, help="size for --scenario-1m")
     ap.add_argument("--json", help="also write every row to this file")
+    ap.add_argument("--no-e2e", action="store_true", help="skip the whole-command rows")
+    ap.add_argument("--e2e-limit", type=int, default=80, help="articles per corpus (e2e rows)")
+    ap.add_argument("--e2e-repeat", type=int, default=2)
+    ap.add_argument("--e2e-scenario", type=int, default=0, help="synthetic articles (e2e)")
     args = ap.parse_args()
     files = corpus(args.limit)
     report: dict[str, Any] = {}
+    if not args.no_e2e:  # whole commands, start-up included, vs raw spaCy (bench/e2e.py)
+        sys.path.insert(0, str(ROOT / "bench"))
+        import e2e
+
+        e2e_args = e2e.parser().parse_args(
+            [
+                *("--limit", str(args.e2e_limit), "--repeat", str(args.e2e_repeat)),
+                *("--scenario", str(args.e2e_scenario)),
+            ]
+        )
+        report["e2e"] = e2e.run(e2e_args)
     with tempfile.TemporaryDirectory() as tmp:
         rows, (stages, results) = throughput(files, args.workers, not args.no_dask)
         show("throughput (same corpus, same run)", rows)

@@ -38,6 +38,8 @@ _SEED = (
     "declare predict comment assert remark allege reveal estimate conclude complain "
     "recall suggest indicate observe maintain concede caution urge show recommend reason "
     "promise continue"
+    # issue 16: reporting verbs of political news (questions, boasts, retorts)
+    " ask contend boast proclaim answer quip joke retort counter testify brag scoff"
 )
 SEED = _SEED.split()
 # ... and of verbs of thought that report a statement with their clause ("I decided that ...").

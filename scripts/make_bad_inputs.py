@@ -7,9 +7,11 @@ file must become: a coded error (``NKB1xx``) or an article, so the tests can che
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,8 +85,13 @@ def make(dest: Path, *, big: bool = True) -> list[Kind]:
         b"The minister spoke. " * 2000 + b"\x00 end\n",
         _codes("NKB102"),
     )
-    add("invalid UTF-8", "invalid_utf8.txt", b"Caf\xc3 au lait \xff\xfe end\n", _codes("NKB103"))
-    add("Latin-1 text", "latin1.txt", "Le café est fermé.\n".encode("latin-1"), _codes("NKB103"))
+    add(
+        "invalid UTF-8 (read as a legacy single-byte text)",
+        "invalid_utf8.txt",
+        b"Caf\xc3 au lait \xff\xfe end\n",
+        ARTICLE,
+    )
+    add("Latin-1 text", "latin1.txt", "Le café est fermé.\n".encode("latin-1"), ARTICLE)
     add(
         "mixed encodings",
         "mixed.txt",
@@ -313,8 +320,110 @@ def make(dest: Path, *, big: bool = True) -> list[Kind]:
         note="the entity must stay unresolved: no file content in the text",
     )
     add("unknown file type", "report.pdf", b"%PDF-1.4 binary stuff", _codes("NKB106"))
+    _reading(add, big=big)
     _links(dest, kinds)
     return kinds
+
+
+UKRAINIAN = "Міністр заявив, що переговори в Києві завершилися о 16:00. Їхня позиція є твердою.\n"
+
+
+def _reading(add: Callable[..., None], *, big: bool) -> None:
+    """Issue 23, reading: lines judged one by one, every line end, limits, encodings, names."""
+    ok = json.dumps({"text": "The talks ended at 10:00 GMT.", "title": "Talks end"}).encode()
+    add(
+        "JSON Lines: a lone surrogate, a NUL, a 5,000-digit integer, a bad byte in one line each",
+        "hostile_lines.jsonl",
+        b"\n".join(
+            [
+                ok,
+                b'{"text": "lone \\ud800 surrogate"}',
+                b'{"title": "\\udfff", "text": "Fine text."}',
+                b'{"text": "NUL \\u0000 inside"}',
+                b'{"text": "big number", "n": ' + b"7" * 5000 + b"}",
+                b'{"text": "caf\xe9 au lait"}',
+                ok.replace(b"Talks end", b"Talks end again"),
+            ]
+        )
+        + b"\n",
+        ARTICLE,
+        _codes("NKB103"),
+        _codes("NKB103"),
+        _codes("NKB102"),
+        _codes("NKB108"),
+        _codes("NKB103"),
+        ARTICLE,
+    )
+    for name, sep in (("cr", b"\r"), ("crlf", b"\r\n"), ("mixed", b"\r")):
+        lines = [ok.replace(b"Talks end", f"Talks end {name} {i}".encode()) for i in range(3)]
+        data = sep.join(lines) + sep
+        if name == "mixed":
+            data = lines[0] + b"\n" + lines[1] + b"\r\n" + lines[2] + b"\r"
+        add(f"JSON Lines with {name} line ends", f"lines_{name}.jsonl", data, *[ARTICLE] * 3)
+    add(
+        "JSON Line longer than the per-article limit, between two good ones",
+        "long_line.jsonl",
+        ok.replace(b"Talks end", b"Before the long line")
+        + b"\n"
+        + b'{"text": "'
+        + b"word " * ((100 if big else 2) * 1024 * 1024 // 5)
+        + b'"}\n'
+        + ok.replace(b"Talks end", b"After the long line"),
+        ARTICLE,
+        _codes("NKB104"),
+        ARTICLE,
+    )
+    seed_cr = (
+        " date 2025-03-18 Ministers meet in Brussels\rBrussels • Eurowire\r"
+        "Ministers met on Tuesday.\rAddition\rThey met again at 16:00 Kyiv time.\r"
+    )
+    add("seed file with CR-only line ends", "seed_cr.txt", seed_cr.encode(), ARTICLE)
+    mixed = seed_cr.replace("\r", "\n", 1).replace("\r", "\r\n", 1)
+    add("seed file with mixed line ends", "seed_mixed.txt", mixed.encode(), ARTICLE)
+    add("1M CR-only tiny lines", "million_cr.txt", b"a\r" * 1_000_000, _codes("NKB104"))
+    add("Ukrainian in cp1251", "uk_cp1251.txt", UKRAINIAN.encode("cp1251"), ARTICLE)
+    add("Ukrainian in KOI8-U", "uk_koi8u.txt", UKRAINIAN.encode("koi8_u"), ARTICLE)
+    add(
+        "Russian in KOI8-R",
+        "ru_koi8r.txt",
+        "Министр заявил, что переговоры завершились в 16:00.\n".encode("koi8_r"),
+        ARTICLE,
+    )
+    add(
+        "French in cp1252",
+        "fr_cp1252.txt",
+        "Le ministre a déclaré à 10:00.\n".encode("cp1252"),
+        ARTICLE,
+    )
+    add(
+        "Polish in ISO-8859-2",
+        "pl_latin2.txt",
+        "Minister powiedział, że rozmowy zakończyły się źle.\n".encode("iso8859_2"),
+        ARTICLE,
+    )
+    add(
+        "file name with a byte that is not UTF-8",
+        os.fsdecode(b"name_caf\xe9.txt"),
+        b"The talks ended in Nairobi.\n",
+        ARTICLE,
+    )
+    add("gzip-compressed text", "packed.txt.gz", gzip.compress(SEED_OK.encode()), ARTICLE)
+    add(
+        "gzip-compressed JSON Lines",
+        "packed.jsonl.gz",
+        gzip.compress(
+            ok.replace(b"end", b"packed") + b"\n{broken\n" + ok.replace(b"end", b"stop") + b"\n"
+        ),
+        ARTICLE,
+        _codes("NKB108"),
+        ARTICLE,
+    )
+    add(
+        "gzip file cut short",
+        "cut.txt.gz",
+        gzip.compress(SEED_OK.encode() * 50)[:40],
+        _codes("NKB110"),
+    )
 
 
 def _links(dest: Path, kinds: list[Kind]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,15 @@ def need_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared data folder is not beside this checkout")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def newskb_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The start-up cache (``newskb.resolve.cache``) in a fresh folder of this session's own."""
+    folder = tmp_path_factory.mktemp("newskb-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSKB_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

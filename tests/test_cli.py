@@ -49,7 +49,7 @@ def test_extract_the_seed(seed_path: Path) -> None:
 
 def test_extract_bad_input_gives_error_lines_and_exit_3(tmp_path: Path, seed_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"caf\xe9 not UTF-8 \xff\n")
+    bad.write_bytes("café “mixed” ".encode() + b"caf\xe9 not UTF-8 \xff\n")  # UTF-8 + stray bytes
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     code, out, _ = run("extract", str(bad), str(seed_path), str(empty))
@@ -131,7 +131,7 @@ def test_show_json_and_unknown_id(db: Path) -> None:
 def test_errors_command_lists_what_failed(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "ok.txt").write_text("Talks resumed in Nairobi.\n", encoding="utf-8")
-    (tmp_path / "in" / "bad.txt").write_bytes(b"caf\xe9\n")
+    (tmp_path / "in" / "bad.txt").write_bytes("café ".encode() + b"caf\xe9\n")  # mixed
     db = str(tmp_path / "e.db")
     assert run("ingest", str(tmp_path / "in"), "--db", db, "--workers", "1", "--quiet")[0] == 0
     _, out, _ = run("errors", "--db", db, "--format", "json")

@@ -79,6 +79,13 @@ class BadDate(InputError):
     code = "NKB111"
 
 
+class Undated(InputError):
+    """A warning, not a refusal: the article names no publication date (``published: null``);
+    relative times stay underspecified (``XXXX-...``)."""
+
+    code = "NKB112"
+
+
 # --- extraction ----------------------------------------------------------------------------
 class ExtractionError(NewskbError):
     code = "NKB200"

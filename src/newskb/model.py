@@ -17,6 +17,7 @@ EntityType = Literal[
     "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART", "MISC"
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteMode = Literal["speech", "thought", "intention", "knowledge"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
 AgreementStatus = Literal["agreed", "in force", "violated", "abandoned"]
@@ -69,6 +70,15 @@ class Article:
     updates: tuple[Update, ...] = ()
     raw: str = ""
     body_start: int = 0
+    published_at: str | None = None
+    """ISO 8601 date-time of publication, with its UTC offset when the source gives a zone."""
+    published_source: str | None = None
+    """Where ``published`` came from: header, dateline, metadata or flag (None: undated)."""
+    authors: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    """The encoding the bytes were decoded from (a legacy one is detected, and named here)."""
+    warnings: tuple[str, ...] = ()
+    """Coded warnings about the input (``NKB112`` no publication date), the article still read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,7 @@ class Quote:
     speaker: Speaker | None
     cue: Span | None
     content: Content
+    mode: QuoteMode | None = None  # what is attributed: said, thought, intended or known
 
 
 @dataclass(frozen=True, slots=True)

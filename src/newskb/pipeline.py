@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
+import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -40,18 +42,23 @@ def process_batch(articles: list[Article]) -> list[Result]:
     return out
 
 
-_PREPARED: list[int] = []  # the pid of a process that prepared itself
+_PREPARED: list[int] = []  # the pid of a process that prepared itself (or its forked parent)
 
 
 def prepare_process() -> None:
     """Load the model and every extractor's lazy tables in this process, once, then move
     everything loaded so far out of the garbage collector's way (``gc.freeze``): the model
     and tables are ~600k long-lived objects a full collection would otherwise walk again and
-    again while articles are processed (about 3% of extraction time, ``make bench``)."""
-    if _PREPARED and _PREPARED[0] == os.getpid():
+    again while articles are processed (about 3% of extraction time, ``make bench``).
+    A worker forked from a prepared process has it all already."""
+    if _PREPARED:
         return
     text = "Officials in Kyiv said on Monday that talks with Russia in Geneva would resume."
     process_batch([Article(id="warm", sha256="warm", path="warm", text=text)])
+    _freeze()
+
+
+def _freeze() -> None:
     gc.collect()
     gc.freeze()
     _PREPARED[:] = [os.getpid()]
@@ -97,22 +104,41 @@ def run(
     workers: int = 1,
     batch_size: int = BATCH,
     keep: Callable[[Article], bool] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[list[Result]]:
     """Read, parse and extract; yield one list of results per batch, in input order.
 
-    ``keep`` filters articles before any NLP (the store uses it to skip what it already has).
+    ``keep`` filters articles before any NLP (the store uses it to skip what it already has);
+    ``fields`` maps JSON Lines fields (``{"text": "body"}``).
+    With ``workers`` > 1 this process loads the model and tables first and the pool's workers
+    are forked from it (sharing them, no load of their own); an input too small to share out
+    (one article) runs here, and a small input is cut into smaller batches so every worker
+    gets some.
     """
-    items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published)
+    items: Iterable[Article | ErrorRecord] = read_paths(paths, published=published, fields=fields)
     if keep is not None:
         items = (i for i in items if isinstance(i, ErrorRecord) or keep(i))
-    if workers <= 1:
+    ahead: list[Article | ErrorRecord] = []
+    if workers > 1:  # read ahead what the workers' first batches would hold
+        stream = iter(items)
+        ahead = list(itertools.islice(stream, workers * batch_size))
+        items = itertools.chain(ahead, stream)
+        if len(ahead) < workers * batch_size:  # all of the input: share it out evenly
+            n_arts = sum(isinstance(i, Article) for i in ahead)
+            batch_size = max(1, -(-n_arts // workers))
+            workers = min(workers, n_arts)
+    if workers <= 1:  # the first batch warms this process up (no warm-up article of its own)
         for group in batches(items, batch_size):
             arts = _articles(group)
-            if arts:
-                prepare_process()
-            yield _merge(group, process_batch(arts) if arts else [])
+            done = process_batch(arts) if arts else []
+            if arts and not _PREPARED:
+                _freeze()
+            yield _merge(group, done)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
+    prepare_process()  # here, once: the forked workers inherit the model and tables
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=prepare_process, mp_context=_pool_context()
+    ) as pool:
         window: deque[tuple[list[Article | ErrorRecord], Future[list[Result]] | None]] = deque()
         for group in batches(items, batch_size):
             arts = _articles(group)
@@ -121,6 +147,13 @@ def run(
                 yield _done(window.popleft())
         while window:
             yield _done(window.popleft())
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """``fork`` where the platform has it (workers share the loaded model), else the default."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
 
 
 def _done(entry: tuple[list[Article | ErrorRecord], Future[list[Result]] | None]) -> list[Result]:

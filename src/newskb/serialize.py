@@ -46,6 +46,11 @@ def article_dict(a: Article) -> JSON:
         "path": a.path,
         "title": a.title,
         "published": a.published.isoformat() if a.published else None,
+        "published_at": a.published_at,
+        "published_source": a.published_source,
+        "authors": list(a.authors),
+        "encoding": a.encoding,
+        "warnings": list(a.warnings),
         "dateline": {"place": a.dateline.place, "agency": a.dateline.agency}
         if a.dateline
         else None,
@@ -91,6 +96,7 @@ def quote_dict(q: Quote) -> JSON:
         "speaker": _span(q.speaker) if q.speaker else None,
         "cue": _span(q.cue) if q.cue else None,
         "content": content,
+        "mode": q.mode,
     }
 
 
@@ -188,6 +194,11 @@ def article_from(d: JSON, raw: str = "") -> Article:
         fmt=d.get("format") or "text",
         raw=raw,
         body_start=d.get("body_start") or 0,
+        published_at=d.get("published_at"),
+        published_source=d.get("published_source"),
+        authors=tuple(d.get("authors") or ()),
+        encoding=d.get("encoding") or "utf-8",
+        warnings=tuple(d.get("warnings") or ()),
         updates=tuple(
             Update(
                 label=u["label"],
@@ -236,6 +247,7 @@ def from_dict(d: JSON, raw: str = "") -> Extraction:
                 text=q["content"]["text"],
                 fragments=tuple(tuple(f) for f in q["content"].get("fragments") or ()),
             ),
+            mode=q.get("mode"),
         )
         for q in d.get("quotes") or ()
     )

@@ -72,3 +72,17 @@ def test_agreement_needs_a_commitment_and_keeps_named_sides() -> None:
     deals = [e.agreement for e in y.events if e.agreement is not None]
     names = {e.id: e.name for e in y.entities}
     assert deals and {"Hamas", "Israel"} <= {names[p] for p in deals[0].parties}
+
+
+def test_a_noun_naming_its_own_parties_does_not_point_back() -> None:
+    """Regression (the seed): 'this war of Russia against Ukraine' after a sentence about Trump
+    and Putin was an ASSAULT by Trump and Putin; the war names its own sides."""
+    x = run(
+        "Donald Trump and Vladimir Putin spoke by phone on Tuesday. "
+        "She noted that this war of Russia against Ukraine should never have started."
+    )
+    names = {e.id: e.name for e in x.entities}
+    war = [e for e in x.events if e.trigger.text == "war"]
+    assert war, types(x)
+    assert [names[a] for a in war[0].actors] in ([], ["Russia"])
+    assert "Donald Trump" not in [names[a] for a in war[0].actors]

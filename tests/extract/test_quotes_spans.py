@@ -166,7 +166,11 @@ def test_infinitive_cue_speaks_for_the_controller_but_asks_no_question() -> None
     x = run("That said, we are realistic enough to realize that this goal will take decades.")
     assert [said(q) for q in x.quotes] == [("we", "realize", "that this goal will take decades")]
     assert run("He declined to say whether the talks had failed.").quotes == ()
-    assert run("She wanted to show that off to people.").quotes == ()  # "that" is a pronoun
+    # "that" is a pronoun: no knowledge shown, but her intention ("wanted [to show ...]")
+    shown = run("She wanted to show that off to people.").quotes
+    assert [(said(q), q.mode) for q in shown] == [
+        (("She", "wanted", "to show that off to people"), "intention")
+    ]
 
 
 def test_clause_conjoined_to_the_cue_without_a_coordinator_is_its_content() -> None:
@@ -263,7 +267,9 @@ def test_a_statement_read_out_without_quote_marks() -> None:
 
 def test_an_it_speaker_is_the_organisation_just_named_as_subject() -> None:
     x = run("The Kremlin denied any role. In a statement, it said the drones were not Russian.\n")
-    (q,) = x.quotes
+    # "denied [any role]" is the Kremlin's stance (a noun-phrase content), then "it said ..."
+    denied, q = x.quotes
+    assert denied.cue is not None and denied.cue.text == "denied"
     names = {e.id: e.name for e in x.entities}
     assert q.speaker is not None and names.get(q.speaker.entity or "") == "Kremlin"
     x = run("The talks collapsed after a week. It said that the report was a fabrication.\n")

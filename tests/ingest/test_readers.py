@@ -102,7 +102,8 @@ def test_plain_text_is_kept_exactly(tmp_path: Path) -> None:
     p = write(tmp_path, "plain.txt", text)
     a = article(p, published=dt.date(2025, 5, 1))
     assert a.text == text and a.fmt == "text" and a.published == dt.date(2025, 5, 1)
-    assert a.title is None and a.body_start == 0
+    # no headline (the first line ends in a full stop): the first words name the article
+    assert a.title == "Talks resumed at 09:30 local time." and a.body_start == 0
     assert article(p).published is None
 
 
@@ -125,9 +126,21 @@ def test_binary_file(tmp_path: Path, suffix: str) -> None:
     assert code(write(tmp_path, "b" + suffix, bytes(range(256)) * 16)) in {"NKB102", "NKB103"}
 
 
-@pytest.mark.parametrize("suffix", SUFFIXES)
-def test_invalid_utf8(tmp_path: Path, suffix: str) -> None:
-    assert code(write(tmp_path, "i" + suffix, b"Caf\xe9 \xff end of text\n")) == "NKB103"
+def test_bytes_that_are_not_utf8_are_read_in_their_legacy_encoding(tmp_path: Path) -> None:
+    # deliberate change (issue 23): a legacy single-byte text is decoded, not refused
+    a = article(write(tmp_path, "i.txt", "Le café est fermé à 10:00.\n".encode("cp1252")))
+    assert a.text == "Le café est fermé à 10:00.\n" and a.encoding in {"cp1252", "cp1250"}
+
+
+def test_invalid_utf8_in_a_json_line_is_that_lines_error(tmp_path: Path) -> None:
+    p = write(tmp_path, "i.jsonl", b'{"text": "Caf\xe9 \xff end"}\n{"text": "Fine."}\n')
+    bad, good = read_path(str(p))
+    assert isinstance(bad, ErrorRecord) and bad.code == "NKB103" and bad.path == f"{p}:1"
+    assert isinstance(good, Article) and good.text == "Fine."
+
+
+def test_invalid_utf8_tml_is_refused(tmp_path: Path) -> None:
+    assert code(write(tmp_path, "i.tml", b"Caf\xe9 \xff end of text\n")) == "NKB106"
 
 
 def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -68,3 +68,13 @@ def test_same_on_real_news(corpora: Path) -> None:
     files = sorted(root.glob("*.tml"))[:25]
     texts = [a.text for a in read_paths(files) if isinstance(a, Article)]
     assert _same(nlp.load(), texts) > 5000
+
+
+def test_a_two_word_exception_right_after_another_candidate_is_matched() -> None:
+    """Regression: a candidate (the line break) one token before "There" cut the matcher's
+    window short, so "There was" missed its two-word exception (was -> VERB)."""
+    text = "It rained all day.\nThere was a problem with the roof."
+    assert _same(nlp.load(), [text]) > 10
+    doc = _upto_parser(nlp.load(), [text])[0]
+    fast_ruler(nlp.load())(doc)
+    assert [(t.text, t.pos_) for t in doc if t.text == "was"] == [("was", "VERB")]

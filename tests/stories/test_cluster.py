@@ -41,7 +41,7 @@ def test_same_kind_events_stay_apart_and_reports_join() -> None:
     pohang = listed[stories[0]]
     assert pohang.size == 3 and set(pohang.outlets) == {"Yonhap", "AP", "BBC"}
     assert pohang.first_seen == pohang.last_seen == "2017-11-15"
-    assert "pohang" in pohang.key_entities
+    assert "Pohang" in pohang.key_entities  # by name, as a person reads it
 
 
 def test_text_only_without_dates_still_separates() -> None:

@@ -112,3 +112,10 @@ def test_every_linked_page_renders(client: TestClient) -> None:
             if not href.startswith(("/static/", "/api/", "/openapi.json")) and href not in seen:
                 todo.append(href)
     assert len(seen) > 30
+
+
+def test_events_page_offers_the_plover_types_to_choose_from(client: TestClient) -> None:
+    page = client.get("/events", params={"type": "agree"}).text
+    assert '<select id="type" name="type">' in page
+    assert "<option selected>AGREE</option>" in page and "<option>ASSAULT</option>" in page
+    assert 'name="type" value=' not in page  # no free-text type box any more

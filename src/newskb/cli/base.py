@@ -33,6 +33,18 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(f"{value!r} is not YYYY-MM-DD") from exc
 
 
+def _fields(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
+    from newskb.ingest.jsonl import TARGETS
+
+    out: dict[str, str] = {}
+    for item in value:
+        target, sep, source = item.partition("=")
+        if not sep or target not in TARGETS or not source:
+            raise click.BadParameter(f"{item!r} is not TARGET=SOURCE with TARGET in {TARGETS}")
+        out[target] = source
+    return out
+
+
 def emit(
     rows: Sequence[dict[str, Any]],
     fmt: str,
@@ -98,14 +110,30 @@ def cli() -> None:
 @cli.command()
 @click.option("--published", callback=_date, help="Publication date for inputs that lack one.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--workers", type=int, default=None, help="Extraction processes [default: cores].")
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    callback=_fields,
+    help="JSON Lines field mapping TARGET=SOURCE, e.g. text=body (repeatable).",
+)
 @click.argument("paths", nargs=-1, required=True)
-def extract(published: dt.date | None, fmt: str, paths: tuple[str, ...]) -> None:
-    """Extract entities, quotes, times and events as JSONL (schema newskb.extract/1)."""
-    from newskb.pipeline import run
+def extract(
+    published: dt.date | None,
+    fmt: str,
+    workers: int | None,
+    fields: dict[str, str],
+    paths: tuple[str, ...],
+) -> None:
+    """Extract entities, quotes, times and events as JSONL (schema newskb.extract/1), in input
+    order."""
+    from newskb.pipeline import default_workers, run
     from newskb.serialize import dumps, error_dict, to_dict
 
     failed = False
-    for batch in run(paths, published=published, workers=1):
+    n_workers = workers if workers is not None else default_workers()
+    for batch in run(paths, published=published, workers=n_workers, batch_size=16, fields=fields):
         for item in batch:
             if isinstance(item, ErrorRecord):
                 failed = True
@@ -119,6 +147,13 @@ def extract(published: dt.date | None, fmt: str, paths: tuple[str, ...]) -> None
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="newskb.db", show_default=True, help="Store file (or URL).")
 @click.option("--published", callback=_date, help="Publication date for inputs that lack one.")
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    callback=_fields,
+    help="JSON Lines field mapping TARGET=SOURCE, e.g. text=body (repeatable).",
+)
 @click.option("--workers", type=int, default=None, help="Extraction processes [default: cores].")
 @click.option("--batch-size", type=int, default=32, show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar; one summary line.")
@@ -135,6 +170,7 @@ def ingest(
     paths: tuple[str, ...],
     db: str,
     published: dt.date | None,
+    fields: dict[str, str],
     workers: int | None,
     batch_size: int,
     quiet: bool,
@@ -173,6 +209,7 @@ def ingest(
             workers=n_workers,
             batch_size=batch_size,
             keep=keep,
+            fields=fields,
         ):
             report = store_batch(store, batch)
             added += report.added

@@ -76,34 +76,58 @@ def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, 
 
 
 @eval_group.command(name="quotes")
-@click.option("--corpus", type=click.Choice(["gum"]), default="gum", show_default=True)
+@click.option("--corpus", type=click.Choice(["gum", "polnear"]), default="gum", show_default=True)
 @click.option(
     "--path",
     "root",
     type=click.Path(path_type=Path),
     default=None,
-    help="The GUM Wikinews folder [default: gum_wikinews in the corpora folder].",
+    help="The GUM Wikinews folder [default: gum_wikinews in the corpora folder], or PolNeAR "
+    "train [default: polnear/train there].",
 )
 @click.option(
     "--genre",
     type=click.Choice(["all", "news", "interview"]),
     default="all",
     show_default=True,
+    help="GUM only.",
 )
 @click.option(
     "--without-credits",
     is_flag=True,
     help='Leave GUM\'s media-credit attributions ("Image: NAME") out of the gold.',
 )
+@click.option(
+    "--by",
+    type=click.Choice(["publisher", "month"]),
+    default="publisher",
+    show_default=True,
+    help="PolNeAR only: the held-out folds.",
+)
+@click.option(
+    "--limit", type=int, default=None, help="PolNeAR only: the first N articles of each fold."
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def eval_quotes(
-    corpus: str, root: Path | None, genre: str, without_credits: bool, fmt: str
+    corpus: str,
+    root: Path | None,
+    genre: str,
+    without_credits: bool,
+    by: str,
+    limit: int | None,
+    fmt: str,
 ) -> None:
-    """Source, cue and content P/R/F1 (exact span and token overlap) on GUM train + dev."""
+    """Source, cue, content P/R/F1 on GUM train + dev, or per held-out fold on PolNeAR train.
+
+    GUM: exact span and token overlap. PolNeAR: detection (content overlap) and exact spans,
+    one fold per publisher or month held out."""
     from newskb.errors import UsageError
     from newskb.eval.corpora import corpus_root
     from newskb.eval.quotes import evaluate_gum
 
+    if corpus == "polnear":
+        _eval_polnear(root or corpus_root() / "polnear" / "train", by, limit, fmt)
+        return
     root = root or corpus_root() / "gum_wikinews"
     if not (root / "rst").is_dir():
         raise UsageError(f"GUM corpus not found at {root}", path=str(root))
@@ -128,3 +152,31 @@ def eval_quotes(
         return
     title = f"quotes on {scores.corpus}: {scores.docs} docs, {scores.gold_attributions} gold"
     emit(rows, "table", title=title)
+
+
+def _eval_polnear(root: Path, by: str, limit: int | None, fmt: str) -> None:
+    from newskb.errors import UsageError
+    from newskb.eval.polnear import FIELDS, evaluate_polnear
+
+    if not (root / "metadata.tsv").is_file():
+        raise UsageError(f"PolNeAR train not found at {root}", path=str(root))
+    report = evaluate_polnear(root, by=by, limit=limit)
+    rows: list[dict[str, object]] = []
+    for fold in report.folds:
+        row: dict[str, object] = {"fold": fold.fold, "docs": fold.docs, "gold": fold.gold}
+        for f in FIELDS:
+            p = fold.scores[f]
+            row |= {f"{f} P": p.precision, f"{f} R": p.recall, f"{f} F1": p.f1}
+        rows.append(row)
+    mean: dict[str, object] = {"fold": "mean", "docs": sum(f.docs for f in report.folds)}
+    mean["gold"] = sum(f.gold for f in report.folds)
+    for f in FIELDS:
+        mean |= dict(zip((f"{f} P", f"{f} R", f"{f} F1"), report.mean(f), strict=True))
+    rows.append(mean)
+    rows = [{k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()} for r in rows]
+    if fmt == "json":
+        click.echo(json.dumps({"corpus": "polnear", "by": by, "folds": rows}, indent=2))
+        return
+    cols = ["fold", "docs", "gold", "detection P", "detection R"]
+    cols += [f"{f} F1" for f in FIELDS[1:]]
+    emit(rows, "table", cols, title=f"quotes on PolNeAR train, held out by {by}")

@@ -9,7 +9,9 @@ greedy one-to-one matching per document:
 
 GUM also annotates media credits ("Image: NAME" under a caption) as attributions. newskb does not
 report those as quotes (they are not speech) but as ``Extraction.credits``; a predicted credit
-counts as an attribution with its source and caption (content) and no cue. ``credits=False``
+counts as an attribution with its source and caption (content) and no cue. Intentions and
+indirect quotes with no verb ("criticized [Sanders]") are left out of the predictions: GUM
+never annotates them (see ``GUM_MODES``). ``credits=False``
 leaves the credit relations out of the gold and the predicted credits out of the predictions, so
 that the score is of speech and thought alone.
 
@@ -26,9 +28,14 @@ from pathlib import Path
 
 from newskb.eval.gum_attribution import GumDoc, read_docs
 from newskb.eval.metrics import f1
-from newskb.model import Article, Extraction
+from newskb.model import Article, Extraction, Quote
 
 FIELDS = ("source", "cue", "content", "quote")
+# GUM's attributions are discourse units of speech and cognition: a clause (media credits aside).
+# An intention's to-infinitive ("wants [to build]") is never a unit of its own there, nor is a
+# noun-phrase content ("criticized [Sanders]", PolNeAR's convention): neither is scored on GUM.
+GUM_MODES = frozenset({"speech", "thought", "knowledge"})
+VERBAL = frozenset({"VERB", "AUX"})
 PUNCT = frozenset({"PUNCT", "SYM"})
 
 
@@ -115,10 +122,24 @@ class _Tokens:
         return _norm(self.doc, out)
 
 
+def _gum_unit(doc: GumDoc, tok: _Tokens, q: Quote) -> bool:
+    """Whether GUM could annotate the quote: not an intention, and an indirect quote's content
+    holds a verb (GUM's part-of-speech gold)."""
+    if q.mode is not None and q.mode not in GUM_MODES:
+        return False
+    if q.kind != "indirect":
+        return True
+    pieces = q.content.fragments or ((q.content.start, q.content.end),)
+    toks = frozenset().union(*(tok.cover(s, e) for s, e in pieces))
+    return any(doc.tokens[i].upos in VERBAL for i in toks)
+
+
 def _pred_spans(doc: GumDoc, x: Extraction, credits: bool = True) -> dict[str, Spans]:
     tok = _Tokens(doc)
     out: dict[str, Spans] = {f: [] for f in FIELDS}
     for q in x.quotes:
+        if not _gum_unit(doc, tok, q):
+            continue
         if q.speaker is not None:
             out["source"].append(tok.cover(q.speaker.start, q.speaker.end))
         if q.cue is not None:
@@ -163,7 +184,7 @@ def score_docs(
     tally = {f: [0, 0, 0, 0] for f in FIELDS}  # tp exact, tp overlap, n pred, n gold
     n_pred = 0
     for doc, x in zip(docs, extractions, strict=True):
-        n_pred += len(x.quotes)
+        n_pred += sum(1 for q in x.quotes if _gum_unit(doc, _Tokens(doc), q))
         pred, gold = _pred_spans(doc, x, credits), _gold_spans(doc, credits)
         for f in FIELDS:
             t = tally[f]

@@ -3,92 +3,66 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
-from newskb.errors import BadJson, InputError, NoText, TruncatedInput, UnsupportedFormat
-from newskb.ingest.decode import check_lines, check_textual, digest
+from newskb.errors import InputError, NoText, Undated, UnsupportedFormat
+from newskb.ingest.header import read_header
+from newskb.ingest.htmlmeta import page_meta
 from newskb.ingest.seed import parse_date
-from newskb.model import Article
+from newskb.model import Article, Dateline
 
 
 def read_plain(
     text: str, *, path: str, article_id: str, sha256: str, published: dt.date | None
 ) -> Article:
-    """A plain text file: the whole content is the body, exactly as decoded."""
+    """A plain text file: the whole content is the body, exactly as decoded; its head gives the
+    title, dateline, byline and publication date-time when they are written (``header.py``)."""
+    h = read_header(text)
+    place_agency = Dateline(place=h.place, agency=h.agency) if h.place or h.agency else None
     return Article(
         id=article_id,
         sha256=sha256,
         path=path,
         text=text,
-        published=published,
+        title=h.title or first_words(text[h.body_start :] or text),
+        dateline=place_agency,
         fmt="text",
         raw=text,
+        body_start=h.body_start,
+        authors=h.authors,
+        **dated(h.published, h.published_at, h.source, published),
     )
 
 
-def _field(obj: dict[str, Any], name: str, path: str) -> str | None:
-    value = obj.get(name)
-    if value is None:
+FIRST_WORDS = 12
+
+
+def first_words(text: str, n: int = FIRST_WORDS) -> str | None:
+    """An untitled article's name: its first words as written (up to the first line's end),
+    with " …" when the line goes on."""
+    lines = text.lstrip().splitlines()
+    if not lines:
         return None
-    if not isinstance(value, str):
-        raise BadJson(f"field {name!r} must be a string, not {type(value).__name__}", path=path)
-    return value
+    words = list(re.finditer(r"\S+", lines[0]))
+    if not words:
+        return None
+    cut = words[min(n, len(words)) - 1].end()
+    return lines[0][:cut] + (" …" if len(words) > n else "")
 
 
-def read_jsonl(
-    text: str, *, path: str, published: dt.date | None
-) -> Iterator[Article | InputError]:
-    """One article per line. A bad line yields its error; the other lines are still read."""
-    lines = text.split("\n")
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            yield _jsonl_article(line, where, published, last=n == len(lines))
-        except InputError as exc:
-            yield exc
-
-
-def _jsonl_article(line: str, where: str, published: dt.date | None, *, last: bool) -> Article:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        if last:
-            raise TruncatedInput(f"last line is cut off: {exc.msg}", path=where) from exc
-        raise BadJson(f"invalid JSON: {exc.msg} at column {exc.colno}", path=where) from exc
-    except RecursionError as exc:  # the other lines are still read
-        raise BadJson("JSON nests too deeply", path=where) from exc
-    if not isinstance(obj, dict):
-        raise BadJson(f"a line must hold a JSON object, not {type(obj).__name__}", path=where)
-    body = _field(obj, "text", where)
-    if body is None or not body.strip():
-        raise NoText("JSON object has no 'text'", path=where)
-    check_textual(body, where)
-    check_lines(body, where)
-    title = _field(obj, "title", where)
-    pub_s = _field(obj, "published", where)
-    pub = parse_date(pub_s[:10], where) if pub_s else published
-    text = f"{title}\n\n{body}" if title else body
-    article_id, sha = digest(line.encode("utf-8"))
-    return Article(
-        id=article_id,
-        sha256=sha,
-        path=where,
-        text=text,
-        title=title,
-        published=pub,
-        url=_field(obj, "url", where),
-        source=_field(obj, "source", where),
-        fmt="jsonl",
-        raw=line,
-        body_start=len(title) + 2 if title else 0,
-    )
+def dated(
+    day: dt.date | None, at: str | None, source: str | None, flag: dt.date | None
+) -> dict[str, Any]:
+    """The publication fields: what the input says, else the ``--published`` flag, else none
+    (with the ``NKB112`` warning)."""
+    if day is not None:
+        return {"published": day, "published_at": at, "published_source": source}
+    if flag is not None:
+        return {"published": flag, "published_source": "flag"}
+    return {"warnings": (f"{Undated.code}: no publication date",)}
 
 
 def read_html(
@@ -107,26 +81,37 @@ def read_html(
     if not body or not body.strip():
         raise NoText("HTML holds no article text", path=path)
     title = getattr(result, "title", None) or None
-    pub = published
+    meta = page_meta(text)
+    day, at = meta.published, meta.published_at
     date_s = getattr(result, "date", None)
-    if pub is None and isinstance(date_s, str) and re.match(r"\d{4}-\d{2}-\d{2}", date_s):
+    if day is None and isinstance(date_s, str) and re.match(r"\d{4}-\d{2}-\d{2}", date_s):
         try:
-            pub = parse_date(date_s[:10], path)
+            day = parse_date(date_s[:10], path)
         except InputError:
-            pub = None
+            day = None
+    if day is not None:
+        try:
+            parse_date(day.isoformat(), path)
+        except InputError:
+            day, at = None, None  # an implausible page date is no date
+    authors = meta.authors
+    author_s = getattr(result, "author", None)
+    if not authors and isinstance(author_s, str):
+        authors = tuple(a.strip() for a in author_s.split(";") if a.strip())
     full = f"{title}\n\n{body}" if title else body
     return Article(
         id=article_id,
         sha256=sha256,
         path=path,
         text=full,
-        title=title,
-        published=pub,
+        title=title or first_words(body),
         url=getattr(result, "url", None) or None,
-        source=getattr(result, "sitename", None) or None,
+        source=meta.site or getattr(result, "sitename", None) or None,
         fmt="html",
         raw=text,
         body_start=len(title) + 2 if title else 0,
+        authors=authors,
+        **dated(day, at, "metadata", published),
     )
 
 
@@ -155,7 +140,7 @@ def read_tml(text: str, *, path: str, article_id: str, sha256: str) -> Article:
         sha256=sha256,
         path=path,
         text=body,
-        published=published,
         fmt="tml",
         raw=text,
+        **dated(published, None, "metadata", None),
     )

@@ -11,7 +11,7 @@ from newskb.model import Article, Dateline, Update
 HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(?P<date>\S+)[ \t]+(?=\S)")
 DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
 DATELINE = re.compile(r"\A(?P<place>[^•\n]{1,80}?)\s*•\s*(?P<agency>[^•\n]{1,80}?)\s*\Z")
-ADDITION = re.compile(r"^[ \t]*(Addition|Update|UPDATE|Updated)[ \t]*:?[ \t]*$", re.MULTILINE)
+ADDITION = re.compile(r"^[ \t]*(Addition|Update|UPDATE|Updated)[ \t]*:?[ \t\r]*$", re.MULTILINE)
 LATEST_YEAR_AHEAD = 1
 """A publication date more than this many years past today is refused as implausible."""
 
@@ -71,6 +71,7 @@ def read_seed(text: str, *, path: str, article_id: str, sha256: str) -> Article:
         published=published,
         dateline=dateline,
         fmt="seed",
+        published_source="header",
         updates=updates,
         raw=text,
         body_start=body_start,

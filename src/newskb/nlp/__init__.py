@@ -23,8 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskb.errors import ModelMissing
-from newskb.nlp import ops
-from newskb.nlp.embed import install as install_distinct_embed
+from newskb.nlp import guard, ops
 from newskb.nlp.prefilter import declare, needs_parse
 from newskb.nlp.selective import is_parsed, parse_selective
 
@@ -33,6 +32,7 @@ __all__ = [
     "declare",
     "is_parsed",
     "load",
+    "model_name",
     "needs_parse",
     "parse",
     "parse_many",
@@ -44,20 +44,35 @@ CHUNK_CHARS = 100_000
 BATCH_SIZE = 64
 
 
+def model_name() -> str:
+    """The pipeline newskb loads: ``$NEWSKB_MODEL`` (another installed English pipeline, by
+    package name or path) or :data:`MODEL_NAME`."""
+    return os.environ.get("NEWSKB_MODEL", "").strip() or MODEL_NAME
+
+
 @functools.lru_cache(maxsize=4)
-def load(name: str = MODEL_NAME, disable: tuple[str, ...] = ()) -> Language:
-    """Load (once per process) the pipeline ``name`` with the given components disabled.
+def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Language:
+    """Load (once per process) the pipeline ``name`` (default :func:`model_name`) with the
+    given components disabled.
 
     Its token embeddings are computed once per distinct token of a batch
     (``newskb.nlp.embed``): the same vectors as spaCy's, in about half the ``tok2vec`` time;
-    its matrix products run on numpy's BLAS, one thread per process (``newskb.nlp.ops``)."""
+    its matrix products run on numpy's BLAS, one thread per process (``newskb.nlp.ops``).
+    These and the other fast components are guarded (``newskb.nlp.guard``): used only when
+    spaCy and thinc are of a tested version and a start-up probe gives the stock output."""
+    name = name or model_name()
     try:
         nlp = spacy.load(name, disable=list(disable))
     except OSError as exc:  # the package is not installed
         raise ModelMissing(f"spaCy model {name!r} is not installed: {exc}") from exc
+    if nlp.lang != "en":
+        raise ModelMissing(f"spaCy model {name!r} is for {nlp.lang!r}; newskb reads English")
+    missing = [c for c in guard.NEEDED if c not in nlp.component_names]
+    if missing:
+        raise ModelMissing(f"spaCy model {name!r} lacks the components {', '.join(missing)}")
     nlp.max_length = CHUNK_CHARS * 2
-    install_distinct_embed(nlp)  # same vectors, each distinct token embedded once per batch
-    ops.install(nlp)  # matrix products on numpy's BLAS, one thread (newskb.nlp.ops)
+    ops.one_thread()  # one BLAS thread per process, fast components or not
+    guard.install(nlp)
     return nlp
 
 

@@ -20,6 +20,7 @@ from typing import Any, cast
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -69,11 +70,41 @@ def _first_token_test(nlp: Language, token: dict[str, Any], regexes: list[str]) 
     return test
 
 
+def _exact_test(nlp: Language, p: dict[str, Any]) -> Test | None:
+    """The whole condition of a one-token, one-alternative exception as exact column values,
+    or None when the matcher must check it (more tokens, operators, regexes, other keys)."""
+    if len(p["patterns"]) != 1 or len(p["patterns"][0]) != 1 or p.get("index", 0) not in (0, -1):
+        return None
+    test: Test = []
+    for key, want in p["patterns"][0][0].items():
+        col = _KEYS.get(key)
+        if col is None:
+            return None
+        if isinstance(want, dict):
+            if set(want) != {"IN"}:
+                return None
+            values = list(want["IN"])
+        else:
+            values = [want]
+        if key == "IS_SPACE":
+            if not all(isinstance(v, bool) for v in values):
+                return None
+            test.append((col, {int(v) for v in values}))
+        elif all(isinstance(v, str) for v in values):
+            test.append((col, {nlp.vocab.strings.add(v) for v in values}))
+        else:
+            return None
+    return test
+
+
 class FastAttributeRuler:
     """Tag map as a lookup table, exceptions through a stock ruler (same order, same output).
 
-    The exception matcher runs only on short windows that start at a token able to begin one
-    of its patterns (spaCy's matcher tries every pattern at every token, which is its cost).
+    One-token exceptions whose every condition is an exact value of ``LOWER``, ``TAG``,
+    ``DEP`` or ``IS_SPACE`` (most of them) are matched as array tests over the whole batch;
+    the matcher, holding only the others, runs only on short windows that start at a token able
+    to begin one of its patterns (spaCy's matcher tries every pattern at every token, which is
+    its cost). Matches of both kinds are applied together, in the stock order.
     """
 
     def __init__(
@@ -84,10 +115,19 @@ class FastAttributeRuler:
         tests: list[Test],
         width: int,
         regexes: list[str],
+        exact: list[tuple[int, Test]] | None = None,
+        matcher: Matcher | None = None,
     ):
         self.nlp = nlp
         self.table = table  # tag hash -> (POS id, MORPH hash)
         self.rest = rest
+        self.matcher = matcher if matcher is not None else rest.matcher
+        # (exception number, its test as arrays): matched over a whole batch at once
+        self.exact = [
+            (j, [(col, numpy.array(sorted(vals), dtype="uint64")) for col, vals in t])
+            for j, t in exact or ()
+        ]
+        self.exact_keys = {j: rest.vocab.strings.add(str(j)) for j, _ in self.exact}
         # Patterns whose first token names its word(s) share one lookup; the rest keep theirs.
         lowers = {v for t in tests for col, vals in t if col == _KEYS["LOWER"] for v in vals}
         self.lowers = numpy.array(sorted(lowers), dtype="uint64")
@@ -134,13 +174,38 @@ class FastAttributeRuler:
             known = self.tag_keys[at] == cols[:, 0]
             cols[known, 1] = self.tag_pos[at[known]]
             cols[known, 2] = self.tag_morph[at[known]]
-        hits = self._candidates(docs[0].vocab, cols[:, [3, 0, 4, 5]])  # as in _KEYS
+        keyed = cols[:, [3, 0, 4, 5]]  # as in _KEYS
+        hits = self._candidates(docs[0].vocab, keyed)
+        rows, which = self._exact_matches(keyed)
         lo = 0
         for doc in docs:
             hi = lo + len(doc)
             doc.from_array([POS, MORPH], cast(Any, numpy.ascontiguousarray(cols[lo:hi, 1:3])))
-            self._exceptions(doc, hits[lo:hi])
+            a, b = numpy.searchsorted(rows, [lo, hi])
+            exact = [
+                (j, self.exact_keys[j], i - lo, i - lo + 1)
+                for i, j in zip(rows[a:b].tolist(), which[a:b].tolist(), strict=True)
+            ]
+            self._exceptions(doc, hits[lo:hi], exact)
             lo = hi
+
+    def _exact_matches(self, arr: Any) -> tuple[Any, Any]:
+        """(token rows, exception numbers) of every exact one-token match, by row."""
+        rows: list[Any] = []
+        which: list[Any] = []
+        for j, test in self.exact:
+            mask = numpy.ones(len(arr), dtype=bool)
+            for col, allowed in test:
+                mask &= numpy.isin(arr[:, col], allowed)
+            found = numpy.flatnonzero(mask)
+            if len(found):
+                rows.append(found)
+                which.append(numpy.full(len(found), j))
+        if not rows:
+            return numpy.zeros(0, dtype="int64"), numpy.zeros(0, dtype="int64")
+        all_rows, all_which = numpy.concatenate(rows), numpy.concatenate(which)
+        order = numpy.argsort(all_rows, kind="stable")
+        return all_rows[order], all_which[order]
 
     def _candidates(self, vocab: Any, arr: Any) -> Any:
         """Tokens that may start an exception pattern (columns LOWER, TAG, DEP, IS_SPACE)."""
@@ -168,17 +233,17 @@ class FastAttributeRuler:
                 out.append(key)
         return out
 
-    def _exceptions(self, doc: Doc, hits: Any) -> None:
+    def _exceptions(self, doc: Doc, hits: Any, exact: list[tuple[int, int, int, int]]) -> None:
         strings = self.rest.vocab.strings
-        matches: list[tuple[int, int, int, int]] = []
-        end = -1
+        matches: list[tuple[int, int, int, int]] = exact
+        spans: list[list[int]] = []  # [start, end): every candidate with its pattern width
         for i in numpy.flatnonzero(hits).tolist():
-            if i < end:
-                continue
-            start, end = i, min(len(doc), i + self.width)
-            while end < len(doc) and hits[end]:  # runs of candidates form one window
-                end = min(len(doc), end + self.width)
-            for key, a, b in self.rest.matcher(doc[start:end], allow_missing=True, as_spans=False):
+            if spans and i <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], min(len(doc), i + self.width))
+            else:
+                spans.append([i, min(len(doc), i + self.width)])
+        for start, end in spans:
+            for key, a, b in self.matcher(doc[start:end], allow_missing=True, as_spans=False):
                 matches.append((int(strings[key]), key, a + start, b + start))
         if matches:
             matches.sort()
@@ -215,9 +280,16 @@ def fast_ruler(nlp: Language) -> Any:
     tests: list[Test] = []
     regexes: list[str] = []
     width = 1
-    for p in tail:
+    exact: list[tuple[int, Test]] = []
+    matcher = Matcher(vocab)
+    for j, p in enumerate(tail):
         rest.add(p["patterns"], p["attrs"], index=p.get("index", 0))
+        test = _exact_test(nlp, p)
+        if test is not None:
+            exact.append((j, test))
+            continue
+        matcher.add(vocab.strings.add(str(j)), p["patterns"])  # as ``rest`` keys it
         for pattern in p["patterns"]:
             tests.append(_first_token_test(nlp, pattern[0], regexes))
             width = max(width, len(pattern))
-    return FastAttributeRuler(nlp, table, rest, tests, width, regexes)
+    return FastAttributeRuler(nlp, table, rest, tests, width, regexes, exact, matcher)

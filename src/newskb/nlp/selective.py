@@ -29,6 +29,7 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SEN
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newskb.nlp import guard
 from newskb.nlp.attrs import fast_ruler
 from newskb.nlp.lemmas import fast_lemmatizer
 from newskb.nlp.prefilter import needs_parse
@@ -50,12 +51,18 @@ _FAST: dict[str, Callable[[Language], Any]] = {
 }
 
 
-@functools.lru_cache(maxsize=16)
 def _component(nlp: Language, name: str) -> Any:
     """A pipeline component by name, whether enabled or not (``senter`` ships disabled); the
-    attribute ruler and the lemmatizer are our equivalent, faster ones."""
-    make = _FAST.get(name)
-    return make(nlp) if make is not None else nlp.get_pipe(name)
+    attribute ruler and the lemmatizer are our equivalent, faster ones unless the start-up
+    guard (``newskb.nlp.guard``) turned them off for this pipeline."""
+    if name in _FAST and guard.fast_enabled(nlp):
+        return _fast_component(nlp, name)
+    return nlp.get_pipe(name)
+
+
+@functools.lru_cache(maxsize=16)
+def _fast_component(nlp: Language, name: str) -> Any:
+    return _FAST[name](nlp)
 
 
 def newline_boundaries(doc: Doc) -> Doc:
@@ -104,7 +111,7 @@ def stage1(
     tokenizer: Any = nlp.tokenizer
     docs: list[Doc] = list(tokenizer.pipe(pieces, batch_size=batch_size))
     docs = [newline_boundaries(d) for d in nlp.get_pipe("senter").pipe(docs, batch_size=batch_size)]  # type: ignore[attr-defined]
-    if ner_windows:
+    if ner_windows and guard.fast_enabled(nlp):
         recognise(docs, nlp, nlp.get_pipe("ner"), _triggers(nlp), batch_size)
     else:
         docs = list(nlp.get_pipe("ner").pipe(docs, batch_size=batch_size))  # type: ignore[attr-defined]

@@ -108,5 +108,5 @@ def _plausible_other_name(name: str, hit: KbEntry) -> bool:
     for it ("Ava" is not Anshun, "Sam" is not Damascus)."""
     if norm(hit.name) == norm(name) or similarity(hit.name, name) >= 0.7:
         return True
-    big = geo._cities()[1].get(norm(name), ())  # read-only: (population, entry) by other name
+    big = geo.other_cities(name)
     return len(norm(name)) > 4 and any(rank >= 1_000_000 for rank, _e in big)

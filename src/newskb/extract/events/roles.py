@@ -150,7 +150,7 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             actors = _governor_subject(head, idx)
             if actors and not recipients:  # "staged rallies against X"; "invasion of X"
                 recipients = _governor_targets(head, idx) or _of_objects(head, idx)
-        if not actors and len(last_group) > 1 and _points_back(head):
+        if not actors and not recipients and len(last_group) > 1 and _points_back(head):
             actors, group = list(last_group), True  # "These negotiations will begin"
         if trig.type == "PROTEST" and not recipients:  # "a hunger strike in protest against X"
             recipients = _protest_targets([head, head.head], idx)
@@ -166,7 +166,13 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             subj_ids = _reporter(head, idx)
         if subj is not None and not subj_ids and _is_group(subj) and len(last_group) > 1:
             subj_ids, group = list(last_group), True
-        if subj is not None and subj.i == word.i and len(last_group) > 1 and _points_back(word):
+        if (
+            subj is not None
+            and subj.i == word.i
+            and len(last_group) > 1
+            and _points_back(word)
+            and not any(_noun_roles(word, idx, word))  # "this war ... against Ukraine"
+        ):
             subj_ids, group = list(last_group), True  # "These negotiations will begin"
         for p in preps(head, frozenset({"by"})) + [
             x for c in head.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"

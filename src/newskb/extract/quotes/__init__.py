@@ -65,6 +65,7 @@ from newskb.extract.quotes.assemble import drafts, quotes
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.indirect import Lines, candidates
+from newskb.extract.quotes.objects import OBJECT_LEMMAS, stances
 from newskb.extract.quotes.spans import MARKS
 from newskb.extract.quotes.speaker import EntityIndex
 from newskb.extract.quotes.statements import STATEMENT_NOUNS, read_out
@@ -80,10 +81,12 @@ __all__ = ["extract_quotes", "find_quotes"]
 # "according" / "in the words of" phrases or a quote mark.
 declare(
     "quotes",
-    lemmas=sorted(lexicon().verbs),
+    lemmas=sorted(lexicon().verbs | OBJECT_LEMMAS),
     words=("according", "words", *STATEMENT_NOUNS),  # "released a statement": statements.py
     marks=MARKS,
-    verbs_only=sorted(lexicon().verbs),  # "its report", "the estimates": no cue there
+    verbs_only=sorted(
+        lexicon().verbs | OBJECT_LEMMAS
+    ),  # "its report", "the estimates": no cue there
 )
 
 
@@ -95,13 +98,17 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     lex = lexicon()
     cands = candidates(doc, lex, lines)
     regs = regions(text_of(doc)) if has_marks(text_of(doc)) else []
-    if not cands and not regs:
+    minor = stances(doc, lex, lines)
+    if not cands and not regs and not minor:
         return ()
     index = EntityIndex.build(so_far.entities)
     types = {e.id: e.type for e in so_far.entities}
     found = quotes(doc, drafts(doc, cands, regs, lines, lex), index, types)
     found = read_out(doc, _without_nested_thoughts(doc, found, lex), index, MARKS)
-    return tuple(_renumber(found))
+    if minor:
+        extra = quotes(doc, drafts(doc, minor, [], lines, lex), index, types)
+        found = sorted([*found, *_outside(extra, found)], key=lambda q: q.content.start)
+    return tuple(_renumber(_inner_first_person(found)))
 
 
 def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> list[Quote]:
@@ -121,6 +128,47 @@ def _without_nested_thoughts(doc: Doc, found: list[Quote], lex: CueLexicon) -> l
         )
         if not nested:
             keep.append(q)
+    return keep
+
+
+def _inner_first_person(found: list[Quote]) -> list[Quote]:
+    """ "I"/"we" speaking inside another speaker's quotation ('"I think we will win," Smith
+    said') is that speaker: the span stays "I", its entity is the quoting speaker's."""
+    outer = [q for q in found if q.speaker is not None and q.speaker.entity is not None]
+    out: list[Quote] = []
+    for q in found:
+        sp = q.speaker
+        if sp is not None and sp.entity is None and sp.text.lower() in ("i", "we") and q.cue:
+            cue = q.cue
+            host = next((o for o in outer if o is not q and _inside(o, cue.start, cue.end)), None)
+            if host is not None and host.speaker is not None:
+                q = dataclasses.replace(
+                    q, speaker=dataclasses.replace(sp, entity=host.speaker.entity)
+                )
+        out.append(q)
+    return out
+
+
+def _inside(q: Quote, start: int, end: int) -> bool:
+    pieces = q.content.fragments or ((q.content.start, q.content.end),)
+    return any(s <= start and end <= e for s, e in pieces)
+
+
+def _outside(extra: list[Quote], found: list[Quote]) -> list[Quote]:
+    """Intentions and stances that stand outside every other quote's content, cue and source:
+    one reported inside what someone said ("Clinton said she wants to ...", '"Israel wants to
+    make the deal," Trump told') is part of that statement, not a second quote."""
+    taken: list[tuple[int, int]] = []
+    for q in found:
+        taken.extend(q.content.fragments or ((q.content.start, q.content.end),))
+        taken.extend((s.start, s.end) for s in (q.cue, q.speaker) if s is not None)
+    keep: list[Quote] = []
+    for q in extra:
+        spans = [*(q.content.fragments or ((q.content.start, q.content.end),))]
+        spans.extend((s.start, s.end) for s in (q.cue, q.speaker) if s is not None)
+        if not any(a < e and s < b for a, b in spans for s, e in taken):
+            keep.append(q)
+            taken.extend(spans)
     return keep
 
 

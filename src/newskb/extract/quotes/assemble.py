@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newskb.extract.quotes.cues import CueLexicon
+from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import Region
 from newskb.extract.quotes.indirect import Candidate, Lines, is_source
 from newskb.extract.quotes.speaker import (
@@ -20,7 +20,7 @@ from newskb.extract.quotes.speaker import (
     source_phrase,
     subject_of,
 )
-from newskb.model import Content, Quote, QuoteKind, Span, Speaker
+from newskb.model import Content, Quote, QuoteKind, QuoteMode, Span, Speaker
 from newskb.nlp.docs import text_of
 
 ALL_MARKS = frozenset("\"“”„«»'‘’")
@@ -347,6 +347,25 @@ def _antecedent(
     return index.before(at, "PERSON")
 
 
+def _group_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
+    """A "they" speaker: the group (organisation, nationality or people, country) named as a
+    plural subject in this or the previous sentence ("Republicans ... They fear ..."), else
+    nothing."""
+    sents = [s for s in doc.sents if s.start_char < at][-2:]
+    for sent in reversed(sents):
+        for tok in reversed(sent):
+            if tok.idx >= at or tok.dep_ not in SUBJECTS or tok.lower_ == "they":
+                continue
+            if any(c.dep_ == "conj" for c in tok.children):
+                return None  # "Smith and Jones": no one entity
+            for m in index.at(tok.idx, tok.idx + len(tok)):
+                if m[3] in ("NORP", "ORG") and m[4] != "pronoun":
+                    return m[2]
+            if tok.tag_ in ("NNS", "NNPS"):
+                return None  # "the voters": a group with no entity
+    return None
+
+
 def _body_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
     """An "it" speaker ("The ministry ... It said that ..."): the organisation or country that
     is the subject of this or the previous sentence, else nothing (never a guess further back)."""
@@ -386,6 +405,8 @@ def quotes(
                 entity = _antecedent(doc, ss, index, types, said)
             elif entity is None and doc[d.speaker.head].lower_ == "it":
                 entity = _body_antecedent(doc, ss, index)
+            elif entity is None and doc[d.speaker.head].lower_ == "they":
+                entity = _group_antecedent(doc, ss, index)
             if entity is not None:
                 said.append((ss, entity))
             speaker = Speaker(ss, se, text[ss:se], entity)
@@ -397,5 +418,16 @@ def quotes(
         kind: QuoteKind = (
             "direct" if d.kind == "direct" else "mixed" if d.kind == "mixed" else "indirect"
         )
-        out.append(Quote(f"Q{len(out) + 1}", kind, speaker, cue, content))
+        mode = _mode(doc, d.cue) if d.cue is not None else "speech"
+        out.append(Quote(f"Q{len(out) + 1}", kind, speaker, cue, content, mode))
     return out
+
+
+def _mode(doc: Doc, cue: tuple[int, int]) -> QuoteMode:
+    """The mode of the cue's first verb in the mode table ("believes" -> thought), else speech."""
+    lex = lexicon()
+    for tok in doc[cue[0] : cue[1]]:
+        mode = lex.mode(tok.lemma_.lower())
+        if mode != "speech":
+            return mode
+    return "speech"

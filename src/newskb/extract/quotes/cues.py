@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Token
+
+from newskb.model import QuoteMode
+
+MODES: dict[str, QuoteMode] = {
+    "thought": "thought",
+    "intention": "intention",
+    "knowledge": "knowledge",
+    "speech": "speech",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,11 +23,19 @@ class CueLexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
     phrases: frozenset[str]
+    intention: frozenset[str] = frozenset()
+    modes: dict[str, QuoteMode] = field(default_factory=dict)  # speech when not listed
 
     @property
     def verbs(self) -> frozenset[str]:
-        """Speech and cognition verbs (a cognition verb is a cue only with a clause)."""
-        return self.speech | self.cognition
+        """Speech, cognition and intention verbs (a cognition verb is a cue only with a clause,
+        an intention verb only with a to-infinitive or a clause)."""
+        return self.speech | self.cognition | self.intention
+
+    def mode(self, lemma: str) -> QuoteMode:
+        """The mode a cue lemma attributes: ``thought``, ``intention``, ``knowledge`` or
+        ``speech`` (every other cue)."""
+        return self.modes.get(lemma, "speech")
 
 
 @functools.cache
@@ -33,7 +50,16 @@ def lexicon() -> CueLexicon:
             continue
         lemma, kind = line.split("\t")[:2]
         {"speech": speech, "cognition": cognition, "phrase": phrases}.get(kind, speech).add(lemma)
-    return CueLexicon(frozenset(speech), frozenset(cognition), frozenset(phrases))
+    modes: dict[str, QuoteMode] = {}
+    table = resources.files("newskb.extract.quotes").joinpath("data/modes.tsv")
+    for line in table.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, mode = line.split("\t")[:2]
+            modes[lemma] = MODES[mode]
+    intention = frozenset(k for k, m in modes.items() if m == "intention")
+    # thought and knowledge verbs of the mode table are cognition cues (a clause needed)
+    cognition |= {k for k, m in modes.items() if m in ("thought", "knowledge")} - speech
+    return CueLexicon(frozenset(speech), frozenset(cognition), frozenset(phrases), intention, modes)
 
 
 def is_according(tok: Token) -> bool:

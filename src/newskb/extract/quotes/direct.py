@@ -38,10 +38,6 @@ class Region:
         return self.pieces[-1][1]
 
 
-def has_marks(text: str) -> bool:
-    return any(m in text for m in MARKS)
-
-
 def _opens(text: str, i: int) -> bool:
     """Is the straight mark at ``i`` an opening one (judged by its neighbours)?"""
     before = text[i - 1] if i > 0 else " "
@@ -153,8 +149,34 @@ def single_outer_regions(text: str, taken: list[Region]) -> list[Region]:
     return out
 
 
+def doubled_apostrophes(text: str) -> str:
+    """Text of the same length with ``''`` used as a double quote mark (the New York Times
+    archive's style: "''We need Chapter 9,'' he said") written as curly marks: ``““`` where it
+    opens (after a space or a line start, before a word), ``””`` elsewhere."""
+    if "''" not in text:
+        return text
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        if text.startswith("''", i):
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 2] if i + 2 < n else " "
+            opens = (before.isspace() or before in "([{—–-:/") and not after.isspace()
+            out.append("““" if opens else "””")
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def has_marks(text: str) -> bool:
+    return any(m in text for m in MARKS) or "''" in text
+
+
 def regions(text: str) -> list[Region]:
     """Double-quoted regions, single-quoted ones outside them, and single-quoted ones nested."""
+    text = doubled_apostrophes(text)
     outer = double_regions(text)
     nested = [r for o in outer for r in single_regions(text, o)]
     british = single_outer_regions(text, outer) if "'" in text or "‘" in text else []

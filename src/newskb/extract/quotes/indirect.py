@@ -184,7 +184,10 @@ def _phrase_cue(doc: Doc, start: int, prep: Token, lines: Lines) -> Candidate | 
             close = next((i for i in range(end + 1, min(edge + 1, last)) if doc[i].text == ","), -1)
             end = close if 0 < close - end <= MAX_APPOS else end
     drop = set(range(start, end))
-    after = list(range(max(drop) + 1, last))
+    # "..., according to a campaign official who was not authorized to speak": the object's own
+    # modifiers after the speaker's phrase are neither content nor a clause of their own
+    own = {t.i for t in (*doc[start].subtree, *prep.subtree)} if start > first else set()
+    after = [i for i in range(max(drop) + 1, last) if i not in own]
     before = list(range(first, start))
     # "A, and in the words of X, B": a full clause before the phrase is not X's
     if _words(doc, _runs(doc, after)) >= 2 and any(doc[i].pos_ in ("VERB", "AUX") for i in before):
@@ -353,6 +356,8 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
     if cue.lemma_.lower() in PERSONAL_ONLY and doc[speaker.head].lower_ not in PRONOUNS:
         return None  # "public domain means ...": a definition, not a statement
     cue_after = content[-1][1] <= cue.i
+    if cue_after and not any(t.tag_ in FINITE for s, e in content for t in doc[s:e]):
+        return None  # "[Following a town hall meeting], Kasich stressed": no clause, no content
     if cue_after and comps:
         inner = comps[0]
         # "She stressed that ..., reports UNN": an outlet crediting a report, not a statement;
@@ -373,7 +378,7 @@ def _verb(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate | No
 
 def candidates(doc: Doc, lex: CueLexicon, lines: Lines) -> list[Candidate]:
     """Every attribution the parse shows, in text order."""
-    verbs = lex.verbs
+    verbs = lex.speech | lex.cognition
     out: list[Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()

@@ -35,7 +35,7 @@ NO_CLAUSE = frozenset({"VERB", "AUX"})
 BEFORE_THAT = frozenset({"so", "such", "now", "given", "except"})
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-MARKS = ('"', "“", "”", "„", "«", "»")
+MARKS = ('"', "“", "”", "„", "«", "»", "''")  # "''": the NYT archive's double quote mark
 STOPS = frozenset({";", ":", *MARKS})
 NOT_BETWEEN = frozenset({"VERB", "AUX", "CCONJ", "PART", "SCONJ"})
 

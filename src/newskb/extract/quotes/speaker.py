@@ -13,6 +13,12 @@ from newskb.model import Entity
 # A passive cue's subject is what was said or who was told ("I was told that ...", "they should
 # be declared not guilty"), never the source: a passive cue's source is its agent ("by X").
 SUBJECTS = frozenset({"nsubj", "csubj"})
+# titles written with a full stop that the tokenizer may cut from it ("Sgt." -> "Sgt" ".")
+ABBREVIATED_TITLES = frozenset(
+    {"Sgt", "Lt", "Gen", "Col", "Capt", "Cpl", "Maj", "Adm", "Det", "Insp", "Supt", "Cst",
+     "Const", "Pte", "Pvt", "Cmdr", "Cdr", "Rep", "Reps", "Sen", "Sens", "Gov", "Rev", "Dr",
+     "Prof", "Atty", "Amb", "Msgr", "Brig", "Spc", "Sgts"}
+)  # fmt: skip
 PERSONAL = frozenset({"he", "she", "him", "her"})
 # Nouns standing for what a source issued: "the ministry's statement said" speaks for the owner.
 ISSUED = frozenset(
@@ -124,6 +130,23 @@ def _determined(head: Token) -> bool:
     return head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children)
 
 
+def _title_before(doc: Doc, start: int, lo: int) -> int:
+    """ "RCMP Sgt. Tim Shields": where the tokenizer split an abbreviated title from its full
+    stop (and the sentence splitter cut after it), the title and the words naming its force
+    stay with the name."""
+    if start - 2 < lo or doc[start - 1].text != "." or doc[start - 2].whitespace_:
+        return start
+    if doc[start - 2].text not in ABBREVIATED_TITLES:
+        return start
+    first = start - 2
+    while first - 1 >= lo and first > start - 5 and doc[first - 1].whitespace_:
+        prev = doc[first - 1]
+        if not (prev.text[:1].isupper() and prev.is_alpha):
+            break
+        first -= 1
+    return first
+
+
 def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     """The noun phrase of ``head`` inside tokens ``lo``..``hi``: its left part and the right
     modifiers up to a comma, a clause or a preposition other than of/for/from/to."""
@@ -131,6 +154,7 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     start = max(head.left_edge.i, lo)
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    start = _title_before(doc, start, lo)
     end = head.i + 1
     for t in head.rights:
         if t.is_punct and t.text == "," and t.i == end and _parenthetical(head, t, hi):
@@ -150,10 +174,23 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
         end = max(end, t.right_edge.i + 1)
     if end + 2 <= hi and doc[end].text == "," and doc[end + 1].text.rstrip(".") in POSTNOMINAL:
         end += 2  # "Tom Molomby, SC, said": a post-nominal title stays with the name
-    end = min(end, hi)
+    end = min(_name_after(doc, end, hi), hi)
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return TokSpan(start, end, head.i)
+
+
+def _name_after(doc: Doc, end: int, hi: int) -> int:
+    """ "said RCMP Sgt. Tim Shields": a phrase cut after an abbreviated title's split full stop
+    runs on over the capitalised name that follows."""
+    if end + 1 >= hi or doc[end - 1].text not in ABBREVIATED_TITLES or doc[end].text != ".":
+        return end
+    if doc[end - 1].whitespace_:
+        return end
+    last = end + 1
+    while last < hi and doc[last].is_alpha and doc[last].text[:1].isupper() and last < end + 5:
+        last += 1
+    return last if last > end + 1 else end
 
 
 def source_phrase(subj: Token, cue: Token, lo: int, hi: int) -> TokSpan:

@@ -131,7 +131,7 @@ def read_out(
             if para[0] not in taken:
                 taken.add(para[0])
                 content = Content(para[0], para[1], text[para[0] : para[1]])
-                added.append(Quote("", "indirect", rel.speaker, rel.cue, content))
+                added.append(Quote("", "indirect", rel.speaker, rel.cue, content, "speech"))
             j += 2
     if not added:
         return found

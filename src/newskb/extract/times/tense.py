@@ -161,6 +161,14 @@ _PAST_FORMS = _set(
 _TO_FUTURE = frozenset(
     {"set", "due", "expected", "scheduled", "going", "plans", "planning", "ready", "is", "are"}
 )
+# a verb in the simple present before a weekday or date schedules it: "talks resume on Thursday",
+# "the truce takes effect at 06:00 on Thursday" (words that are rarely nouns before a date)
+_SCHEDULE_PRESENT = _set(
+    "resume resumes begin begins starts ends expire expires takes opens closes meets convene "
+    "convenes reconvene reconvenes arrives lapses returns continues leaves visits travels "
+    "holds faces launches"
+)
+_DETERMINERS = _set("the a an its his her their our your this that these those")
 _BE = frozenset({"be", "been", "being", "is", "are", "'s", "'re", "am"})
 _NOT_PAST = frozenset({"need", "feed", "speed", "proceed", "exceed", "indeed", "succeed", "seed"})
 
@@ -177,6 +185,8 @@ def tense_of_words(tok: Token) -> int:
         if w in _FUTURE_WORDS or (w == "to" and prev in _TO_FUTURE):
             cue = 1
             future_seen = True
+        elif w in _SCHEDULE_PRESENT and prev not in _DETERMINERS and prev != "to":
+            cue = SCHEDULED
         elif w in _PAST_MARKS or (
             (w in _PAST_FORMS or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST))
             and prev not in _BE
@@ -191,9 +201,28 @@ def tense_of_words(tok: Token) -> int:
     return before or after
 
 
+def _scheduled_head(tok: Token) -> bool:
+    """ "Talks resume on Thursday": the parser may read "resume" as a noun, but a
+    scheduling verb in the present on the way up from the date schedules it."""
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.lower_ in _SCHEDULE_PRESENT and t.tag_ not in ("VBD", "VBN", "VBG", "MD"):
+            prev = t.nbor(-1).lower_ if t.i > 0 else ""
+            return prev not in _DETERMINERS and prev != "to"
+        if t.pos_ in ("VERB", "AUX") and t.tag_ != "NN":
+            return False
+    return False
+
+
 def tense_reader(doc: Doc | None) -> Callable[[int], int]:
-    """A function: character offset -> tense of its clause (0 when there is no parse)."""
-    if doc is None or len(doc) == 0 or not doc.has_annotation("DEP"):
+    """A function: character offset -> tense of its clause (0 when there is no parse). A doc the
+    selective parser left wholly unparsed still has sentences: their words give the tense."""
+    if doc is None or len(doc) == 0:
+        return lambda _offset: 0
+    if not doc.has_annotation("DEP") and not doc.has_annotation("SENT_START"):
         return lambda _offset: 0
     starts: list[int] = []
     cache: dict[int, int] = {}
@@ -204,7 +233,11 @@ def tense_reader(doc: Doc | None) -> Callable[[int], int]:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         if i not in cache:
             tok = doc[i]
-            cache[i] = _tense(_verb_of(tok)) if tok.dep != 0 else tense_of_words(tok)
+            if tok.dep == 0:
+                cache[i] = tense_of_words(tok)
+            else:
+                tense = _tense(_verb_of(tok))
+                cache[i] = SCHEDULED if tense <= 0 and _scheduled_head(tok) else tense
         return cache[i]
 
     return at

@@ -289,8 +289,32 @@ class SqlStories:
         return article_paths(self.db)
 
 
+def display_names(db: Db, keys: Sequence[str]) -> dict[str, str]:
+    """How a person reads each story key (a Wikidata id or a lower-cased name): the canonical
+    entity's name from the canon (one primary-key or alias-index look-up per key), else the
+    key's words capitalised. Never a raw id as a name."""
+    from newskb.resolve.keys import norm
+
+    out: dict[str, str] = {}
+    has_canon = db.has_table("canon")
+    for key in keys:
+        if key in out:
+            continue
+        row = None
+        if has_canon and key[:1] == "Q" and key[1:].isdigit():
+            row = db.one("SELECT name FROM canon WHERE id = :k", {"k": key})
+        elif has_canon:
+            row = db.one(
+                "SELECT c.name FROM canon_aliases a JOIN canon c ON c.id = a.canon_id "
+                "WHERE a.norm = :n AND c.merged_into IS NULL ORDER BY c.id LIMIT 1",
+                {"n": norm(key)},
+            )
+        out[key] = str(row[0]) if row else " ".join(w[:1].upper() + w[1:] for w in key.split())
+    return out
+
+
 def summaries(db: Db) -> list[StorySummary]:
-    """Every live story, newest activity first."""
+    """Every live story, newest activity first; key entities by name."""
     dups = {
         str(s): int(n)
         for s, n in db.rows(
@@ -298,12 +322,20 @@ def summaries(db: Db) -> list[StorySummary]:
             "GROUP BY story_id"
         )
     }
+    states = [
+        state_from_row(*r)
+        for r in db.rows(
+            f"SELECT {_STATE_COLS} FROM stories WHERE merged_into IS NULL AND size > 0 "
+            "ORDER BY COALESCE(last_seen, '') DESC, touched DESC, id"
+        )
+    ]
+    keys = {
+        s.id: [k for k, _ in sorted(s.entities + s.places, key=lambda kn: -kn[1])[:6]]
+        for s in states
+    }
+    names = display_names(db, [k for ks in keys.values() for k in ks])
     out: list[StorySummary] = []
-    for r in db.rows(
-        f"SELECT {_STATE_COLS} FROM stories WHERE merged_into IS NULL AND size > 0 "
-        "ORDER BY COALESCE(last_seen, '') DESC, touched DESC, id"
-    ):
-        s = state_from_row(*r)
+    for s in states:
         out.append(
             StorySummary(
                 id=s.id,
@@ -312,9 +344,7 @@ def summaries(db: Db) -> list[StorySummary]:
                 last_seen=s.last_seen,
                 size=s.size,
                 outlets=s.outlets,
-                key_entities=tuple(
-                    k for k, _ in sorted(s.entities + s.places, key=lambda kn: -kn[1])[:6]
-                ),
+                key_entities=tuple(dict.fromkeys(names[k] for k in keys[s.id])),
                 duplicates=dups.get(s.id, 0),
             )
         )
