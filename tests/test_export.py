@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from newskb.cli import cli
 from newskb.export import TABLES
+from newskb.pipeline import store_batch
 from newskb.store import open_store
 from newskb.text import extract_text
 
@@ -27,8 +28,8 @@ NEW = (
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("export") / "kb.db"
     store = open_store(str(path))
-    store.add_batch([extract_text(OLD, published="2025-03-10", path="old.txt"),
-                     extract_text(NEW, published="2025-04-02", path="new.txt")])  # fmt: skip
+    store_batch(store, [extract_text(OLD, published="2025-03-10", path="old.txt"),
+                        extract_text(NEW, published="2025-04-02", path="new.txt")])  # fmt: skip
     store.close()
     return path
 
@@ -94,3 +95,34 @@ def test_the_readme_dataframe_example_runs(
     exec(code, {"print": printed.append})
     (df,) = printed
     assert len(df) >= 5 and "Karoline Leavitt" in set(df["speaker_name"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize("table", ["stories", "agreements"])
+def test_stories_and_agreements_export_as_jsonl_csv_and_parquet(
+    db: Path, table: str, tmp_path: Path
+) -> None:
+    lines = [json.loads(x) for x in export(db, table).splitlines()]
+    assert lines and all(r["article_id"] in ids(db) for r in lines)
+    rows = list(csv.DictReader(io.StringIO(export(db, table, "--format", "csv"))))
+    assert [r["article_id"] for r in rows] == [r["article_id"] for r in lines]
+    if table == "stories":
+        assert {r["published"] for r in lines} == {"2025-03-10", "2025-04-02"}
+        assert all(r["story_id"] and r["duplicate_of"] is None for r in lines)
+    else:
+        truce = next(r for r in lines if "ceasefire" in r["object"])
+        assert {"Russia", "Ukraine"} <= set(truce["parties"]) and truce["status"] == "agreed"
+        assert truce["step_date"] and truce["step_status"] == "agreed"
+        assert json.loads(rows[lines.index(truce)]["parties"]) == truce["parties"]
+        assert NEW[truce["start"] : truce["end"]] == "agreed"
+    late = [json.loads(x) for x in export(db, table, "--since", "2025-04-01").splitlines()]
+    assert late and len(late) <= len(lines)
+    pq = pytest.importorskip("pyarrow.parquet")  # newskb[pandas]
+    out = tmp_path / f"{table}.parquet"
+    export(db, table, "--format", "parquet", "-o", str(out))
+    back = pq.read_table(out)
+    assert back.schema.names == [name for name, _ in TABLES[table]]
+    assert back.to_pylist() == lines
+
+
+def ids(db: Path) -> set[str]:
+    return {json.loads(x)["article_id"] for x in export(db, "articles").splitlines()}

@@ -36,6 +36,18 @@ def test_quotes_match_the_cli(kb_path: Path) -> None:
     assert len([ln for ln in out.output.splitlines() if ln.strip()]) == len(rows)
 
 
+def test_quotes_of_one_mode_are_filtered_by_the_store(kb_path: Path) -> None:
+    """The limit applies after the mode filter (it used to filter the first ``limit`` rows)."""
+    with newskb.open(str(kb_path), readonly=True) as kb:
+        every = kb.quotes(limit=1000)
+        modes = {q.mode for q in every} - {None}
+        assert "speech" in modes
+        for mode in modes:
+            mine = [q for q in every if q.mode == mode]
+            assert list(kb.quotes(mode=mode, limit=1000)) == mine
+            assert list(kb.quotes(mode=mode, limit=1)) == mine[:1]
+
+
 def test_typed_rows_and_frames(kb_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     with newskb.open(str(kb_path), readonly=True) as kb:

@@ -99,6 +99,12 @@ class ExtractorFailed(ExtractionError):
     code = "NKB202"
 
 
+class OverBudget(ExtractionError):
+    """One article cost more than its budget (characters, tokens or seconds); the batch goes on."""
+
+    code = "NKB204"
+
+
 # --- store ---------------------------------------------------------------------------------
 class StoreError(NewskbError):
     code = "NKB300"
@@ -118,6 +124,40 @@ class StoreBusy(StoreError):
 
 class BadStoreUrl(StoreError):
     code = "NKB304"
+
+
+class NotAStore(StoreError):
+    """The file is not an SQLite database (a foreign file, or an empty 0-byte file)."""
+
+    code = "NKB305"
+
+
+class CorruptStore(StoreError):
+    """An SQLite file that is truncated or damaged."""
+
+    code = "NKB306"
+
+
+class NoStore(NotFound):
+    """A read command was given a path where no store exists (nothing is created)."""
+
+    code = "NKB307"
+
+
+class DiskFull(StoreError):
+    code = "NKB308"
+
+
+class StoreReadOnly(StoreError):
+    """A write was asked of a store on a read-only directory or medium."""
+
+    code = "NKB309"
+
+
+class BadStorePath(StoreError):
+    """A store path that names no file: empty, ``:memory:``, or a folder."""
+
+    code = "NKB310"
 
 
 # --- API / usage ---------------------------------------------------------------------------
@@ -150,6 +190,12 @@ class NoRoute(UsageError):
 
 class NotAllowed(UsageError):
     code = "NKB405"
+
+
+class Unexpected(NewskbError):
+    """A failure newskb did not foresee, reported with its kind instead of a traceback."""
+
+    code = "NKB000"
 
 
 class NotAvailable(UsageError):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from newskb.model import Entity, Extraction
+from newskb.model import AgreementRecord, Entity, Extraction, StoryMember
 
-__all__ = ["TABLES", "ColumnType", "frame", "rows", "to_arrow"]
+if TYPE_CHECKING:
+    from newskb.store.base import Store
+
+__all__ = ["STORE_TABLES", "TABLES", "ColumnType", "frame", "rows", "store_rows", "to_arrow"]
 
 ColumnType = Literal["string", "int", "list"]
 Row = dict[str, Any]
@@ -49,6 +52,7 @@ TABLES: dict[str, tuple[tuple[str, ColumnType], ...]] = {
         *_ARTICLE,
         ("quote_id", "string"),
         ("kind", "string"),
+        ("mode", "string"),
         ("speaker", "string"),
         ("speaker_name", "string"),
         ("speaker_kb_id", "string"),
@@ -89,6 +93,25 @@ TABLES: dict[str, tuple[tuple[str, ColumnType], ...]] = {
         ("source", "string"),
         ("agency", "string"),
         ("content", "string"),
+        *_SPAN,
+    ),
+    "stories": (
+        ("story_id", "string"),
+        *_ARTICLE,
+        ("title", "string"),
+        ("outlet", "string"),
+        ("duplicate_of", "string"),
+    ),
+    "agreements": (
+        ("agreement_id", "string"),
+        ("object", "string"),
+        ("parties", "list"),
+        ("first_agreed", "string"),
+        ("status", "string"),
+        ("step_date", "string"),
+        ("step_status", "string"),
+        ("article_id", "string"),
+        ("event_id", "string"),
         *_SPAN,
     ),
 }
@@ -144,6 +167,7 @@ def _quotes(x: Extraction) -> Iterator[Row]:
             **_base(x),
             "quote_id": q.id,
             "kind": q.kind,
+            "mode": q.mode,
             "speaker": q.speaker.text if q.speaker else None,
             "speaker_name": who.name if who else None,
             "speaker_kb_id": who.kb_id if who else None,
@@ -221,11 +245,76 @@ _ROWS: dict[str, Callable[[Extraction], Iterator[Row]]] = {
 }
 
 
+STORE_TABLES = ("stories", "agreements")
+"""Tables of what the store itself keeps (stories, the agreements ledger), not of extractions."""
+
+
+def story_rows(members: Iterable[StoryMember], since: dt.date | None = None) -> Iterator[Row]:
+    """One row per story member (an article in a story), published on/after ``since``."""
+    for m in members:
+        if since is not None and (m.published is None or m.published[:10] < since.isoformat()):
+            continue
+        yield {
+            "story_id": m.story_id,
+            "article_id": m.article_id,
+            "published": m.published,
+            "title": m.title,
+            "outlet": m.outlet,
+            "duplicate_of": m.duplicate_of,
+        }
+
+
+def agreement_rows(
+    records: Iterable[AgreementRecord], since: dt.date | None = None
+) -> Iterator[Row]:
+    """One row per ledger step (one article's report on an agreement), the agreement repeated
+    on each; ``start``/``end`` are the offsets of the step's trigger in its article. With
+    ``since``, the steps dated on/after it.
+
+    >>> from newskb.model import AgreementStep
+    >>> step = AgreementStep(article_id="a1", date="2025-04-02", status="agreed", event_id="V1",
+    ...                      trigger_start=4, trigger_end=10, sentence_start=0,
+    ...                      sentence_end=40)
+    >>> a = AgreementRecord(id="A1", object="ceasefire", parties=("Ukraine", "Russia"),
+    ...                     first_agreed="2025-04-02", status="agreed", history=(step,))
+    >>> [(r["agreement_id"], r["parties"], r["article_id"], r["start"])
+    ...  for r in agreement_rows([a])]
+    [('A1', ['Ukraine', 'Russia'], 'a1', 4)]
+    """
+    for a in records:
+        for s in a.history:
+            if since is not None and (s.date is None or s.date[:10] < since.isoformat()):
+                continue
+            yield {
+                "agreement_id": a.id,
+                "object": a.object,
+                "parties": list(a.parties),
+                "first_agreed": a.first_agreed,
+                "status": a.status,
+                "step_date": s.date,
+                "step_status": s.status,
+                "article_id": s.article_id,
+                "event_id": s.event_id,
+                "start": s.trigger_start,
+                "end": s.trigger_end,
+            }
+
+
+def store_rows(table: str, store: Store, since: dt.date | None = None) -> Iterator[Row]:
+    """The rows of any table of ``TABLES`` from a store, through its read interface only."""
+    if table == "stories":
+        return story_rows(store.story_members(), since)
+    if table == "agreements":
+        return agreement_rows(store.agreements(), since)
+    return rows(table, store.extractions(), since)
+
+
 def rows(
     table: str, extractions: Iterable[Extraction], since: dt.date | None = None
 ) -> Iterator[Row]:
-    """The rows of ``table`` (a key of ``TABLES``), from articles published on/after ``since``
-    (articles with no publication date are left out when ``since`` is given).
+    """The rows of ``table`` (a key of ``TABLES`` not in ``STORE_TABLES``), from articles
+    published on/after ``since`` (articles with no publication date are left out when
+    ``since`` is given).
 
     >>> from newskb.model import Article, Extraction, TimeExpr
     >>> a = Article(id="a1", sha256="", path="a.txt", text="On Monday.",

@@ -144,11 +144,13 @@ class KnowledgeBase:
         mode: str | None = None,
         limit: int = 100,
     ) -> Rows[QuoteRow]:
-        """Quotes by speaker (any spelling, alias or surname), about a word, since a date."""
-        rows = self.store.quotes(speaker=speaker, about=about, since=_day(since), limit=limit)
-        if mode is not None:
-            rows = [q for q in rows if getattr(q, "mode", "speech") == mode]
-        return Rows(rows)
+        """Quotes by speaker (any spelling, alias or surname), about a word, since a date, of
+        one ``mode`` (speech | thought | intention | knowledge)."""
+        return Rows(
+            self.store.quotes(
+                speaker=speaker, about=about, since=_day(since), mode=mode, limit=limit
+            )
+        )
 
     def events(
         self,

@@ -18,6 +18,7 @@ EntityType = Literal[
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QuoteMode = Literal["speech", "thought", "intention", "knowledge"]
+QUOTE_MODES: tuple[QuoteMode, ...] = ("speech", "thought", "intention", "knowledge")
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
 AgreementStatus = Literal["agreed", "in force", "violated", "abandoned"]
@@ -305,6 +306,7 @@ class QuoteRow:
     content_end: int
     title: str | None
     published: str | None
+    mode: str | None = None  # speech | thought | intention | knowledge; None: stored before modes
 
 
 @dataclass(frozen=True, slots=True)

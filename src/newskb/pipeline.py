@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, TypeAlias
 
-from newskb.errors import NewskbError
+from newskb import budget
+from newskb.errors import ExtractorFailed, NewskbError
 from newskb.extract import extract
 from newskb.ingest import read_paths
 from newskb.model import Article, BatchReport, ErrorRecord, Extraction
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from newskb.store.base import BatchStore
 
 Result: TypeAlias = Extraction | ErrorRecord
@@ -29,17 +32,38 @@ BATCH = 32
 
 
 def process_batch(articles: list[Article]) -> list[Result]:
-    """Parse and extract one batch of articles (the model is loaded once per process)."""
+    """Parse and extract one batch of articles (the model is loaded once per process).
+
+    Each article is held to its budget (``newskb.budget``): over ``MAX_CHARS`` it is refused
+    before any NLP; a large one is parsed alone; parsing and extraction stop at its seconds
+    budget. A failure of any kind costs that article only: it becomes its coded error row and
+    the batch goes on.
+    """
     from newskb import nlp
 
-    docs = nlp.parse_many([a.text for a in articles])
+    small = [a for a in articles if len(a.text) <= budget.ALONE_CHARS]
+    docs = dict(zip((id(a) for a in small), nlp.parse_many([a.text for a in small]), strict=True))
     out: list[Result] = []
-    for article, doc in zip(articles, docs, strict=True):
+    for article in articles:
         try:
-            out.append(extract(article, doc))
+            out.append(_one(article, docs.pop(id(article), None)))
         except NewskbError as exc:
             out.append(ErrorRecord(code=exc.code, message=exc.message, path=article.path))
+        except Exception as exc:  # a bug on hostile input loses this article only
+            failed = ExtractorFailed(f"unexpected {type(exc).__name__}: {exc}")
+            out.append(ErrorRecord(code=failed.code, message=failed.message, path=article.path))
     return out
+
+
+def _one(article: Article, doc: Doc | None) -> Extraction:
+    """One article within its budget (``doc``: parsed with its batch, or None: parse it here)."""
+    from newskb import nlp
+
+    budget.check_size(article)
+    with budget.seconds(article):
+        if doc is None:
+            doc = nlp.parse_many([article.text])[0]
+        return extract(article, doc)
 
 
 _PREPARED: list[int] = []  # the pid of a process that prepared itself (or its forked parent)
@@ -62,6 +86,14 @@ def _freeze() -> None:
     gc.collect()
     gc.freeze()
     _PREPARED[:] = [os.getpid()]
+
+
+def prepare_worker() -> None:
+    """A pool worker's start: die with the parent (any signal, ``kill -9`` too), then load."""
+    from newskb.workers import die_with_parent
+
+    die_with_parent()
+    prepare_process()
 
 
 def default_workers() -> int:
@@ -137,7 +169,7 @@ def run(
         return
     prepare_process()  # here, once: the forked workers inherit the model and tables
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=prepare_process, mp_context=_pool_context()
+        max_workers=workers, initializer=prepare_worker, mp_context=_pool_context()
     ) as pool:
         window: deque[tuple[list[Article | ErrorRecord], Future[list[Result]] | None]] = deque()
         for group in batches(items, batch_size):

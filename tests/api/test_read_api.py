@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from newskb.api import create_app
+from newskb.cli import cli
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +116,30 @@ def test_quotes_filters(client: TestClient) -> None:
     about = client.get("/api/quotes", params={"about": "Moscow"}).json()["items"]
     assert any("Moscow" in q["content"] for q in about)
     assert all("Moscow" in q["content"] for q in about)
+
+
+def test_quotes_mode_filter_gives_the_cli_answer(client: TestClient, serve_db: Path) -> None:
+    """``GET /api/quotes?mode=`` and ``newskb quotes --mode`` run the one quote query."""
+    everything = client.get("/api/quotes", params={"limit": "100"}).json()["items"]
+    assert {q["mode"] for q in everything} >= {"speech", "thought", "knowledge"}
+    for mode in ("speech", "thought", "knowledge", "intention"):
+        api = client.get("/api/quotes", params={"mode": mode, "limit": "100"}).json()["items"]
+        res = CliRunner().invoke(
+            cli, ["quotes", "--mode", mode, "--db", str(serve_db), "--format", "json"]
+        )
+        assert res.exit_code == 0, res.output
+        printed = json.loads(res.stdout)
+        assert all(q["mode"] == mode for q in [*api, *printed])
+        assert sorted((q["article_id"], q["id"]) for q in api) == sorted(
+            (q["article"], q["quote"]) for q in printed
+        )
+        assert len(api) == sum(q["mode"] == mode for q in everything)
+    thought = client.get("/api/quotes", params={"mode": "thought"}).json()["items"]
+    assert [q["content"] for q in thought] == ["both sides to keep their word"]
+    r = client.get("/api/quotes", params={"mode": "rumour"})
+    assert r.status_code == 400 and set(r.json()) == {"error"}
+    bad = CliRunner().invoke(cli, ["quotes", "--mode", "rumour", "--db", str(serve_db)])
+    assert bad.exit_code == 2
 
 
 def test_events_filters(client: TestClient) -> None:

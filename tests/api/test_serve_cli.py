@@ -52,5 +52,5 @@ def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
         [str(NEWSKB), "serve", "--db", str(missing)], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 1
-    assert "NKB302" in done.stderr and "no store at" in done.stderr
+    assert "NKB307" in done.stderr and "no store at" in done.stderr
     assert not missing.exists()

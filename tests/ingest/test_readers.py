@@ -260,3 +260,15 @@ def test_folders_are_walked_sorted_without_hidden_files_or_loops(tmp_path: Path)
     loops = [i for i in items if isinstance(i, ErrorRecord)]
     assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "2.txt")]
     assert [e.code for e in loops] == ["NKB107"]
+
+
+def test_paths_may_be_pathlib_paths(tmp_path: Path) -> None:
+    """Regression: read_paths([Path(...)]) raised AttributeError ('PosixPath' has no
+    'encode') once names with non-UTF-8 bytes were shown escaped."""
+    from newskb.ingest import read_paths
+
+    f = tmp_path / "a.txt"
+    f.write_text("Kyiv officials said on Monday that talks would resume.", encoding="utf-8")
+    got = list(read_paths([tmp_path, f]))
+    assert [type(x).__name__ for x in got] == ["Article", "Article"]
+    assert all(isinstance(x.path, str) for x in got)

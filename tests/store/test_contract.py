@@ -6,9 +6,11 @@ PostgreSQL: ``NEWSKB_TEST_PG`` or postgresql://postgres@127.0.0.1:5432/newskb_te
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +35,7 @@ from newskb.model import (
 )
 from newskb.serialize import to_dict
 from newskb.store import SqliteStore, open_store
+from newskb.store.migrate import migrate
 
 PG_URL = os.environ.get("NEWSKB_TEST_PG", "postgresql://postgres@127.0.0.1:5432/newskb_test")
 
@@ -232,3 +235,41 @@ def test_sqlite_ranks_only_the_newest_matches_past_the_scan_cap(tmp_path: Path) 
         s.scan_cap = 3
         assert {h.id for h in s.search("ceasefire")} == {x.article.id for x in xs[3:]}
         assert [h.id for h in s.search("town A")] == [xs[0].article.id]  # few matches: exact
+
+
+def with_mode(x: Extraction, mode: Any) -> Extraction:
+    return dataclasses.replace(x, quotes=tuple(dataclasses.replace(q, mode=mode) for q in x.quotes))
+
+
+def test_quotes_filter_on_mode_and_null_matches_no_mode(store: Any) -> None:
+    said = with_mode(make(SEED), "speech")
+    feared = with_mode(make("Leavitt fears the talks will fail.", path="b.txt", day=19), "thought")
+    old = make("Leavitt said nothing new today.", path="c.txt", day=20)  # mode None: stored before
+    store.add_batch([said, feared, old])
+    assert [q.mode for q in store.quotes()] == ["speech", "thought", None]
+    assert [q.article_id for q in store.quotes(mode="thought")] == [feared.article.id]
+    assert [q.article_id for q in store.quotes(mode="speech")] == [said.article.id]
+    assert store.quotes(mode="intention") == []
+    assert [q.content for q in store.quotes(speaker="Leavitt", mode="thought")] == [
+        feared.quotes[0].content.text
+    ]
+    assert store.get(feared.article.id).extraction.quotes[0].mode == "thought"
+
+
+def test_a_version_7_store_gains_quote_modes_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=7) == 7
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(quotes)")]
+    assert "mode" not in cols
+    conn.execute(
+        "INSERT INTO quotes VALUES ('a', 'Q1', 'direct', NULL, NULL, NULL, NULL, NULL, NULL, "
+        "NULL, 0, 5, 'Hello')"
+    )
+    conn.close()
+    with SqliteStore(path) as s:
+        assert s.schema_version >= 8
+        got = s.conn.execute("SELECT local_id, mode FROM quotes").fetchall()
+        assert [tuple(r) for r in got] == [("Q1", None)]
+        s.add_batch([with_mode(make(SEED), "speech")])
+        assert [q.mode for q in s.quotes(mode="speech")] == ["speech"]

@@ -60,6 +60,7 @@ def _answers(store: Any) -> dict[str, Any]:
         "quotes": store.quotes(limit=1000),
         "quotes by speaker": store.quotes(speaker="Zelensky"),
         "quotes about": store.quotes(about="truce"),
+        "quotes of a mode": store.quotes(mode="thought"),
         "credits": store.credits(),
         "events": store.events(),
         "events by actor": store.events(actor="Ukraine"),

@@ -119,3 +119,18 @@ def test_events_page_offers_the_plover_types_to_choose_from(client: TestClient) 
     assert '<select id="type" name="type">' in page
     assert "<option selected>AGREE</option>" in page and "<option>ASSAULT</option>" in page
     assert 'name="type" value=' not in page  # no free-text type box any more
+
+
+def test_quotes_page_filters_on_the_kind_of_statement(client: TestClient) -> None:
+    item = 'class="quote-item"'
+    page = client.get("/quotes").text  # default: any kind, everything shown
+    assert '<label for="mode">Kind of statement</label>' in page
+    assert '<option value="">any</option>' in page and "<option>thought</option>" in page
+    assert page.count(item) == client.get("/quotes", params={"mode": ""}).text.count(item)
+    assert '<span class="mode">speech</span>' in page
+    assert '<span class="mode">thought</span>' in page
+    thought = client.get("/quotes", params={"mode": "thought"}).text
+    assert "<option selected>thought</option>" in thought
+    assert thought.count(item) == 1 and "both sides to keep their word" in thought
+    assert '<span class="mode">speech</span>' not in thought
+    assert client.get("/quotes", params={"mode": "rumour"}).status_code == 400

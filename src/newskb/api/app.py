@@ -59,7 +59,8 @@ def create_app(db: str, write_token: str | None = None) -> FastAPI:
 
     @app.get("/api/health", tags=["meta"], response_class=JSONResponse)
     def health() -> dict[str, object]:
-        """Liveness and whether writes are enabled."""
+        """Whether the store reads (a coded 503 if not) and whether writes are enabled."""
+        pool.check()
         return {"ok": True, "writable": write_token is not None}
 
     app.include_router(api_router(pool))

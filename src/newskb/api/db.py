@@ -4,10 +4,10 @@ PostgreSQL URL. The API and the web pages read through them (the store interface
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-from newskb.errors import NotFound
+from newskb.errors import NewskbError, StoreError
 from newskb.store import SqliteStore, is_postgres_url
+from newskb.store.opening import check_path, check_version, named_failure
 from newskb.store.postgres import PostgresStore
 
 
@@ -16,12 +16,26 @@ class ReadPool:
 
     def __init__(self, path: str) -> None:
         self.postgres = is_postgres_url(path)
-        if not self.postgres and not Path(path).is_file():
-            raise NotFound(f"no store at {path!r}: run `newskb ingest ... --db {path}` first")
+        check_path(path, write=False)  # a missing, empty, foreign or newer file: coded
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[SqliteStore | PostgresStore] = []
+        self.check()
+
+    def check(self) -> None:
+        """Read the store (its version and, on SQLite, one article row). Raises the coded
+        error naming why it cannot be read (the app refuses to start, the health check
+        answers it)."""
+        try:
+            st = self.store()
+            check_version(int(st.schema_version), self.path)
+            if isinstance(st, SqliteStore):
+                st.conn.execute("SELECT id, title FROM articles LIMIT 1").fetchall()
+        except NewskbError:
+            raise
+        except Exception as exc:
+            raise named_failure(exc, self.path) or StoreError(f"cannot read: {exc}") from exc
 
     def store(self) -> SqliteStore | PostgresStore:
         """The calling thread's read-only store (statements run in autocommit, so each sees

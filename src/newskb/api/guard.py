@@ -20,6 +20,7 @@ from newskb.errors import (
     NotFound,
     ReadOnly,
     StoreBusy,
+    StoreError,
     TooLarge,
     Unauthorized,
     UsageError,
@@ -48,6 +49,7 @@ def status_of(exc: NewskbError) -> int:
         (TooLarge, 413),
         (NotAvailable, 501),
         (StoreBusy, 503),
+        (StoreError, 503),
         (UsageError, 400),
     ]
     for cls, status in table:
@@ -78,6 +80,15 @@ def as_newskb(exc: Exception) -> NewskbError:
         if exc.status_code == 405:
             return NotAllowed("method not allowed here")
         return UsageError(str(exc.detail))
+    if isinstance(exc, OverflowError):
+        from newskb.errors import BadRequest
+
+        return BadRequest("a number in the request is too large")
+    from newskb.store.opening import named_failure
+
+    found = named_failure(exc)
+    if found is not None:
+        return found
     return NewskbError("internal error")
 
 

@@ -6,10 +6,19 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
+from newskb.model import QUOTE_MODES
 from newskb.store import read
 
 DAY = r"\d{4}-\d{2}-\d{2}"  # YYYY-MM-DD
 EVENT_STATUSES = "occurred|planned|hypothetical|negated"
+QUOTE_MODE_CHOICES = "|".join(QUOTE_MODES)  # speech|thought|intention|knowledge
+QuoteModeParam = Annotated[
+    str | None,
+    Query(
+        pattern=f"^({QUOTE_MODE_CHOICES})$",
+        description="what is attributed: " + " | ".join(QUOTE_MODES) + " (default: all)",
+    ),
+]
 
 Text = Annotated[str | None, Query(max_length=200)]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the last page")]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from newskb.api.db import ReadPool
-from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text
+from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, QuoteModeParam, Text
 from newskb.api.schemas import (
     AgreementDetail,
     ArticleDetail,
@@ -123,15 +123,18 @@ def api_router(pool: ReadPool) -> APIRouter:
         about: Text = None,
         since: Day = None,
         until: Day = None,
+        mode: QuoteModeParam = None,
         cursor: Cursor = None,
         limit: Limit = 20,
     ) -> Page[QuoteRow]:
-        """Who said what: by speaker, about an entity, in a date range (newest first)."""
+        """Who said what: by speaker, about an entity, in a date range, of one mode (speech,
+        thought, intention, knowledge; newest first)."""
         rows, nxt = pool.store().list_quotes(
             speaker=speaker,
             about=about,
             since=since,
             until=until,
+            mode=mode,
             cursor=cursor,
             limit=limit,
         )

@@ -19,11 +19,14 @@ from newskb.api.schemas import (
     NewArticle,
     WriteResult,
 )
+from newskb.errors import TooLarge
 from newskb.model import Article, ErrorRecord
 from newskb.resolve import canon
 from newskb.resolve.canon import CanonIndex
 
 _WRITE_LOCK = threading.Lock()  # one writer at a time per process
+MAX_POST_CHARS = 100_000
+"""Text extracted inside one request at most (a few seconds); larger: ``newskb ingest``."""
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 401, 403, 413, 501)
 }
@@ -55,6 +58,11 @@ def write_router(db: str, token: str | None) -> APIRouter:
         from newskb.pipeline import process_batch, store_batch
         from newskb.store import open_store
 
+        if len(body.text) > MAX_POST_CHARS:
+            raise TooLarge(
+                f"text has {len(body.text):,} characters; POST /api/articles extracts at most "
+                f"{MAX_POST_CHARS:,} in one request: ingest larger articles with `newskb ingest`"
+            )
         line = json.dumps(body.model_dump(exclude_none=True), ensure_ascii=False)
         items = list(read_bytes(line.encode(), path=body.url or "api/post", suffix=".jsonl"))
         errs = [i for i in items if isinstance(i, ErrorRecord)]

@@ -15,13 +15,22 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from newskb.model import Article, ErrorRecord, Extraction
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "jsonl", "csv")
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+LIMIT = click.IntRange(0, 1_000_000_000)  # a row count SQLite can bind (--limit 10**20: usage)
+# Stored text is printed as text: never read as console markup or :emoji: codes (say()).
+out = Console(highlight=False, soft_wrap=True, emoji=False)
+err = Console(stderr=True, highlight=False, emoji=False)
+
+
+def say(*parts: str | tuple[str, str], console: Console | None = None) -> None:
+    """Print one line of plain text; a ``(text, style)`` part is styled. Nothing in the text
+    is read as markup, so a stored title holding ``[/bold]`` prints as itself."""
+    (console or out).print(Text.assemble(*parts))
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -154,8 +163,13 @@ def extract(
     callback=_fields,
     help="JSON Lines field mapping TARGET=SOURCE, e.g. text=body (repeatable).",
 )
-@click.option("--workers", type=int, default=None, help="Extraction processes [default: cores].")
-@click.option("--batch-size", type=int, default=32, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Extraction processes [default: cores].",
+)
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=32, show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress bar; one summary line.")
 @click.option(
     "--engine",
@@ -180,14 +194,14 @@ def ingest(
 ) -> None:
     """Read, extract and store articles (idempotent: re-runs skip what is stored)."""
     from newskb.pipeline import default_workers, run, store_batch
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
     if engine == "dask" or scheduler:
         from newskb.cli.scale import ingest_dask
 
         ingest_dask(paths, db, published, workers, batch_size, quiet, scheduler, shard_dir)
         return
-    store = open_store(db)
+    store = open_checked(db)
     n_workers = workers if workers is not None else default_workers()
     added = skipped = errors = versions = 0
     stored_before: list[str] = []
@@ -234,13 +248,13 @@ def report_ingest(msg: str, quiet: bool) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=LIMIT, default=20, show_default=True)
 @format_option()
 def search(query: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search over titles and texts, ranked, with snippets."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         hits = store.search(query, limit=limit)
     rows = [
         {
@@ -262,9 +276,9 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
 def show(article_id: str, db: str, fmt: str) -> None:
     """One article with its extracted facts."""
     from newskb.serialize import to_dict
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         stored = store.get(article_id)
     x = stored.extraction
     if fmt == "json":
@@ -275,9 +289,9 @@ def show(article_id: str, db: str, fmt: str) -> None:
 
 def _print_article(x: Extraction, version: int) -> None:
     a = x.article
-    out.print(f"[bold]{escape(a.title or a.path)}[/bold]  ({a.id}, v{version})")
+    say((a.title or a.path, "bold"), f"  ({a.id}, v{version})")
     place = f"{a.dateline.place} • {a.dateline.agency}" if a.dateline else ""
-    out.print(f"published {a.published or 'unknown'}  {place}  {a.path}")
+    say(f"published {a.published or 'unknown'}  {place}  {a.path}")
     emit(
         [
             {
@@ -314,14 +328,22 @@ def _print_article(x: Extraction, version: int) -> None:
             title="times",
         )
     if x.events:
+        names = {e.id: e.name for e in x.entities}
+        when = {t.id: t.text for t in x.times}
+
+        def named(ids: tuple[str, ...]) -> str:  # entity names, never the local ids (E2)
+            return ", ".join(names.get(i, "?") for i in ids)
+
         emit(
             [
                 {
                     "type": v.type,
                     "status": v.status,
                     "trigger": v.trigger.text,
-                    "actors": ",".join(v.actors),
-                    "recipients": ",".join(v.recipients),
+                    "actors": named(v.actors),
+                    "recipients": named(v.recipients),
+                    "place": named((v.location,)) if v.location else None,
+                    "time": when.get(v.time) if v.time else None,
                 }
                 for v in x.events
             ],
@@ -337,9 +359,9 @@ def stats(db: str, fmt: str) -> None:
     """Counts of what the store holds."""
     import dataclasses
 
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         s = store.stats()
     emit(
         [{"what": k, "count": v} for k, v in dataclasses.asdict(s).items()],
@@ -351,13 +373,13 @@ def stats(db: str, fmt: str) -> None:
 
 @cli.command()
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=LIMIT, default=100, show_default=True)
 @format_option()
 def errors(db: str, limit: int, fmt: str) -> None:
     """Inputs that could not be read, with their reason codes."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         rows = [{"code": e.code, "path": e.path, "message": e.message} for e in store.errors(limit)]
     emit(rows, fmt, ["code", "path", "message"], title="errors")
 
@@ -366,26 +388,28 @@ def errors(db: str, limit: int, fmt: str) -> None:
 @click.option("--db", default="newskb.db", show_default=True)
 def digest(db: str) -> None:
     """A short digest of the store: articles, who said what, events."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         s = store.stats()
-        out.print(
-            f"[bold]newskb digest[/bold] · {s.articles} articles "
+        say(
+            ("newskb digest", "bold"),
+            f" · {s.articles} articles "
             f"({s.first_published} … {s.last_published}), {s.entities} entities, "
-            f"{s.quotes} quotes, {s.times} times, {s.events} events, {s.errors} errors"
+            f"{s.quotes} quotes, {s.times} times, {s.events} events, {s.errors} errors",
         )
         for x in _latest(store):
             a = x.article
-            out.print(
-                f"\n[bold]{a.published or '?'} {a.title or a.path}[/bold]"
-                + (f" — {a.dateline.agency}" if a.dateline and a.dateline.agency else "")
+            say("")
+            say(
+                (f"{a.published or '?'} {a.title or a.path}", "bold"),
+                f" — {a.dateline.agency}" if a.dateline and a.dateline.agency else "",
             )
             for q in x.quotes[:3]:
                 who = q.speaker.text if q.speaker else "unnamed source"
-                out.print(f"  • {who}: {q.content.text[:120]}")
+                say(f"  • {who}: {q.content.text[:120]}")
             for v in x.events[:3]:
-                out.print(f"  ▸ {v.type} ({v.status}): {v.trigger.text}")
+                say(f"  ▸ {v.type} ({v.status}): {v.trigger.text}")
 
 
 def _latest(store: Any) -> Iterator[Extraction]:

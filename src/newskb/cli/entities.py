@@ -10,16 +10,16 @@ from typing import Any
 
 import click
 
-from newskb.cli.base import cli, emit, format_option, out
+from newskb.cli.base import LIMIT, cli, emit, format_option, out, say
 from newskb.cli.evaluate import eval_group
 
 
 def _conn(db: str) -> Any:
     """The store, with articles stored before resolution existed resolved now."""
     from newskb.resolve.canon import sync
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    store = open_store(db)
+    store = open_checked(db, must_exist=True)
     with store.batch() as tx:
         sync(tx.canon)
     return store
@@ -34,7 +34,7 @@ def _edit(ctx: click.Context, fn: Callable[[Any, str, str], str], a: str, b: str
 @cli.group(name="entities", invoke_without_command=True)
 @click.option("--db", default="newskb.db", show_default=True)
 @click.option("--type", "etype", default=None, help="PERSON, ORG, GPE, LOC, ...")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @format_option()
 @click.pass_context
 def entities(ctx: click.Context, db: str, etype: str | None, limit: int, fmt: str) -> None:
@@ -56,7 +56,7 @@ def _list(db: str, etype: str | None, query: str | None, limit: int, fmt: str) -
 
 @entities.command(name="list")
 @click.option("--type", "etype", default=None)
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @format_option()
 @click.pass_context
 def list_cmd(ctx: click.Context, etype: str | None, limit: int, fmt: str) -> None:
@@ -67,7 +67,7 @@ def list_cmd(ctx: click.Context, etype: str | None, limit: int, fmt: str) -> Non
 @entities.command()
 @click.argument("query")
 @click.option("--type", "etype", default=None)
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @format_option()
 @click.pass_context
 def search(ctx: click.Context, query: str, etype: str | None, limit: int, fmt: str) -> None:
@@ -86,10 +86,10 @@ def show(ctx: click.Context, ref: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(dataclasses.asdict(c), ensure_ascii=False, indent=2))
         return
-    out.print(f"[bold]{c.name}[/bold]  {c.type}  {c.id}  kb={c.kb_id or '-'}")
-    out.print("aliases: " + ", ".join(c.aliases))
+    say((c.name, "bold"), f"  {c.type}  {c.id}  kb={c.kb_id or '-'}")
+    say("aliases: " + ", ".join(c.aliases))
     for why in c.evidence:
-        out.print("joined on: " + why)
+        say("joined on: " + why)
     emit(
         [{"date": p, "role": t, "article": a} for t, p, a in c.roles]
         + [
@@ -100,7 +100,7 @@ def show(ctx: click.Context, ref: str, fmt: str) -> None:
         ["date", "role", "article"],
         title="roles over time",
     )
-    out.print(f"{len(c.articles)} articles, {c.mentions} mentions: " + ", ".join(c.articles[:20]))
+    say(f"{len(c.articles)} articles, {c.mentions} mentions: " + ", ".join(c.articles[:20]))
 
 
 @entities.command()

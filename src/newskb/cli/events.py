@@ -9,45 +9,9 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import FORMATS, _date, cli, emit, format_option, out
+from newskb.cli.base import FORMATS, LIMIT, _date, cli, emit, format_option, say
 from newskb.cli.evaluate import eval_group
-from newskb.model import AgreementRecord, AgreementStep, EventHit
-
-QUADS = {
-    "VERBAL COOPERATION": 1,
-    "MATERIAL COOPERATION": 2,
-    "VERBAL CONFLICT": 3,
-    "MATERIAL CONFLICT": 4,
-}
-PLOVER_COLUMNS = (
-    "event_id", "event_date", "event_type", "event_mode", "status", "quad_code", "actor_name",
-    "actor_wikidata_id", "recipient_name", "recipient_wikidata_id", "place_name", "story_id",
-    "event_text", "sentence",
-)  # fmt: skip
-
-
-def _plover_row(r: EventHit) -> dict[str, str]:
-    """One POLECAT-style record: the PLOVER-coded type (future cooperation -> AGREE ...)."""
-    from newskb.extract.events import lexicon, plover_type
-
-    coded = plover_type(r.type, r.status)
-    quad = lexicon.load().quad(coded)
-    return {
-        "event_id": f"{r.article_id}-{r.event_id}",
-        "event_date": r.published or "",
-        "event_type": coded,
-        "event_mode": r.mode or "",
-        "status": r.status,
-        "quad_code": str(QUADS.get(quad or "", "")),
-        "actor_name": ";".join(r.actors),
-        "actor_wikidata_id": ";".join(r.actor_ids),
-        "recipient_name": ";".join(r.recipients),
-        "recipient_wikidata_id": ";".join(r.recipient_ids),
-        "place_name": r.location or "",
-        "story_id": r.article_id,
-        "event_text": r.trigger,
-        "sentence": " ".join(r.sentence.split()),
-    }
+from newskb.model import AgreementRecord, AgreementStep
 
 
 @cli.command()
@@ -58,7 +22,7 @@ def _plover_row(r: EventHit) -> dict[str, str]:
     "--status", type=click.Choice(["occurred", "planned", "hypothetical", "negated"]), default=None
 )
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=1000, show_default=True)
+@click.option("--limit", type=LIMIT, default=1000, show_default=True)
 @click.option(
     "--format", "fmt", type=click.Choice([*FORMATS, "plover"]), default="table", show_default=True,
     help="Output format; plover = POLECAT-style TSV.",
@@ -73,9 +37,9 @@ def events(
     fmt: str,
 ) -> None:
     """Who did what to whom: events from the store, oldest first (read-only)."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         rows = store.events(
             type=etype,
             actor=actor,
@@ -83,10 +47,16 @@ def events(
             status=status,
             limit=limit,
         )
+        if fmt == "plover":
+            ids = sorted({r.article_id for r in rows})
+            found = {x.article.id: x for x in store.extractions(ids)} if ids else {}
+            stories = {m.article_id: m.story_id for m in store.story_members()}
     if fmt == "plover":
+        from newskb.cli.plover import PLOVER_COLUMNS, plover_row
+
         click.echo("\t".join(PLOVER_COLUMNS))
         for r in rows:
-            rec = _plover_row(r)
+            rec = plover_row(r, found.get(r.article_id), stories.get(r.article_id))
             click.echo("\t".join(rec[c].replace("\t", " ") for c in PLOVER_COLUMNS))
         return
     table = [
@@ -146,9 +116,9 @@ def agreements(
 ) -> None:
     """The agreements ledger: what was agreed, by whom, its status and the articles behind it."""
     from newskb.errors import NotFound
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         if agreement_id:
             one = store.agreement(agreement_id)
             if one is None:
@@ -180,8 +150,8 @@ def agreements(
         )
         return
     a = found[0]
-    out.print(f"[bold]{a.id}[/bold] {a.object} — {', '.join(a.parties)}")
-    out.print(f"first agreed {a.first_agreed or '?'} · status {a.status}")
+    say((a.id, "bold"), f" {a.object} — {', '.join(a.parties)}")
+    say(f"first agreed {a.first_agreed or '?'} · status {a.status}")
     emit(
         [
             {

@@ -54,17 +54,18 @@ def _text(fmt: str, columns: list[str], data: Iterable[dict[str, Any]], fh: IO[s
 )
 @click.option("--db", default="newskb.db", show_default=True, help="Store file (or URL).")
 def export_cmd(table: str, fmt: str, since: dt.date | None, output: str | None, db: str) -> None:
-    """One row per article, entity, quote, time, event or credit, with the article id and exact
-    offsets (columns: README, "Export"). Lists (roles, actors) are JSON text in CSV."""
+    """One row per article, entity, quote, time, event, credit, story member or agreement step,
+    with the article id and exact offsets (columns: README, "Export"). Lists (roles, actors,
+    parties) are JSON text in CSV."""
     from newskb.errors import NotAvailable
-    from newskb.export import rows, to_arrow
-    from newskb.store import open_store
+    from newskb.export import store_rows, to_arrow
+    from newskb.store.opening import open_checked
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     columns = [name for name, _ in TABLES[table]]
-    with open_store(db, readonly=True) as store:
-        data = rows(table, store.extractions(), since)
+    with open_checked(db, readonly=True) as store:
+        data = store_rows(table, store, since)
         if fmt == "parquet":
             try:
                 import pyarrow.parquet as pq

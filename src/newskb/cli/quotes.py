@@ -10,30 +10,43 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import _date, cli, emit, format_option
+from newskb.cli.base import LIMIT, _date, cli, emit, format_option
 from newskb.cli.evaluate import eval_group
+from newskb.model import QUOTE_MODES
 
 
 @cli.command()
 @click.option("--speaker", help="Speaker name (any spelling or alias; substring match).")
 @click.option("--about", help="An entity (or text) the quote is about.")
 @click.option("--since", callback=_date, help="Only articles published on/after YYYY-MM-DD.")
+@click.option(
+    "--mode",
+    type=click.Choice(QUOTE_MODES),
+    help="Only what was said, thought, intended or known (default: all).",
+)
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=LIMIT, default=100, show_default=True)
 @format_option()
 def quotes(
-    speaker: str | None, about: str | None, since: dt.date | None, db: str, limit: int, fmt: str
+    speaker: str | None,
+    about: str | None,
+    since: dt.date | None,
+    mode: str | None,
+    db: str,
+    limit: int,
+    fmt: str,
 ) -> None:
     """Who said what: quotes from the store, oldest first (read-only)."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
-        rows = store.quotes(speaker=speaker, about=about, since=since, limit=limit)
+    with open_checked(db, readonly=True) as store:
+        rows = store.quotes(speaker=speaker, about=about, since=since, mode=mode, limit=limit)
     out = [
         {
             "published": r.published,
             "speaker": r.speaker,
             "kind": r.kind,
+            "mode": r.mode,
             "cue": r.cue,
             "content": r.content,
             "article": r.article_id,
@@ -42,7 +55,7 @@ def quotes(
         }
         for r in rows
     ]
-    cols = ["published", "speaker", "kind", "cue", "content", "article", "quote"]
+    cols = ["published", "speaker", "kind", "mode", "cue", "content", "article", "quote"]
     emit(out, fmt, cols if fmt == "table" else [*cols, "title"], title="quotes")
 
 
@@ -50,13 +63,13 @@ def quotes(
 @click.option("--source", help="Credited name or agency (substring match).")
 @click.option("--since", callback=_date, help="Only articles published on/after YYYY-MM-DD.")
 @click.option("--db", default="newskb.db", show_default=True)
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=LIMIT, default=100, show_default=True)
 @format_option()
 def credits_cmd(source: str | None, since: dt.date | None, db: str, limit: int, fmt: str) -> None:
     """Who made the images, videos and recordings: media credits, oldest first (read-only)."""
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
-    with open_store(db, readonly=True) as store:
+    with open_checked(db, readonly=True) as store:
         rows = store.credits(source=source, since=since, limit=limit)
     cols = ["published", "medium", "source", "agency", "caption", "article", "credit"]
     out = [

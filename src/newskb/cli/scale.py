@@ -32,7 +32,7 @@ def ingest_dask(
 ) -> None:
     from newskb.pipeline import default_workers
     from newskb.scale.dask_engine import run_dask
-    from newskb.store import open_store
+    from newskb.store.opening import open_checked
 
     out_dir = shard_dir or default_shard_dir(db)
     bar = progress(
@@ -41,7 +41,7 @@ def ingest_dask(
         quiet,
     )
     try:
-        with open_store(db) as store, bar:
+        with open_checked(db) as store, bar:
             task = bar.add_task("shards", total=None, articles=0, errors=0)
             counts = [0, 0]
 

@@ -6,6 +6,8 @@ import click
 
 from newskb.cli.base import cli, err
 
+SHUTDOWN_S = 3  # SIGTERM: open requests get this long, then the server stops
+
 
 @cli.command()
 @click.option(
@@ -43,7 +45,14 @@ def serve(db: str, host: str, port: int, write_token: str | None, workers: int) 
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"warning: listening on {host}, reachable from other machines")
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            server_header=False,
+            timeout_graceful_shutdown=SHUTDOWN_S,
+        )
         return
     os.environ["NEWSKB_DB"] = db
     os.environ["NEWSKB_WRITE_TOKEN"] = write_token or ""
@@ -55,4 +64,5 @@ def serve(db: str, host: str, port: int, write_token: str | None, workers: int) 
         port=port,
         log_level="warning",
         server_header=False,
+        timeout_graceful_shutdown=SHUTDOWN_S,
     )

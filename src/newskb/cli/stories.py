@@ -14,15 +14,23 @@ from newskb.cli.base import cli, emit, format_option
 from newskb.cli.evaluate import eval_group
 from newskb.errors import NotFound, UsageError
 
+_TSV = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_field(value: str) -> str:
+    """One TSV field: backslash, tab and line ends escaped (a file name may hold any of them)."""
+    return value.translate(_TSV)
+
 
 @contextmanager
 def _store(db: str) -> Iterator[Any]:
-    from newskb.store import is_postgres_url, open_store
+    from newskb.store import is_postgres_url
+    from newskb.store.opening import open_checked
 
     path = db.removeprefix("sqlite:///")
     if not is_postgres_url(db) and not Path(path).exists():
         raise NotFound(f"no store at {path!r} (run `newskb ingest ... --db {path}` first)")
-    store = open_store(db)
+    store = open_checked(db, must_exist=True)
     try:
         yield store
     finally:
@@ -54,7 +62,7 @@ def stories(ctx: click.Context, db: str, fmt: str) -> None:
             assign_pending(tx.stories)
         if fmt == "tsv":
             for path, sid in store.story_paths():
-                click.echo(f"{path}\t{sid}")
+                click.echo(f"{tsv_field(path)}\t{tsv_field(sid)}")
             return
         found = store.stories()
         if fmt == "json":

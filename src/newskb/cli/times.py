@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from newskb.cli.base import emit, format_option
+from newskb.cli.base import LIMIT, emit, format_option
 from newskb.cli.evaluate import eval_group
 
 
@@ -23,7 +23,7 @@ from newskb.cli.evaluate import eval_group
 )
 @click.option("--corpora", "corpora_dir", type=click.Path(path_type=Path), default=None,
               help="Folder holding the corpora [default: as `newskb eval --corpora`].")  # fmt: skip
-@click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+@click.option("--limit", type=LIMIT, default=None, help="Score only the first N documents.")
 @click.option(
     "--errors",
     "show_errors",

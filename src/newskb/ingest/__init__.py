@@ -55,9 +55,11 @@ def error_record(exc: InputError, path: str) -> ErrorRecord:
     return ErrorRecord(code=exc.code, message=exc.message, path=exc.path or path)
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[str | ErrorRecord]:
-    """Expand folders recursively (sorted, links not followed into loops); files as given."""
-    for given in paths:
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ErrorRecord]:
+    """Expand folders recursively (sorted, links not followed into loops); files as given
+    (``str`` or ``pathlib.Path``; yielded as ``str``)."""
+    for item in paths:
+        given = os.fspath(item)
         p = Path(given)
         if given == STDIN:
             yield given
@@ -115,12 +117,16 @@ def _kind(path: str) -> tuple[str, bool]:
 
 
 def read_path(
-    path: str, *, published: dt.date | None = None, fields: Mapping[str, str] | None = None
+    path: str | os.PathLike[str],
+    *,
+    published: dt.date | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[Article | ErrorRecord]:
     """Read one file into one or more articles (JSON Lines) or coded errors. Never raises.
 
     ``-`` is standard input (its format sniffed); ``.gz`` files are read decompressed; a name
     that is not valid UTF-8 is read and shown escaped (``shown``)."""
+    path = os.fspath(path)
     name = shown(path)
     try:
         if path == STDIN:
@@ -269,7 +275,7 @@ def read_bytes(
 
 
 def read_paths(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     published: dt.date | None = None,
     fields: Mapping[str, str] | None = None,

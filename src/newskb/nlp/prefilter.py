@@ -316,9 +316,29 @@ def needs_parse(sent: Span) -> bool:
     text = sent.text
     if any(m in text for m in t.marks):
         return True
-    ents = sent.ents
     if gated and actor and len(gated | actor) > 1:  # "the leaders agreed", "they signed"
         return True
-    if gated and any(e.label_ in ACTOR_LABELS for e in ents):
+    labels = entity_labels(sent)
+    if gated and labels & ACTOR_LABELS:
         return True
-    return bool(t.labels) and any(e.label_ in t.labels for e in ents)
+    return bool(t.labels & labels)
+
+
+def entity_labels(sent: Span) -> set[str]:
+    """The labels of the entities wholly inside ``sent``: what ``{e.label_ for e in
+    sent.ents}`` gives, read from the sentence's own tokens (``Span.ents`` walks every entity
+    of the whole doc, once per sentence: quadratic in the article's length)."""
+    labels: set[str] = set()
+    label = ""  # the entity open at this token, begun inside the sentence
+    for tok in sent:
+        iob = tok.ent_iob  # 3 begin, 1 inside, 2 outside, 0 unset
+        if iob == 1:
+            continue
+        if label:
+            labels.add(label)
+        label = tok.ent_type_ if iob == 3 else ""
+    if label:
+        doc = sent.doc
+        if sent.end >= len(doc) or doc[sent.end].ent_iob != 1:
+            labels.add(label)
+    return labels

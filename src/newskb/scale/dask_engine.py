@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from newskb.errors import NotAvailable, ShardFailed
+from newskb.errors import NotAvailable, ShardFailed, UsageError
 from newskb.ingest import iter_paths
 from newskb.model import BatchReport, EngineReport, ErrorRecord, Shard, ShardResult
 from newskb.scale.shards import (
@@ -43,6 +43,7 @@ from newskb.store.base import BatchStore
 SHARD_FILES = 32
 LOAD_BATCH = 1000
 RETRIES = 2
+SCHEDULER_TIMEOUT_S = 10
 log = logging.getLogger(__name__)
 
 
@@ -96,7 +97,14 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     Client: Any = distributed.Client
     LocalCluster: Any = distributed.LocalCluster
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            raise UsageError(
+                f"cannot reach the Dask scheduler {scheduler!r} within "
+                f"{SCHEDULER_TIMEOUT_S} s: {exc}"
+            ) from exc
+        with client:
             yield client
         return
     with (
@@ -110,6 +118,9 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
         ) as cluster,
         Client(cluster) as client,
     ):
+        from newskb.workers import dask_plugin
+
+        client.register_plugin(dask_plugin(os.getpid()))
         yield client
 
 

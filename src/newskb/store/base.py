@@ -91,6 +91,7 @@ class Store(BatchStore, Protocol):
         speaker: str | None = None,
         about: str | None = None,
         since: dt.date | None = None,
+        mode: str | None = None,
         limit: int = 100,
     ) -> list[QuoteRow]: ...
     def credits(

@@ -290,6 +290,7 @@ def list_quotes(
     until: str | None = None,
     article: str | None = None,
     entity: str | None = None,
+    mode: str | None = None,
     cursor: str | None = None,
     limit: int = 20,
     oldest_first: bool = False,
@@ -301,7 +302,7 @@ def list_quotes(
     offset = offset_of(decode_cursor(cursor))
     rows = find_quotes(
         conn, speaker=speaker, about=about, since=since, until=until, article=article,
-        entity=entity, limit=limit + 1, offset=offset, newest_first=not oldest_first,
+        entity=entity, mode=mode, limit=limit + 1, offset=offset, newest_first=not oldest_first,
     )  # fmt: skip
     return page_of(rows, limit, offset)
 
@@ -315,7 +316,10 @@ _EVENT_SQL = (
     "SELECT v.article_id, v.local_id, v.type, v.mode, v.status, v.actors, v.recipients, "
     "v.location, v.agreement, v.trigger_text, v.trigger_start, v.trigger_end, "
     "v.sentence_start, v.sentence_end, "
-    f"{_WHEN} AS at, a.title, a.published, a.text AS atext FROM events v "
+    f"{_WHEN} AS at, a.title, a.published, "
+    # the sentence only: a.text would copy the whole article into every row (and a sort)
+    "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS stext "
+    "FROM events v "
     "JOIN articles a ON a.id = v.article_id "
     "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
 )
@@ -357,7 +361,7 @@ def _event_row(conn: Any, r: Any) -> EventRow:
         trigger=r["trigger_text"],
         trigger_start=r["trigger_start"],
         trigger_end=r["trigger_end"],
-        sentence=r["atext"][r["sentence_start"] : r["sentence_end"]],
+        sentence=r["stext"] or "",
         when=r["at"],
         location=r["location"],
         agreement=agreement_object(r["agreement"]),

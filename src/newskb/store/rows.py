@@ -64,6 +64,7 @@ def quote_rows(x: Extraction) -> list[Row]:
             q.content.start,
             q.content.end,
             q.content.text,
+            q.mode,
         )
         for q in x.quotes
     ]
@@ -135,7 +136,7 @@ FACT_TABLES = {
     "updates": (6, update_rows),
     "entities": (7, entity_rows),
     "mentions": (6, mention_rows),
-    "quotes": (13, quote_rows),
+    "quotes": (14, quote_rows),
     "times": (9, time_rows),
     "events": (16, event_rows),
     "credits": (12, credit_rows),

@@ -140,3 +140,55 @@ def snippet_html(snippet: str, open_mark: str, close_mark: str) -> Markup:
         hit, _, rest = piece.partition(close_mark)
         out.append(f"<mark>{escape(hit)}</mark>{escape(rest.replace(close_mark, ''))}")
     return Markup("".join(out))
+
+
+PIECE_CHARS = 2_000  # a longer line is highlighted in pieces (one paragraph still)
+
+
+def parts(text: str, size: int) -> list[tuple[int, int]]:
+    """``text`` as consecutive (start, end) parts of about ``size`` characters, cut at a line
+    end where one is near (else at a space, else anywhere)."""
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            if cut > start:
+                end = cut + 1
+        out.append((start, end))
+        start = end
+    return out or [(0, 0)]
+
+
+def paragraphs(text: str, marks: list[Mark], lo: int, hi: int) -> list[Markup]:
+    """One highlighted paragraph per non-blank line of ``text[lo:hi]``, in time linear in the
+    text and its marks: marks are swept in start order (each paragraph sees only the marks
+    open over it) and a long line is highlighted in pieces of ``PIECE_CHARS``."""
+    ordered = sorted(marks, key=lambda m: m.start)
+    nxt = 0
+    active: list[Mark] = []
+    out: list[Markup] = []
+
+    def over(s: int, e: int) -> list[Mark]:
+        nonlocal nxt, active
+        while nxt < len(ordered) and ordered[nxt].start < e:
+            active.append(ordered[nxt])
+            nxt += 1
+        active = [m for m in active if m.end > s]
+        return [m for m in active if m.start < e]
+
+    start = lo
+    for line in text[lo:hi].split("\n"):
+        end = start + len(line)
+        if line.strip():
+            html = [
+                highlight(text, over(s, e), s, e)
+                for s, e in parts(text[start:end], PIECE_CHARS)
+                for s, e in [(start + s, start + e)]
+            ]
+            out.append(Markup("").join(html))
+        start = end + 1
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from importlib import resources
 from typing import Annotated, Any
 
@@ -10,10 +11,19 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newskb.api.db import ReadPool
-from newskb.api.params import DAY, EVENT_STATUSES, Cursor, Limit, Text, given
+from newskb.api.params import DAY, EVENT_STATUSES, QUOTE_MODE_CHOICES, Cursor, Limit, Text, given
+from newskb.errors import NotFound
+from newskb.model import QUOTE_MODES
 from newskb.store import read
 from newskb.web.chart import timeline_svg
-from newskb.web.highlight import entity_href, entity_key, highlight, marks_for, snippet_html
+from newskb.web.highlight import (
+    entity_href,
+    entity_key,
+    marks_for,
+    paragraphs,
+    parts,
+    snippet_html,
+)
 from newskb.web.timeline import paginate
 
 # PLOVER's sixteen event types, the values the events page offers to filter on
@@ -22,6 +32,8 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 Day = Annotated[str | None, Query(pattern=f"^({DAY})?$")]  # a blank form field is allowed
+PART_CHARS = 50_000  # an article page shows at most about this much text
+FACTS_CAP = 300  # and at most this many quotes, times, events, entities
 
 
 def templates() -> Jinja2Templates:
@@ -66,28 +78,44 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         )
 
     @r.get("/articles/{article_id}")
-    def article(request: Request, article_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+    def article(
+        request: Request,
+        article_id: Annotated[str, Path(max_length=64)],
+        part: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    ) -> HTMLResponse:
+        """An article, highlighted; a long one in parts of ``PART_CHARS`` characters, each with
+        its own facts (at most ``FACTS_CAP`` of a kind), so every page answers quickly."""
         stored = pool.store().get_article(article_id)
         x = stored.extraction
         text = x.article.text
-        marks = marks_for(x)
-        paragraphs, start = [], 0
-        for line in text.split("\n"):
-            end = start + len(line)
-            if line.strip():
-                paragraphs.append(highlight(text, marks, start, end))
-            start = end + 1
+        cuts = parts(text, PART_CHARS)
+        if part > len(cuts):
+            raise NotFound(f"article {article_id!r} has {len(cuts)} part(s), not {part}")
+        lo, hi = cuts[part - 1]
+        whole = len(cuts) == 1
+        shown = dataclasses.replace(
+            x,
+            quotes=tuple(q for q in x.quotes if whole or lo <= q.content.start < hi)[:FACTS_CAP],
+            times=tuple(t for t in x.times if whole or lo <= t.start < hi)[:FACTS_CAP],
+            events=tuple(v for v in x.events if whole or lo <= v.trigger.start < hi)[:FACTS_CAP],
+            entities=x.entities[:FACTS_CAP],
+        )
+        marks = [m for m in marks_for(x) if m.end > lo and m.start < hi]
         names = {e.id: e for e in x.entities}
         keys = {e.id: entity_key(e.kb_id, e.name) for e in x.entities}
+        totals = {k: len(getattr(x, k)) for k in ("quotes", "times", "events", "entities")}
         return render(
             request,
             "article.html",
-            x=x,
+            x=shown,
             a=x.article,
             stored=stored,
-            paragraphs=paragraphs,
+            paragraphs=paragraphs(text, marks, lo, hi),
             names=names,
             keys=keys,
+            part=part,
+            parts=len(cuts),
+            totals=totals,
         )
 
     @r.get("/entities")
@@ -135,13 +163,17 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         about: Text = None,
         since: Day = None,
         until: Day = None,
+        mode: Annotated[str | None, Query(pattern=f"^(|{QUOTE_MODE_CHOICES})$")] = None,
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> HTMLResponse:
-        form = {"speaker": speaker, "about": about, "since": since, "until": until}
+        form = {"speaker": speaker, "about": about, "since": since, "until": until, "mode": mode}
         rows, nxt = pool.store().list_quotes(cursor=cursor, limit=limit, **given(**form))
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
-        return render(request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more)
+        return render(
+            request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more,
+            modes=QUOTE_MODES,
+        )  # fmt: skip
 
     @r.get("/events")
     def events(

@@ -188,11 +188,11 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
     if (
         stop < len(doc)
         and doc[stop].is_lower
-        and doc[stop].pos_ == "NOUN"
+        and doc[stop].pos_ in ("NOUN", "ADJ")
         and known_place(words.text)
         and geo.place(words.text) is not None
     ):
-        return "GPE"  # "a 66-year-old Burnsville woman"
+        return "GPE"  # "a 66-year-old Burnsville woman", "the Zaporizhzhia nuclear power plant"
     if (
         stop + 1 < len(doc)
         and doc[stop].text == ","

@@ -141,6 +141,15 @@ def known_place(text: str) -> bool:
     return any(e.type != "PERSON" and e.type != "ORG" for e in load_gazetteer().exact(text))
 
 
+def city_spelling(text: str) -> bool:
+    """Another spelling (a transliteration) of a city's own name: "Zaporizhzhia" for
+    geonames' "Zaporizhzhya" - not a short word some language uses for a city ("Ava")."""
+    city = geo.city(text)
+    return (
+        city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85
+    )
+
+
 def place_not_person(text: str) -> bool:
     """A name the place tables know and no person table does: a country or large city by
     this very name, a multi-word city name ("Banda Aceh", "Khan Yunis"), or a country's
@@ -151,9 +160,8 @@ def place_not_person(text: str) -> bool:
         return True
     if " " in text:  # a city's own name, not another name of it ("Mu Li" is a person)
         return geo.country(text) is not None or bool(geo.own_cities(text))
-    city = geo.city(text)
-    if city is not None and norm(city.name) != norm(text) and similarity(city.name, text) >= 0.85:
-        return True  # a transliteration of a city's name ("Zaporizhzhia" ~ "Zaporizhzhya")
+    if city_spelling(text):
+        return True
     alternate = geo.other_cities(text)
     if any(rank >= 500_000 for rank, _e in alternate):
         return True  # "Mysore" (Mysuru), "Bombay"
@@ -171,6 +179,6 @@ def own_place_name(text: str) -> bool:
     name, or a gazetteer place (not a city's name in another language: "Ava", "Sam")."""
     if geo.country(text) is not None or norm(text) in _regions():
         return True
-    if geo.own_cities(text):
+    if geo.own_cities(text) or city_spelling(text):
         return True
     return any(e.type in ("GPE", "LOC", "FAC") for e in load_gazetteer().exact(text))

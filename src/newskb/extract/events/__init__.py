@@ -30,6 +30,7 @@ from newskb.extract.events import (
     domain,
     gates,
     lexicon,
+    lookup,
     phrases,
     roles,
     status,
@@ -43,7 +44,6 @@ from newskb.model import (
     Event,
     EventStatus,
     Extraction,
-    Quote,
     Span,
     TimeExpr,
 )
@@ -83,19 +83,25 @@ def _line_of(text: str, sent: SpacySpan, start: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _time_for(lo: int, hi: int, times: tuple[TimeExpr, ...]) -> str | None:
-    inside = [t for t in times if lo <= t.start and t.end <= hi]
+def _time_for(lo: int, hi: int, times: tuple[TimeExpr, ...] | lookup.Times) -> str | None:
+    if isinstance(times, lookup.Times):
+        inside = times.inside(lo, hi)
+    else:
+        inside = [t for t in times if lo <= t.start and t.end <= hi]
     points = [t for t in inside if t.type in POINT_TYPES]
     chosen = points or inside
     return chosen[0].id if chosen else None
 
 
 def event_date(
-    time_id: str | None, times: tuple[TimeExpr, ...], published: dt.date | None
+    time_id: str | None, times: tuple[TimeExpr, ...] | lookup.Times, published: dt.date | None
 ) -> tuple[str | None, str | None]:
     """(date, precision) of an event: its time's calendar value when that names a date
     ("2025-03-18T16:00" -> minute, "2025-W12" -> week), else the publication date (day)."""
-    t = next((x for x in times if x.id == time_id), None) if time_id else None
+    if isinstance(times, lookup.Times):
+        t = times.get(time_id)
+    else:
+        t = next((x for x in times if x.id == time_id), None) if time_id else None
     m = CALENDAR.match(t.value) if t is not None else None
     if t is not None and m is not None:
         if t.value[m.end() : m.end() + 2] == "-W" and m.lastindex == 1:
@@ -123,14 +129,6 @@ def _on_line(
     place = r.location if r.location in here((r.location,) if r.location else ()) else None
     actors = r.actors if r.group else here(r.actors)
     return roles.Roles(actors, here(r.recipients), place, r.group)
-
-
-def _quote_for(start: int, quotes: tuple[Quote, ...]) -> str | None:
-    for q in quotes:
-        pieces = q.content.fragments or ((q.content.start, q.content.end),)
-        if any(s <= start < e for s, e in pieces):
-            return q.id
-    return None
 
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -281,6 +279,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     pub = article.published.isoformat() if article.published else None
     known = agreements.Specifics()
     text = article.text
+    times, quotes = lookup.Times(so_far.times), lookup.Quotes(so_far.quotes)
     sport = domain.sport_article(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
@@ -299,8 +298,8 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                 r = _on_line(r, lo, hi, so_far.entities, idx)
             if len(r.actors) > 1 and not r.group:
                 last_group = r.actors
-            time_id = _time_for(lo, hi, so_far.times)
-            date, precision = event_date(time_id, so_far.times, article.published)
+            time_id = _time_for(lo, hi, times)
+            date, precision = event_date(time_id, times, article.published)
             parties = _parties(trig, r, idx, lex)
             agreement = _agreement(trig, parties, lex, pub, known) if st == "occurred" else None
             events.append(
@@ -315,7 +314,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                     recipients=r.recipients,
                     location=r.location,
                     time=time_id,
-                    quote=_quote_for(start, so_far.quotes),
+                    quote=quotes.holding(start),
                     agreement=agreement,
                     date=date,
                     date_precision=precision,

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import Region
@@ -238,13 +239,41 @@ def _signed(doc: Doc, text: str, region: Region) -> TokSpan | None:
     return TokSpan(name.start, name.end, name.root.i)
 
 
+@dataclass
+class _DocMemo:
+    """Token offsets and sentences of the doc being read, built once (not once per quote:
+    rebuilding them per region or per pronoun made many quotes cost their square)."""
+
+    doc: Doc
+    token_starts: list[int]
+    sents: list[SpacySpan]
+    sent_chars: list[int]
+
+
+_LAST: list[_DocMemo] = []  # the last doc's memo only
+
+
+def _memo(doc: Doc) -> _DocMemo:
+    if not _LAST or _LAST[0].doc is not doc or len(_LAST[0].token_starts) != len(doc):
+        sents = list(doc.sents)
+        _LAST[:] = [_DocMemo(doc, [t.idx for t in doc], sents, [x.start_char for x in sents])]
+    return _LAST[0]
+
+
+def _sentences_before(doc: Doc, at: int, n: int) -> list[SpacySpan]:
+    """The last ``n`` sentences starting before character ``at``, in order."""
+    m = _memo(doc)
+    upto = bisect.bisect_left(m.sent_chars, at)
+    return m.sents[max(0, upto - n) : upto]
+
+
 def _nearby(
     doc: Doc, regions: list[Region], k: int, lines: Lines, lex: CueLexicon
 ) -> tuple[TokSpan, tuple[int, int]] | None:
     """A cue verb with a subject just before or after a quoted region, outside every other
     region (inside its own outer region for a nested quote): 'X said: "..."', '"...", said X'."""
     region = regions[k]
-    starts = [t.idx for t in doc]
+    starts = _memo(doc).token_starts
     first = max(bisect.bisect_right(starts, region.start) - 1, 0)
     lo, hi = lines.of(first)
     outer = (
@@ -329,7 +358,7 @@ def _antecedent(
     """A he/she speaker: the last earlier quote's person, or a singular person subject of a
     recent sentence, or the nearest person named before."""
     quoted = [(pos, e) for pos, e in said if pos < at and types.get(e) == "PERSON"]
-    sents = [s for s in doc.sents if s.start_char < at][-6:]
+    sents = _sentences_before(doc, at, 6)
     for sent in reversed(sents):
         if quoted and quoted[-1][0] >= sent.start_char:
             return quoted[-1][1]
@@ -369,7 +398,7 @@ def _group_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
 def _body_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
     """An "it" speaker ("The ministry ... It said that ..."): the organisation or country that
     is the subject of this or the previous sentence, else nothing (never a guess further back)."""
-    sents = [s for s in doc.sents if s.start_char < at][-2:]
+    sents = _sentences_before(doc, at, 2)
     for sent in reversed(sents):
         for tok in reversed(sent):
             if tok.idx >= at or tok.dep_ not in SUBJECTS:

@@ -199,5 +199,11 @@ CREATE TABLE agreement_history (
 CREATE INDEX agreement_history_article ON agreement_history(article_id);
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3))
+# version 4: what a quote attributes (SQLite's 0008_quote_modes.sql); NULL for older quotes
+V4 = """
+ALTER TABLE quotes ADD COLUMN mode TEXT;
+CREATE INDEX quotes_mode ON quotes(mode);
+"""
+
+VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4))
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")

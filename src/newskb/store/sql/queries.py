@@ -29,12 +29,15 @@ class SqlQueries:
         speaker: str | None = None,
         about: str | None = None,
         since: dt.date | None = None,
+        mode: str | None = None,
         limit: int = 100,
     ) -> list[QuoteRow]:
         """Who said what: the one quote query (the CLI's, the API's and the web page's)."""
         from newskb.store.sql.quotes import find_quotes
 
-        return find_quotes(self.db, speaker=speaker, about=about, since=since, limit=limit)
+        return find_quotes(
+            self.db, speaker=speaker, about=about, since=since, mode=mode, limit=limit
+        )
 
     def credits(
         self, *, source: str | None = None, since: dt.date | None = None, limit: int = 100

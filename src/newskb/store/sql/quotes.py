@@ -55,6 +55,7 @@ def find_quotes(
     until: dt.date | str | None = None,
     article: str | None = None,
     entity: str | None = None,
+    mode: str | None = None,
     limit: int = 100,
     offset: int = 0,
     newest_first: bool = False,
@@ -63,6 +64,8 @@ def find_quotes(
 
     ``entity`` is exact: the speaker entity's KB id or (case-insensitively) its name or the
     speaker as written (an entity page's quotes); ``speaker`` is the any-spelling search.
+    ``mode`` (speech | thought | intention | knowledge) is exact: quotes stored before modes
+    existed (NULL) match no mode.
 
     ``conn`` is a ``sqlite3`` or psycopg connection, or a ``Db`` adapter.
     """
@@ -91,6 +94,9 @@ def find_quotes(
             "(e.kb_id = ? OR lower(e.name) = lower(?) OR lower(q.speaker_text) = lower(?))"
         )
         args += [entity, entity, entity]
+    if mode:
+        where.append("q.mode = ?")
+        args.append(mode)
     order = (
         "COALESCE(a.published, '') DESC, a.rowid DESC, q.content_start"
         if newest_first
@@ -100,7 +106,7 @@ def find_quotes(
         SELECT q.article_id, q.local_id, q.kind, e.name AS speaker_name,
                COALESCE(e.kb_id, e.name) AS speaker_key,
                q.speaker_text, q.cue_text, q.content_text, q.content_start, q.content_end,
-               a.title, a.published
+               a.title, a.published, q.mode
         FROM quotes q
         JOIN articles a ON a.id = q.article_id
         LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity
@@ -123,6 +129,7 @@ def find_quotes(
             content_end=int(r[9]),
             title=r[10],
             published=r[11],
+            mode=r[12],
         )
         for r in db.rows(sql, args)
     ]

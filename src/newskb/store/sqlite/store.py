@@ -43,8 +43,10 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open ``path`` with WAL, foreign keys and a busy timeout; autocommit mode."""
     target = str(path)
     if readonly:
+        from newskb.store.opening import ro_uri
+
         conn = sqlite3.connect(
-            f"file:{target}?mode=ro",
+            ro_uri(target),
             uri=True,
             isolation_level=None,
             check_same_thread=False,
