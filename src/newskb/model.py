@@ -524,6 +524,7 @@ class CanonEntity:
     characterisations: tuple[tuple[str, str | None, str], ...] = ()
     articles: tuple[str, ...] = ()
     mentions: int = 0
+    evidence: tuple[str, ...] = ()  # why mentions in other articles were joined to it
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,8 @@ def show(ctx: click.Context, ref: str, fmt: str) -> None:
         return
     say((c.name, "bold"), f"  {c.type}  {c.id}  kb={c.kb_id or '-'}")
     say("aliases: " + ", ".join(c.aliases))
+    for why in c.evidence:
+        say("joined on: " + why)
     emit(
         [{"date": p, "role": t, "article": a} for t, p, a in c.roles]
         + [

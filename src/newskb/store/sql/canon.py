@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 
 from newskb.model import CanonEntity, Extraction
 from newskb.resolve.canon import find
+from newskb.resolve.evidence import Profile, profile_key
 from newskb.resolve.keys import norm
 from newskb.store.sql import Db
 
@@ -55,6 +57,67 @@ class SqlCanon:
             (*keys, limit),
         )
         return [(str(c), str(a)) for c, a in rows]
+
+    def key_candidates(self, keys: Sequence[str], limit: int) -> list[str]:
+        marks = ",".join("?" * len(keys))
+        rows = self.db.rows(
+            f"SELECT DISTINCT c.id FROM canon_keys k JOIN canon c ON c.id = k.canon_id "
+            f"WHERE k.key IN ({marks}) AND c.merged_into IS NULL ORDER BY c.id LIMIT ?",
+            (*keys, limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    def profile(self, cid: str, limit: int) -> Profile | None:
+        row = self.db.one("SELECT name, type, kb_id FROM canon WHERE id = ?", (cid,))
+        if row is None:
+            return None
+        name, etype, kb = str(row[0]), str(row[1]), row[2]
+        aliases = [
+            str(r[0])
+            for r in self.db.rows(
+                "SELECT alias FROM canon_aliases WHERE canon_id = ? ORDER BY alias LIMIT ?",
+                (cid, limit),
+            )
+        ]
+        roles = self.db.rows(
+            "SELECT DISTINCT text FROM canon_roles WHERE canon_id = ? AND kind = 'role' "
+            "ORDER BY text LIMIT ?",
+            (cid, limit),
+        )
+        # the entities written beside it in (a bounded number of) its articles
+        beside = self.db.rows(
+            "SELECT e.name, e.type, e.kb_id FROM (SELECT article_id, local_id FROM entity_links "
+            "WHERE canon_id = ? ORDER BY article_id LIMIT ?) l JOIN entities e "
+            "ON e.article_id = l.article_id AND e.local_id <> l.local_id LIMIT ?",
+            (cid, 20, limit),
+        )
+        days = self.db.rows(
+            "SELECT DISTINCT a.published FROM entity_links l JOIN articles a "
+            "ON a.id = l.article_id WHERE l.canon_id = ? AND a.published IS NOT NULL LIMIT ?",
+            (cid, limit),
+        )
+        dates = set()
+        for (d,) in days:
+            try:
+                dates.add(dt.date.fromisoformat(str(d)[:10]))
+            except ValueError:
+                continue
+        return Profile(
+            name=name,
+            type=etype,
+            aliases=tuple(a for a in aliases if a != name),
+            kb_id=None if kb is None else str(kb),
+            roles=frozenset(str(r[0]) for r in roles),
+            context=frozenset(str(k) if k else profile_key(str(n), str(t)) for n, t, k in beside),
+            days=frozenset(dates),
+        )
+
+    def link_of(self, article_id: str, local_id: str) -> str | None:
+        row = self.db.one(
+            "SELECT canon_id FROM entity_links WHERE article_id = ? AND local_id = ?",
+            (article_id, local_id),
+        )
+        return None if row is None else str(row[0])
 
     def article_count(self, cid: str) -> int:
         q = "SELECT COUNT(DISTINCT article_id) FROM entity_links WHERE canon_id = ?"
@@ -171,6 +234,22 @@ def listing(
     ]
 
 
+def _evidence(db: Db, cid: str, limit: int = 50) -> tuple[str, ...]:
+    """What joined other articles' mentions to ``cid`` (the canon's logged joins and merges)."""
+    out = []
+    for (detail,) in db.rows(
+        "SELECT detail FROM canon_edits WHERE op IN ('join', 'merge') AND detail LIKE ? "
+        "ORDER BY id LIMIT ?",
+        (f"%{cid}%", limit * 4),
+    ):
+        d = json.loads(detail)
+        if d.get("canon") == cid and "evidence" in d:
+            out.append(f"{d['entity']} (article {d['article']}): {d['evidence']}")
+        elif d.get("keep") == cid and "evidence" in d:
+            out.append(f"merged {d['drop']}: {d['evidence']}")
+    return tuple(out[:limit])
+
+
 def show(db: Db, ref: str) -> CanonEntity:
     """One canonical entity with its aliases, roles over time and articles."""
     cid = find(SqlCanon(db), ref)
@@ -202,6 +281,7 @@ def show(db: Db, ref: str) -> CanonEntity:
     )
     mentions = counted[0] if counted else 0
     return CanonEntity(
+        evidence=_evidence(db, cid),
         id=row[0],
         name=row[1],
         type=row[2],
