@@ -7,7 +7,9 @@ extractors found, so the highlight and agreement pages are tested on known offse
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 from newskb.model import Agreement, Event, Extraction, Span, TimeExpr
@@ -122,3 +124,33 @@ def build_store(folder: Path, seed: Path | None = None) -> Path:
                 fixed.append(item)
             store.add_batch(fixed)
     return db
+
+
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The web app over ``db`` served by uvicorn in a thread on a free loopback port; its URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from newskb.api import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
-from test_browser import CHROMIUM, FLAGS, SHOTS, _free_port
+from servestore import serving
+from test_browser import CHROMIUM, FLAGS, SHOTS
 
 from newskb.api import create_app
 from newskb.pipeline import run, store_batch
@@ -77,19 +75,8 @@ def test_every_event_of_a_200_article_story_is_reachable(long_db: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site(long_db: Path) -> Iterator[str]:
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(str(long_db)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(long_db) as url:
+        yield url
 
 
 def test_the_story_page_is_under_5000_pixels(site: str) -> None:

@@ -8,17 +8,14 @@ questions are asked from the home page without typing an id; each click is count
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
-from test_browser import CHROMIUM, FLAGS, SHOTS, _free_port
+from servestore import serving
+from test_browser import CHROMIUM, FLAGS, SHOTS
 
-from newskb.api import create_app
 from newskb.pipeline import run, store_batch
 from newskb.store import SqliteStore
 
@@ -44,20 +41,8 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(examples_db: Path) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(str(examples_db)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(examples_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
