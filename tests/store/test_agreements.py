@@ -170,7 +170,14 @@ def test_cli_events_plover_export_and_agreement_history(tmp_path: Path) -> None:
     got = runner.invoke(cli, ["events", "--db", db, "--format", "plover"])
     assert got.exit_code == 0, got.output
     header, *rows = got.output.splitlines()
-    assert header.split("\t")[:3] == ["event_id", "event_date", "event_type"]
+    cols = header.split("\t")
+    assert cols[:5] == [
+        "event_id",
+        "event_date",
+        "date_precision",
+        "publication_date",
+        "event_type",
+    ]
     first_row = dict(zip(header.split("\t"), rows[0].split("\t"), strict=True))
     assert first_row["event_type"] == "AGREE" and first_row["quad_code"] == "1"
     assert first_row["actor_wikidata_id"] == "Q22686"
