@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from newskb.model import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -37,3 +41,18 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def corpora() -> Path:
     return need_shared(CORPORA)
+
+
+def extract_checked(text: str) -> Extraction:
+    """One hand-written text through the real model and every extractor; each quote's content
+    and speaker span is checked against the text's own offsets on the way."""
+    from newskb.extract import extract
+    from newskb.model import Article
+    from newskb.nlp import parse_many
+
+    x = extract(Article(id="t", sha256="t", path="t", text=text), parse_many([text])[0])
+    for q in x.quotes:
+        assert text[q.content.start : q.content.end] == q.content.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    return x

@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import json
 
-from newskb.extract import extract
+from tests.conftest import extract_checked
+
 from newskb.extract.quotes.cues import lexicon
-from newskb.model import Article, Extraction, Quote
-from newskb.nlp import parse_many
+from newskb.model import Quote
 from newskb.serialize import from_dict, to_dict
 
-
-def run(text: str) -> Extraction:
-    article = Article(id="t", sha256="t", path="t", text=text)
-    x = extract(article, parse_many([text])[0])
-    for q in x.quotes:
-        assert text[q.content.start : q.content.end] == q.content.text
-        if q.speaker is not None:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
-    return x
+run = extract_checked  # real model, spans checked against the text
 
 
 def said(q: Quote) -> tuple[str | None, str | None, str, str | None]:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from newskb.extract import extract
-from newskb.model import Article, Extraction, Quote
-from newskb.nlp import parse_many
+from tests.conftest import extract_checked
 
+from newskb.model import Extraction, Quote
 
-def run(text: str) -> Extraction:
-    article = Article(id="t", sha256="t", path="t", text=text)
-    x = extract(article, parse_many([text])[0])
-    for q in x.quotes:
-        assert text[q.content.start : q.content.end] == q.content.text
-        if q.speaker is not None:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
-    return x
+run = extract_checked  # real model, spans checked against the text
 
 
 def by_cue(x: Extraction) -> dict[str, Quote]:
