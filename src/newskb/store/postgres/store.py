@@ -32,7 +32,7 @@ from newskb.store.sql import PgDb
 from newskb.store.sql.canon import SqlCanon
 from newskb.store.sql.ledger import SqlLedger
 from newskb.store.sql.pages import PageQueries
-from newskb.store.sql.queries import SqlQueries
+from newskb.store.sql.queries import SqlQueries, StoreBasics
 from newskb.store.sql.stories import SqlStories
 
 HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline is per char)
@@ -46,7 +46,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-class PostgresStore(SqlQueries, PageQueries):
+class PostgresStore(StoreBasics, SqlQueries, PageQueries):
     """Articles and their facts in a PostgreSQL database (optionally in one ``schema``)."""
 
     def __init__(self, url: str, *, readonly: bool = False, schema: str | None = None) -> None:
@@ -107,20 +107,7 @@ class PostgresStore(SqlQueries, PageQueries):
                 have = version
         return have
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # --- writing ---------------------------------------------------------------------------
-    def has(self, article_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE id = %s", (article_id,)).fetchone()
-        return row is not None
-
+    # --- writing (close, the context manager, has, add_batch: sql.queries.StoreBasics) ------
     @contextmanager
     def batch(self) -> Iterator[PgBatch]:
         """One write transaction that first takes a table lock, so concurrent writers queue
@@ -132,12 +119,6 @@ class PostgresStore(SqlQueries, PageQueries):
                 yield PgBatch(self.conn)
         except self._psycopg.Error as exc:
             raise StoreError(f"store error: {exc}", path=self.path) from exc
-
-    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
-        """Store one batch atomically: articles with all facts, and errors (nothing derived:
-        ``pipeline.store_batch`` adds the canon, ledger and stories)."""
-        with self.batch() as b:
-            return b.write(results)[0]
 
     # --- reading ---------------------------------------------------------------------------
     def search(

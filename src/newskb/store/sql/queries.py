@@ -1,21 +1,58 @@
-"""The read queries both stores share (the ``Store`` protocol's reading side, ``store/base.py``):
-quotes, credits, events, agreements, entities, stories and timelines, over ``self.db``."""
+"""What both stores share over ``self.db``: the lifecycle and batch entry points
+(``StoreBasics``) and the read queries (the ``Store`` protocol's reading side,
+``store/base.py``): quotes, credits, events, agreements, entities, stories and timelines."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Self
 
 from newskb.model import (
     AgreementRecord,
+    BatchReport,
     CanonEntity,
     CreditRow,
+    ErrorRecord,
     EventHit,
+    Extraction,
     QuoteRow,
     StoryMember,
     StorySummary,
     TimelineEntry,
 )
 from newskb.store.sql import Db
+
+
+class StoreBasics:
+    """Mixed into ``SqliteStore`` and ``PostgresStore``: closing, the context manager, ``has``
+    and ``add_batch``; each backend brings its own connection and ``batch()`` transaction."""
+
+    conn: Any
+    db: Db
+
+    def batch(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has(self, article_id: str) -> bool:
+        return self.db.one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
+        """Store one batch atomically: articles with all facts, and errors (nothing derived:
+        ``pipeline.store_batch`` adds the canon, ledger and stories)."""
+        with self.batch() as b:
+            report: BatchReport = b.write(results)[0]
+            return report
 
 
 class SqlQueries:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from newskb.errors import StoreBusy, StoreError
 from newskb.model import (
-    BatchReport,
     ErrorRecord,
     Extraction,
     SearchHit,
@@ -23,7 +22,7 @@ from newskb.store.migrate import migrate
 from newskb.store.rows import fts_query, one_by_id, store_stats, stored_article
 from newskb.store.sql import SqliteDb
 from newskb.store.sql.pages import PageQueries
-from newskb.store.sql.queries import SqlQueries
+from newskb.store.sql.queries import SqlQueries, StoreBasics
 from newskb.store.sqlite.write import SqliteBatch
 
 BUSY_TIMEOUT_MS = 30_000
@@ -71,7 +70,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-class SqliteStore(SqlQueries, PageQueries):
+class SqliteStore(StoreBasics, SqlQueries, PageQueries):
     """Articles and their facts in one SQLite file.
 
     Writes go in one transaction per batch: a crash loses at most the batch in flight, and a
@@ -92,20 +91,7 @@ class SqliteStore(SqlQueries, PageQueries):
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> SqliteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # --- writing ---------------------------------------------------------------------------
-    def has(self, article_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row is not None
-
+    # --- writing (close, the context manager, has, add_batch: sql.queries.StoreBasics) ------
     @contextmanager
     def batch(self) -> Iterator[SqliteBatch]:
         """One write transaction: a crash leaves the whole batch, with everything the pipeline
@@ -120,12 +106,6 @@ class SqliteStore(SqlQueries, PageQueries):
                 raise
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
-
-    def add_batch(self, results: Sequence[Extraction | ErrorRecord]) -> BatchReport:
-        """Store one batch atomically: articles with all facts, and errors (nothing derived:
-        ``pipeline.store_batch`` adds the canon, ledger and stories)."""
-        with self.batch() as b:
-            return b.write(results)[0]
 
     # --- reading ---------------------------------------------------------------------------
     def search(
