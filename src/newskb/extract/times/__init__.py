@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -205,6 +205,38 @@ def _resolve_anaphors(
     return out
 
 
+_NAMED_QUARTER = re.compile(
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter$", re.I
+)
+
+
+def _resolve_quarters(
+    text: str, kept: list[r.Found], tense: Callable[[int], int]
+) -> list[r.Found]:
+    """A results story's "the quarter", "the latest period", "a year earlier" are about the
+    quarter it last reported on by name ("earned $5 million in the fiscal first quarter"), which
+    need not be the last calendar quarter before the publication date: the last quarter named,
+    definite, in a past clause ("after a flat second quarter" is not the one reported on; "expects
+    a loss in the fourth quarter" is ahead). With none named before them, they keep the
+    publication date's reporting quarter."""
+    out: list[r.Found] = []
+    named: tuple[int, str] | None = None
+    for f in kept:
+        if f.quarter_of is not None and named is not None:
+            year, back = f.quarter_of
+            f = dataclasses.replace(f, value=f"{year or named[0] + back}-{named[1]}")
+        elif (
+            f.quarter_of is None
+            and re.fullmatch(r"\d{4}-Q[1-4]", f.value)
+            and not re.match(r"an?\s", text[f.start : f.end], re.I)
+            and _NAMED_QUARTER.search(text, f.start, f.end)
+            and tense(f.start) < 0
+        ):
+            named = (int(f.value[:4]), f.value[5:])
+        out.append(f)
+    return out
+
+
 def tag_text(
     text: str,
     anchor: dt.date | None,
@@ -229,6 +261,7 @@ def tag_text(
         found += part
     found = [f for f in _drop_non_times(text, found, doc) if not _is_title(text, f)]
     kept = _resolve_anaphors(_ranges(text, _select(found)), spans)
+    kept = _resolve_quarters(text, kept, tense)
     out: list[TimeExpr] = []
     for i, f in enumerate(kept, start=1):
         grown = _premodify(text, f)
