@@ -251,6 +251,11 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_OF_LONGER = re.compile(
+    r"\s+of\s+(?:the|this|that|its)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:1[6-9]|20)?\d0'?s|'\d0s|"
+    r"decade|century|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b",
+    re.I,
+)
 
 
 def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -264,6 +269,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
     unit = m["unit"].lower()
     if m["pl"] and not ordw:
         return None
+    if _OF_LONGER.match(ctx.text, m.end()):
+        return None  # "the last half of the '80s": of a decade, not of this year
     if not (det or mods or ordw):
         return None
     if unit == "period" and not re.search(r"year|\d|latest|same|comparable|corresponding", mods):

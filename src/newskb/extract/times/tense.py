@@ -42,6 +42,13 @@ _FUTURE_NOUNS = frozenset(
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope"})
 
 
+# adjectives whose to-infinitive lies ahead ("ready to sign", "likely to fall", "poised to win")
+_FUTURE_ADJ = frozenset(
+    "ready due likely unlikely poised set sure certain bound slated eager prepared willing "
+    "about keen determined expected scheduled".split()
+)
+
+
 def _verb_of(tok: Token) -> Token:
     t = tok
     for _ in range(6):
@@ -116,9 +123,14 @@ def _infinitive(verb: Token, depth: int) -> int:
     for _ in range(4):
         if head is verb or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
-        if head.pos_ == "ADJ" or head.lemma_ in _FUTURE_HEADS or head.lemma_ in _FUTURE_NOUNS:
+        if (
+            head.lower_ in _FUTURE_ADJ
+            or head.lemma_ in _FUTURE_HEADS
+            or head.lemma_ in _FUTURE_NOUNS
+        ):
             # "ready to leave", "due to expire", "an agreement to buy it in January"; but a plan
-            # in the past perfect is an old one: "had been due to expire Friday"
+            # in the past perfect is an old one: "had been due to expire Friday". Other
+            # adjectives look nowhere: "made it difficult to meet demand into the summer"
             return -1 if _past_perfect(head) else 1
         head = head.head
     if head is verb or head.lemma_ in _FUTURE_HEADS or head.lower_ in ("going", "is", "are"):
