@@ -62,7 +62,7 @@ def _parsed(batches: Sequence[Sequence[str]], cache: Path | None) -> dict[str, D
     path = cache / f"newskb_times_cv_{key}.pkl"
     if path.exists():
         with path.open("rb") as fh:
-            loaded: dict[str, Doc] = pickle.load(fh)  # noqa: S301 (our own cache file)
+            loaded: dict[str, Doc] = pickle.load(fh)  # our own cache file
         return loaded
     docs = _parse(batches)
     with path.open("wb") as fh:

@@ -210,9 +210,7 @@ _NAMED_QUARTER = re.compile(
 )
 
 
-def _resolve_quarters(
-    text: str, kept: list[r.Found], tense: Callable[[int], int]
-) -> list[r.Found]:
+def _resolve_quarters(text: str, kept: list[r.Found], tense: Callable[[int], int]) -> list[r.Found]:
     """A results story's "the quarter", "the latest period", "a year earlier" are about the
     quarter it last reported on by name ("earned $5 million in the fiscal first quarter"), which
     need not be the last calendar quarter before the publication date: the last quarter named,

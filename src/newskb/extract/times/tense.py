@@ -42,13 +42,6 @@ _FUTURE_NOUNS = frozenset(
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope"})
 
 
-# adjectives whose to-infinitive lies ahead ("ready to sign", "likely to fall", "poised to win")
-_FUTURE_ADJ = frozenset(
-    "ready due likely unlikely poised set sure certain bound slated eager prepared willing "
-    "about keen determined expected scheduled".split()
-)
-
-
 def _verb_of(tok: Token) -> Token:
     t = tok
     for _ in range(6):
@@ -164,6 +157,13 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# adjectives whose to-infinitive lies ahead ("ready to sign", "likely to fall", "poised to win")
+_FUTURE_ADJ = _set(
+    "ready due likely unlikely poised set sure certain bound slated eager prepared willing "
+    "about keen determined expected scheduled"
+)
+
+
 _PAST_MARKS = _set("was were had did ago last yesterday earlier")
 _PAST_FORMS = _set(
     "said told began came went met took made left brought bought sold fell rose won lost gave "
@@ -221,6 +221,8 @@ def _scheduled_head(tok: Token) -> bool:
         if t.head is t:
             return False
         t = t.head
+        if t.tag_ == "VB" and t.head.tag_ in ("VBD", "VBN"):
+            return False  # a bare infinitive under a past verb: "let the offensive begin"
         if t.lower_ in _SCHEDULE_PRESENT and t.tag_ not in ("VBD", "VBN", "VBG", "MD"):
             prev = t.nbor(-1).lower_ if t.i > 0 else ""
             return prev not in _DETERMINERS and prev != "to"
