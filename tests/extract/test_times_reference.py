@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newskb.extract.times import tag_text
+from newskb.extract.times import offset_zone, tag_article, tag_text
+from newskb.model import Article, Dateline
 from newskb.nlp import load
 
 OCT26 = dt.date(1989, 10, 26)  # a Thursday in the fourth quarter
@@ -69,3 +70,34 @@ def test_bare_infinitive_under_a_past_verb_is_not_scheduled() -> None:
     feb25 = dt.date(1991, 2, 25)  # a Monday
     v = found("Bush let the ground offensive begin as previously planned Saturday night.", feb25)
     assert v == {"Saturday night": "TIME 1991-02-23TNI"}
+
+
+def _article(text: str, at: str | None, place: str | None = None) -> Article:
+    return Article(
+        id="t", sha256="", path="t.txt", text=text, published=dt.date(2025, 7, 15),
+        published_at=at, dateline=Dateline(place, None) if place else None,
+    )  # fmt: skip
+
+
+def _clock(
+    text: str, at: str | None, place: str | None = None
+) -> tuple[str, str | None, str | None]:
+    (t,) = (x for x in tag_article(_article(text, at, place), load()(text)) if x.type == "TIME")
+    return t.value, t.timezone, t.utc
+
+
+def test_bare_clock_time_takes_the_publication_offset_near_that_day() -> None:
+    at = "2025-07-15T10:42:00-04:00"
+    assert offset_zone(at) == "Etc/GMT+4"
+    # the day before publication: the stamp's offset is the wall clock's
+    v = _clock("The vote ended at 9:30 p.m. on Monday.", at)
+    assert v == ("2025-07-14T21:30", "Etc/GMT+4", "2025-07-15T01:30:00Z")
+    # weeks off, DST may differ: no zone guessed
+    assert _clock("The vote ended at 9:30 p.m. on June 2.", at) == ("2025-06-02T21:30", None, None)
+    # a dateline place's zone wins; a UTC stamp ("Z", "+00:00") says nothing about the wall clock
+    kyiv = _clock("The vote ended at 9:30 p.m. on Monday.", at, "Kyiv")
+    assert kyiv[1:] == ("Europe/Kyiv", "2025-07-14T18:30:00Z")
+    assert offset_zone("2025-07-15T10:42:00Z") is None
+    assert offset_zone("2025-07-15T10:42:00+00:00") is None
+    assert offset_zone("2025-07-15T10:42:00+05:30") is None  # no whole-hour Etc zone
+    assert _clock("The vote ended at 9:30 p.m. on Monday.", None)[1:] == (None, None)
