@@ -101,3 +101,9 @@ def test_bare_clock_time_takes_the_publication_offset_near_that_day() -> None:
     assert offset_zone("2025-07-15T10:42:00+00:00") is None
     assert offset_zone("2025-07-15T10:42:00+05:30") is None  # no whole-hour Etc zone
     assert _clock("The vote ended at 9:30 p.m. on Monday.", None)[1:] == (None, None)
+
+
+def test_fiscal_year_ended_a_date_is_a_duration_like_the_year_ended() -> None:
+    v = found("In the fiscal year ended Jan. 31, the company reported sales of $51 million.")
+    assert v["the fiscal year"] == "DURATION P1Y"
+    assert found("Sales for the year ended March 31 rose.")["the year"] == "DURATION P1Y"

@@ -364,7 +364,7 @@ def year_adj(m: re.Match[str], ctx: Ctx) -> Found | None:
         return _found(m, "DATE", cal.shift(a, "Y", -1))
     if w == "the weekend":
         return _found(m, "DATE", cal.shift(a, "WE", -1 if ctx.tense(m.start()) < 0 else 0))
-    if w == "the year" and _YEAR_ENDED.match(ctx.text, m.end()):
+    if w in ("the year", "the fiscal year") and _YEAR_ENDED.match(ctx.text, m.end()):
         return _found(m, "DURATION", "P1Y")  # "the year ended March 31": a fiscal year
     if w == "the year" and _YEAR_NOT_TIME.match(ctx.text, m.end()):
         return None  # "the year before", "the year's biggest", "the year in review"
