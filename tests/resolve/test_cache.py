@@ -108,3 +108,25 @@ def test_place_indexes_read_back_from_the_cache_give_the_same_answers(
     finally:
         for f in (geo._cities, places._index, places.lookup_place):
             f.cache_clear()
+
+
+def test_region_names_read_back_from_the_cache_are_the_built_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # extract/entities/votes: the subdivision + continent names came to cost 0.2 s per process
+    from newskb.extract.entities import votes
+
+    votes._regions.cache_clear()
+    first = votes._regions()  # built now, or read from this session's cache file
+    built = frozenset(votes._build_regions())
+    assert first == built and {"california", "europe"} <= built
+
+    def no_build() -> None:
+        raise AssertionError("the cache file should have been used")
+
+    monkeypatch.setattr(votes, "_build_regions", no_build)
+    votes._regions.cache_clear()
+    try:
+        assert votes._regions() == built
+    finally:
+        votes._regions.cache_clear()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from newskb.errors import BinaryInput, EmptyInput, EncodingError, InputTooLarge
 
@@ -126,6 +125,10 @@ def unify_line_ends(text: str) -> str:
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+# Unicode's control characters (general category Cc, fixed by its stability policy: C0, DEL,
+# C1) less the five whitespace ones; a regex counts them ~20x faster than a category test
+# per character.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def check_textual(text: str, path: str) -> None:
@@ -133,9 +136,7 @@ def check_textual(text: str, path: str) -> None:
     sample = text[:20000]
     if "\x00" in text:
         raise BinaryInput("input holds NUL characters: binary, not text", path=path)
-    controls = sum(
-        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    controls = len(_CONTROLS.findall(sample))
     if controls > max(8, len(sample) // 20):
         raise BinaryInput(
             f"{controls} control characters in the first {len(sample)}: binary, not text",
