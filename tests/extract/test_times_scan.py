@@ -7,7 +7,7 @@ import re
 from tests.conftest import CORPORA, need_shared
 
 from newskb.extract.times import _SCANS
-from newskb.extract.times.scan import Scan, case_free, lowered
+from newskb.extract.times.scan import FOLDS_TO_ASCII, Scan, case_free, lowered
 from newskb.ingest import read_paths
 from newskb.model import Article
 
@@ -50,6 +50,17 @@ def test_a_text_with_letters_that_fold_onto_ascii_takes_the_plain_scan() -> None
         "March",
         "MARCH",
     ]
+
+
+def test_a_capital_k_takes_the_fast_scan_the_kelvin_sign_does_not() -> None:
+    # the fold set once held an ASCII "K" for the Kelvin sign: half of all news took the
+    # slow scan
+    assert lowered("Kyiv, 4 p.m.") == "kyiv, 4 p.m."
+    assert lowered("4 \u212a") is None
+    ascii_letter = re.compile("[a-z]", re.I)
+    folds = {chr(c) for c in range(128, 0x10000) if ascii_letter.fullmatch(chr(c))}
+    assert len(folds) == 4
+    assert folds <= FOLDS_TO_ASCII and all(not c.isascii() for c in FOLDS_TO_ASCII)
 
 
 def test_same_matches_on_hand_written_text() -> None:

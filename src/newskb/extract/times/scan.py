@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # non-ASCII letters whose case folding is an ASCII letter (Python's IGNORECASE matches them)
-FOLDS_TO_ASCII = frozenset("ſKİı\u212b")
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a\u212b")
 
 
 def lowered(text: str) -> str | None:
