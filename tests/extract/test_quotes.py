@@ -9,7 +9,7 @@ import pytest
 
 from newskb.extract import extract
 from newskb.extract.quotes.cues import lexicon
-from newskb.extract.quotes.direct import regions
+from newskb.extract.quotes.direct import double_regions, regions
 from newskb.ingest import read_path
 from newskb.model import Article, Extraction, Quote
 from newskb.nlp import parse_many
@@ -54,6 +54,18 @@ def test_regions_unbalanced_marks_close_at_paragraph_end() -> None:
     found = [text[r.start : r.end] for r in regions(text)]
     assert found == ["this never ends", "here"]
     assert regions('"') == [] and regions("”“") == []
+
+
+def test_double_regions_jump_between_marks_and_line_ends() -> None:
+    # double_regions skips from one mark or line end to the next (it once walked every
+    # character): guillemets, a quotation split by a line end, one left open at the end
+    text = 'He said "we will win" and “they\nwill not” then "open'
+    got = [(r.pieces, r.closed) for r in double_regions(text)]
+    assert got == [(((9, 20),), True), (((27, 31), (32, 40)), True), (((48, 52),), False)]
+    text = "a «b» c\n\n“para one\n\n“para two” end"
+    got = [(r.pieces, r.closed) for r in double_regions(text)]
+    assert got == [(((3, 4),), True), (((10, 18), (21, 29)), True)]
+    assert double_regions("no marks at all\n") == []
 
 
 def test_regions_british_single_quotes_but_not_apostrophes() -> None:

@@ -10,12 +10,15 @@ since ``'`` and ``’`` are mostly apostrophes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN = frozenset("“„«")
 CLOSE = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPEN | CLOSE | {STRAIGHT}
+# the only characters ``double_regions`` acts on: it jumps from one to the next
+_MARKS = re.compile("[\n" + re.escape("".join(sorted(OPEN | CLOSE)) + STRAIGHT) + "]")
 SINGLE_OPEN = frozenset("‘'")
 SINGLE_CLOSE = frozenset("’'")
 MIN_SINGLE_WORDS = 3
@@ -70,6 +73,10 @@ def double_regions(text: str) -> list[Region]:
     i = 0
     n = len(text)
     while i < n:
+        mark = _MARKS.search(text, i)  # every other character leaves the state as it is
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if ch == "\n" and start is not None:
             pieces.append((start, i))
