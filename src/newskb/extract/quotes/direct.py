@@ -21,6 +21,9 @@ MARKS = OPEN | CLOSE | {STRAIGHT}
 _MARKS = re.compile("[\n" + re.escape("".join(sorted(OPEN | CLOSE)) + STRAIGHT) + "]")
 SINGLE_OPEN = frozenset("‘'")
 SINGLE_CLOSE = frozenset("’'")
+# the characters ``single_outer_regions`` acts on (a line end forgets an open mark)
+_SINGLE_MARKS = re.compile("[\n" + "".join(sorted(SINGLE_OPEN | SINGLE_CLOSE)) + "]")
+_DOUBLED = re.compile("''")
 MIN_SINGLE_WORDS = 3
 
 
@@ -137,10 +140,10 @@ def single_outer_regions(text: str, taken: list[Region]) -> list[Region]:
     out: list[Region] = []
     start: int | None = None
     n = len(text)
-    for i, ch in enumerate(text):
+    for mark in _SINGLE_MARKS.finditer(text):  # every other character changes nothing
+        i, ch = mark.start(), mark.group()
         if ch == "\n":
             start = None
-        if ch not in SINGLE_OPEN and ch not in SINGLE_CLOSE:
             continue
         if any(r.start - 1 <= i <= r.end for r in taken):
             continue
@@ -162,19 +165,16 @@ def doubled_apostrophes(text: str) -> str:
     opens (after a space or a line start, before a word), ``””`` elsewhere."""
     if "''" not in text:
         return text
-    out = []
-    i, n = 0, len(text)
-    while i < n:
-        if text.startswith("''", i):
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + 2] if i + 2 < n else " "
-            opens = (before.isspace() or before in "([{—–-:/") and not after.isspace()
-            out.append("““" if opens else "””")
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    n = len(text)
+
+    def curly(pair: re.Match[str]) -> str:
+        i = pair.start()
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 2] if i + 2 < n else " "
+        opens = (before.isspace() or before in "([{—–-:/") and not after.isspace()
+        return "““" if opens else "””"
+
+    return _DOUBLED.sub(curly, text)  # pairs left to right, never overlapping
 
 
 def has_marks(text: str) -> bool:
