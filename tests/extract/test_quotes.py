@@ -9,7 +9,7 @@ import pytest
 
 from newskb.extract import extract
 from newskb.extract.quotes.cues import lexicon
-from newskb.extract.quotes.direct import double_regions, regions
+from newskb.extract.quotes.direct import double_regions, doubled_apostrophes, regions
 from newskb.ingest import read_path
 from newskb.model import Article, Extraction, Quote
 from newskb.nlp import parse_many
@@ -388,3 +388,15 @@ def test_quotation_signed_with_a_dash_takes_the_name() -> None:
     spans_ok(x)
     got = [(q.kind, q.speaker.text if q.speaker else None, q.cue) for q in x.quotes]
     assert got == [("direct", "Matthew Ingram", None)]
+
+
+def test_doubled_apostrophes_become_curly_marks_of_the_same_length() -> None:
+    text = "''We need Chapter 9,'' he said. (''Yes'''s not) x''"
+    out = doubled_apostrophes(text)
+    assert out == "““We need Chapter 9,”” he said. (““Yes””'s not) x””"
+    assert len(out) == len(text)
+
+
+def test_single_quotes_do_not_run_over_a_line_end() -> None:
+    text = "'We are fixing it,' he said.\n'Open line\nNot closed,' she said."
+    assert [text[r.start : r.end] for r in regions(text)] == ["We are fixing it,"]
