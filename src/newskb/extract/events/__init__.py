@@ -201,6 +201,8 @@ def sentence_events(
         if not gates.keep(trig, r, idx, change is not None, sport):
             continue
         trig = _retyped(trig, change[0] if change else None)
+        if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
+            trig = dataclasses.replace(trig, type="COERCE", mode="cyber")
         st = status.status(trig.token, trig.head, lex)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:

@@ -29,7 +29,7 @@ DISASTER = _set(
     """earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado flood
     flooding landslide mudslide tsunami wildfire bushfire blaze eruption volcano avalanche
     drought blizzard crash accident collision derailment heatwave magnitude richter
-    epicenter epicentre overdose inferno fall falls collapse collapsed"""
+    epicenter epicentre overdose inferno fall falls collapse collapsed disaster"""
 )
 # "opened fire", "exchange of fire", "ceasefire": fire as shooting, not a blaze
 SHOOTING_FIRE = _set("open opened exchange exchanged return returned cease come draw under")
@@ -57,3 +57,16 @@ def _blaze(tok: Token) -> bool:
 def disaster_clause(tokens: list[Token]) -> bool:
     """A disaster or accident word among ``tokens`` ("killed in the earthquake", "bank fire")."""
     return any(t.lemma_.lower() in DISASTER or t.lower_ in DISASTER or _blaze(t) for t in tokens)
+
+
+# an attack on computers is COERCE (mode cyber) in PLOVER, not ASSAULT
+CYBER = _set(
+    """cyber cyberattack cyberattacks cyber-attack hacker hackers hacking hack hacked website
+    websites web computer computers server servers malware botnet iframe vulnerability
+    vulnerabilities exploit phishing ddos software patch spam spyware ransomware trojan"""
+)
+
+
+def cyber_clause(tokens: list[Token]) -> bool:
+    """A computer word among ``tokens`` ("an iFrame attack on a Web site")."""
+    return any(t.lower_ in CYBER or t.lemma_.lower() in CYBER for t in tokens)

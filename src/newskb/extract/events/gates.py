@@ -127,6 +127,82 @@ def _needs_political(trig: Trigger) -> bool:
     return not (trig.type == "ACCUSE" and trig.mode in LEGAL_MODES)
 
 
+def _private_inquiry(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
+    """An investigation by a private person or a newspaper ("the Washington Post's
+    investigation", "an investigation by Andrew Halcro") is no ACCUSE: PLOVER's investigate
+    is done by authorities."""
+    if trig.type != "ACCUSE" or trig.mode != "investigate":
+        return False
+    return any(
+        (idx.types.get(a) == "PERSON" and not idx.political(a)) or _press(idx.names.get(a, ""))
+        for a in r.actors
+    )
+
+
+PRESS = frozenset(
+    """post times journal news herald tribune gazette press daily magazine telegraph guardian
+    observer chronicle newspaper reuters associated""".split()
+)
+
+
+def _press(name: str) -> bool:
+    return bool(set(name.lower().split()) & PRESS)
+
+
+# words of an accusation: an act inside their "with"/"of"/"for" phrase is what is alleged, not
+# an event the text reports ("charged with inciting a riot", "accused of attacking a staffer")
+ACCUSATION = frozenset(
+    """charge accuse suspect suspicion convict indict allegation accusation arrest allege
+    guilty acquit acquittal conviction indictment trial try""".split()
+)
+ALLEGED_PREPS = frozenset({"with", "of", "for", "over", "on"})
+CLIMB = frozenset({"pobj", "pcomp", "prep", "dobj", "conj", "compound", "amod", "nmod", "xcomp"})
+
+
+def _alleged(trig: Trigger) -> bool:
+    cur = trig.token
+    for _ in range(6):
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
+            return False
+        if (
+            cur.dep_ == "prep"
+            and cur.lower_ in ALLEGED_PREPS
+            and cur.head.lemma_.lower() in ACCUSATION
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
+# "asked if the US intended to attack", "wondered whether talks would resume": a question
+ASKING = frozenset("ask wonder question doubt know unclear clear sure decide see".split())
+QUESTION_MARKS = frozenset({"if", "whether"})
+CHANCE = frozenset({"chance", "happen"})
+
+
+def _asked(trig: Trigger) -> bool:
+    cur = trig.head
+    for _ in range(5):
+        if any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in cur.children) and (
+            cur.head.lemma_.lower() in ASKING
+        ):
+            return True
+        if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _chance_meeting(trig: Trigger) -> bool:
+    """'Felt chanced to meet a Navy lieutenant': an encounter, not a consultation."""
+    head = trig.head
+    return trig.type == "CONSULT" and head.dep_ == "xcomp" and head.head.lemma_.lower() in CHANCE
+
+
+# struck or hit with no one named who did it: a car, lightning or a ball as often as force
+BLIND_FORCE = frozenset({"strike", "hit"})
+
+
 def keep(
     trig: Trigger, r: Roles, idx: EntityIndex, status_change: bool, sport: bool = False
 ) -> bool:
@@ -140,6 +216,10 @@ def keep(
         return False
     if _modifier_participle(trig):
         return False  # "the terms agreed in Brussels", "agreed minimum flows": no new act
+    if _alleged(trig) or _asked(trig) or _chance_meeting(trig):
+        return False
+    if _private_inquiry(trig, r, idx):
+        return False
     if _needs_political(trig) and not any(idx.political(x) for x in (*r.actors, *r.recipients)):
         return False  # "hosted the Oscars", "Page refused", "the Colts met"
     actors = [a for a in r.actors if agentive(a, idx)]
@@ -156,6 +236,8 @@ def keep(
         return False
     if _agent_phrase(trig):
         return False  # the doer named is no one who acts ("destroyed by a fire")
+    if trig.token.lemma_.lower() in BLIND_FORCE:
+        return False  # "she was struck in the crosswalk"
     return (
         _passive(trig) and trig.type in PASSIVE_OK and any(agentive(x, idx) for x in r.recipients)
     )

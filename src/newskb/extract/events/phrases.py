@@ -4,7 +4,7 @@ demand (``participants``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -28,6 +28,7 @@ class EntityIndex:
     types: dict[str, str]
     parts: Participants
     politicals: frozenset[str] = frozenset()  # named entities that are political actors
+    names: dict[str, str] = field(default_factory=dict)  # named entity id -> its name
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...]) -> EntityIndex:
@@ -41,7 +42,10 @@ class EntityIndex:
                     by_token.setdefault(tok.i, ent.id)
         types: dict[str, str] = {e.id: e.type for e in entities}
         politicals = frozenset(e.id for e in entities if is_political(e))
-        return cls(by_token, types, Participants(next_entity_number(entities)), politicals)
+        names = {e.id: e.name for e in entities}
+        return cls(
+            by_token, types, Participants(next_entity_number(entities)), politicals, names
+        )
 
     def political(self, eid: str) -> bool:
         """A state, government body, force, party or public figure (``political``)."""

@@ -33,6 +33,25 @@ NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for"}
 OBJECT_RECIPIENT_PREPS = NOUN_RECIPIENT_PREPS | {"by"}  # "rejected calls by Kofi Annan"
 MEDIATION = frozenset({"mediation", "mediate", "mediator", "broker", "arbitrate", "arbitration"})
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "resolve", "dispose"})
+# nouns of acts done to someone: the possessor is the one acted on ("his arrest", "Gomes's
+# extradition"), a compound is the charge or the kind ("a DUI arrest", "a drug arrest")
+PATIENT_NOUNS = frozenset(
+    """arrest detention capture indictment conviction extradition deportation execution
+    assassination kidnapping abduction release expulsion sentencing prosecution trial
+    imprisonment jailing internment""".split()
+)
+# legal verbs whose bare active use with no object is a reduced passive: "two officers charged
+# over the shooting", "a man arrested on Monday" (the subject is the one acted on)
+PATIENT_VERBS = frozenset(
+    "arrest charge indict convict sentence detain jail imprison acquit extradite deport".split()
+)
+# a noun trigger that is the object of one of these is seen, told or suffered by the subject,
+# not done by it ("Verisign spotted an attack", "a warship foiled a pirate attack")
+ONLOOKER_VERBS = frozenset(
+    """spot see witness notice report describe detect discover investigate condemn denounce
+    deny blame recall mention fear foil thwart prevent repel repulse survive suffer face escape
+    follow watch cover film photograph document recount remember witness""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +77,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if cur.i != verb.i and any(c.dep_ == "auxpass" for c in cur.children):
+            return None, False  # "a flaw X says has been used to attack": the user is unnamed
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN"):  # "demonstrators protesting X"
@@ -76,9 +97,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], list[str]]:
     actors: list[str] = []
     recipients: list[str] = []
+    patient = word.lemma_.lower() in PATIENT_NOUNS
     for c in noun.children:
         if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
-            actors += phrase(c, idx)
+            if not patient:
+                actors += phrase(c, idx)
+            elif c.dep_ == "poss":
+                recipients += phrase(c, idx)
     between = [p for p in preps(noun, frozenset({"between", "among"}))]
     if word.lemma_.lower() in MEDIATION:  # the parties a mediator goes between are its targets
         recipients += [e for p in between for e in phrase(p, idx)]
@@ -146,7 +171,8 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     group = False
     if head.pos_ in ("NOUN", "PROPN"):
         actors, recipients = _noun_roles(head, idx, word)
-        if not actors:  # "staged demonstrations", "reiterated its demand", "for talks"
+        if not actors and word.lemma_.lower() not in PATIENT_NOUNS:
+            # "staged demonstrations", "reiterated its demand", "for talks"
             actors = _governor_subject(head, idx)
             if actors and not recipients:  # "staged rallies against X"; "invasion of X"
                 recipients = _governor_targets(head, idx) or _of_objects(head, idx)
@@ -156,7 +182,7 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             recipients = _protest_targets([head, head.head], idx)
     else:
         subj, passive = subject(head)
-        passive = (passive or headline_passive(head)) and (
+        passive = (passive or headline_passive(head) or _reduced_passive(head, subj)) and (
             head.lemma_.lower() not in STATIVE_PASSIVES
         )
         if head.pos_ == "ADJ" and subj is None and head.head.i != head.i:
@@ -225,6 +251,19 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     return Roles(tuple(actors), tuple(recipients), place, group)
 
 
+def _reduced_passive(verb: Token, subj: Token | None) -> bool:
+    """The verb is passive itself though its subject came from a governing clause ("committed
+    suicide after being arrested"), or a legal verb with no object ("officers charged over the
+    shooting"): the subject is the one acted on."""
+    if subj is None:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.lemma_.lower() in PATIENT_VERBS and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children
+    )
+
+
 def headline_passive(verb: Token) -> bool:
     """'Chargers' Jackson arrested on suspicion of DUI': a title's participle with no auxiliary
     is a passive (the subject was arrested)."""
@@ -255,6 +294,8 @@ def _governor_subject(noun: Token, idx: EntityIndex) -> list[str]:
     elif noun.dep_ not in ("dobj", "attr"):
         return []
     if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return []
+    if verb.lemma_.lower() in ONLOOKER_VERBS:
         return []
     subj, passive = subject(verb)
     if subj is None or passive:
@@ -287,12 +328,16 @@ def _of_objects(noun: Token, idx: EntityIndex) -> list[str]:
 
 
 def _reporter(verb: Token, idx: EntityIndex) -> list[str]:
-    """'Hungary has said it will support ...': a pronoun subject of a reported clause."""
+    """'Hungary has said it will support ...': a pronoun subject of a reported clause. A
+    clause before its reporting verb is a quotation ('He murdered X, Stirling said'): its
+    pronoun is someone the speaker talks about, not the speaker."""
     cur = verb
     for _ in range(4):
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or cur.head.i == cur.i:
             return []
         cur = cur.head
+        if cur.i > verb.i:
+            return []
         for c in cur.children:
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS:
                 return phrase(c, idx)

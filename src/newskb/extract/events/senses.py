@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newskb.extract.events import lexicon
+from newskb.extract.events import domain, lexicon
 from newskb.extract.events.participants import group_head
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles
@@ -68,7 +68,7 @@ MEDIA_WORDS = _set(
 AGREE_CONTROL = _set("offer promise pledge vow commit consent volunteer")
 REQUEST_CONTROL = _set("ask seek request appeal press push pressure urge demand insist")
 REFUSE = _set("refuse decline fail")
-GIVE = _set("give provide send supply grant contribute donate")
+GIVE = _set("give provide send supply grant contribute donate hand")
 DISCONTINUE = _set("cut reduce end stop halt suspend sever")
 SIGN = _set("sign ratify")
 RELATE = _set("establish restore upgrade")
@@ -91,6 +91,26 @@ WAYS = _set(
     """road roads street streets highway highways entrance entrances access bridge traffic
     port ports border crossing crossings route routes path gate gates building buildings
     railway rail line lines square junction airport runway""")  # fmt: skip
+# what can be captured or seized by force: people, places, vessels, weapons ("captured the
+# town"); not "captured the imagination", "captured the title"
+CAPTURABLE = _set(
+    """town towns city cities village villages base bases territory territories ship ships
+    vessel vessels boat boats tanker tankers plane aircraft airport port area areas region
+    district province position positions stronghold strongholds hill hills outpost outposts
+    checkpoint checkpoints compound building buildings headquarters bridge capital border
+    island islands field fields airfield weapon weapons arms tank tanks soldier soldiers
+    fighter fighters rebel rebels militant militants pirate pirates hostage hostages suspect
+    suspects prisoner prisoners leader leaders commander commanders""")  # fmt: skip
+# what a court decides on: denying, rejecting or appealing them is procedure, not politics
+PROCEDURE = _set("motion motions bail objection objections lawsuit suit plea parole")
+# what is appealed in court: appealing it is procedure, not a request
+VERDICTS = _set(
+    """sentence sentences conviction convictions verdict verdicts ruling rulings judgment
+    judgement case""")  # fmt: skip
+REJECT_OBJECT = _set("reject deny dismiss rebuff")
+VAGUE = _set("anything everything something nothing all")
+COURTS = _set("court courts tribunal judge judges justice justices jury")
+# what one rejects in the PLOVER sense besides an event or commitment noun
 PARTNERED = _set("talk speak discuss negotiate consult meet confer")
 # force verbs whose target must be named, and burning or destroying that has a doer
 TARGETED = _set("kill murder wound injure assassinate massacre torture beat abduct kidnap")
@@ -218,7 +238,58 @@ def _request(u: Use) -> bool:
 
 
 def _refuse(u: Use) -> bool:
-    return u.clause is None or u.clause.lemma_.lower() not in SPEECH_VERBS
+    """'refused to withdraw'; not 'declined to comment', 'declined to release the names'."""
+    if u.clause is None:
+        return True
+    if u.clause.lemma_.lower() in SPEECH_VERBS:
+        return False
+    return not any(_said(o) for o in _objects(u.clause))
+
+
+def _said(o: Token) -> bool:
+    """An object that is information: 'the names', 'details of the deal'."""
+    return o.lemma_.lower() in INFORMATION or o.lower_ in INFORMATION
+
+
+def _rejected(u: Use) -> bool:
+    """Rejecting or denying a proposal, a demand, a charge; not a court's 'denied the motions'
+    nor 'rejected anything with a whiff of science'."""
+    if any(o.lemma_.lower() in PROCEDURE or o.lower_ in VAGUE for o in u.objs):
+        return False
+    subj = next((c for c in u.tok.children if c.dep_ == "nsubj"), None)
+    return subj is None or not _in(subj, COURTS)  # "the court of claims denied ..."
+
+
+def _defended(u: Use) -> bool:
+    """Defending someone ('defended the right of Russian troops to ...', 'defended Israel');
+    not one's own acts ('defended its actions', 'defended the regulations')."""
+    for o in u.objs:
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children):
+            continue
+        if any(_human(w, u.idx) and w.pos_ != "PRON" for w in _obj_words(o)):
+            return True
+    return False
+
+
+def _legal_appeal(u: Use) -> bool:
+    """'appealed the verdict', 'his sentence will be appealed to the Supreme Court'."""
+    subjects = [c for c in u.tok.children if c.dep_ == "nsubjpass"]
+    things = u.objs + subjects + _pobjs(u.tok, frozenset({"against", "to"}))
+    return any(_in(o, VERDICTS) or _in(o, COURTS) for o in things)
+
+
+def _captured(u: Use) -> bool:
+    """Capturing people, places, vessels or weapons; not the imagination or a title."""
+    subjects = [c for c in u.tok.children if c.dep_ == "nsubjpass"]
+    things = u.objs + subjects
+    if not things:
+        return False
+    return any(
+        (o.i in u.idx.by_token and o.pos_ != "PRON") or _in(o, CAPTURABLE) or _in(o, HUMANS)
+        or o.like_num
+        or o.lower_ in ("him", "her", "them")
+        for o in things
+    )
 
 
 def _receive(u: Use) -> bool:  # receiving a visitor; "received treatment" is nothing
@@ -261,7 +332,7 @@ def _human(o: Token, idx: EntityIndex) -> bool:
 def _people_object(u: Use) -> bool:
     """Releasing or freeing people ("released the hostages"), not documents or a film."""
     subjects = [c for c in u.tok.children if c.dep_ == "nsubjpass"]
-    return any(_human(o, u.idx) for o in (*u.objs, *subjects))
+    return any(_human(o, u.idx) and not _said(o) for o in (*u.objs, *subjects))
 
 
 def _object_needed(u: Use) -> bool:
@@ -290,6 +361,14 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (frozenset({"call"}), frozenset({"REQUEST"}), _call),
     (REQUEST_CONTROL, frozenset({"REQUEST"}), _request),
     (frozenset({"fail"}), None, lambda u: u.clause is not None and _in(u.clause, COMPLY)),
+    (REJECT_OBJECT, frozenset({"REJECT"}), _rejected),
+    (frozenset({"appeal"}), None, lambda u: not _legal_appeal(u)),
+    (frozenset({"capture"}), None, lambda u: _captured(u)),
+    (frozenset({"surrender"}), None, lambda u: not any(o.lower_.endswith(("self", "selves"))
+                                                        for o in u.objs)),
+    (frozenset({"defend"}), frozenset({"SUPPORT"}), _defended),
+    (frozenset({"evacuate"}), None, lambda u: bool(u.r.actors)
+     and not domain.disaster_clause(list(u.tok.sent))),
     (REFUSE, None, _refuse),
     (NORM_VERBS, frozenset({"REJECT"}), lambda u: any(_in(o, NORMS) or _is_event_noun(o)
                                                        for o in u.objs)),
