@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from newskb.extract.events import domain, senses
 from newskb.extract.events.phrases import EntityIndex
-from newskb.extract.events.roles import Roles, headline_passive, subject
+from newskb.extract.events.roles import Roles, headline_passive, reduced_passive, subject
 from newskb.extract.events.triggers import Trigger
 
 # LOC too: "Ivory Coast rebels", a region's people named by the region (spaCy's type)
@@ -81,7 +81,7 @@ def _explicit_subject(trig: Trigger) -> Token | None:
     subj, passive = subject(head)
     if subj is not None and subj.i == trig.token.i:
         return None  # "negotiations will begin": the event noun is the light verb's subject
-    return None if passive or headline_passive(head) else subj
+    return None if passive or headline_passive(head) or reduced_passive(head, subj) else subj
 
 
 def _passive(trig: Trigger) -> bool:
@@ -92,6 +92,7 @@ def _passive(trig: Trigger) -> bool:
         any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
         or (head.tag_ == "VBN" and head.dep_ in ("acl", "amod"))
         or headline_passive(head)
+        or reduced_passive(head, subject(head)[0])
     )
 
 

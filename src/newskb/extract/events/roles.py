@@ -182,7 +182,7 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             recipients = _protest_targets([head, head.head], idx)
     else:
         subj, passive = subject(head)
-        passive = (passive or headline_passive(head) or _reduced_passive(head, subj)) and (
+        passive = (passive or headline_passive(head) or reduced_passive(head, subj)) and (
             head.lemma_.lower() not in STATIVE_PASSIVES
         )
         if head.pos_ == "ADJ" and subj is None and head.head.i != head.i:
@@ -216,8 +216,11 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
                 recipients += got or [e for x in (c, *c.conjuncts) for e in inner(x, idx)]
         # "talks with X"; "called for sanctions against X"; "kidnapped up to 16 advisers"
         particles = [g for p in head.children if p.dep_ == "prt" for g in p.children]
+        reasons = head.lemma_.lower() in PATIENT_VERBS  # "arrested on suspicion of DUI"
         for c in [*head.children, *particles]:
             if c.dep_ not in ("prep", "dative") or c.lower_ not in RECIPIENT_PREPS | {"for"}:
+                continue
+            if reasons and c.lower_ in ("on", "for", "with", "over"):
                 continue
             for p in (x for x in c.children if x.dep_ == "pobj"):
                 got = phrase(p, idx) if c.lower_ in RECIPIENT_PREPS else []
@@ -251,7 +254,7 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     return Roles(tuple(actors), tuple(recipients), place, group)
 
 
-def _reduced_passive(verb: Token, subj: Token | None) -> bool:
+def reduced_passive(verb: Token, subj: Token | None) -> bool:
     """The verb is passive itself though its subject came from a governing clause ("committed
     suicide after being arrested"), or a legal verb with no object ("officers charged over the
     shooting"): the subject is the one acted on."""
@@ -260,7 +263,7 @@ def _reduced_passive(verb: Token, subj: Token | None) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.lemma_.lower() in PATIENT_VERBS and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children
+        c.dep_ in ("dobj", "ccomp", "xcomp", "conj") for c in verb.children
     )
 
 

@@ -266,7 +266,8 @@ def _defended(u: Use) -> bool:
     for o in u.objs:
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children):
             continue
-        if any(_human(w, u.idx) and w.pos_ != "PRON" for w in _obj_words(o)):
+        owners = [c for c in o.children if c.dep_ == "poss" and c.i in u.idx.by_token]
+        if owners or any(_human(w, u.idx) and w.pos_ != "PRON" for w in _obj_words(o)):
             return True
     return False
 
