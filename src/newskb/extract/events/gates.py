@@ -194,6 +194,20 @@ def _asked(trig: Trigger) -> bool:
     return False
 
 
+SUPPOSING = frozenset({"would", "could", "might", "may"})
+
+
+def _supposed(trig: Trigger) -> bool:
+    """A noun trigger that is the subject of a supposition ("warned that a blockade would harm
+    all countries", "an embargo could fail"): talk about an act, not one."""
+    tok = trig.token
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "aux" and c.lower_ in SUPPOSING for c in tok.head.children)
+    )
+
+
 def _chance_meeting(trig: Trigger) -> bool:
     """'Felt chanced to meet a Navy lieutenant': an encounter, not a consultation."""
     head = trig.head
@@ -217,7 +231,7 @@ def keep(
         return False
     if _modifier_participle(trig):
         return False  # "the terms agreed in Brussels", "agreed minimum flows": no new act
-    if _alleged(trig) or _asked(trig) or _chance_meeting(trig):
+    if _alleged(trig) or _asked(trig) or _chance_meeting(trig) or _supposed(trig):
         return False
     if _private_inquiry(trig, r, idx):
         return False

@@ -272,6 +272,16 @@ def _defended(u: Use) -> bool:
     return False
 
 
+def _that_clause(u: Use) -> bool:
+    """'Gollum allowed that Mordor isn't pleasant': granting a point in words, no concession."""
+    return (
+        u.clause is not None
+        and u.clause.dep_ == "ccomp"
+        and not any(a.dep_ == "aux" and a.lower_ == "to" for a in u.clause.children)
+        and not u.objs
+    )
+
+
 def _legal_appeal(u: Use) -> bool:
     """'appealed the verdict', 'his sentence will be appealed to the Supreme Court'."""
     subjects = [c for c in u.tok.children if c.dep_ == "nsubjpass"]
@@ -378,6 +388,8 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
                                                           for o in u.objs)),
     (SIGN, None, lambda u: any(_in(o, SIGNABLE) for o in u.objs)),
     (RELATE, frozenset({"SUPPORT"}), lambda u: any(_in(o, RELATIONS) for o in u.objs)),
+    (frozenset({"allow", "grant", "concede", "admit"}), frozenset({"CONCEDE"}),
+     lambda u: not _that_clause(u)),
     (frozenset({"receive"}), None, _receive),
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
