@@ -33,6 +33,7 @@ from newskb.extract.events import (
     lookup,
     phrases,
     roles,
+    senses,
     status,
     triggers,
 )
@@ -201,6 +202,9 @@ def sentence_events(
         if not gates.keep(trig, r, idx, change is not None, sport):
             continue
         trig = _retyped(trig, change[0] if change else None)
+        kind = senses.retype(trig)
+        if kind is not None:
+            trig = dataclasses.replace(trig, type=kind, mode=None)
         if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
             trig = dataclasses.replace(trig, type="COERCE", mode="cyber")
         st = status.status(trig.token, trig.head, lex)

@@ -208,6 +208,23 @@ def _supposed(trig: Trigger) -> bool:
     )
 
 
+# nouns that weigh an act rather than report it ("the wisdom of launching attacks")
+PROSPECTS = frozenset(
+    "wisdom idea possibility option options prospect prospects risk fear fears merit merits".split()
+)
+
+
+def _prospect(trig: Trigger) -> bool:
+    cur = trig.token
+    for _ in range(5):
+        if cur.dep_ not in ("pobj", "pcomp", "prep", "dobj", "compound") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in PROSPECTS:
+            return True
+    return False
+
+
 def _chance_meeting(trig: Trigger) -> bool:
     """'Felt chanced to meet a Navy lieutenant': an encounter, not a consultation."""
     head = trig.head
@@ -232,6 +249,8 @@ def keep(
     if _modifier_participle(trig):
         return False  # "the terms agreed in Brussels", "agreed minimum flows": no new act
     if _alleged(trig) or _asked(trig) or _chance_meeting(trig) or _supposed(trig):
+        return False
+    if _prospect(trig):
         return False
     if _private_inquiry(trig, r, idx):
         return False

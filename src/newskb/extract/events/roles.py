@@ -189,7 +189,7 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             subj, passive = subject(head.head)
         subj_ids = phrase(subj, idx) if subj is not None else []
         if subj is not None and not subj_ids and subj.lower_ in PRONOUNS:
-            subj_ids = _reporter(head, idx)
+            subj_ids = _reporter(head, idx, subj.lower_)
         if subj is not None and not subj_ids and _is_group(subj) and len(last_group) > 1:
             subj_ids, group = list(last_group), True
         if (
@@ -330,7 +330,17 @@ def _of_objects(noun: Token, idx: EntityIndex) -> list[str]:
     return [e for p in preps(noun, frozenset({"of"})) for e in phrase(p, idx)]
 
 
-def _reporter(verb: Token, idx: EntityIndex) -> list[str]:
+def _agrees(pronoun: str, kind: str | None) -> bool:
+    """'he'/'she' stand for a person, 'it' for an organisation or a state ("police said he
+    pulled out a revolver": he is not the police)."""
+    if pronoun in ("he", "she"):
+        return kind == "PERSON"
+    if pronoun == "it":
+        return kind != "PERSON"
+    return True
+
+
+def _reporter(verb: Token, idx: EntityIndex, pronoun: str = "") -> list[str]:
     """'Hungary has said it will support ...': a pronoun subject of a reported clause. A
     clause before its reporting verb is a quotation ('He murdered X, Stirling said'): its
     pronoun is someone the speaker talks about, not the speaker."""
@@ -343,7 +353,7 @@ def _reporter(verb: Token, idx: EntityIndex) -> list[str]:
             return []
         for c in cur.children:
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS:
-                return phrase(c, idx)
+                return [e for e in phrase(c, idx) if _agrees(pronoun, idx.types.get(e))]
     return []
 
 

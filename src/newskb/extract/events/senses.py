@@ -108,6 +108,9 @@ VERDICTS = _set(
     """sentence sentences conviction convictions verdict verdicts ruling rulings judgment
     judgement case""")  # fmt: skip
 REJECT_OBJECT = _set("reject deny dismiss rebuff")
+FORCES = _set(
+    """troops forces soldiers army military units unit personnel staff diplomats ambassador
+    envoy embassy mission peacekeepers observers monitors police""")  # fmt: skip
 VAGUE = _set("anything everything something nothing all")
 COURTS = _set("court courts tribunal judge judges justice justices jury")
 # what one rejects in the PLOVER sense besides an event or commitment noun
@@ -179,6 +182,8 @@ def _media(tok: Token) -> bool:
 
 
 PEOPLE_KINDS = frozenset({"PERSON", "GPE", "NORP"})
+AGENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+REFLEXIVES = _set("himself herself themselves itself myself ourselves yourself")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +227,8 @@ def _call(u: Use) -> bool:  # "called for talks", "called on X to ..."
 
 
 def _request(u: Use) -> bool:
+    if u.lemma == "seek" and _attempt(u):
+        return False  # "seeking to lower the temperature": trying, not asking
     if any(_committed(o) for o in u.objs):  # "demanded the withdrawal of ..."
         return True
     clause = u.clause
@@ -270,6 +277,47 @@ def _defended(u: Use) -> bool:
         if owners or any(_human(w, u.idx) and w.pos_ != "PRON" for w in _obj_words(o)):
             return True
     return False
+
+
+def _agentive(ids: tuple[str, ...], u: Use) -> bool:
+    """Some of ``ids`` can act: a person, organisation, state, people or unnamed group."""
+    return any(u.idx.types.get(x) in AGENTS or x in u.idx.parts.names for x in ids)
+
+
+def _political(ids: tuple[str, ...], u: Use) -> bool:
+    return any(u.idx.political(x) for x in ids)
+
+
+def _visited(u: Use) -> bool:
+    """'Putin arrived in Beijing': a visit to a state or a city, by a political actor; not
+    'an officer arrived at the bank', 'police arrived'."""
+    places = _pobjs(u.tok, frozenset({"in", "at"}))
+    states = [u.idx.by_token[p.i] for p in places if p.i in u.idx.by_token]
+    return any(u.idx.types.get(x) == "GPE" for x in states) and _political(u.r.actors, u)
+
+
+def _attempt(u: Use) -> bool:
+    """'seeking to lower the temperature': trying, not asking."""
+    return u.clause is not None and u.clause.dep_ == "xcomp"
+
+
+def _reflexive(u: Use) -> bool:
+    """'had shot himself': self-harm or an accident, not force against another."""
+    return any(o.lower_ in REFLEXIVES for o in u.objs)
+
+
+def retype(trig: Trigger) -> str | None:
+    """The type the arguments give a verb its lexicon types otherwise: 'agreed with Salazar's
+    decision' endorses a view (SUPPORT), it makes no agreement (AGREE)."""
+    tok = trig.token
+    if trig.type != "AGREE" or tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children):
+        return None
+    withs = _pobjs(tok, frozenset({"with"}))
+    if withs and not any(w.pos_ in ("PROPN", "PRON") or w.ent_type_ for w in withs):
+        return "SUPPORT"
+    return None
 
 
 def _that_clause(u: Use) -> bool:
@@ -378,8 +426,17 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (frozenset({"surrender"}), None, lambda u: not any(o.lower_.endswith(("self", "selves"))
                                                         for o in u.objs)),
     (frozenset({"defend"}), frozenset({"SUPPORT"}), _defended),
-    (frozenset({"evacuate"}), None, lambda u: bool(u.r.actors)
-     and not domain.disaster_clause(list(u.tok.sent))),
+    # moving people out of a fire, a quake or a shelled town is no aid between actors
+    (frozenset({"evacuate"}), frozenset({"AID"}), lambda u: False),
+    (frozenset({"arrive"}), frozenset({"CONSULT"}), _visited),
+    (frozenset({"help"}), frozenset({"AID"}), lambda u: u.clause is None),
+    (frozenset({"willing"}), None, lambda u: _political(u.r.actors, u)),
+    (frozenset({"withdraw", "pull"}), frozenset({"RETREAT"}), lambda u: not u.objs or any(
+        (_human(o, u.idx) and not _in(o, WEAPONS)) or _in(o, FORCES) for o in u.objs)),
+    (frozenset({"break"}), frozenset({"SANCTION"}), lambda u: any(
+        _in(o, RELATIONS) or _committed(o) for o in u.objs)),
+    (frozenset({"seek"}), frozenset({"REQUEST"}), lambda u: not _attempt(u)
+     and bool(u.objs) and _request(u)),
     (REFUSE, None, _refuse),
     (NORM_VERBS, frozenset({"REJECT"}), lambda u: any(_in(o, NORMS) or _is_event_noun(o)
                                                        for o in u.objs)),
@@ -389,7 +446,8 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (SIGN, None, lambda u: any(_in(o, SIGNABLE) for o in u.objs)),
     (RELATE, frozenset({"SUPPORT"}), lambda u: any(_in(o, RELATIONS) for o in u.objs)),
     (frozenset({"allow", "grant", "concede", "admit"}), frozenset({"CONCEDE"}),
-     lambda u: not _that_clause(u)),
+     lambda u: not _that_clause(u) and (u.lemma != "allow" or (
+         _agentive(u.r.recipients, u) and _political(u.r.actors, u)))),
     (frozenset({"receive"}), None, _receive),
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
@@ -397,12 +455,11 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (frozenset({"release", "free"}), frozenset({"RETREAT"}), _people_object),
     (frozenset({"prevent", "seize"}), None, _object_needed),
     (frozenset({"fight", "battle"}), frozenset({"ASSAULT"}), _opponent),
-    (frozenset({"seek"}), frozenset({"REQUEST"}), lambda u: bool(u.objs) and _request(u)),
-    (TARGETED, frozenset({"ASSAULT"}), _victims),
+    (TARGETED | AIMED, frozenset({"ASSAULT"}), lambda u: not _reflexive(u) and (
+        _victims(u) if u.lemma in TARGETED else _aimed(u))),
     (DAMAGE, frozenset({"ASSAULT"}), lambda u: bool(u.r.actors)
      and (bool(u.objs) or _passive(u.tok))),
     (PARTNERED, frozenset({"CONSULT"}), _talk),
-    (AIMED, frozenset({"ASSAULT"}), _aimed),
     (frozenset({"strike"}), None, lambda u: not any(_is_event_noun(o) for o in u.objs)),
 )  # fmt: skip
 
@@ -411,7 +468,7 @@ def ok(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
     """Whether the trigger's arguments give it its PLOVER sense (see the module docstring)."""
     tok = trig.token
     if tok.pos_ in ("NOUN", "PROPN"):
-        return _noun_ok(trig)
+        return _noun_ok(trig, idx)
     if trig.entry.kind in ("report", "light") and trig.type == "REQUEST":
         return _deontic_report(Use(trig, r, idx, "", [], None))
     lemma = tok.lemma_.lower()
@@ -424,6 +481,29 @@ def ok(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
 
 # nouns used with these as a compound or adjective are something else ("heart attack")
 NOT_VIOLENCE = _set("heart panic asthma anxiety allergy shark dog bee")
+
+
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _call_between(tok: Token, idx: EntityIndex) -> bool:
+    """A phone call between parties ('the phone call between Trump and Putin', 'Trump's call
+    with Putin'); not 'screened all the calls', 'a conference call with reporters'."""
+    named = [
+        w
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("between", "with")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for w in (p, *p.conjuncts)
+        if idx.types.get(idx.by_token.get(w.i, "")) in PARTY_ENTS
+    ]
+    owners = [
+        c
+        for c in tok.children
+        if c.dep_ == "poss" and idx.types.get(idx.by_token.get(c.i, "")) in PARTY_ENTS
+    ]
+    return bool(named) or len(owners) + sum(len(o.conjuncts) for o in owners) > 1
 
 
 MANOEUVRES = _set("war military joint naval air army drill")
@@ -444,8 +524,10 @@ def _mandative(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in REQUEST_MODALS for c in verb.children)
 
 
-def _noun_ok(trig: Trigger) -> bool:
+def _noun_ok(trig: Trigger, idx: EntityIndex) -> bool:
     tok = trig.token
+    if trig.type == "CONSULT" and tok.lemma_.lower() == "call":
+        return _call_between(tok, idx)
     if trig.type == "COOPERATE" and tok.lemma_.lower() in ("game", "exercise"):
         return any(c.lower_ in MANOEUVRES for c in tok.children)  # "war games", not a match
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
