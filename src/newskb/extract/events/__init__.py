@@ -205,6 +205,8 @@ def sentence_events(
         kind = senses.retype(trig)
         if kind is not None:
             trig = dataclasses.replace(trig, type=kind, mode=None)
+        if _verbal_attack(trig, r, idx, sent):
+            trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
         if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
             trig = dataclasses.replace(trig, type="COERCE", mode="cyber")
         st = status.status(trig.token, trig.head, lex)
@@ -215,6 +217,26 @@ def sentence_events(
 
 
 COMMITTING = frozenset({"AGREE"})
+ATTACKS = frozenset({"attack", "assault"})
+
+
+def _verbal_attack(
+    trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex, sent: SpacySpan
+) -> bool:
+    """'Sanders pressed his attack that Clinton is not qualified', 'attacks from the leading
+    Republican candidate': an attack in words between people is criticism (ACCUSE), not force.
+    """
+    if trig.type != "ASSAULT" or trig.token.lemma_.lower() not in ATTACKS:
+        return False
+    if domain.wordy_clause(list(sent)):
+        return True
+    people = (*r.actors, *r.recipients)
+    return (
+        bool(r.actors)
+        and bool(r.recipients)
+        and all(idx.types.get(x) == "PERSON" for x in people)
+        and not domain.FORCE & {t.lemma_.lower() for t in sent}
+    )
 BROKEN = frozenset({"violated", "abandoned"})
 SIGNING = frozenset({"sign", "ratify", "conclude", "seal"})
 

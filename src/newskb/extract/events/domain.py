@@ -70,3 +70,32 @@ CYBER = _set(
 def cyber_clause(tokens: list[Token]) -> bool:
     """A computer word among ``tokens`` ("an iFrame attack on a Web site")."""
     return any(t.lower_ in CYBER or t.lemma_.lower() in CYBER for t in tokens)
+
+
+# words of a campaign or an argument: an "attack" among them is words, not force
+WORDY = _set(
+    """campaign campaigns candidate candidates candidacy debate debates speech speeches remark
+    remarks comment comments editorial ad ads advert advertisement tweet tweets interview
+    stump rhetoric swipe swipes insult insults criticism critique words record claim claims
+    qualifications character integrity honesty policy policies primary primaries caucus
+    caucuses nomination voter voters poll polls election elections""")  # fmt: skip
+FORCE = _set(
+    """troops soldiers army military forces militants rebels gunmen gunman police bomb bombs
+    rocket rockets missile missiles airstrike airstrikes shelling gun guns shot shots killed
+    dead wounded injured weapon weapons fighters jets drone drones navy pirates""")  # fmt: skip
+# a contest won or lost by votes: beating or capturing in it is no force
+ELECTORAL = _set(
+    """poll polls election elections vote votes voters primary primaries caucus caucuses
+    ballot ballots nomination percentage points seat seats race electoral polling""")  # fmt: skip
+
+
+def wordy_clause(tokens: list[Token]) -> bool:
+    """Campaign or argument words and no force words ("his attack that Clinton is not
+    qualified", "attacks from the leading Republican candidate")."""
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    return bool(words & WORDY) and not words & FORCE
+
+
+def electoral_clause(tokens: list[Token]) -> bool:
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    return bool(words & ELECTORAL) and not words & FORCE

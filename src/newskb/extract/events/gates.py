@@ -49,6 +49,7 @@ def agentive(eid: str, idx: EntityIndex) -> bool:
     return idx.types.get(eid) in AGENT_TYPES or eid in idx.parts.names
 
 
+CONTESTS = frozenset({"beat", "defeat", "capture", "crush", "rout", "trounce", "win"})
 # what a sport article can still report: arrests and charges
 SPORT_KEEPS = frozenset({"COERCE", "ACCUSE"})
 
@@ -58,6 +59,8 @@ def _domain_blocks(trig: Trigger, sent: SpacySpan, sport: bool) -> bool:
     arrests and charges are events."""
     if sport and trig.type not in SPORT_KEEPS:
         return True
+    if trig.type in ("ASSAULT", "COERCE") and trig.token.lemma_.lower() in CONTESTS:
+        return domain.electoral_clause(list(sent))  # "Sanders would beat Trump in the polls"
     return trig.type == "ASSAULT" and domain.disaster_clause(list(sent))
 
 

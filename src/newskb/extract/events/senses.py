@@ -111,6 +111,7 @@ REJECT_OBJECT = _set("reject deny dismiss rebuff")
 FORCES = _set(
     """troops forces soldiers army military units unit personnel staff diplomats ambassador
     envoy embassy mission peacekeepers observers monitors police""")  # fmt: skip
+PRESSED = _set("attack attacks case claim claims point advantage argument campaign offensive")
 VAGUE = _set("anything everything something nothing all")
 COURTS = _set("court courts tribunal judge judges justice justices jury")
 # what one rejects in the PLOVER sense besides an event or commitment noun
@@ -229,6 +230,8 @@ def _call(u: Use) -> bool:  # "called for talks", "called on X to ..."
 def _request(u: Use) -> bool:
     if u.lemma == "seek" and _attempt(u):
         return False  # "seeking to lower the temperature": trying, not asking
+    if u.lemma in ("press", "push") and any(_in(o, PRESSED) for o in u.objs):
+        return False  # "pressing his attack", "pushed his case": keeping on, not asking
     if any(_committed(o) for o in u.objs):  # "demanded the withdrawal of ..."
         return True
     clause = u.clause
@@ -486,6 +489,24 @@ NOT_VIOLENCE = _set("heart panic asthma anxiety allergy shark dog bee")
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+def _campaign_rally(trig: Trigger, idx: EntityIndex) -> bool:
+    """'the senator opened a Rochester rally', 'Trump's rally in Ohio': a campaign event held
+    by one person, not a demonstration."""
+    tok = trig.token
+    owners = [idx.by_token[c.i] for c in tok.children if c.dep_ == "poss" and c.i in idx.by_token]
+    verb = tok.head if tok.dep_ in ("dobj", "pobj") else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    holder = idx.by_token.get(subj.i) if subj is not None else None
+    people = [*owners, *([holder] if holder else [])]
+    single = subj is not None and subj.tag_ in ("NN", "NNP") and subj.lower_ not in ("crowd",)
+    return any(idx.types.get(x) == "PERSON" for x in people) or (
+        single and subj is not None and subj.lemma_.lower() in ROLE_HEADS
+    )
+
+
+ROLE_HEADS = _set("senator candidate president governor mayor nominee congressman congresswoman")
+
+
 def _call_between(tok: Token, idx: EntityIndex) -> bool:
     """A phone call between parties ('the phone call between Trump and Putin', 'Trump's call
     with Putin'); not 'screened all the calls', 'a conference call with reporters'."""
@@ -528,6 +549,11 @@ def _noun_ok(trig: Trigger, idx: EntityIndex) -> bool:
     tok = trig.token
     if trig.type == "CONSULT" and tok.lemma_.lower() == "call":
         return _call_between(tok, idx)
+    if trig.type == "REQUEST" and tok.lemma_.lower() == "appeal":
+        return any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") or c.dep_ == "acl"
+                   for c in tok.children)  # "an appeal for calm"; not "Sanders' appeal"
+    if trig.type == "PROTEST" and tok.lemma_.lower() == "rally":
+        return not _campaign_rally(trig, idx)
     if trig.type == "COOPERATE" and tok.lemma_.lower() in ("game", "exercise"):
         return any(c.lower_ in MANOEUVRES for c in tok.children)  # "war games", not a match
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
