@@ -291,6 +291,19 @@ def _political(ids: tuple[str, ...], u: Use) -> bool:
     return any(u.idx.political(x) for x in ids)
 
 
+BUILDINGS = _set("building buildings office offices home homes house houses store school")
+
+
+def _evacuated(u: Use) -> bool:
+    """'U.N. helicopters evacuated the wounded', 'Israel will evacuate the settlements'; not
+    residents moved out of a fire or workers leaving their buildings in a quake."""
+    return (
+        _political(u.r.actors, u)
+        and not domain.disaster_clause(list(u.tok.sent))
+        and not any(_in(o, BUILDINGS) for o in u.objs)
+    )
+
+
 def _visited(u: Use) -> bool:
     """'Putin arrived in Beijing': a visit to a state or a city, by a political actor; not
     'an officer arrived at the bank', 'police arrived'."""
@@ -430,7 +443,7 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
                                                         for o in u.objs)),
     (frozenset({"defend"}), frozenset({"SUPPORT"}), _defended),
     # moving people out of a fire, a quake or a shelled town is no aid between actors
-    (frozenset({"evacuate"}), frozenset({"AID"}), lambda u: False),
+    (frozenset({"evacuate"}), None, _evacuated),
     (frozenset({"arrive"}), frozenset({"CONSULT"}), _visited),
     (frozenset({"help"}), frozenset({"AID"}), lambda u: u.clause is None),
     (frozenset({"willing"}), None, lambda u: _political(u.r.actors, u)),
@@ -450,7 +463,7 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (RELATE, frozenset({"SUPPORT"}), lambda u: any(_in(o, RELATIONS) for o in u.objs)),
     (frozenset({"allow", "grant", "concede", "admit"}), frozenset({"CONCEDE"}),
      lambda u: not _that_clause(u) and (u.lemma != "allow" or (
-         _agentive(u.r.recipients, u) and _political(u.r.actors, u)))),
+         _agentive(u.r.recipients, u) and _political(u.r.actors + u.r.recipients, u)))),
     (frozenset({"receive"}), None, _receive),
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
