@@ -181,6 +181,7 @@ def sentence_events(
     last_group: tuple[str, ...] = (),
     known: agreements.Specifics | None = None,
     sport: bool = False,
+    campaign: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
     """(trigger, roles, status) for every trigger of one sentence that passes the precision
     gates (``gates.keep``)."""
@@ -201,6 +202,10 @@ def sentence_events(
         change = agreements.status_change(trig.token, lex, known)
         if not gates.keep(trig, r, idx, change is not None, sport):
             continue
+        if campaign and _campaign_talk(trig, sent):
+            if trig.token.lemma_.lower() not in ATTACKS:
+                continue  # "Yellen has been fighting a rear-guard action", "at the rally"
+            trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
         trig = _retyped(trig, change[0] if change else None)
         kind = senses.retype(trig)
         if kind is not None:
@@ -220,6 +225,20 @@ COMMITTING = frozenset({"AGREE"})
 ATTACKS = frozenset({"attack", "assault"})
 
 
+PROTEST_WORDS = frozenset(
+    ["protest", "protests", "protester", "protesters", "demonstrator", "demonstrators"]
+)
+
+
+def _campaign_talk(trig: triggers.Trigger, sent: SpacySpan) -> bool:
+    """In a campaign article a fight, a beating or an attack with no force word in the
+    sentence is words or votes; a rally with no protest word is a campaign rally."""
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if trig.type == "PROTEST" and trig.token.lemma_.lower() == "rally":
+        return not words & PROTEST_WORDS
+    return trig.type == "ASSAULT" and not words & domain.FORCE
+
+
 def _verbal_attack(
     trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex, sent: SpacySpan
 ) -> bool:
@@ -237,6 +256,8 @@ def _verbal_attack(
         and all(idx.types.get(x) == "PERSON" for x in people)
         and not domain.FORCE & {t.lemma_.lower() for t in sent}
     )
+
+
 BROKEN = frozenset({"violated", "abandoned"})
 SIGNING = frozenset({"sign", "ratify", "conclude", "seal"})
 
@@ -309,6 +330,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     text = article.text
     times, quotes = lookup.Times(so_far.times), lookup.Quotes(so_far.quotes)
     sport = domain.sport_article(doc)
+    campaign = domain.campaign_article(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -318,7 +340,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             if agreements.is_deal(tok, lex):
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
-        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport):
+        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport, campaign):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
             lo, hi = _line_of(text, sent, start)

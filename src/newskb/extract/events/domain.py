@@ -82,7 +82,8 @@ WORDY = _set(
 FORCE = _set(
     """troops soldiers army military forces militants rebels gunmen gunman police bomb bombs
     rocket rockets missile missiles airstrike airstrikes shelling gun guns shot shots killed
-    dead wounded injured weapon weapons fighters jets drone drones navy pirates""")  # fmt: skip
+    dead wounded injured weapon weapons fighters jets drone drones navy pirates knife stabbed
+    bomber bombing terrorist terrorists explosion""")  # fmt: skip
 # a contest won or lost by votes: beating or capturing in it is no force
 ELECTORAL = _set(
     """poll polls election elections vote votes voters primary primaries caucus caucuses
@@ -99,3 +100,16 @@ def wordy_clause(tokens: list[Token]) -> bool:
 def electoral_clause(tokens: list[Token]) -> bool:
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     return bool(words & ELECTORAL) and not words & FORCE
+
+
+CAMPAIGN = _set(
+    """campaign candidate candidates primary primaries caucus caucuses nomination nominee
+    delegates voters poll polls polling debate debates convention endorsement endorse
+    endorsed superdelegates electorate frontrunner front-runner gop democrats republicans"""
+)
+CAMPAIGN_ARTICLE_WORDS = 4
+
+
+def campaign_article(doc: Doc) -> bool:
+    """Election-campaign news: several distinct campaign words."""
+    return len({t.lower_ for t in doc if t.lower_ in CAMPAIGN}) >= CAMPAIGN_ARTICLE_WORDS

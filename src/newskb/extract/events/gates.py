@@ -144,8 +144,25 @@ def _private_inquiry(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
 
 
 PRESS = frozenset(
-    """post times journal news herald tribune gazette press daily magazine telegraph guardian
-    observer chronicle newspaper reuters associated""".split()
+    [
+        "post",
+        "times",
+        "journal",
+        "news",
+        "herald",
+        "tribune",
+        "gazette",
+        "press",
+        "daily",
+        "magazine",
+        "telegraph",
+        "guardian",
+        "observer",
+        "chronicle",
+        "newspaper",
+        "reuters",
+        "associated",
+    ]
 )
 
 
@@ -156,8 +173,25 @@ def _press(name: str) -> bool:
 # words of an accusation: an act inside their "with"/"of"/"for" phrase is what is alleged, not
 # an event the text reports ("charged with inciting a riot", "accused of attacking a staffer")
 ACCUSATION = frozenset(
-    """charge accuse suspect suspicion convict indict allegation accusation arrest allege
-    guilty acquit acquittal conviction indictment trial try""".split()
+    [
+        "charge",
+        "accuse",
+        "suspect",
+        "suspicion",
+        "convict",
+        "indict",
+        "allegation",
+        "accusation",
+        "arrest",
+        "allege",
+        "guilty",
+        "acquit",
+        "acquittal",
+        "conviction",
+        "indictment",
+        "trial",
+        "try",
+    ]
 )
 ALLEGED_PREPS = frozenset({"with", "of", "for", "over", "on"})
 CLIMB = frozenset({"pobj", "pcomp", "prep", "dobj", "conj", "compound", "amod", "nmod", "xcomp"})
@@ -179,7 +213,9 @@ def _alleged(trig: Trigger) -> bool:
 
 
 # "asked if the US intended to attack", "wondered whether talks would resume": a question
-ASKING = frozenset("ask wonder question doubt know unclear clear sure decide see".split())
+ASKING = frozenset(
+    ["ask", "wonder", "question", "doubt", "know", "unclear", "clear", "sure", "decide", "see"]
+)
 QUESTION_MARKS = frozenset({"if", "whether"})
 CHANCE = frozenset({"chance", "happen"})
 
@@ -213,7 +249,20 @@ def _supposed(trig: Trigger) -> bool:
 
 # nouns that weigh an act rather than report it ("the wisdom of launching attacks")
 PROSPECTS = frozenset(
-    "wisdom idea possibility option options prospect prospects risk fear fears merit merits".split()
+    [
+        "wisdom",
+        "idea",
+        "possibility",
+        "option",
+        "options",
+        "prospect",
+        "prospects",
+        "risk",
+        "fear",
+        "fears",
+        "merit",
+        "merits",
+    ]
 )
 
 

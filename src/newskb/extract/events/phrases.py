@@ -43,9 +43,7 @@ class EntityIndex:
         types: dict[str, str] = {e.id: e.type for e in entities}
         politicals = frozenset(e.id for e in entities if is_political(e))
         names = {e.id: e.name for e in entities}
-        return cls(
-            by_token, types, Participants(next_entity_number(entities)), politicals, names
-        )
+        return cls(by_token, types, Participants(next_entity_number(entities)), politicals, names)
 
     def political(self, eid: str) -> bool:
         """A state, government body, force, party or public figure (``political``)."""

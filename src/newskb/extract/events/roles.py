@@ -36,21 +36,84 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "resol
 # nouns of acts done to someone: the possessor is the one acted on ("his arrest", "Gomes's
 # extradition"), a compound is the charge or the kind ("a DUI arrest", "a drug arrest")
 PATIENT_NOUNS = frozenset(
-    """arrest detention capture indictment conviction extradition deportation execution
-    assassination kidnapping abduction release expulsion sentencing prosecution trial
-    imprisonment jailing internment""".split()
+    [
+        "arrest",
+        "detention",
+        "capture",
+        "indictment",
+        "conviction",
+        "extradition",
+        "deportation",
+        "execution",
+        "assassination",
+        "kidnapping",
+        "abduction",
+        "release",
+        "expulsion",
+        "sentencing",
+        "prosecution",
+        "trial",
+        "imprisonment",
+        "jailing",
+        "internment",
+    ]
 )
 # legal verbs whose bare active use with no object is a reduced passive: "two officers charged
 # over the shooting", "a man arrested on Monday" (the subject is the one acted on)
 PATIENT_VERBS = frozenset(
-    "arrest charge indict convict sentence detain jail imprison acquit extradite deport".split()
+    [
+        "arrest",
+        "charge",
+        "indict",
+        "convict",
+        "sentence",
+        "detain",
+        "jail",
+        "imprison",
+        "acquit",
+        "extradite",
+        "deport",
+    ]
 )
 # a noun trigger that is the object of one of these is seen, told or suffered by the subject,
 # not done by it ("Verisign spotted an attack", "a warship foiled a pirate attack")
 ONLOOKER_VERBS = frozenset(
-    """spot see witness notice report describe detect discover investigate condemn denounce
-    deny blame recall mention fear foil thwart prevent repel repulse survive suffer face escape
-    follow watch cover film photograph document recount remember witness""".split()
+    [
+        "spot",
+        "see",
+        "witness",
+        "notice",
+        "report",
+        "describe",
+        "detect",
+        "discover",
+        "investigate",
+        "condemn",
+        "denounce",
+        "deny",
+        "blame",
+        "recall",
+        "mention",
+        "fear",
+        "foil",
+        "thwart",
+        "prevent",
+        "repel",
+        "repulse",
+        "survive",
+        "suffer",
+        "face",
+        "escape",
+        "follow",
+        "watch",
+        "cover",
+        "film",
+        "photograph",
+        "document",
+        "recount",
+        "remember",
+        "witness",
+    ]
 )
 
 

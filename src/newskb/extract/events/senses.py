@@ -253,6 +253,8 @@ def _refuse(u: Use) -> bool:
         return True
     if u.clause.lemma_.lower() in SPEECH_VERBS:
         return False
+    if u.clause.lemma_.lower() in ("speak", "talk") and _media(u.clause):
+        return False  # "refused to speak to reporters"
     return not any(_said(o) for o in _objects(u.clause))
 
 
@@ -360,7 +362,9 @@ def _captured(u: Use) -> bool:
     if not things:
         return False
     return any(
-        (o.i in u.idx.by_token and o.pos_ != "PRON") or _in(o, CAPTURABLE) or _in(o, HUMANS)
+        (o.i in u.idx.by_token and o.pos_ != "PRON")
+        or _in(o, CAPTURABLE)
+        or _in(o, HUMANS)
         or o.like_num
         or o.lower_ in ("him", "her", "them")
         for o in things
@@ -467,6 +471,7 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (frozenset({"receive"}), None, _receive),
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
+    (frozenset({"rally"}), frozenset({"PROTEST"}), lambda u: not u.objs),
     (frozenset({"block"}), frozenset({"PROTEST"}), lambda u: any(_in(o, WAYS) for o in u.objs)),
     (frozenset({"release", "free"}), frozenset({"RETREAT"}), _people_object),
     (frozenset({"prevent", "seize"}), None, _object_needed),
@@ -562,9 +567,22 @@ def _noun_ok(trig: Trigger, idx: EntityIndex) -> bool:
     tok = trig.token
     if trig.type == "CONSULT" and tok.lemma_.lower() == "call":
         return _call_between(tok, idx)
+    if trig.type == "CONSULT" and tok.lower_ == "talk":
+        # "for talk on limiting missiles"; not "Trump's talk starts at ...", a speech
+        return _call_between(tok, idx) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "about", "over") for c in tok.children
+        )
+    if (
+        trig.type == "PROTEST"
+        and tok.lemma_.lower() == "rally"
+        and any(c.lower_ == "campaign" for c in tok.children)
+    ):
+        return False
     if trig.type == "REQUEST" and tok.lemma_.lower() == "appeal":
-        return any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") or c.dep_ == "acl"
-                   for c in tok.children)  # "an appeal for calm"; not "Sanders' appeal"
+        return any(
+            (c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to")) or c.dep_ == "acl"
+            for c in tok.children
+        )  # "an appeal for calm"; not "Sanders' appeal"
     if trig.type == "PROTEST" and tok.lemma_.lower() == "rally":
         return not _campaign_rally(trig, idx)
     if trig.type == "COOPERATE" and tok.lemma_.lower() in ("game", "exercise"):
