@@ -215,10 +215,26 @@ def sentence_events(
         if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
             trig = dataclasses.replace(trig, type="COERCE", mode="cyber")
         st = status.status(trig.token, trig.head, lex)
+        if _supposed(st, trig) and change is None:
+            continue  # "could pressure the administration to cooperate": no act reported
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
     return out
+
+
+def _supposed(st: EventStatus, trig: triggers.Trigger) -> bool:
+    """A cooperative act only supposed (a modal, a condition, a wish): PLOVER codes no event;
+    a purpose clause ("sent personnel to investigate") tells what was set going, a
+    supposed use of force is a threat (``plover_type``)."""
+    if st != "hypothetical" or trig.type in lexicon.CONFLICT:
+        return False
+    head = trig.head
+    purpose = head.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children)
+    return not (purpose or condition)  # a stated condition keeps its event, marked hypothetical
 
 
 COMMITTING = frozenset({"AGREE"})

@@ -194,7 +194,10 @@ ACCUSATION = frozenset(
     ]
 )
 ALLEGED_PREPS = frozenset({"with", "of", "for", "over", "on"})
-CLIMB = frozenset({"pobj", "pcomp", "prep", "dobj", "conj", "compound", "amod", "nmod", "xcomp"})
+CLIMB = frozenset(
+    {"pobj", "pcomp", "prep", "dobj", "conj", "compound", "amod", "nmod", "xcomp", "advcl",
+     "ccomp", "acl", "mark", "aux"}
+)  # fmt: skip
 
 
 def _alleged(trig: Trigger) -> bool:
@@ -208,6 +211,9 @@ def _alleged(trig: Trigger) -> bool:
             and cur.head.lemma_.lower() in ACCUSATION
         ):
             return True
+        if cur.dep_ in ("advcl", "ccomp", "acl") and cur.head.lemma_.lower() in ACCUSATION:
+            return True  # "allegations he had destroyed documents", "charged ... because he
+            # intended to kill someone"
         cur = cur.head
     return False
 
@@ -277,6 +283,63 @@ def _prospect(trig: Trigger) -> bool:
     return False
 
 
+# what a rule or a report says is its content, not an act ("the Bush rule prohibited
+# consultations", "the law allows agencies to ...")
+DOCUMENTS = frozenset(
+    [
+        "rule",
+        "rules",
+        "law",
+        "laws",
+        "regulation",
+        "regulations",
+        "policy",
+        "policies",
+        "bill",
+        "bills",
+        "plan",
+        "plans",
+        "order",
+        "memo",
+        "memorandum",
+        "report",
+        "statement",
+        "decree",
+        "act",
+        "provision",
+        "provisions",
+        "requirement",
+    ]
+)
+RELUCTANT = frozenset(["reluctant", "unwilling", "hesitant", "loath", "loth", "afraid"])
+# procedural acts of a court: approving a facility, agreeing a motion, allowing a stay
+COURT_TYPES = frozenset({"AGREE", "CONCEDE", "REJECT", "SUPPORT"})
+
+
+def _document_subject(trig: Trigger) -> bool:
+    subj = _explicit_subject(trig)
+    return subj is not None and subj.lemma_.lower() in DOCUMENTS
+
+
+def _reluctant(trig: Trigger) -> bool:
+    """'Voters appeared reluctant to criticise the government': no criticism."""
+    head = trig.head
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in RELUCTANT
+
+
+def _judicial(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
+    """A judge or a prosecutor agreeing, approving or allowing in a case is procedure."""
+    return trig.type in COURT_TYPES and any(idx.judicial(a) for a in r.actors)
+
+
+def _unpolitical_clash(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
+    """'Hardwicke clashed with Summit Entertainment': a dispute; a clash with force has a
+    political side (police, protesters, troops, a state)."""
+    if trig.token.lemma_.lower() != "clash":
+        return False
+    return not any(idx.political(x) for x in (*r.actors, *r.recipients))
+
+
 def _chance_meeting(trig: Trigger) -> bool:
     """'Felt chanced to meet a Navy lieutenant': an encounter, not a consultation."""
     head = trig.head
@@ -302,7 +365,9 @@ def keep(
         return False  # "the terms agreed in Brussels", "agreed minimum flows": no new act
     if _alleged(trig) or _asked(trig) or _chance_meeting(trig) or _supposed(trig):
         return False
-    if _prospect(trig):
+    if _prospect(trig) or _document_subject(trig) or _reluctant(trig) or _judicial(trig, r, idx):
+        return False
+    if _unpolitical_clash(trig, r, idx):
         return False
     if _private_inquiry(trig, r, idx):
         return False

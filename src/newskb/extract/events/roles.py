@@ -117,6 +117,10 @@ ONLOOKER_VERBS = frozenset(
 )
 
 
+# events of several sides: an unnamed side conjoined with a named one is a party too
+SIDED = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
 @dataclass(frozen=True, slots=True)
 class Roles:
     actors: tuple[str, ...]
@@ -211,7 +215,7 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     """Actors, recipients and location of one trigger: named entities first; a slot left empty
     is filled with unnamed participants ("refugees", "Turkish police") when the text has them."""
     named = _roles(trig, idx, last_group)
-    if named.actors and named.recipients:
+    if named.actors and named.recipients and trig.type not in SIDED:
         return named
     place = named.location
     idx.parts.enabled, idx.parts.avoid = True, set(named.actors)
@@ -220,6 +224,8 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     finally:
         idx.parts.enabled, idx.parts.avoid = False, set()
     actors = named.actors or more.actors
+    if trig.type in SIDED and named.actors:  # "eurozone countries and the IMF agreed"
+        actors += tuple(a for a in more.actors if a not in actors and a not in named.recipients)
     recipients = named.recipients or tuple(r for r in more.recipients if r not in actors)
     group = named.group if named.actors else more.group
     if not recipients and place is not None and _acted_on(place, trig.type, idx):

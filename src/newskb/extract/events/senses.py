@@ -217,7 +217,17 @@ def retype(trig: Trigger) -> str | None:
     """The type the arguments give a verb its lexicon types otherwise: 'agreed with Salazar's
     decision' endorses a view (SUPPORT), it makes no agreement (AGREE)."""
     tok = trig.token
-    if trig.type != "AGREE" or tok.lemma_.lower() != "agree" or tok.pos_ != "VERB":
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if (
+        lemma == "allow"
+        and trig.type == "CONCEDE"
+        and any(in_words(o, MONITORS) for o in (*objs, *_allowed(tok)))
+    ):
+        return "RETREAT"  # allowing observers in is RETREAT (access) in PLOVER
+    if lemma in ("offer", "extend", "express") and any(in_words(o, APOLOGIES) for o in objs):
+        return "SUPPORT"  # "offered an apology": apologising
+    if trig.type != "AGREE" or lemma != "agree" or tok.pos_ != "VERB":
         return None
     if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children):
         return None
@@ -225,6 +235,29 @@ def retype(trig: Trigger) -> str | None:
     if withs and not any(w.pos_ in ("PROPN", "PRON") or w.ent_type_ for w in withs):
         return "SUPPORT"
     return None
+
+
+MONITORS = word_set(
+    "observer observers monitor monitors inspector inspectors peacekeeper peacekeepers"
+)
+APOLOGIES = word_set("apology apologies condolence condolences")
+PAPERS = word_set("document documents record records evidence file files paper papers email emails")
+
+
+def _allowed(tok: Token) -> list[Token]:
+    """The subjects of 'allowed X to ...' when the parse makes X the clause's subject."""
+    return [
+        s
+        for c in tok.children
+        if c.dep_ in ("ccomp", "xcomp")
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
+
+
+def _investigated(u: Use) -> bool:
+    """Investigating a fire, a crash or a death's cause is no ACCUSE of an actor."""
+    return not any(domain.disaster_clause(list(o.subtree)) for o in u.objs)
 
 
 def _that_clause(u: Use) -> bool:
@@ -350,6 +383,7 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (frozenset({"allow", "grant", "concede", "admit"}), frozenset({"CONCEDE"}),
      lambda u: not _that_clause(u) and (u.lemma != "allow" or (
          _agentive(u.r.recipients, u) and _political(u.r.actors + u.r.recipients, u)))),
+    (frozenset({"investigate", "probe"}), frozenset({"ACCUSE"}), _investigated),
     (frozenset({"receive"}), None, _receive),
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
@@ -362,6 +396,7 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
     (TARGETED | AIMED, frozenset({"ASSAULT"}), lambda u: not _reflexive(u) and (
         _victims(u) if u.lemma in TARGETED else _aimed(u))),
     (DAMAGE, frozenset({"ASSAULT"}), lambda u: bool(u.r.actors)
+     and not any(in_words(o, PAPERS) for o in u.objs)
      and (bool(u.objs) or _passive(u.tok))),
     (PARTNERED, frozenset({"CONSULT"}), _talk),
     (frozenset({"strike"}), None, lambda u: not any(is_event_noun(o) for o in u.objs)),
