@@ -131,3 +131,33 @@ def test_a_cyber_attack_is_coerce_and_a_quoted_pronoun_is_not_the_speaker() -> N
     y = run('"He murdered Deputy Sheriff Jerry Ortiz," Sheriff Phil Stirling said.')
     names = {e.id: e.name for e in y.entities}
     assert all("Stirling" not in names.get(a, "") for e in y.events for a in e.actors)
+
+
+def test_supposed_procedural_and_reported_contents_make_no_event() -> None:
+    """Regression (audit events-2026-12-07b): a supposed cooperation ('could pressure the
+    administration to cooperate'), reluctance ('reluctant to criticise'), a judge agreeing in
+    a hearing, a rule's content ('the rule prohibited consultations'), a fire investigated, a
+    dispute with a studio ('clashed with') were events."""
+    texts = [
+        "Felt believed the press could pressure the administration to cooperate.",
+        "Voters, however, appeared reluctant to criticise the government.",
+        "Superior Court Judge James R. Dabney agreed in the hearing that Lohan should remain.",
+        "The Bush rule specifically prohibited endangered species consultations last year.",
+        "Police are continuing to investigate a fire at a Waitrose supermarket in Wellington.",
+        "Hardwicke reportedly clashed with Summit Entertainment during the film's production.",
+    ]
+    for text in texts:
+        assert types(run(text)) == [], (text, types(run(text)))
+
+
+def test_allowing_observers_is_retreat_and_an_unnamed_side_is_a_party() -> None:
+    """Regression: allowing observers in was CONCEDE (PLOVER: RETREAT, access); 'eurozone
+    countries and the IMF agreed to lend Greece' kept the IMF alone as a party."""
+    x = run("The government allowed international observers to supervise the elections.")
+    assert ("allowed", "RETREAT") in types(x)
+    y = run("Eurozone countries and the IMF agreed to lend Greece billions of euros on Sunday.")
+    deals = [e.agreement for e in y.events if e.agreement is not None]
+    names = {e.id: e.name for e in y.entities}
+    assert deals and {"Eurozone countries", "International Monetary Fund"} <= {
+        names[p] for p in deals[0].parties
+    }
