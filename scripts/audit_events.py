@@ -113,14 +113,14 @@ def _flat(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _judged_docs(path: Path | None) -> set[str]:
-    """The documents an earlier audit sampled (a fresh sample keeps away from them)."""
-    if path is None:
-        return set()
-    with path.open(encoding="utf-8") as fh:
-        return {
-            r[3] for r in csv.reader(fh, delimiter="\t") if r and r[0] in ("event", "agreement")
-        }
+def _judged_docs(paths: list[Path] | None) -> set[str]:
+    """The documents earlier audits sampled (a fresh sample keeps away from them)."""
+    out: set[str] = set()
+    for path in paths or ():
+        with path.open(encoding="utf-8") as fh:
+            rows = csv.reader(fh, delimiter="\t")
+            out |= {r[3] for r in rows if r and r[0] in ("event", "agreement")}
+    return out
 
 
 def sample(
@@ -129,7 +129,7 @@ def sample(
     seed: int,
     n_events: int,
     n_agree: int,
-    avoid: Path | None = None,
+    avoid: list[Path] | None = None,
 ) -> None:
     """``n_agree`` < 0: every agreement mention; ``avoid``: an earlier audit whose documents
     the event sample leaves out (agreements are all kept when ``n_agree`` < 0)."""
@@ -180,7 +180,9 @@ def main() -> None:
     ap.add_argument("--agreements", type=int, default=30)
     ap.add_argument("--every", type=int, default=1, help="dump every n-th article (dev runs)")
     ap.add_argument("--offset", type=int, default=0)
-    ap.add_argument("--avoid", type=Path, help="an earlier audit TSV whose documents to skip")
+    ap.add_argument(
+        "--avoid", type=Path, action="append", help="an earlier audit TSV whose documents to skip"
+    )
     a = ap.parse_args()
     if a.cmd == "dump":
         _dump(a.out, a.every, a.offset)
