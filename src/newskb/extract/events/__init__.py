@@ -212,6 +212,8 @@ def sentence_events(
             trig = dataclasses.replace(trig, type=kind, mode=None)
         if _verbal_attack(trig, r, idx, sent):
             trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
+        if _riot_damage(trig, r, idx):
+            trig = dataclasses.replace(trig, type="PROTEST", mode="riot")
         if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
             trig = dataclasses.replace(trig, type="COERCE", mode="cyber")
         st = status.status(trig.token, trig.head, lex)
@@ -253,6 +255,20 @@ def _campaign_talk(trig: triggers.Trigger, sent: SpacySpan) -> bool:
     if trig.type == "PROTEST" and trig.token.lemma_.lower() == "rally":
         return not words & PROTEST_WORDS
     return trig.type == "ASSAULT" and not words & domain.FORCE
+
+
+RIOTERS = frozenset(
+    ["protester", "protesters", "rioter", "rioters", "demonstrator", "demonstrators"]
+)
+DAMAGE = frozenset(["torch", "burn", "loot", "smash", "vandalize", "vandalise", "ransack"])
+
+
+def _riot_damage(trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex) -> bool:
+    """'protesters torch Greek bank': damage done in a riot is PROTEST (riot) in PLOVER."""
+    if trig.token.lemma_.lower() not in DAMAGE or trig.type not in ("ASSAULT", "COERCE"):
+        return False
+    names = " ".join(idx.parts.names.get(a, "") for a in r.actors).lower().split()
+    return bool(RIOTERS & set(names))
 
 
 def _verbal_attack(

@@ -55,8 +55,23 @@ def _blaze(tok: Token) -> bool:
 
 
 def disaster_clause(tokens: list[Token]) -> bool:
-    """A disaster or accident word among ``tokens`` ("killed in the earthquake", "bank fire")."""
-    return any(t.lemma_.lower() in DISASTER or t.lower_ in DISASTER or _blaze(t) for t in tokens)
+    """A disaster or accident word among ``tokens`` ("killed in the earthquake", "bank fire",
+    "killed in a hit-and-run")."""
+    return any(
+        t.lemma_.lower() in DISASTER or t.lower_ in DISASTER or _blaze(t) or _hit_and_run(t)
+        for t in tokens
+    )
+
+
+def _hit_and_run(tok: Token) -> bool:
+    """'hit-and-run' (spaCy splits it: hit - and - run)."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "hit"
+        and tok.i + 4 < len(doc)
+        and doc[tok.i + 2].lower_ == "and"
+        and doc[tok.i + 4].lower_ == "run"
+    ) or tok.lower_ == "hit-and-run"
 
 
 # an attack on computers is COERCE (mode cyber) in PLOVER, not ASSAULT

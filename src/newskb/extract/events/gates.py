@@ -328,8 +328,30 @@ def _reluctant(trig: Trigger) -> bool:
 
 
 def _judicial(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
-    """A judge or a prosecutor agreeing, approving or allowing in a case is procedure."""
+    """A judge or a prosecutor agreeing, approving or allowing in a case is procedure, and so
+    is asking a judge ("will ask Judge Hickok to modify the verdict")."""
+    if trig.type == "REQUEST":
+        return any(idx.judicial(x) for x in r.recipients)
     return trig.type in COURT_TYPES and any(idx.judicial(a) for a in r.actors)
+
+
+# "empowers the navy to violate the border", "authorised police to arrest": leave, not act
+PERMITTING = frozenset(["empower", "authorize", "authorise", "permit", "entitle", "enable"])
+
+
+def _permitted(trig: Trigger) -> bool:
+    head = trig.head
+    return head.dep_ in ("xcomp", "ccomp") and head.head.lemma_.lower() in PERMITTING
+
+
+def _to_blame(trig: Trigger) -> bool:
+    """'his illness was to blame': a cause named, no accusation."""
+    tok = trig.token
+    return (
+        tok.lemma_.lower() == "blame"
+        and tok.dep_ in ("xcomp", "acomp", "attr")
+        and tok.head.lemma_.lower() == "be"
+    )
 
 
 def _unpolitical_clash(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
@@ -367,7 +389,7 @@ def keep(
         return False
     if _prospect(trig) or _document_subject(trig) or _reluctant(trig) or _judicial(trig, r, idx):
         return False
-    if _unpolitical_clash(trig, r, idx):
+    if _unpolitical_clash(trig, r, idx) or _permitted(trig) or _to_blame(trig):
         return False
     if _private_inquiry(trig, r, idx):
         return False

@@ -384,6 +384,8 @@ RULES: tuple[tuple[frozenset[str] | None, frozenset[str] | None, Check], ...] = 
      lambda u: not _that_clause(u) and (u.lemma != "allow" or (
          _agentive(u.r.recipients, u) and _political(u.r.actors + u.r.recipients, u)))),
     (frozenset({"investigate", "probe"}), frozenset({"ACCUSE"}), _investigated),
+    # "the facility has not been sanctioned by the court": approved; sanctions fall on actors
+    (frozenset({"sanction"}), frozenset({"SANCTION"}), lambda u: _agentive(u.r.recipients, u)),
     (frozenset({"receive"}), None, _receive),
     (HOST, frozenset({"CONSULT", "RETREAT"}), _host),
     (frozenset({"demonstrate"}), None, lambda u: not u.objs and u.clause is None),
