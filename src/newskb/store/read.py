@@ -286,6 +286,7 @@ def list_quotes(
     *,
     speaker: str | None = None,
     about: str | None = None,
+    text: str | None = None,
     since: str | None = None,
     until: str | None = None,
     article: str | None = None,
@@ -301,7 +302,7 @@ def list_quotes(
 
     offset = offset_of(decode_cursor(cursor))
     rows = find_quotes(
-        conn, speaker=speaker, about=about, since=since, until=until, article=article,
+        conn, speaker=speaker, about=about, text=text, since=since, until=until, article=article,
         entity=entity, mode=mode, limit=limit + 1, offset=offset, newest_first=not oldest_first,
     )  # fmt: skip
     return page_of(rows, limit, offset)
@@ -379,11 +380,18 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     articles: list[str] | None = None,
+    text: str | None = None,
     cursor: str | None = None,
     limit: int = 20,
 ) -> tuple[list[EventRow], str | None]:
+    """A page of events, newest first; ``text``: the search box's words
+    (``store.sql.search.event_match``)."""
     db = db_of(conn)
     where, args = _current(cursor, limit)
+    if text:
+        from newskb.store.sql.search import event_match
+
+        where.append(event_match(db, text, args))
     if type:
         where.append("lower(v.type) = lower(:type)")
         args["type"] = type

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import Any
 
 from newskb.model import QuoteRow
-from newskb.store.sql import db_of, like
+from newskb.store.sql import Db, db_of, like
 
 MAX_LIMIT = 10_000
 
@@ -51,6 +51,7 @@ def find_quotes(
     *,
     speaker: str | None = None,
     about: str | None = None,
+    text: str | None = None,
     since: dt.date | str | None = None,
     until: dt.date | str | None = None,
     article: str | None = None,
@@ -62,41 +63,20 @@ def find_quotes(
 ) -> list[QuoteRow]:
     """Quotes matching every given filter, oldest article first (``newest_first``: newest).
 
-    ``entity`` is exact: the speaker entity's KB id or (case-insensitively) its name or the
-    speaker as written (an entity page's quotes); ``speaker`` is the any-spelling search.
+    ``text`` is the one search box's: the quote's speaker (any spelling, as ``speaker``) or its
+    content (as ``about``). ``entity`` is exact: the speaker entity's KB id or
+    (case-insensitively) its name or the speaker as written (an entity page's quotes);
+    ``speaker`` is the any-spelling search.
     ``mode`` (speech | thought | intention | knowledge) is exact: quotes stored before modes
     existed (NULL) match no mode.
 
     ``conn`` is a ``sqlite3`` or psycopg connection, or a ``Db`` adapter.
     """
     db = db_of(conn)
-    where = ["a.current = 1"]
-    args: list[Any] = []
-    if speaker:
-        aliases = _ALIASES if db.has_table("entity_links") else ""
-        where.append(_SPEAKER.format(aliases=aliases))
-        pat = like(speaker)
-        args += [pat, pat, speaker.strip(), pat] + ([pat] if aliases else [])
-    if about:
-        where.append(_ABOUT)
-        args += [like(about)] * 3
-    if since:
-        where.append("a.published >= ?")
-        args.append(str(since))
-    if until:
-        where.append("substr(a.published, 1, 10) <= ?")
-        args.append(str(until))
-    if article:
-        where.append("q.article_id = ?")
-        args.append(article)
-    if entity:
-        where.append(
-            "(e.kb_id = ? OR lower(e.name) = lower(?) OR lower(q.speaker_text) = lower(?))"
-        )
-        args += [entity, entity, entity]
-    if mode:
-        where.append("q.mode = ?")
-        args.append(mode)
+    where, args = _filters(
+        db, speaker=speaker, about=about, text=text, since=since, until=until,
+        article=article, entity=entity, mode=mode,
+    )  # fmt: skip
     order = (
         "COALESCE(a.published, '') DESC, a.rowid DESC, q.content_start"
         if newest_first
@@ -107,9 +87,7 @@ def find_quotes(
                COALESCE(e.kb_id, e.name) AS speaker_key,
                q.speaker_text, q.cue_text, q.content_text, q.content_start, q.content_end,
                a.title, a.published, q.mode
-        FROM quotes q
-        JOIN articles a ON a.id = q.article_id
-        LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity
+        {_FROM}
         WHERE {" AND ".join(where)}
         ORDER BY {order}
         LIMIT ? OFFSET ?
@@ -133,3 +111,64 @@ def find_quotes(
         )
         for r in db.rows(sql, args)
     ]
+
+
+_FROM = """FROM quotes q
+        JOIN articles a ON a.id = q.article_id
+        LEFT JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_entity"""
+
+
+def count_quotes(conn: Any, *, cap: int, **filters: Any) -> int:
+    """How many quotes ``find_quotes`` would find with these filters, counted up to
+    ``cap`` + 1 (so a page can say "more than ``cap``" without counting every match)."""
+    db = db_of(conn)
+    where, args = _filters(db, **filters)
+    sql = f"SELECT count(*) FROM (SELECT 1 {_FROM} WHERE {' AND '.join(where)} LIMIT ?) x"
+    return int(db.one(sql, [*args, cap + 1])[0])
+
+
+def _filters(
+    db: Db,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    text: str | None = None,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    article: str | None = None,
+    entity: str | None = None,
+    mode: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """The WHERE terms and their arguments for ``find_quotes``' filters."""
+    where = ["a.current = 1"]
+    args: list[Any] = []
+    aliases = _ALIASES if (speaker or text) and db.has_table("entity_links") else ""
+    if speaker:
+        where.append(_SPEAKER.format(aliases=aliases))
+        pat = like(speaker)
+        args += [pat, pat, speaker.strip(), pat] + ([pat] if aliases else [])
+    if about:
+        where.append(_ABOUT)
+        args += [like(about)] * 3
+    if text:
+        where.append(f"({_SPEAKER.format(aliases=aliases)} OR {_ABOUT})")
+        pat = like(text)
+        args += [pat, pat, text.strip(), pat] + ([pat] if aliases else []) + [pat] * 3
+    if since:
+        where.append("a.published >= ?")
+        args.append(str(since))
+    if until:
+        where.append("substr(a.published, 1, 10) <= ?")
+        args.append(str(until))
+    if article:
+        where.append("q.article_id = ?")
+        args.append(article)
+    if entity:
+        where.append(
+            "(e.kb_id = ? OR lower(e.name) = lower(?) OR lower(q.speaker_text) = lower(?))"
+        )
+        args += [entity, entity, entity]
+    if mode:
+        where.append("q.mode = ?")
+        args.append(mode)
+    return where, args
