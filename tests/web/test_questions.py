@@ -256,6 +256,26 @@ def test_every_page_fits_a_phone(context: Any, site: str) -> None:
     page.close()
 
 
+CHART_TEXT_JS = """() => [...document.querySelectorAll('svg.chart')]
+  .filter(s => s.getBoundingClientRect().width > 0)
+  .map(s => s.getBoundingClientRect().width / s.viewBox.baseVal.width
+            * parseFloat(getComputedStyle(s.querySelector('.axis')).fontSize))"""
+
+
+def test_chart_axis_text_is_readable_on_a_phone(context: Any, site: str) -> None:
+    """Issue 22: the timeline chart's axis text is drawn at >= 11 px on a 390 px screen (the
+    phone drawing replaces the wide one, which would shrink 12 px text to 6)."""
+    page = context.new_page()
+    pages = _pages(page, site)
+    for name in ("entity", "story", "agreement"):
+        for width in (PHONE, DESKTOP):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(site + pages[name])
+            sizes = page.evaluate(CHART_TEXT_JS)
+            assert len(sizes) == 1 and sizes[0] >= 11, (name, width, sizes)
+    page.close()
+
+
 def test_form_controls_are_keyboard_reachable(context: Any, site: str) -> None:
     page = context.new_page()
     page.set_viewport_size({"width": PHONE, "height": 800})

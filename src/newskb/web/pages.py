@@ -16,7 +16,7 @@ from newskb.errors import NotFound
 from newskb.model import QUOTE_MODES
 from newskb.store import read
 from newskb.store.sql.search import FIND_COUNT_CAP
-from newskb.web.chart import timeline_svg
+from newskb.web.chart import charts
 from newskb.web.highlight import (
     entity_href,
     entity_key,
@@ -164,7 +164,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             articles=c.list_articles(entity=key, limit=50)[0],
             about=c.list_quotes(about=key, limit=20)[0],
             events=c.list_events(actor=key, limit=50)[0],
-            chart=timeline_svg(items, f"Timeline of {row.name}"),
+            chart=charts(items, f"Timeline of {row.name}"),
         )
 
     @r.get("/quotes")
@@ -232,7 +232,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             s=row,
             articles=arts,
             tl=paginate(items, page),
-            chart=timeline_svg(items, f"Timeline of the story {row.title or row.id}"),
+            chart=charts(items, f"Timeline of the story {row.title or row.id}"),
         )
 
     @r.get("/agreements")
@@ -249,7 +249,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             "agreement.html",
             g=row,
             tl=paginate(history, 1, size=len(history) or 1),
-            chart=timeline_svg(history, f"History of the agreement: {row.object}"),
+            chart=charts(history, f"History of the agreement: {row.object}"),
         )
 
     return r
