@@ -22,7 +22,7 @@ from typing import Any
 
 from newskb.model import AgreementRow, EventRow, Found
 from newskb.store.rows import fts_query
-from newskb.store.sql import Db, db_of, like
+from newskb.store.sql import Db, ci_like, db_of, like
 
 FIND_COUNT_CAP = 1000  # counts stop at this + 1 ("more than 1,000")
 SENTENCE_ARTICLES = 500  # an event's sentence is searched in this many newest article matches
@@ -36,25 +36,28 @@ def find(conn: Any, text: str, *, limit: int = 10) -> Found:
     ``conn`` is the store's own connection (``sqlite3`` or psycopg): the article search on
     SQLite needs it, everything else reads through the ``Db`` adapter."""
     from newskb.store import read
-    from newskb.store.sql.quotes import count_quotes, find_quotes
+    from newskb.store.sql.quotes import find_quotes
 
     db = db_of(conn)
     words = " ".join(text.split())
     if not words.strip():
         return Found(query=words, counts=tuple((k, 0) for k in KINDS))
-    quotes = find_quotes(db, text=words, limit=limit, newest_first=True)
-    events = find_events(db, words, limit=limit)
+    # one pass per kind: the matches' keys in order, up to the cap (their count), then the
+    # first page's rows
+    quotes = find_quotes(db, text=words, limit=FIND_COUNT_CAP + 1, newest_first=True)
+    keys = event_keys(db, words)
+    events = events_by_keys(db, keys[:limit])
     agreements = find_agreements(db, words)
     articles = read.list_articles(conn, q=words, limit=limit)[0]
     counts = (
-        ("quotes", count_quotes(db, cap=FIND_COUNT_CAP, text=words)),
-        ("events", count_events(db, words)),
+        ("quotes", len(quotes)),
+        ("events", len(keys)),
         ("agreements", len(agreements)),
         ("articles", count_articles(db, words)),
     )
     return Found(
         query=words,
-        quotes=tuple(quotes),
+        quotes=tuple(quotes[:limit]),
         events=tuple(events),
         agreements=tuple(agreements[:limit]),
         articles=tuple(articles),
@@ -88,7 +91,9 @@ def event_match(db: Db, text: str, args: dict[str, Any]) -> str:
     )
     match = fts_query(text)
     args.update(pat=like(text), word=text.strip(), match=match, words=match.replace('"', " "))
-    names = (
+    names = (  # the articles naming a match first (one pass), then this event's roles
+        "v.article_id IN (SELECT n.article_id FROM entities n "
+        "WHERE lower(n.name) LIKE lower(:pat) ESCAPE '\\') AND "
         "EXISTS (SELECT 1 FROM entities en WHERE en.article_id = v.article_id "
         "AND lower(en.name) LIKE lower(:pat) ESCAPE '\\' "
         f"AND (en.local_id IN (SELECT j.value FROM {db.json_items('v.actors')}) "
@@ -102,66 +107,92 @@ def event_match(db: Db, text: str, args: dict[str, Any]) -> str:
         names,
     ]
     if match:
-        terms.append(
-            f"(v.article_id IN ({_fts_articles(db)}) AND lower(substr(a.text, "
-            "v.sentence_start + 1, v.sentence_end - v.sentence_start)) LIKE lower(:pat) "
-            "ESCAPE '\\')"
+        terms.append(  # its own read of the article: the term needs the event row only
+            f"(v.article_id IN ({_fts_articles(db)}) AND EXISTS (SELECT 1 FROM articles s "
+            "WHERE s.id = v.article_id AND lower(substr(s.text, v.sentence_start + 1, "
+            "v.sentence_end - v.sentence_start)) LIKE lower(:pat) ESCAPE '\\'))"
         )
-    return "(" + " OR ".join(terms) + ")"
+    return ci_like(db, "(" + " OR ".join(terms) + ")")
 
 
-def find_events(db: Db, text: str, *, limit: int = 10, offset: int = 0) -> list[EventRow]:
-    """Events matching ``text`` (current article versions), newest first."""
-    from newskb.store import read
+def event_keys(db: Db, text: str) -> list[tuple[str, str]]:
+    """(article id, event id) of the events matching ``text``, newest first (as the events
+    page), up to ``FIND_COUNT_CAP`` + 1."""
+    from newskb.store.read import _WHEN
 
-    return read.list_events(db, text=text, limit=limit, cursor=read.encode_cursor({"o": offset}))[0]
-
-
-def count_events(db: Db, text: str) -> int:
     args: dict[str, Any] = {"cap": FIND_COUNT_CAP + 1}
     term = event_match(db, text, args)
-    sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM events v JOIN articles a ON a.id = v.article_id "
-        f"WHERE a.current = 1 AND {term} LIMIT :cap) x"
+    rows = db.rows(
+        # events first: an article row (a large one) is read for the matching events only
+        "SELECT v.article_id, v.local_id FROM events v CROSS JOIN articles a "
+        "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
+        f"WHERE a.id = v.article_id AND a.current = 1 AND {term} "
+        f"ORDER BY COALESCE({_WHEN}, '') DESC, a.rowid, v.trigger_start LIMIT :cap",
+        args,
     )
-    return int(db.one(sql, args)[0])
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def events_by_keys(db: Db, keys: list[tuple[str, str]]) -> list[EventRow]:
+    """The events with these keys, in the keys' order."""
+    from newskb.store.read import _EVENT_SQL, event_rows
+
+    if not keys:
+        return []
+    args: dict[str, Any] = {}
+    terms = []
+    for n, (aid, lid) in enumerate(keys):
+        terms.append(f"(v.article_id = :a{n} AND v.local_id = :l{n})")
+        args[f"a{n}"], args[f"l{n}"] = aid, lid
+    rows = event_rows(db, db.rows(f"{_EVENT_SQL}WHERE {' OR '.join(terms)}", args))
+    found = {(r.article_id, r.id): r for r in rows}
+    return [found[k] for k in keys if k in found]
 
 
 # --- agreements -----------------------------------------------------------------------------
 def find_agreements(db: Db, text: str) -> list[AgreementRow]:
-    """Agreements whose object or a party's name contains ``text``, newest first (at most
+    """Agreements whose object and parties hold every word of ``text`` (in any order: "truce
+    Zaporizhzhia" finds the "repair truce at Zaporizhzhia"), newest first (at most
     ``FIND_COUNT_CAP`` + 1)."""
     from newskb.store import read_timelines as rt
 
-    low = text.strip().lower()
+    words = [w.lower() for w in text.split()]
+
+    def hit(g: AgreementRow) -> bool:
+        said = " ".join((g.object, *g.parties)).lower()
+        return all(w in said for w in words)
+
     if not rt._ledger(db):
-        rows = rt.list_agreements(db, FIND_COUNT_CAP * 4)
-        return [
-            g for g in rows if low in g.object.lower() or any(low in p.lower() for p in g.parties)
-        ][: FIND_COUNT_CAP + 1]
-    found = db.rows(
-        "SELECT g.id, g.object, g.parties, g.status, g.first_agreed, "
-        "(SELECT count(*) FROM agreement_history h WHERE h.agreement_id = g.id) AS steps "
-        "FROM agreements g WHERE lower(g.object) LIKE lower(:pat) ESCAPE '\\' "
-        "OR lower(g.parties) LIKE lower(:pat) ESCAPE '\\' "
-        "ORDER BY COALESCE(g.status_date, g.first_agreed, '') DESC, g.id LIMIT :cap",
-        {"pat": like(text), "cap": FIND_COUNT_CAP + 1},
+        return [g for g in rt.list_agreements(db, FIND_COUNT_CAP * 4) if hit(g)][
+            : FIND_COUNT_CAP + 1
+        ]
+    terms = " AND ".join(
+        f"(lower(g.object) LIKE lower(:w{n}) ESCAPE '\\' "
+        f"OR lower(g.parties) LIKE lower(:w{n}) ESCAPE '\\')"
+        for n in range(len(words))
     )
-    out = []
-    for r in found:
-        parties = tuple(str(p) for p in json.loads(r[2] or "[]"))
-        if low in str(r[1]).lower() or any(low in p.lower() for p in parties):
-            out.append(
-                AgreementRow(
-                    id=r[0],
-                    object=str(r[1] or r[0]),
-                    parties=parties,
-                    status=str(r[3] or "agreed"),
-                    date=r[4],
-                    steps=int(r[5]),
-                )
-            )
-    return out
+    found = db.rows(
+        ci_like(
+            db,
+            "SELECT g.id, g.object, g.parties, g.status, g.first_agreed, "
+            "(SELECT count(*) FROM agreement_history h WHERE h.agreement_id = g.id) AS steps "
+            f"FROM agreements g WHERE {terms or '1 = 1'} "
+            "ORDER BY COALESCE(g.status_date, g.first_agreed, '') DESC, g.id LIMIT :cap",
+        ),
+        {"cap": FIND_COUNT_CAP + 1, **{f"w{n}": like(w) for n, w in enumerate(words)}},
+    )
+    rows = [
+        AgreementRow(
+            id=r[0],
+            object=str(r[1] or r[0]),
+            parties=tuple(str(p) for p in json.loads(r[2] or "[]")),
+            status=str(r[3] or "agreed"),
+            date=r[4],
+            steps=int(r[5]),
+        )
+        for r in found
+    ]
+    return [g for g in rows if hit(g)]  # a word in the JSON's syntax is not a party's name
 
 
 # --- articles -------------------------------------------------------------------------------
