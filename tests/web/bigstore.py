@@ -69,11 +69,11 @@ ACTS = [("ACCUSE", "accused", "of blocking {n}"), ("CONSULT", "met", "to discuss
         ("AID", "sent aid to", "for {n}"), ("REJECT", "rejected", "on {n}")]  # fmt: skip
 # the big running stories: (key words, parties, the agreement's object, articles, first day)
 STORIES = [
-    ("Zaporizhzhia truce", ("Ukraine", "Russia"), "repair truce at Zaporizhzhia", 400, 90),
-    ("Black Sea grain corridor", ("Turkey", "Ukraine"), "grain corridor deal", 300, 30),
-    ("gas storage targets", ("Germany", "Netherlands"), "gas storage accord", 200, 150),
-    ("Rotterdam port strike", ("Dockworkers Union", "Port Authority"), "port wage deal", 150, 200),
-    ("Moldova power line", ("Moldova", "Romania"), "power line agreement", 100, 60),
+    ("Zaporizhzhia truce", ("Ukraine", "Russia"), "repair truce at Zaporizhzhia", 250, 90),
+    ("Black Sea grain corridor", ("Turkey", "Ukraine"), "grain corridor deal", 150, 30),
+    ("gas storage targets", ("Germany", "Netherlands"), "gas storage accord", 100, 150),
+    ("Rotterdam port strike", ("Dockworkers Union", "Port Authority"), "port wage deal", 75, 200),
+    ("Moldova power line", ("Moldova", "Romania"), "power line agreement", 50, 60),
 ]
 START = dt.date(2025, 1, 1)
 DAYS = 270

@@ -258,7 +258,8 @@ def report_ingest(msg: str, quiet: bool) -> None:
 )
 @format_option()
 def search(query: str, db: str, limit: int, everything: bool, fmt: str) -> None:
-    """Full-text search over titles and texts, ranked, with snippets."""
+    """Full-text search over titles and texts, ranked, with snippets; with --all, everything
+    the web's search box finds: quotes (content or speaker), events, agreements, articles."""
     from newskb.store.opening import open_checked
 
     if everything:
