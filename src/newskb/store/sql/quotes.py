@@ -25,14 +25,15 @@ _LIKE = "lower({}) LIKE lower(?) ESCAPE '\\'"
 # Each condition that needs another table is a set read once per query (``IN (SELECT ...)``),
 # never a subquery per quote: a store of 10,000 articles answers in tens of milliseconds.
 _SPEAKER = f"""(
-    {_LIKE.format("e.name")} OR {_LIKE.format("q.speaker_text")} OR e.kb_id = ?
+    {_LIKE.format("q.speaker_text")}
     OR (q.article_id, q.speaker_entity) IN (
-        SELECT m.article_id, m.entity_id FROM mentions m WHERE {_LIKE.format("m.text")})
-    {{aliases}}
+        SELECT e5.article_id, e5.local_id FROM entities e5
+        WHERE {_LIKE.format("e5.name")} OR e5.kb_id = ?
+        UNION SELECT m.article_id, m.entity_id FROM mentions m WHERE {_LIKE.format("m.text")}
+        {{aliases}})
 )"""
-_ALIASES = f"""OR (q.article_id, q.speaker_entity) IN (
-        SELECT l.article_id, l.local_id FROM entity_links l
-        JOIN canon_aliases ca ON ca.canon_id = l.canon_id WHERE {_LIKE.format("ca.alias")})"""
+_ALIASES = f"""UNION SELECT l.article_id, l.local_id FROM entity_links l
+        JOIN canon_aliases ca ON ca.canon_id = l.canon_id WHERE {_LIKE.format("ca.alias")}"""
 _ABOUT = f"""(
     {_LIKE.format("q.content_text")}
     OR (q.article_id IN (
