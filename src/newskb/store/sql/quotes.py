@@ -78,8 +78,13 @@ def find_quotes(
     limit: int = 100,
     offset: int = 0,
     newest_first: bool = False,
+    many: bool = False,
 ) -> list[QuoteRow]:
     """Quotes matching every given filter, oldest article first (``newest_first``: newest).
+
+    ``many``: the filters match many quotes (``count_quotes`` hit its cap), so the newest are
+    found by walking the articles newest first and stopping at ``limit``, not by sorting all
+    the matches (a plan choice only: the answer is the same).
 
     ``text`` is the one search box's: the quote's speaker (any spelling, as ``speaker``) or its
     content (as ``about``). ``entity`` is exact: the speaker entity's KB id or
@@ -102,34 +107,57 @@ def find_quotes(
         else "a.published IS NULL, a.published, q.article_id, q.content_start"
     )
     sql = f"""
-        SELECT q.article_id, q.local_id, q.kind, e.name AS speaker_name,
-               COALESCE(e.kb_id, e.name) AS speaker_key,
-               q.speaker_text, q.cue_text, q.content_text, q.content_start, q.content_end,
-               a.title, a.published, q.mode
-        {_FROM_QUOTES if speaker or about or text or entity or article or articles else _FROM}
+        SELECT {_COLS}
+        {
+        _FROM
+        if many or not (speaker or about or text or entity or article or articles)
+        else _FROM_QUOTES
+    }
         WHERE {" AND ".join(where)}
         ORDER BY {order}
         LIMIT ? OFFSET ?
     """
     args += [max(1, min(limit, MAX_LIMIT)), max(0, offset)]
-    return [
-        QuoteRow(
-            article_id=r[0],
-            id=r[1],
-            kind=r[2],
-            speaker=r[3] if r[3] is not None else r[5],
-            speaker_key=r[4],
-            speaker_text=r[5],
-            cue=r[6],
-            content=r[7],
-            content_start=int(r[8]),
-            content_end=int(r[9]),
-            title=r[10],
-            published=r[11],
-            mode=r[12],
-        )
-        for r in db.rows(ci_like(db, sql), args)
-    ]
+    return [_row(r) for r in db.rows(ci_like(db, sql), args)]
+
+
+_COLS = """q.article_id, q.local_id, q.kind, e.name AS speaker_name,
+               COALESCE(e.kb_id, e.name) AS speaker_key,
+               q.speaker_text, q.cue_text, q.content_text, q.content_start, q.content_end,
+               a.title, a.published, q.mode, a.rowid AS arow"""
+
+
+def _row(r: Any) -> QuoteRow:
+    return QuoteRow(
+        article_id=r[0],
+        id=r[1],
+        kind=r[2],
+        speaker=r[3] if r[3] is not None else r[5],
+        speaker_key=r[4],
+        speaker_text=r[5],
+        cue=r[6],
+        content=r[7],
+        content_start=int(r[8]),
+        content_end=int(r[9]),
+        title=r[10],
+        published=r[11],
+        mode=r[12],
+    )
+
+
+def newest_quotes(conn: Any, *, cap: int, limit: int, **filters: Any) -> tuple[list[QuoteRow], int]:
+    """The ``limit`` newest quotes matching the filters and how many match (up to ``cap`` + 1),
+    in one pass however many match: the matches are read unsorted, stopping after ``cap`` + 1;
+    when they stop short, all are there and the newest are picked from them; when they do not,
+    the matches are many and the newest are found by walking the articles newest first."""
+    db = db_of(conn)
+    where, args = _filters(db, **filters)
+    sql = f"SELECT {_COLS} {_FROM_QUOTES} WHERE {' AND '.join(where)} LIMIT ?"
+    rows = db.rows(ci_like(db, sql), [*args, cap + 1])
+    if len(rows) > cap:
+        return find_quotes(db, limit=limit, newest_first=True, many=True, **filters), len(rows)
+    rows.sort(key=lambda r: (r[11] is not None, r[11] or "", int(r[13]), -int(r[8])))
+    return [_row(r) for r in reversed(rows[-limit:])], len(rows)
 
 
 _FROM = """FROM quotes q

@@ -36,28 +36,28 @@ def find(conn: Any, text: str, *, limit: int = 10) -> Found:
     ``conn`` is the store's own connection (``sqlite3`` or psycopg): the article search on
     SQLite needs it, everything else reads through the ``Db`` adapter."""
     from newskb.store import read
-    from newskb.store.sql.quotes import find_quotes
+    from newskb.store.sql.quotes import newest_quotes
 
     db = db_of(conn)
     words = " ".join(text.split())
     if not words.strip():
         return Found(query=words, counts=tuple((k, 0) for k in KINDS))
-    # one pass per kind: the matches' keys in order, up to the cap (their count), then the
-    # first page's rows
-    quotes = find_quotes(db, text=words, limit=FIND_COUNT_CAP + 1, newest_first=True)
+    # quotes: ``newest_quotes`` (one pass, up to the cap); events: the matches' keys in
+    # order up to the cap (their count), then the page's rows
+    quotes, n_quotes = newest_quotes(db, cap=FIND_COUNT_CAP, limit=limit, text=words)
     keys = event_keys(db, words)
     events = events_by_keys(db, keys[:limit])
     agreements = find_agreements(db, words)
     articles = read.list_articles(conn, q=words, limit=limit)[0]
     counts = (
-        ("quotes", len(quotes)),
+        ("quotes", n_quotes),
         ("events", len(keys)),
         ("agreements", len(agreements)),
         ("articles", count_articles(db, words)),
     )
     return Found(
         query=words,
-        quotes=tuple(quotes[:limit]),
+        quotes=tuple(quotes),
         events=tuple(events),
         agreements=tuple(agreements[:limit]),
         articles=tuple(articles),
