@@ -89,7 +89,9 @@ def timeline_svg(items: list[TimelineItem], title: str, *, narrow: bool = False)
         count[row_of(i)] += 1
     names = sorted(count, key=lambda k: (-count[k], k))
     if len(names) > MAX_ROWS:
+        folded = sum(count[k] for k in names[MAX_ROWS - 1 :])
         names = [*names[: MAX_ROWS - 1], OTHER]
+        count[OTHER] = folded  # the folded row says how many it holds too
     height = PAD * 2 + ROW * len(names) + 10
     right = RIGHT + 12 if narrow else RIGHT  # room for half the last tick's label
     width = full - LEFT - right
