@@ -36,27 +36,9 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "resol
 # nouns of acts done to someone: the possessor is the one acted on ("his arrest", "Gomes's
 # extradition"), a compound is the charge or the kind ("a DUI arrest", "a drug arrest")
 PATIENT_NOUNS = frozenset(
-    [
-        "arrest",
-        "detention",
-        "capture",
-        "indictment",
-        "conviction",
-        "extradition",
-        "deportation",
-        "execution",
-        "assassination",
-        "kidnapping",
-        "abduction",
-        "release",
-        "expulsion",
-        "sentencing",
-        "prosecution",
-        "trial",
-        "imprisonment",
-        "jailing",
-        "internment",
-    ]
+    """arrest detention capture indictment conviction extradition deportation execution
+    assassination kidnapping abduction release expulsion sentencing prosecution trial
+    imprisonment jailing internment killing murder death shooting stabbing beating""".split()  # noqa: SIM905
 )
 # legal verbs whose bare active use with no object is a reduced passive: "two officers charged
 # over the shooting", "a man arrested on Monday" (the subject is the one acted on)
@@ -164,13 +146,18 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], list[str]]:
     actors: list[str] = []
     recipients: list[str] = []
+    of = preps(noun, frozenset({"of"}))
+    # "his arrest", "Escalante's killing": the possessor is acted on; with an "of" object the
+    # possessor acts ("Israel's killing of X") and the "of" object is acted on
     patient = word.lemma_.lower() in PATIENT_NOUNS
     for c in noun.children:
         if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
-            if not patient:
+            if not patient or (of and c.dep_ == "poss"):
                 actors += phrase(c, idx)
             elif c.dep_ == "poss":
                 recipients += phrase(c, idx)
+    if patient:
+        recipients += [e for p in of for e in phrase(p, idx) if e not in actors]
     between = [p for p in preps(noun, frozenset({"between", "among"}))]
     if word.lemma_.lower() in MEDIATION:  # the parties a mediator goes between are its targets
         recipients += [e for p in between for e in phrase(p, idx)]
@@ -180,12 +167,11 @@ def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], 
     for p in preps(noun, NOUN_RECIPIENT_PREPS):
         recipients += phrase(p, idx) or inner(p, idx)
     recipients += clause_subjects(noun, idx)  # "its demand that Israel ease restrictions"
-    of = preps(noun, frozenset({"of"}))
     if not recipients:  # "a suspension of air links with Serbia"
         recipients += [
             e for p in of for q in preps(p, NOUN_RECIPIENT_PREPS) for e in phrase(q, idx)
         ]
-    if not actors:
+    if not actors and not patient:
         for p in of:
             actors += phrase(p, idx)
     return actors, recipients
@@ -206,9 +192,20 @@ VERBAL_TYPES = frozenset(
 )
 
 
-def _acted_on(place: str, event_type: str, idx: EntityIndex) -> bool:
+# acts done to a place itself ("shelled Kharkiv", "the invasion of Iraq"); killing, shooting,
+# arresting or charging someone somewhere is done to people, the place is only where
+TO_PEOPLE = frozenset(
+    """kill murder shoot shot injure wound stab beat arrest detain charge indict accuse convict
+    sentence jail imprison release free capture abduct kidnap killing shooting murder death
+    arrest stabbing beating""".split()  # noqa: SIM905
+)
+
+
+def _acted_on(place: str, trig: Trigger, idx: EntityIndex) -> bool:
+    if trig.token.lemma_.lower() in TO_PEOPLE:
+        return False
     kind = idx.types.get(place)
-    return kind == "GPE" or (kind == "LOC" and event_type not in VERBAL_TYPES)
+    return kind == "GPE" or (kind == "LOC" and trig.type not in VERBAL_TYPES)
 
 
 def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
@@ -228,7 +225,7 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
         actors += tuple(a for a in more.actors if a not in actors and a not in named.recipients)
     recipients = named.recipients or tuple(r for r in more.recipients if r not in actors)
     group = named.group if named.actors else more.group
-    if not recipients and place is not None and _acted_on(place, trig.type, idx):
+    if not recipients and place is not None and _acted_on(place, trig, idx):
         recipients = (place,)  # PLOVER: the place acted on is the target when none is named
     return Roles(actors, recipients, place, group)
 
