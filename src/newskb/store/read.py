@@ -316,9 +316,9 @@ _EVENT_SQL = (
     "SELECT v.article_id, v.local_id, v.type, v.mode, v.status, v.actors, v.recipients, "
     "v.location, v.agreement, v.trigger_text, v.trigger_start, v.trigger_end, "
     "v.sentence_start, v.sentence_end, "
-    f"{_WHEN} AS at, a.title, a.published, "
-    # the sentence only: a.text would copy the whole article into every row (and a sort)
-    "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS stext "
+    f"{_WHEN} AS at, a.title, a.published "
+    # no sentence here: every matching row (not the page) would read its article's whole text
+    # before the sort; ``_sentences`` cuts them for the page's rows only
     "FROM events v "
     "JOIN articles a ON a.id = v.article_id "
     "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
@@ -329,10 +329,15 @@ def entity_names(conn: Any, article_id: str, ids: Sequence[str]) -> list[tuple[s
     """(name, KB id or "") of an article's entities by local id; an unknown id names itself."""
     if not ids:
         return []
+    # only the ids asked for: every entity of a large article once per event row made a page
+    # of events cost events x entities (issue 23)
+    wanted = sorted({str(i) for i in ids})
     found = {
         r[0]: (r[1], r[2] or "")
         for r in db_of(conn).rows(
-            "SELECT local_id, name, kb_id FROM entities WHERE article_id = ?", (article_id,)
+            "SELECT local_id, name, kb_id FROM entities WHERE article_id = ? "
+            f"AND local_id IN ({', '.join('?' * len(wanted))})",
+            (article_id, *wanted),
         )
     }
     return [found.get(i, (i, "")) for i in ids]
@@ -349,7 +354,24 @@ def agreement_object(agreement_json: str | None) -> str | None:
     return str(agreement.get("object")) if isinstance(agreement, dict) else None
 
 
-def _event_row(conn: Any, r: Any) -> EventRow:
+def _sentences(db: Db, rows: list[Any]) -> list[str]:
+    """Each event row's sentence, cut from its article's text (read once per article)."""
+    ids = sorted({str(r["article_id"]) for r in rows})
+    if not ids:
+        return []
+    texts = {
+        str(r[0]): str(r[1])
+        for r in db.rows(
+            f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids
+        )
+    }
+    return [
+        texts.get(str(r["article_id"]), "")[int(r["sentence_start"]) : int(r["sentence_end"])]
+        for r in rows
+    ]
+
+
+def _event_row(conn: Any, r: Any, sentence: str) -> EventRow:
     return EventRow(
         article_id=r["article_id"],
         id=r["local_id"],
@@ -361,7 +383,7 @@ def _event_row(conn: Any, r: Any) -> EventRow:
         trigger=r["trigger_text"],
         trigger_start=r["trigger_start"],
         trigger_end=r["trigger_end"],
-        sentence=r["stext"] or "",
+        sentence=sentence,
         when=r["at"],
         location=r["location"],
         agreement=agreement_object(r["agreement"]),
@@ -391,12 +413,14 @@ def list_events(
         where.append("v.status = :status")
         args["status"] = status
     if actor:
-        where.append(
-            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND "
-            f"{ENTITY_MATCH} AND (e.local_id IN (SELECT j.value FROM "
-            f"{db.json_items('v.actors')}) OR e.local_id IN (SELECT j.value FROM "
-            f"{db.json_items('v.recipients')})))"
+        # each actor or recipient looked up by its key (one EXISTS each: an OR of the two made
+        # SQLite scan every entity of the article per event, events x entities, issue 23)
+        either = " OR ".join(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND e.local_id "
+            f"IN (SELECT j.value FROM {db.json_items(col)}) AND {ENTITY_MATCH})"
+            for col in ("v.actors", "v.recipients")
         )
+        where.append(f"({either})")
         args["key"] = actor
     _date_range(where, args, _WHEN, since, until)
     if articles is not None:
@@ -405,4 +429,8 @@ def list_events(
         args.update({m[1:]: aid for m, aid in zip(marks, articles, strict=True)})
     order = f"COALESCE({_WHEN}, '') DESC, a.rowid, v.trigger_start"
     rows = _fetch(db, _EVENT_SQL, where, order, args)
-    return page_of([_event_row(db, r) for r in rows], limit, args["offset"])
+    return page_of(
+        [_event_row(db, r, s) for r, s in zip(rows, _sentences(db, rows), strict=True)],
+        limit,
+        args["offset"],
+    )
