@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -103,3 +104,32 @@ def test_100_good_articles_and_every_bad_kind(
     assert counts(db) == before, (first, second)
     assert second.startswith("0 added"), second
     print(f"\nworkers={workers}: {first} | again: {second}")
+    if workers == 1:
+        no_traceback_anywhere(db, tmp_path)
+
+
+def no_traceback_anywhere(db: Path, tmp: Path) -> None:
+    """Every read command and every page and API route on the store of good and bad input:
+    no traceback, no 5xx."""
+    from fastapi.testclient import TestClient
+
+    from newskb.api import create_app
+    from tests.reliability.test_cli_hostile import check, read_commands
+
+    for args in read_commands(str(db)):
+        if args[0] != "serve":
+            check(args, coded=False)
+    client = TestClient(create_app(str(db)), raise_server_exceptions=False)
+    ids = list(stored_ids(db).values())
+    urls = ["/", "/entities", "/quotes", "/events", "/stories", "/agreements", "/api/health"]
+    urls += [f"/api/{k}" for k in ("articles", "entities", "quotes", "events", "stories")]
+    urls += ["/api/agreements", "/api/timeline?entity=Kyiv", "/entities/Kyiv", "/api/errors"]
+    urls += [f"/articles/{aid}" for aid in ids] + [f"/api/articles/{aid}" for aid in ids]
+    keys = [quote(e["key"], safe="") for e in client.get("/api/entities").json()["items"]]
+    urls += [f"/entities/{k}" for k in keys]
+    bad = []
+    for url in urls:
+        r = client.get(url)
+        if r.status_code >= 500 or "Traceback" in r.text:
+            bad.append(f"{url}: {r.status_code} {r.text[:120]}")
+    assert not bad, bad
