@@ -139,9 +139,11 @@ def drafts(
         cue_at = doc[cand.cue[0]].idx
         # a cue inside a quotation ("I think ...") attributes within it: not to that region
         around = [regions[k] for k in places.overlapping(cue_at, cue_at + 1)]
-        near = places.overlapping(cs - 2, ce + 2)  # every region covering or overlapping
-        inside = [k for k in near if _covers(regions[k], cs, ce) and regions[k] not in around]
-        partial = [k for k in near if _overlaps(regions[k], cs, ce) and regions[k] not in around]
+        touching = places.overlapping(cs - 2, ce + 2)  # every region covering or overlapping
+        inside = [k for k in touching if _covers(regions[k], cs, ce) and regions[k] not in around]
+        partial = [
+            k for k in touching if _overlaps(regions[k], cs, ce) and regions[k] not in around
+        ]
         split = _interrupted(text, regions, cue_at, places)
         if split is not None and not _only_attribution(doc, cand, regions, split):
             split = None
