@@ -14,6 +14,7 @@ from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
+from newskb.extract.entities.teams import sports_report, team_cue
 from newskb.extract.entities.votes import head_type, known_place, place_not_person
 from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
@@ -253,10 +254,20 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
 
 
 def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:
-    """A match report: the countries and cities named in its score lines are its teams (ORG)
-    wherever the report names them."""
+    """A match report: the countries and cities named in its score lines, or made teams by
+    the words around them in a sports report (``teams``), are its teams (ORG) wherever the
+    report names them."""
     places = [(s.start, s.end, s.text) for s in spans if s.type in ("GPE", "LOC", "ORG")]
     teams = score_teams(text, places)
+    if sports_report(text):
+        for prev, s in zip([None, *spans], spans, strict=False):
+            coach = (
+                prev is not None
+                and prev.type == "PERSON"
+                and text[prev.end : s.start] in (" of ", " (")
+            )
+            if s.type in ("GPE", "LOC") and team_cue(text, s.start, s.end, coach):
+                teams.add(s.text)
     if not teams:
         return spans
     return [

@@ -158,7 +158,28 @@ def headline_only(doc: Doc, first: int, stop: int) -> bool:
     )
 
 
+_LETTERS = re.compile(r"[A-Z]'?s")  # "Xs", "O's": letters in the plural
 TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
+# Abbreviated positions, no body's name ("failed VP candidate", "QB Cam Newton").
+TITLE_CODES = frozenset(["vp", "ceo", "cfo", "coo", "cto", "qb", "svp", "evp"])
+# One-word names of awards and games, said of a person's feat ("Olympic swimmer", "second
+# Oscar tour", "an Emmy"): no person, and on their own no organisation either.
+_AWARDS = frozenset(
+    [
+        "olympic",
+        "olympics",
+        "oscar",
+        "oscars",
+        "emmy",
+        "emmys",
+        "grammy",
+        "grammys",
+        "nobel",
+        "pulitzer",
+        "tonys",
+        "bafta",
+    ]
+)
 # Prefixes of ships' names ("MV Gibe", "INS Mysore", "USS Cole"): vehicles, not people.
 _SHIP = frozenset(["MV", "MS", "MT", "SS", "RMS", "HMS", "HMCS", "HMAS", "USS", "USNS", "INS"])
 
@@ -176,7 +197,11 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
         return None  # "Sgt": a title alone
     if all(len(t.text.rstrip(".")) <= 1 for t in words) or not any(t.is_alpha for t in words):
         return None  # "N. J.": initials without a name; "-"
-    if first > 0 and doc[first - 1].lower_.rstrip("s") in _PLACE_KINDS:
+    if stop - first == 1 and (_LETTERS.fullmatch(words[0].text) or words[0].lower_ in _AWARDS):
+        return None  # "Xs and Os"; "Olympic swimmer", "Oscar tour"
+    if stop - first == 1 and first > 0 and doc[first - 1].like_num:
+        return None  # "357 Magnum", "26 Somani brigands": a count or a calibre before no name
+    if place_kind_before(doc, first):
         return "GPE"  # "the villages Kavouhi and Zinabieh"
     if stop + 1 < len(doc) and doc[stop].text in ("'", "’") and doc[stop + 1].lower_ == "t":
         return None  # "Don ’ t"
@@ -237,6 +262,19 @@ _PLACE_KINDS = frozenset(
 )
 
 
+def place_kind_before(doc: Doc, first: int) -> bool:
+    """A kind of place right before a one-word name, or before the name listed ahead of it:
+    "the villages Kavouhi and Zinabieh", "the town Kavouhi"."""
+    if first > 0 and doc[first - 1].lower_.rstrip("s") in _PLACE_KINDS:
+        return True
+    return (
+        first > 2
+        and doc[first - 1].lower_ in ("and", "or", ",")
+        and doc[first - 2].text[:1].isupper()
+        and doc[first - 3].lower_.rstrip("s") in _PLACE_KINDS
+    )
+
+
 def named_place(doc: Doc, first: int) -> bool:
     """ "the district of Porta Nuova", "the town of Forks": a kind of place and "of" before."""
     return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _PLACE_KINDS
@@ -251,6 +289,8 @@ def org_in_context(
         return None
     if first > 0 and doc[first - 1].text in _SHIP:
         return "PRODUCT"
+    if etype == "ORG" and stop - first == 1 and place_kind_before(doc, first):
+        return "GPE"  # "the villages Kavouhi and Zinabieh"
     if (
         etype == "ORG"
         and stop - first == 1
@@ -258,7 +298,35 @@ def org_in_context(
         and doc[stop].is_lower
         and doc[stop].pos_ == "NOUN"
         and doc[stop].lower_ not in ORG_NOUNS
+        and (not text.isupper() or geo.country(text) is not None)  # not "DUI arrest"
         and geo.place(text) is not None
     ):
         return "GPE"
     return None
+
+
+# Last words of events, works and routes that no organisation, person or country ends with.
+_KIND_LAST: dict[str, EntityType] = {
+    **dict.fromkeys(
+        ["finals", "championships", "olympics", "playoffs", "tournament", "marathon", "festival"],
+        "EVENT",
+    ),
+    **dict.fromkeys(["study", "awards"], "WORK_OF_ART"),
+    **dict.fromkeys(["corridor", "highway", "motorway"], "LOC"),
+}
+# Lower-case words after a name that make it the name of a prize ("the Pro Ecclesia award").
+_PRIZE_NOUNS = frozenset(["award", "awards", "prize", "prizes", "medal", "trophy"])
+
+
+def kind_type(doc: Doc, stop: int, text: str, etype: EntityType) -> EntityType:
+    """EVENT, WORK_OF_ART or LOC for an "organisation", "person" or "place" whose last word
+    names an event, a study or a route ("NBA Finals", "National Iodine Nutrition Study",
+    "Transit Corridor"), or that a prize word follows ("the Pro Ecclesia award")."""
+    if etype not in ("ORG", "PERSON", "GPE"):
+        return etype
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _KIND_LAST:
+        return _KIND_LAST[words[-1].lower()]
+    if stop < len(doc) and doc[stop].lower_ in _PRIZE_NOUNS and doc[stop].is_lower:
+        return "WORK_OF_ART"
+    return etype

@@ -11,12 +11,14 @@ import pycountry
 from spacy.tokens import Doc
 
 from newskb.extract.entities.forms import (
+    TITLE_CODES,
     TITLES,
     area_type,
     clock_words,
     headline_cut,
     headline_only,
     junk_name,
+    kind_type,
     named_place,
     org_in_context,
     person_in_context,
@@ -267,21 +269,22 @@ def _name_span(
     described = descriptor_type(doc, first, etype)
     firm = described != etype
     etype = area_type(text, product_shape(text, shape_type(text, described)))
+    etype = kind_type(doc, stop, text, etype)
     if etype == "ORG" and not text.isupper() and region_or_country(text, locative(doc, first)):
         etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
-    if etype == "GPE" and not locative(doc, first) and not known_place(text):
+    if etype in ("GPE", "ORG", "PERSON") and named_place(doc, first):
+        etype = "GPE"  # "the village of Jeyhian", "the Palermo district of Porta Nuova"
+    elif etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
     elif etype == "GPE" and not locative(doc, first) and not own_place_name(text):
         return None  # "Ava", "Sam": some language's word for a city, here no place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
         etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
-    elif etype in ("ORG", "PERSON") and named_place(doc, first):
-        etype = "GPE"  # "the Palermo district of Porta Nuova"
     etype = org_in_context(doc, first, stop, text, etype) or etype
     if etype == "ORG" and " " not in text:
         word = text.lower()
-        if word.rstrip(".") in TITLES:
-            return None  # "Msgr", "Lt": a title, not an organisation
+        if word.rstrip(".") in TITLES or word in TITLE_CODES:
+            return None  # "Msgr", "Lt", "VP": a title, not an organisation
         if word in demonyms() or word.rstrip("s").endswith("ist"):
             etype = "NORP"  # "Ukrainian", "Scientologist"
     if any(q in text for q in '"“”'):
