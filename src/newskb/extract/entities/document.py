@@ -15,7 +15,12 @@ from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
 from newskb.extract.entities.teams import sports_report, team_cue
-from newskb.extract.entities.votes import head_type, known_place, place_not_person
+from newskb.extract.entities.votes import (
+    head_type,
+    known_place,
+    own_place_name,
+    place_not_person,
+)
 from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of, token_table
@@ -198,6 +203,8 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             return "GPE"  # a place name spaCy took for a person ("Zaporizhzhia", "Banda Aceh")
         if key in persons:
             return "PERSON"
+        if etype in ("ORG", "GPE") and key in given and not own_place_name(text):
+            return "PERSON"  # "Marco's plan" beside "Marco Rubio"
         tally = votes.get(key)
         if tally and etype == "NORP":
             places: list[EntityType] = [t for t in ("GPE", "LOC") if tally.get(t)]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import ORG_NOUNS, title_case_line
-from newskb.extract.entities.votes import known_place, region_or_country
+from newskb.extract.entities.votes import ORG_LAST, known_place, region_or_country
 from newskb.extract.times.lexicon import ZONE_ABBREVIATIONS
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
@@ -86,6 +86,8 @@ def headline_line(doc: Doc, i: int) -> bool:
     if not title_case_line(doc, i):
         return False
     text = text_of(doc)
+    if "\n" not in text[: doc[i].idx].strip():
+        return True  # the article's first line: its title, full stop or none
     end = text.find("\n", doc[i].idx)
     return not text[doc[i].idx : end if end >= 0 else len(text)].rstrip().endswith(".")
 
@@ -311,7 +313,7 @@ _KIND_LAST: dict[str, EntityType] = {
         ["finals", "championships", "olympics", "playoffs", "tournament", "marathon", "festival"],
         "EVENT",
     ),
-    **dict.fromkeys(["study", "awards"], "WORK_OF_ART"),
+    **dict.fromkeys(["study", "award", "awards", "prize"], "WORK_OF_ART"),
     **dict.fromkeys(["corridor", "highway", "motorway"], "LOC"),
 }
 # Lower-case words after a name that make it the name of a prize ("the Pro Ecclesia award").
@@ -330,3 +332,78 @@ def kind_type(doc: Doc, stop: int, text: str, etype: EntityType) -> EntityType:
     if stop < len(doc) and doc[stop].lower_ in _PRIZE_NOUNS and doc[stop].is_lower:
         return "WORK_OF_ART"
     return etype
+
+
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
+_WHO = frozenset(["who", "whose", "whom"])
+
+
+def person_shape(doc: Doc, stop: int, text: str, etype: EntityType) -> EntityType:
+    """PERSON for an "organisation" or "place" shaped like a person's name: a given name,
+    a middle initial and a surname ("Dwight D. Eisenhower"), or a two- or three-word name
+    that "who" follows ("Vito Genovese, who was a Mafia leader"), unless an organisation's
+    head word ends it."""
+    if etype not in ("ORG", "GPE") or text.isupper():
+        return etype
+    if _MIDDLE_INITIAL.fullmatch(text):
+        return "PERSON"
+    words = text.split()
+    if (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and words[-1].lower() not in ORG_LAST
+        and not words[-1].endswith("s")  # "the New York Mets, who": a team
+        and stop + 1 < len(doc)
+        and doc[stop].text == ","
+        and doc[stop + 1].lower_ in _WHO
+    ):
+        return "PERSON"
+    return etype
+
+
+def person_after_role(doc: Doc, first: int, stop: int) -> int | None:
+    """The first token of a person's name that an "organisation" span ends with after a
+    position word ("Carolina Panthers QB Cam Newton", "Federal Reserve Chairman Ben
+    Bernanke"), or None."""
+    for i in range(first + 1, stop - 1):
+        word = doc[i].lower_.rstrip(".")
+        if word in TITLE_CODES or word in ROLE_HEADS:
+            rest = doc[i + 1 : stop]
+            if 2 <= len(rest) <= 3 and all(t.is_alpha and t.is_title for t in rest):
+                return i + 1
+            return None
+    return None
+
+
+def caps_title(doc: Doc, first: int, stop: int) -> bool:
+    """A name in capitals that unlabelled words in capitals run on into ("ABOUT A BOY",
+    "HE'S DEMONSTRATED A PENCHANT"): a title or a shout, not a name (not "UN, OSCE")."""
+    if not all(t.is_upper and t.is_alpha for t in doc[first:stop]):
+        return False
+
+    def shouted(k: int) -> bool:
+        t = doc[k]
+        return t.is_upper and t.ent_iob_ == "O" and (t.is_alpha or t.text in ("'S", "’S"))
+
+    run: list[int] = []
+    k = first - 1
+    while k >= 0 and shouted(k):
+        run.append(k)
+        k -= 1
+    k = stop
+    while k < len(doc) and shouted(k):
+        run.append(k)
+        k += 1
+    return any(len(doc[k]) >= 3 for k in run)
+
+
+def dateline_place(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line, a comma after it ("BEDFORD, N.H. (AP) —"): the
+    dateline's place."""
+    name = text[start:end]
+    return (
+        len(name) > 2
+        and name.isupper()
+        and (start == 0 or text[start - 1] == "\n")
+        and text[end : end + 1] == ","
+    )

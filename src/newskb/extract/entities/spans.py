@@ -14,14 +14,18 @@ from newskb.extract.entities.forms import (
     TITLE_CODES,
     TITLES,
     area_type,
+    caps_title,
     clock_words,
+    dateline_place,
     headline_cut,
     headline_only,
     junk_name,
     kind_type,
     named_place,
     org_in_context,
+    person_after_role,
     person_in_context,
+    person_shape,
     product_shape,
 )
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
@@ -222,6 +226,10 @@ def _name_span(
         etype = "ORG"  # "Air France Flight 447": the airline
     if etype != "PERSON" and role_led_person(doc, first, stop):
         first, etype = first + 1, "PERSON"
+    if etype in ("ORG", "PERSON") and (at := person_after_role(doc, first, stop)) is not None:
+        first, etype = at, "PERSON"  # "Carolina Panthers QB Cam Newton": the person
+    if caps_title(doc, first, stop):
+        return None  # "ABOUT A BOY": a word of a title in capitals, no name
     if etype == "PERSON":
         first, stop = extend_person(doc, first, stop)
     elif etype in ("GPE", "LOC") and airline(doc, first):
@@ -270,6 +278,9 @@ def _name_span(
     firm = described != etype
     etype = area_type(text, product_shape(text, shape_type(text, described)))
     etype = kind_type(doc, stop, text, etype)
+    etype = person_shape(doc, stop, text, etype)
+    if etype in ("ORG", "PERSON") and dateline_place(article.text, start, end):
+        etype = "GPE"  # "BEDFORD, N.H. (AP) —", "RANGOON, Burma -"
     if etype == "ORG" and not text.isupper() and region_or_country(text, locative(doc, first)):
         etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
     if etype in ("GPE", "ORG", "PERSON") and named_place(doc, first):
