@@ -189,8 +189,17 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             given.add(words[0].casefold())
 
     firm = {s.text.casefold(): s.type for s in spans if s.firm}
+    text = text_of(doc)
 
-    def settle(text: str, etype: EntityType) -> EntityType:
+    def titled(s: NameSpan) -> bool:  # "Mrs. Fiorina"
+        before = text[max(0, s.start - 6) : s.start].split()
+        return bool(before) and before[-1].lower().rstrip(".") in HONORIFICS
+
+    single = {
+        s.text.casefold() for s in spans if s.type == "PERSON" and " " not in s.text and titled(s)
+    }
+
+    def settle(text: str, etype: EntityType, after_the: bool = False) -> EntityType:
         key = text.casefold()
         if key in firm:
             return firm[key]
@@ -205,6 +214,16 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             return "PERSON"
         if etype in ("ORG", "GPE") and key in given and not own_place_name(text):
             return "PERSON"  # "Marco's plan" beside "Marco Rubio"
+        words = text.split()
+        if (
+            etype == "ORG"
+            and not after_the  # "The Notorious Bettie Page": a title
+            and 2 <= len(words) <= 3
+            and words[-1].casefold() in surnames | single
+            and all(w.isalpha() and w.istitle() for w in words)
+            and head_type(text, "PERSON") == "PERSON"
+        ):
+            return "PERSON"  # "Carly Fiorina" beside "Mrs. Fiorina"
         tally = votes.get(key)
         if tally and etype == "NORP":
             places: list[EntityType] = [t for t in ("GPE", "LOC") if tally.get(t)]
@@ -220,7 +239,10 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             return etype  # a place, whatever spaCy called its other occurrences
         return best[0] if best[1] > tally.get(etype, 0) else etype
 
-    out = [NameSpan(s.start, s.end, s.text, settle(s.text, s.type), s.tok) for s in spans]
+    out = [
+        NameSpan(s.start, s.end, s.text, settle(s.text, s.type, _the(text, s.start)), s.tok)
+        for s in spans
+    ]
     out += _acronyms(doc, out)
     taken = [False] * len(doc)
     forms, offsets = token_table(doc)
@@ -283,3 +305,7 @@ def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:
         else s
         for s in spans
     ]
+
+
+def _the(text: str, start: int) -> bool:
+    return text[max(0, start - 4) : start].lower() == "the "

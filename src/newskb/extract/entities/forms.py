@@ -162,6 +162,7 @@ def headline_only(doc: Doc, first: int, stop: int) -> bool:
 
 _LETTERS = re.compile(r"[A-Z]'?s")  # "Xs", "O's": letters in the plural
 TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
+TITLES |= frozenset(["gov", "govs", "sen", "sens", "rep", "reps", "pres", "supt"])
 # Abbreviated positions, no body's name ("failed VP candidate", "QB Cam Newton").
 TITLE_CODES = frozenset(["vp", "ceo", "cfo", "coo", "cto", "qb", "svp", "evp"])
 # One-word names of awards and games, said of a person's feat ("Olympic swimmer", "second
@@ -407,3 +408,20 @@ def dateline_place(text: str, start: int, end: int) -> bool:
         and (start == 0 or text[start - 1] == "\n")
         and text[end : end + 1] == ","
     )
+
+
+_POSSESSIVE = frozenset(["'s", "’s"])
+
+
+def social_cut(doc: Doc, first: int, stop: int) -> tuple[int, int]:
+    """A person's name without what runs on after a possessive ("Donald Trump's Muslim Ban",
+    "Dave Leip's Atlas"), without the imperative of a sign-off line ("Follow Jeff Poor on
+    Twitter"), and none at all where a social-media handle is in it ("Twitter @NolteNC")."""
+    if any("@" in t.text for t in doc[first:stop]):
+        return first, first
+    if stop - first >= 2 and doc[first].text == "Follow":
+        first += 1
+    for k in range(first + 1, stop):
+        if doc[k].text in _POSSESSIVE:
+            return first, k
+    return first, stop

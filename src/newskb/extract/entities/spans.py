@@ -18,6 +18,7 @@ from newskb.extract.entities.forms import (
     clock_words,
     dateline_place,
     headline_cut,
+    headline_line,
     headline_only,
     junk_name,
     kind_type,
@@ -27,6 +28,7 @@ from newskb.extract.entities.forms import (
     person_in_context,
     person_shape,
     product_shape,
+    social_cut,
 )
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
@@ -219,6 +221,11 @@ def _name_span(
     if stop <= first:
         return None  # "07:37 a.m. UTC", "GMT": a time or a zone
     stop = headline_cut(doc, first, stop, common, etype)
+    while etype == "PERSON" and stop - first > 2 and headline_line(doc, first):
+        rest = doc[first + 1 : first + 3].text  # written elsewhere without the first word
+        if article.text.count(rest) <= article.text.count(doc[first : first + 3].text):
+            break
+        first += 1  # "... Votes To Condemn Donald Trump": a headline's verb before the name
     if headline_only(doc, first, stop):
         return None  # a headline's words, written nowhere else in the article
     first, stop = trim_tokens(doc, first, stop, etype)
@@ -232,6 +239,9 @@ def _name_span(
         return None  # "ABOUT A BOY": a word of a title in capitals, no name
     if etype == "PERSON":
         first, stop = extend_person(doc, first, stop)
+        first, stop = social_cut(doc, first, stop)
+        if stop <= first:
+            return None  # "Twitter @NolteNC": a handle, not a name
     elif etype in ("GPE", "LOC") and airline(doc, first):
         first, etype = first - 1, "ORG"
     last = stop - 1
