@@ -157,6 +157,7 @@ def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None,
     return (start, end), out
 
 
+_FAITHS = frozenset(["islam", "wicca", "christianity", "hellenism", "santeria", "voodoo"])
 _STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
 
 
@@ -222,8 +223,10 @@ def _name_span(
         return None  # "07:37 a.m. UTC", "GMT": a time or a zone
     stop = headline_cut(doc, first, stop, common, etype)
     while etype == "PERSON" and stop - first > 2 and headline_line(doc, first):
-        rest = doc[first + 1 : first + 3].text  # written elsewhere without the first word
-        if article.text.count(rest) <= article.text.count(doc[first : first + 3].text):
+        rest = doc[first + 1 : first + 3]  # two words written elsewhere without the first
+        if not all(t.is_alpha and t.is_title for t in rest) or article.text.count(
+            rest.text
+        ) <= article.text.count(doc[first : first + 3].text):
             break
         first += 1  # "... Votes To Condemn Donald Trump": a headline's verb before the name
     if headline_only(doc, first, stop):
@@ -306,8 +309,10 @@ def _name_span(
         word = text.lower()
         if word.rstrip(".") in TITLES or word in TITLE_CODES:
             return None  # "Msgr", "Lt", "VP": a title, not an organisation
-        if word in demonyms() or word.rstrip("s").endswith("ist"):
-            etype = "NORP"  # "Ukrainian", "Scientologist"
+        if word in demonyms() or word.rstrip("s").endswith("ist") or word[:-1] in demonyms():
+            etype = "NORP"  # "Ukrainian", "Scientologist", "Uzbeks"
+        elif word in _FAITHS or (word.endswith("ism") and word not in common):
+            etype = "NORP"  # "Islam", "Wicca", "Hinduism": a faith, no organisation
     if any(q in text for q in '"“”'):
         return None  # 'the “ Mexico City': a quotation's edge, not a name
     return NameSpan(start, end, text, etype, last, firm)
