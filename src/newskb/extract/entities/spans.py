@@ -157,7 +157,14 @@ def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None,
     return (start, end), out
 
 
-_FAITHS = frozenset(["islam", "wicca", "christianity", "hellenism", "santeria", "voodoo"])
+_FAITHS = frozenset(["islam", "christianity", "hellenism", "santeria", "voodoo"])
+
+
+def _plural_demonym(word: str) -> bool:
+    """ "uzbeks", "afghans" (not "usi", not "us")."""
+    return len(word) > 4 and word.endswith("s") and word[:-1] in demonyms()
+
+
 _STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
 
 
@@ -309,7 +316,7 @@ def _name_span(
         word = text.lower()
         if word.rstrip(".") in TITLES or word in TITLE_CODES:
             return None  # "Msgr", "Lt", "VP": a title, not an organisation
-        if word in demonyms() or word.rstrip("s").endswith("ist") or word[:-1] in demonyms():
+        if word in demonyms() or word.rstrip("s").endswith("ist") or _plural_demonym(word):
             etype = "NORP"  # "Ukrainian", "Scientologist", "Uzbeks"
         elif word in _FAITHS or (word.endswith("ism") and word not in common):
             etype = "NORP"  # "Islam", "Wicca", "Hinduism": a faith, no organisation
