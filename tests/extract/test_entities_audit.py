@@ -77,3 +77,19 @@ def test_social_lines_headline_verbs_and_possessives_are_cut_from_names() -> Non
     )
     assert t.get("Donald Trump") == "PERSON" and t.get("Jeff Poor") == "PERSON"
     assert not any("Condemn" in n or "@" in n or "Follow" in n for n in t)
+
+
+def test_generations_award_shows_streets_verbs_and_departments() -> None:
+    t = _types(
+        "Police had to Taser him. Millennials share a focus with Baby Boomers. Ricky Gervais "
+        "would not host the Oscars. Thieves hit a store on Rue de Castiglione. The former "
+        "Secretary of State spoke. A nation with a Puritanical past."
+    )
+    assert "Taser" not in t and "State" not in t and "Puritanical" not in t
+    assert t.get("Baby Boomers") == "NORP" and t.get("Oscars") == "EVENT"
+    assert t.get("Rue de Castiglione") == "FAC" and t.get("Ricky Gervais") == "PERSON"
+
+
+def test_a_titled_surname_makes_the_name_a_person_throughout() -> None:
+    t = _types("As president, Senator Obama will fight. Obama said so on Monday.")
+    assert t.get("Barack Obama") == "PERSON" and "Obama" not in t

@@ -210,8 +210,8 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             and place_not_person(text)
         ):
             return "GPE"  # a place name spaCy took for a person ("Zaporizhzhia", "Banda Aceh")
-        if key in persons:
-            return "PERSON"
+        if key in persons or (key in single and etype in ("GPE", "ORG")):
+            return "PERSON"  # "Senator Obama" makes "Obama" a person throughout
         if etype in ("ORG", "GPE") and key in given and not own_place_name(text):
             return "PERSON"  # "Marco's plan" beside "Marco Rubio"
         words = text.split()

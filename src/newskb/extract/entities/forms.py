@@ -308,33 +308,6 @@ def org_in_context(
     return None
 
 
-# Last words of events, works and routes that no organisation, person or country ends with.
-_KIND_LAST: dict[str, EntityType] = {
-    **dict.fromkeys(
-        ["finals", "championships", "olympics", "playoffs", "tournament", "marathon", "festival"],
-        "EVENT",
-    ),
-    **dict.fromkeys(["study", "award", "awards", "prize"], "WORK_OF_ART"),
-    **dict.fromkeys(["corridor", "highway", "motorway"], "LOC"),
-}
-# Lower-case words after a name that make it the name of a prize ("the Pro Ecclesia award").
-_PRIZE_NOUNS = frozenset(["award", "awards", "prize", "prizes", "medal", "trophy"])
-
-
-def kind_type(doc: Doc, stop: int, text: str, etype: EntityType) -> EntityType:
-    """EVENT, WORK_OF_ART or LOC for an "organisation", "person" or "place" whose last word
-    names an event, a study or a route ("NBA Finals", "National Iodine Nutrition Study",
-    "Transit Corridor"), or that a prize word follows ("the Pro Ecclesia award")."""
-    if etype not in ("ORG", "PERSON", "GPE"):
-        return etype
-    words = text.split()
-    if len(words) > 1 and words[-1].lower() in _KIND_LAST:
-        return _KIND_LAST[words[-1].lower()]
-    if stop < len(doc) and doc[stop].lower_ in _PRIZE_NOUNS and doc[stop].is_lower:
-        return "WORK_OF_ART"
-    return etype
-
-
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
 _WHO = frozenset(["who", "whose", "whom"])
 
@@ -422,6 +395,6 @@ def social_cut(doc: Doc, first: int, stop: int) -> tuple[int, int]:
     if stop - first >= 2 and doc[first].text == "Follow":
         first += 1
     for k in range(first + 1, stop):
-        if doc[k].text in _POSSESSIVE:
-            return first, k
+        if doc[k].text in _POSSESSIVE or doc[k].text == ":":
+            return first, k  # "Marco Rubio: Retirement accounts": a heading runs on
     return first, stop

@@ -21,7 +21,6 @@ from newskb.extract.entities.forms import (
     headline_line,
     headline_only,
     junk_name,
-    kind_type,
     named_place,
     org_in_context,
     person_after_role,
@@ -30,6 +29,7 @@ from newskb.extract.entities.forms import (
     product_shape,
     social_cut,
 )
+from newskb.extract.entities.kinds import kind_type, other_kind
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     MODEL,
@@ -298,6 +298,10 @@ def _name_span(
     firm = described != etype
     etype = area_type(text, product_shape(text, shape_type(text, described)))
     etype = kind_type(doc, stop, text, etype)
+    kind = other_kind(doc, first, stop, text, etype)
+    if kind is None:
+        return None  # "to Taser him", "Defense secretary", "a Puritanical past"
+    etype = kind
     etype = person_shape(doc, stop, text, etype)
     if etype in ("ORG", "PERSON") and dateline_place(article.text, start, end):
         etype = "GPE"  # "BEDFORD, N.H. (AP) —", "RANGOON, Burma -"

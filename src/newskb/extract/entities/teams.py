@@ -48,6 +48,7 @@ _RECORD = re.compile(r"\s*\(\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*\)")
 # What a team does, and what is said of it, right after its name.
 _AFTER = re.compile(
     r"\s+(?:beat|beats|defeated|defeats|routed|edged|topped|rallied|clinched|lost|won|trailed"
+    r"|signed|picked up|released|traded|drafted|waived|acquired"
     r"|free agents?|coach|head coach|quarterback|general manager|fans|franchise|offense"
     r"|defense|roster)\b"
 )
