@@ -93,3 +93,13 @@ def test_generations_award_shows_streets_verbs_and_departments() -> None:
 def test_a_titled_surname_makes_the_name_a_person_throughout() -> None:
     t = _types("As president, Senator Obama will fight. Obama said so on Monday.")
     assert t.get("Barack Obama") == "PERSON" and "Obama" not in t
+
+
+def test_clubs_after_versus_or_a_leagues_possessive_and_position_codes() -> None:
+    t = _types(
+        "Ford, now an assistant coach with the NBA's Charlotte Bobcats, watched the playoffs. "
+        "Chargers WR Jackson will play vs. Steelers. Venus Williams played against Serena "
+        "Williams."
+    )
+    assert t.get("Charlotte Bobcats") == "ORG" and t.get("Steelers") == "ORG"
+    assert t.get("Jackson") == "PERSON" and t.get("Serena Williams") == "PERSON"

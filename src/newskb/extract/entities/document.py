@@ -14,7 +14,7 @@ from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
-from newskb.extract.entities.teams import sports_report, team_cue
+from newskb.extract.entities.teams import club_name, sports_report, team_cue
 from newskb.extract.entities.votes import (
     head_type,
     known_place,
@@ -297,11 +297,13 @@ def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:
             )
             if s.type in ("GPE", "LOC") and team_cue(text, s.start, s.end, coach):
                 teams.add(s.text)
+            elif s.type == "PERSON" and club_name(text, s.start, s.end):
+                teams.add(s.text)  # "vs. Steelers"
     if not teams:
         return spans
     return [
         NameSpan(s.start, s.end, s.text, "ORG", s.tok)
-        if s.text in teams and s.type in ("GPE", "LOC")
+        if s.text in teams and s.type in ("GPE", "LOC", "PERSON")
         else s
         for s in spans
     ]

@@ -164,7 +164,7 @@ _LETTERS = re.compile(r"[A-Z]'?s")  # "Xs", "O's": letters in the plural
 TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
 TITLES |= frozenset(["gov", "govs", "sen", "sens", "rep", "reps", "pres", "supt"])
 # Abbreviated positions, no body's name ("failed VP candidate", "QB Cam Newton").
-TITLE_CODES = frozenset(["vp", "ceo", "cfo", "coo", "cto", "qb", "svp", "evp"])
+TITLE_CODES = frozenset(["vp", "ceo", "cfo", "coo", "cto", "qb", "svp", "evp", "wr", "rb", "lb"])
 # One-word names of awards and games, said of a person's feat ("Olympic swimmer", "second
 # Oscar tour", "an Emmy"): no person, and on their own no organisation either.
 _AWARDS = frozenset(

@@ -194,6 +194,9 @@ def _person_start(doc: Doc, start: int, end: int) -> int:
         if t.text[:1].islower() or word in ROLE_HEADS or word in HONORIFICS or t.text == ".":
             i += 1
             continue
+        if word in TITLE_CODES and t.is_upper:  # "WR Jackson", "QB Cam Newton"
+            i += 1
+            continue
         break
     return i if doc[i].text[:1].isupper() else start
 

@@ -78,3 +78,19 @@ def team_cue(text: str, start: int, end: int, after_person: bool) -> bool:
     if _RECORD.match(text, end) or _AFTER.match(text, end):
         return True
     return after_person or _BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+# Before a club's nickname: "vs. Steelers", "the NBA's Charlotte Bobcats".
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)\s+$", re.IGNORECASE)
+_LEAGUE_OWN = re.compile(r"\b(?:NBA|NFL|NHL|MLB|MLS)['’]s\s+$")
+
+
+def club_name(text: str, start: int, end: int) -> bool:
+    """A plural name after a league's possessive ("the NBA's Charlotte Bobcats"), or a plural
+    word alone after "vs." ("vs. Steelers"): a club, not a person."""
+    last = text[start:end].split()[-1]
+    if not last.endswith("s") or last.endswith("ss") or not last[:1].isupper():
+        return False
+    if _LEAGUE_OWN.search(text, max(0, start - 8), start):
+        return True
+    return " " not in text[start:end] and _VERSUS.search(text, max(0, start - 9), start) is not None
