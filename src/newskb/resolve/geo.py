@@ -39,6 +39,7 @@ _EXTRA_COUNTRY_NAMES = {
     "AE": ("UAE", "U.A.E.", "United Arab Emirates"),
     "CN": ("PRC",),
     "SA": ("KSA",),
+    "MM": ("Burma", "Myanmar"),
 }
 # display names for countries whose pycountry common name is not the one news uses
 _DISPLAY = {"RU": "Russia", "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria"}
