@@ -81,7 +81,7 @@ def draw(out: Path, seed: int = SEED, exclude: tuple[Path, ...] = ()) -> None:
             if e.type not in pool or not named:
                 continue
             m = named[0]
-            a = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start - 1) + 1, 0)
+            a = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, max(m.start - 1, 0)) + 1, 0)
             b = text.find("\n", m.end)
             ctx = text[a : b if b >= 0 else len(text)][:300]
             pool[e.type].append((e.type, e.name, name, _clean(ctx)))

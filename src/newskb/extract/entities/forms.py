@@ -77,6 +77,7 @@ def product_shape(text: str, etype: EntityType) -> EntityType:
     return etype
 
 
+_LEADING_SPACE = re.compile(r"\s*")
 _HEAD_GLUE = frozenset(["of", "and", "&", "for", "the", "de", "la", "al"])
 
 
@@ -86,7 +87,8 @@ def headline_line(doc: Doc, i: int) -> bool:
     if not title_case_line(doc, i):
         return False
     text = text_of(doc)
-    if "\n" not in text[: doc[i].idx].strip():
+    lead = _LEADING_SPACE.match(text)
+    if text.find("\n", lead.end() if lead else 0, doc[i].idx) < 0:
         return True  # the article's first line: its title, full stop or none
     end = text.find("\n", doc[i].idx)
     return not text[doc[i].idx : end if end >= 0 else len(text)].rstrip().endswith(".")
@@ -352,6 +354,9 @@ def person_after_role(doc: Doc, first: int, stop: int) -> int | None:
 def caps_title(doc: Doc, first: int, stop: int) -> bool:
     """A name in capitals that unlabelled words in capitals run on into ("ABOUT A BOY",
     "HE'S DEMONSTRATED A PENCHANT"): a title or a shout, not a name (not "UN, OSCE")."""
+    head = doc[first].text
+    if not (head.isupper() and head.isalpha()):
+        return False
     if not all(t.is_upper and t.is_alpha for t in doc[first:stop]):
         return False
 
@@ -390,7 +395,11 @@ def social_cut(doc: Doc, first: int, stop: int) -> tuple[int, int]:
     """A person's name without what runs on after a possessive ("Donald Trump's Muslim Ban",
     "Dave Leip's Atlas"), without the imperative of a sign-off line ("Follow Jeff Poor on
     Twitter"), and none at all where a social-media handle is in it ("Twitter @NolteNC")."""
-    if any("@" in t.text for t in doc[first:stop]):
+    last = doc[stop - 1]
+    words = text_of(doc)[doc[first].idx : last.idx + len(last)]
+    if not any(c in words for c in "@:'’") and not words.startswith("Follow"):
+        return first, stop  # nothing to cut (most names)
+    if "@" in words:
         return first, first
     if stop - first >= 2 and doc[first].text == "Follow":
         first += 1
