@@ -103,3 +103,13 @@ def test_clubs_after_versus_or_a_leagues_possessive_and_position_codes() -> None
     )
     assert t.get("Charlotte Bobcats") == "ORG" and t.get("Steelers") == "ORG"
     assert t.get("Jackson") == "PERSON" and t.get("Serena Williams") == "PERSON"
+
+
+def test_an_aged_name_is_a_person_and_a_shouted_common_word_no_name() -> None:
+    t = _types(
+        "He was found guilty in the slaying of 63 - year - old Madeline Kafoury. It is part "
+        "of a renovation of the 44-year-old Boca West Country Club.\nFIRE crews from Tiverton "
+        "were called to fight the fire at the store."
+    )
+    assert t.get("Madeline Kafoury") == "PERSON" and t.get("Boca West Country Club") == "ORG"
+    assert "FIRE" not in t and t.get("Tiverton") == "GPE"

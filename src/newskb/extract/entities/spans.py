@@ -165,6 +165,7 @@ def _plural_demonym(word: str) -> bool:
     return len(word) > 4 and word.endswith("s") and word[:-1] in demonyms()
 
 
+_AGED = re.compile(r"\d+\s*-\s*year\s*-\s*old\s+$")
 _STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
 
 
@@ -301,6 +302,26 @@ def _name_span(
     firm = described != etype
     etype = area_type(text, product_shape(text, shape_type(text, described)))
     etype = kind_type(doc, stop, text, etype)
+    if (
+        etype in ("ORG", "LOC", "GPE", "FAC")
+        and _AGED.search(article.text, max(0, start - 24), start)
+        and 2 <= len(text.split()) <= 3
+        and all(w.isalpha() and w.istitle() for w in text.split())
+        and head_type(text, "PERSON") == "PERSON"
+        and not load_gazetteer().exact(text)
+        and not own_place_name(text)
+    ):
+        etype = "PERSON"  # "the slaying of 63 - year - old Madeline Kafoury"
+    if (
+        etype == "ORG"
+        and text.isupper()
+        and text.isalpha()
+        and text.lower() in common
+        and f" {text.lower()} " in article.text  # a word of the text, not of a web address
+        and stop < len(doc)
+        and doc[stop].is_lower
+    ):
+        return None  # "FIRE crews from Tiverton": a capitalised common word
     kind = other_kind(doc, first, stop, text, etype)
     if kind is None:
         return None  # "to Taser him", "Defense secretary", "a Puritanical past"
