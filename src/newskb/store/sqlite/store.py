@@ -30,6 +30,9 @@ CACHE_KIB = 65_536
 WAL_CHECKPOINT_PAGES = 16_384
 SEARCH_SCAN_CAP = 50_000
 """Queries matching more articles than this are ranked among the newest this many matches."""
+# prepared statements kept per connection (default 128): a batch's canon, stories and ledger
+# run ~150 distinct statements, and a statement pushed out is parsed again on its next use
+STATEMENT_CACHE = 512
 FTS_AUTOMERGE = 8  # FTS5 merges fewer, larger segments while writing (default 4)
 
 
@@ -50,12 +53,17 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             isolation_level=None,
             check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
+            cached_statements=STATEMENT_CACHE,
         )
     else:
         where = Path(target)
         fresh = target == ":memory:" or not where.exists() or where.stat().st_size == 0
         conn = sqlite3.connect(
-            target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            target,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            cached_statements=STATEMENT_CACHE,
         )
         if fresh:  # settable only before the first write; an article row is ~2-20 KB
             conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
