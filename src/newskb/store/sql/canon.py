@@ -30,14 +30,12 @@ class SqlCanon:
 
     def __init__(self, db: Db) -> None:
         self.db = db
-        self._profiles: dict[tuple[str, int], Profile | None] = {}
+        self._profiles: dict[str, dict[int, Profile | None]] = {}  # canon id -> limit -> it
         self._entities: dict[str, list[tuple[str, str]]] = {}
 
     def _forget(self, *cids: str) -> None:
-        if self._profiles:
-            for cid in cids:
-                for key in [k for k in self._profiles if k[0] == cid]:
-                    del self._profiles[key]
+        for cid in cids:
+            self._profiles.pop(cid, None)
 
     @contextmanager
     def atomic(self) -> Iterator[object]:
@@ -90,10 +88,10 @@ class SqlCanon:
         return [str(r[0]) for r in rows]
 
     def profile(self, cid: str, limit: int) -> Profile | None:
-        key = (cid, limit)
-        if key not in self._profiles:
-            self._profiles[key] = self._profile(cid, limit)
-        return self._profiles[key]
+        known = self._profiles.setdefault(cid, {})
+        if limit not in known:
+            known[limit] = self._profile(cid, limit)
+        return known[limit]
 
     def _profile(self, cid: str, limit: int) -> Profile | None:
         row = self.db.one("SELECT name, type, kb_id FROM canon WHERE id = ?", (cid,))
