@@ -28,10 +28,11 @@ from newskb.store.sqlite.write import SqliteBatch
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 65_536
 WAL_CHECKPOINT_PAGES = 16_384
-SEARCH_SCAN_CAP = 10_000
+SEARCH_SCAN_CAP = 5_000
 """Queries matching more articles than this are ranked among the newest this many matches.
-Ranking costs ~2 us a match (bm25 and the sort): at 50,000 a frequent word cost ~110 ms at 1M
-articles; at 10,000 the worst query is ~27 ms CPU (100k synthetic store, ``bench/run.py``)."""
+Ranking costs ~2 us a match (bm25 and the sort). On 1M synthetic articles (``bench/run.py
+--scenario-1m``'s store, 300 queries) p50/p99 were 25.5/132.6 ms at a cap of 50,000,
+25.2/50.0 ms at 10,000 and 19.2/42.2 ms at 5,000."""
 # prepared statements kept per connection (default 128): a batch's canon, stories and ledger
 # run ~150 distinct statements, and a statement pushed out is parsed again on its next use
 STATEMENT_CACHE = 512
