@@ -13,6 +13,7 @@ entity from its article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from newskb.resolve.keys import norm, org_key, person_tokens, phonetic, similarity, tokens
@@ -181,6 +182,7 @@ def may_join(new: Profile, cand: Profile) -> Decision:
     return Decision(True, f"{why}; {support}")
 
 
+@functools.lru_cache(maxsize=65536)
 def placeless(name: str) -> str:
     """An organisation's name without a leading place ("New Orleans Saints" -> "saints"),
     or "" when it does not start with a known place or nothing is left."""
@@ -193,6 +195,7 @@ def placeless(name: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=65536)
 def profile_key(name: str, etype: str) -> str:
     """The key a co-mentioned entity is known by when no canonical id is at hand."""
     return org_key(name) if etype in _GROUP else norm(name)

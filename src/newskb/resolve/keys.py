@@ -192,6 +192,7 @@ def demonyms() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """Resolution key of an organisation's name: legal form, listing and bracketed ticker
     dropped, British spellings folded, a leading demonym read as its country ("Israeli Defence

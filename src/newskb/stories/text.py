@@ -6,6 +6,7 @@ Python set). Terms keep numbers and names: they are what tells two same-kind eve
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from urllib.parse import urlparse
@@ -57,6 +58,7 @@ SHINGLE = 4
 MAX_ENTITIES = 24
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     """Lower-case, drop possessives and a plural ``s`` (a light, predictable stem)."""
     w = word.lower().replace("’", "'")
@@ -70,7 +72,7 @@ def norm(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Every word and number of ``text``, lower-cased (stop words kept: for shingles)."""
-    return [m.group(0).lower() for m in _WORD.finditer(text)]
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -78,6 +80,17 @@ def _sentence_start(text: str, pos: int) -> bool:
     while i >= 0 and text[i] in " \t\"'“‘(":
         i -= 1
     return i < 0 or text[i] in ".!?:\n"
+
+
+@functools.lru_cache(maxsize=65536)
+def _content(raw: str) -> str | None:
+    """``norm(raw)`` when it is a content term (no stop word, not one letter), else None."""
+    if raw.lower() in STOP:
+        return None
+    w = norm(raw)
+    if (len(w) < 2 and not w.isdigit()) or w in STOP:
+        return None
+    return w
 
 
 def terms(text: str) -> Counter[str]:
@@ -91,10 +104,8 @@ def terms(text: str) -> Counter[str]:
     found: list[tuple[str, bool, bool]] = []
     for m in _WORD.finditer(text):
         raw = m.group(0)
-        if raw.lower() in STOP:
-            continue
-        w = norm(raw)
-        if (len(w) < 2 and not w.isdigit()) or w in STOP:
+        w = _content(raw)
+        if w is None:
             continue
         cap = raw[0].isupper()
         start = cap and _sentence_start(text, m.start())

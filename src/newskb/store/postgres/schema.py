@@ -210,5 +210,11 @@ V5 = """
 CREATE INDEX mentions_start ON mentions(article_id, start);
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4), (5, V5))
+# version 6: an entity's links in article order from an index (SQLite's 0010_link_order.sql)
+V6 = """
+CREATE INDEX entity_links_canon_article ON entity_links(canon_id, article_id, local_id);
+DROP INDEX entity_links_canon;
+"""
+
+VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6))
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")

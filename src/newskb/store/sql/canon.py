@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from newskb.model import CanonEntity, Extraction
 from newskb.resolve.canon import find
@@ -16,15 +16,35 @@ from newskb.resolve.evidence import Profile, profile_key
 from newskb.resolve.keys import norm
 from newskb.store.sql import Db
 
+BESIDE_ARTICLES = 20  # articles whose other entities make a profile's context
+
 
 class SqlCanon:
-    """The canon index over one connection (see ``newskb.resolve.canon.CanonIndex``)."""
+    """The canon index over one connection (see ``newskb.resolve.canon.CanonIndex``).
+
+    Made for one transaction (a store batch, one user edit). Profiles read within it are kept
+    until a write through this index touches their entity (alias, role, link, fold...): the
+    same candidates are profiled again and again while a batch resolves (5 queries each), and
+    nothing else writes the canon tables inside the transaction.
+    """
 
     def __init__(self, db: Db) -> None:
         self.db = db
+        self._profiles: dict[str, dict[int, Profile | None]] = {}  # canon id -> limit -> it
+        self._entities: dict[str, list[tuple[str, str]]] = {}
 
-    def atomic(self) -> AbstractContextManager[object]:
-        return self.db.atomic("newskb_canon")
+    def _forget(self, *cids: str) -> None:
+        for cid in cids:
+            self._profiles.pop(cid, None)
+
+    @contextmanager
+    def atomic(self) -> Iterator[object]:
+        try:
+            with self.db.atomic("newskb_canon") as tx:
+                yield tx
+        except BaseException:
+            self._profiles.clear()  # rolled back: what was read inside may be gone
+            raise
 
     def merged_into(self, cid: str) -> str | None:
         row = self.db.one("SELECT merged_into FROM canon WHERE id = ?", (cid,))
@@ -68,6 +88,12 @@ class SqlCanon:
         return [str(r[0]) for r in rows]
 
     def profile(self, cid: str, limit: int) -> Profile | None:
+        known = self._profiles.setdefault(cid, {})
+        if limit not in known:
+            known[limit] = self._profile(cid, limit)
+        return known[limit]
+
+    def _profile(self, cid: str, limit: int) -> Profile | None:
         row = self.db.one("SELECT name, type, kb_id FROM canon WHERE id = ?", (cid,))
         if row is None:
             return None
@@ -85,12 +111,19 @@ class SqlCanon:
             (cid, limit),
         )
         # the entities written beside it in (a bounded number of) its articles
-        beside = self.db.rows(
-            "SELECT e.name, e.type, e.kb_id FROM (SELECT article_id, local_id FROM entity_links "
-            "WHERE canon_id = ? ORDER BY article_id LIMIT ?) l JOIN entities e "
-            "ON e.article_id = l.article_id AND e.local_id <> l.local_id LIMIT ?",
-            (cid, 20, limit),
-        )
+        context: set[str] = set()
+        seen = 0
+        for aid, lid in self.db.rows(
+            "SELECT article_id, local_id FROM entity_links WHERE canon_id = ? "
+            "ORDER BY article_id, local_id LIMIT ?",
+            (cid, BESIDE_ARTICLES),
+        ):
+            for other, other_key in self._entity_keys(str(aid)):
+                if seen >= limit:
+                    break
+                if other != lid:
+                    context.add(other_key)
+                    seen += 1
         days = self.db.rows(
             "SELECT DISTINCT a.published FROM entity_links l JOIN articles a "
             "ON a.id = l.article_id WHERE l.canon_id = ? AND a.published IS NOT NULL LIMIT ?",
@@ -108,9 +141,25 @@ class SqlCanon:
             aliases=tuple(a for a in aliases if a != name),
             kb_id=None if kb is None else str(kb),
             roles=frozenset(str(r[0]) for r in roles),
-            context=frozenset(str(k) if k else profile_key(str(n), str(t)) for n, t, k in beside),
+            context=frozenset(context),
             days=frozenset(dates),
         )
+
+    def _entity_keys(self, article_id: str) -> list[tuple[str, str]]:
+        """(local id, key) of an article's entities in id order (its Wikidata id, else
+        ``profile_key``); kept for the transaction: an article's entities never change."""
+        got = self._entities.get(article_id)
+        if got is None:
+            got = [
+                (str(lid), str(kb) if kb else profile_key(str(n), str(t)))
+                for lid, n, t, kb in self.db.rows(
+                    "SELECT local_id, name, type, kb_id FROM entities WHERE article_id = ? "
+                    "ORDER BY local_id",
+                    (article_id,),
+                )
+            ]
+            self._entities[article_id] = got
+        return got
 
     def link_of(self, article_id: str, local_id: str) -> str | None:
         row = self.db.one(
@@ -125,6 +174,7 @@ class SqlCanon:
         return int(row[0]) if row else 0
 
     def add_canon(self, cid: str, name: str, etype: str, kb_id: str | None, at: str) -> None:
+        self._forget(cid)
         self.db.run(
             "INSERT INTO canon (id, name, type, kb_id, created_at) VALUES (?,?,?,?,?) "
             "ON CONFLICT DO NOTHING",
@@ -132,6 +182,7 @@ class SqlCanon:
         )
 
     def add_alias(self, cid: str, alias: str, alias_norm: str, source: str) -> None:
+        self._forget(cid)
         self.db.run(
             "INSERT INTO canon_aliases VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             (cid, alias, alias_norm, source),
@@ -143,9 +194,13 @@ class SqlCanon:
         )
 
     def add_roles(self, rows: Sequence[tuple[str, str, str, str, str | None]]) -> None:
+        self._forget(*{r[0] for r in rows})
         self.db.many("INSERT INTO canon_roles VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING", rows)
 
     def link(self, article_id: str, local_id: str, cid: str) -> int:
+        if self._profiles:  # the article moves to ``cid``, from the entity it was linked to
+            old = self.link_of(article_id, local_id)
+            self._forget(cid, *([old] if old else []))
         return self.db.run(
             "INSERT INTO entity_links VALUES (?,?,?) ON CONFLICT (article_id, local_id) "
             "DO UPDATE SET canon_id = excluded.canon_id",
@@ -156,6 +211,7 @@ class SqlCanon:
         self.db.run("INSERT INTO canon_edits (op, detail, at) VALUES (?,?,?)", (op, detail, at))
 
     def fold(self, keep: str, drop: str) -> None:
+        self._profiles.clear()
         moves = (
             ("canon_aliases", "CAST(? AS TEXT), alias, norm, source"),
             ("canon_keys", "key, CAST(? AS TEXT)"),
@@ -185,9 +241,11 @@ class SqlCanon:
         return [str(r[0]) for r in rows]
 
     def drop_alias(self, cid: str, alias_norm: str) -> None:
+        self._forget(cid)
         self.db.run("DELETE FROM canon_aliases WHERE canon_id = ? AND norm = ?", (cid, alias_norm))
 
     def move_link(self, article_id: str, local_id: str, old: str, new: str) -> None:
+        self._forget(old, new)
         self.db.run(
             "UPDATE entity_links SET canon_id = ? WHERE article_id = ? AND local_id = ?",
             (new, article_id, local_id),

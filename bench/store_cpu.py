@@ -1,0 +1,132 @@
+"""Store write and search costs in CPU seconds as well as wall (a shared, loaded machine
+distorts wall time; CPU time of this process is what the store itself costs).
+
+    PYTHONPATH=src python bench/store_cpu.py [--limit 120] [--records 3000] [--derived 1000]
+        [--search 100000]
+
+Rows: SQLite ingest of pre-extracted records (``add_batch``, batches of 500), the same with
+every derived step (``pipeline.store_batch``: canon, ledger, stories; CPU split per stage), and
+search latency (p50/p99, CPU and wall) on a synthetic store of ``--search`` articles built as
+``bench/run.py --scenario-1m`` builds it (0: skip). Records are TimeBank/AQUAINT articles
+extracted once, copied under new ids (as ``bench/run.py`` does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import hashlib
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _records(base: list[Any], n: int) -> list[Any]:
+    out = []
+    for i in range(n):
+        x = base[i % len(base)]
+        h = hashlib.sha256(f"bench-{i}".encode()).hexdigest()
+        art = dataclasses.replace(x.article, id=h[:16], sha256=h, path=f"bench/{i}.tml")
+        out.append(dataclasses.replace(x, article=art))
+    return out
+
+
+def _timed(label: str, n: int, work: Any) -> None:
+    t0, c0 = time.perf_counter(), time.process_time()
+    work()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"{label}: {n} articles, {n / wall:.0f}/s wall, {n / cpu:.0f}/s CPU ({cpu:.2f} CPU s)")
+
+
+def main() -> None:
+    from run import corpus
+
+    import newskb.ledger.ledger as ledger
+    import newskb.resolve.canon as canon
+    import newskb.stories.cluster as cluster
+    from newskb.model import Extraction
+    from newskb.pipeline import run, store_batch
+    from newskb.store import SqliteStore
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=120)
+    ap.add_argument("--records", type=int, default=3000)
+    ap.add_argument("--derived", type=int, default=1000)
+    ap.add_argument("--search", type=int, default=100_000)
+    args = ap.parse_args()
+    base = [r for b in run(corpus(args.limit)) for r in b if isinstance(r, Extraction)]
+    base = [x for x in base if x.article.text]
+    tmp = tempfile.mkdtemp(prefix="newskb-bench-")
+    recs = _records(base, max(args.records, args.derived))
+    with SqliteStore(os.path.join(tmp, "plain.db")) as s:
+        n = args.records
+        _timed("SQLite ingest, pre-extracted", n,
+               lambda: [s.add_batch(recs[i : i + 500]) for i in range(0, n, 500)])  # fmt: skip
+    spent: collections.Counter[str] = collections.Counter()
+    def timed(f: Any, name: str) -> Any:
+        def wrapped(*a: Any, **k: Any) -> Any:
+            c0 = time.process_time()
+            try:
+                return f(*a, **k)
+            finally:
+                spent[name] += time.process_time() - c0
+
+        return wrapped
+
+    for mod, name in ((canon, "resolve_batch"), (ledger, "update_ledger"), (cluster, "assign_all")):
+        setattr(mod, name, timed(getattr(mod, name), name))
+    with SqliteStore(os.path.join(tmp, "derived.db")) as s:
+        store_batch(s, recs[:1])  # tables and gazetteers load before timing
+        m = args.derived
+        steps = range(1, m, 500)
+        _timed("SQLite ingest + derived steps", m - 1,
+               lambda: [store_batch(s, recs[i : min(m, i + 500)]) for i in steps])  # fmt: skip
+        print("  CPU s per stage:", {k: round(v, 2) for k, v in spent.items()})
+    if args.search:
+        search(os.path.join(tmp, "search.db"), args.search, base)
+
+
+def search(db: str, n: int, base: list[Any]) -> None:
+    from newskb.store import SqliteStore
+
+    rng = random.Random(11)
+    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
+    with SqliteStore(db) as store:
+        c = store.conn
+        c.execute("BEGIN")
+        for i in range(n):
+            text = " ".join(rng.choices(vocab, k=120))
+            h = hashlib.sha256(f"s{i}".encode()).hexdigest()
+            c.execute(
+                "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
+                "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
+            )
+        c.execute("COMMIT")
+        rng = random.Random(3)
+        words = sorted(
+            {w for x in base for w in x.article.text.split() if w.isalpha() and len(w) > 4}
+        )
+        cpu, wall = [], []
+        for _ in range(300):
+            q = " ".join(rng.sample(words, rng.choice((1, 1, 2))))
+            t0, c0 = time.perf_counter(), time.process_time()
+            store.search(q, limit=20)
+            cpu.append((time.process_time() - c0) * 1000)
+            wall.append((time.perf_counter() - t0) * 1000)
+    cpu.sort()
+    wall.sort()
+    k = int(len(cpu) * 0.99) - 1
+    print(f"SQLite search, {n} synthetic articles: CPU p50 {cpu[len(cpu) // 2]:.1f} p99 "
+          f"{cpu[k]:.1f} ms; wall p50 {wall[len(wall) // 2]:.1f} p99 {wall[k]:.1f} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
