@@ -79,14 +79,16 @@ __all__ = ["extract_quotes", "find_quotes"]
 
 # The selective parser parses only sentences some extractor needs: ours hold a cue of the
 # lexicon (speech and cognition verbs alike, so "I think ..." counts wherever it stands), the
-# "according" / "in the words of" phrases or a quote mark.
+# "according" / "in the words of" phrases, a quote mark or a verb of a learned cue frame.
 HAND_LEMMAS = lexicon().verbs | OBJECT_LEMMAS
 declare(
     "quotes",
     lemmas=sorted(HAND_LEMMAS | default_table().lemmas),
     words=("according", "words", *STATEMENT_NOUNS),  # "released a statement": statements.py
     marks=MARKS,
-    verbs_only=sorted(HAND_LEMMAS | default_table().lemmas),  # "its report", "the estimates": no cue there
+    verbs_only=sorted(
+        HAND_LEMMAS | default_table().lemmas
+    ),  # "its report", "the estimates": no cue there
 )
 
 
