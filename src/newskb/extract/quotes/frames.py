@@ -33,6 +33,10 @@ from newskb.extract.quotes.speaker import is_passive
 MIN_RATE = 0.35  # smoothed precision a frame needs to be read as a cue
 PRIOR = 2.0  # pseudo-counts of misses added to every frame (a frame seen once is not trusted)
 FRAMES_FILE = "data/frames.tsv"
+MEDIA = frozenset(
+    {"statement", "communique", "communiqué", "readout", "declaration", "report", "release",
+     "announcement", "letter", "memo", "tweet", "post", "message", "remark", "comment"}
+)  # fmt: skip
 # a verb hanging on another as its complement or modifier ("asks the government [to assure] X
 # ...", "a plan [aimed] at"): the frame reading would give it the wrong source
 NESTED = frozenset({"xcomp", "amod", "acl", "relcl", "pcomp", "csubj"})
@@ -80,6 +84,17 @@ def default_table() -> FrameTable:
     return FrameTable.from_tsv(path.read_text("utf-8") if path.is_file() else "")
 
 
+def eligible(tok: Token, lex: CueLexicon, skip: frozenset[str]) -> bool:
+    """A verb the table may read as a cue: not one the hand rules read (``skip``), not hung on
+    another verb as its complement or modifier, and not inside what another cue reports ("I was
+    told that my mother [had attacked] the church": part of that report, even unsourced)."""
+    if tok.pos_ != "VERB" or tok.dep_ in NESTED or not tok.lemma_.isalpha():
+        return False
+    if tok.lemma_.lower() in skip:
+        return False
+    return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.verbs)
+
+
 def frames_of(cue: Token, lines: Lines) -> Iterator[str]:
     """The frames a verb stands in, most clausal first."""
     lo, hi = lines.of(cue.i)
@@ -109,9 +124,16 @@ def read_frame(doc: Doc, cue: Token, frame: str, lines: Lines, lex: CueLexicon) 
     if frame == "ccomp":
         return _verb(doc, cue, lines, lex) if not is_passive(cue) else None
     if frame == "inf":
+        # "declined [to say whether ...]", "vote [to determine whether ...]": the infinitive is a
+        # cue of its own, which the hand rules read (or leave as a question)
+        if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lex.verbs for c in cue.rights):
+            return None
         return _intention(doc, cue, lines, lex)
     lo, hi = lines.of(cue.i)
     if frame == "obj":
+        # "issued [a statement]": the medium of what was said, not what was said
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA for c in cue.rights):
+            return None
         found = object_cue(doc, cue, lo, hi, objects=frozenset({lemma}), preps=frozenset())
     else:
         prep = frame.partition(":")[2]
@@ -128,10 +150,8 @@ def learned_stances(
     out: list[Candidate] = []
     accepted = table.lemmas
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.dep_ in NESTED:
-            continue
         lemma = tok.lemma_.lower()
-        if lemma in skip or lemma not in accepted:
+        if lemma not in accepted or not eligible(tok, lex, skip):
             continue
         for frame in frames_of(tok, lines):
             if not table.accepts(lemma, frame):
