@@ -9,7 +9,7 @@ count. The timing line is that of the packaged table (what the pipeline runs). U
 
     PYTHONPATH=src python scripts/eval_polnear_cv.py [--path ../shared/corpora/polnear/train]
         [--every 70]   # also report on each growing prefix (round robin over publishers)
-        [--convention polnear]  # also score the quotes rewritten to PolNeAR's span conventions
+        [--convention polnear|both]  # the quotes rewritten to PolNeAR's span conventions
 """
 
 from __future__ import annotations
@@ -77,14 +77,18 @@ def _report(
     print(f"\n## {len(docs)} articles: parse {parse_s:.0f}s, quotes {quote_s:.1f}s "
           f"({100 * quote_s / parse_s:.1f}% of the parse)")  # fmt: skip
     head = "| fold | docs | gold | detection P R | source P/R/F1 | cue P/R/F1 | content P/R/F1 |"
-    for by in ("publisher", "month"):
+    runs = [(by, c) for by in ("publisher", "month") for c in ("newskb", "polnear")]
+    for by, conv in runs:
+        if convention not in (conv, "both"):
+            continue
         xs = held_out_quotes(docs, parsed, ents, by)
-        if convention == "polnear":
+        if conv == "polnear":
             xs = [
                 dataclasses.replace(x, quotes=to_polnear(p, x.quotes))
                 for p, x in zip(parsed, xs, strict=True)
             ]
         by_name = {d.name: x for d, x in zip(docs, xs, strict=True)}
+        print(f"\n### spans in {conv}'s conventions")
         scored = [
             score_fold(k, g, [by_name[d.name] for d in g]) for k, g in folds(docs, by).items()
         ]
@@ -102,7 +106,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--path", type=Path, default=Path("../shared/corpora/polnear/train"))
     ap.add_argument("--every", type=int, default=0, help="report after every N articles too")
-    ap.add_argument("--convention", choices=("newskb", "polnear"), default="newskb")
+    ap.add_argument("--convention", choices=("newskb", "polnear", "both"), default="newskb")
     args = ap.parse_args()
     docs = _interleaved(read_docs(args.path))
     step = args.every or len(docs)

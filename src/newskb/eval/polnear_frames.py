@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newskb.eval.polnear import PolDoc, _Words, folds
-from newskb.extract.quotes import HAND_LEMMAS, find_quotes
+from newskb.extract.quotes import find_quotes
 from newskb.extract.quotes.cues import lexicon
-from newskb.extract.quotes.frames import FrameTable, eligible, frames_of, read_frame
+from newskb.extract.quotes.frames import FrameTable, eligible, frames_of, hand_reads, read_frame
 from newskb.extract.quotes.indirect import Lines
 from newskb.model import Extraction
 
@@ -34,7 +34,7 @@ def count_doc(pdoc: PolDoc, doc: Doc) -> tuple[Counts, Counts]:
     hits: Counts = Counter()
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if not eligible(tok, lex, HAND_LEMMAS):
+        if hand_reads(lemma, lex) or not eligible(tok, lex):
             continue
         for frame in frames_of(tok, lines):
             cand = read_frame(doc, tok, frame, lines, lex)

@@ -106,7 +106,7 @@ def find_quotes(
     minor = stances(doc, lex, lines)
     table = frames if frames is not None else default_table()
     if table.counts:
-        minor += learned_stances(doc, lex, lines, table, HAND_LEMMAS)
+        minor += learned_stances(doc, lex, lines, table)
         minor.sort(key=lambda c: c.cue[0])
     if not cands and not regs and not minor:
         return ()

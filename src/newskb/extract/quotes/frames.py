@@ -30,7 +30,7 @@ from newskb.extract.quotes.cues import CueLexicon
 from newskb.extract.quotes.indirect import VERBAL, Candidate, Lines, _verb
 from newskb.extract.quotes.speaker import is_passive
 
-MIN_RATE = 0.35  # smoothed precision a frame needs to be read as a cue
+MIN_RATE = 0.5  # smoothed precision a frame needs to be read as a cue
 PRIOR = 2.0  # pseudo-counts of misses added to every frame (a frame seen once is not trusted)
 FRAMES_FILE = "data/frames.tsv"
 MEDIA = frozenset(
@@ -84,15 +84,25 @@ def default_table() -> FrameTable:
     return FrameTable.from_tsv(path.read_text("utf-8") if path.is_file() else "")
 
 
-def eligible(tok: Token, lex: CueLexicon, skip: frozenset[str]) -> bool:
-    """A verb the table may read as a cue: not one the hand rules read (``skip``), not hung on
-    another verb as its complement or modifier, and not inside what another cue reports ("I was
-    told that my mother [had attacked] the church": part of that report, even unsourced)."""
+def eligible(tok: Token, lex: CueLexicon) -> bool:
+    """A verb the table may read as a cue: not hung on another verb as its complement or
+    modifier, and not inside what another cue reports ("I was told that my mother [had
+    attacked] the church": part of that report, even unsourced)."""
     if tok.pos_ != "VERB" or tok.dep_ in NESTED or not tok.lemma_.isalpha():
         return False
-    if tok.lemma_.lower() in skip:
-        return False
     return not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.verbs)
+
+
+def hand_reads(lemma: str, lex: CueLexicon) -> bool:
+    """Whether the hand rules own ``lemma`` (speech, thought and intention verbs, the object and
+    preposition cues of ``objects``): the table never reads it, in any frame. Measured: letting
+    the table read those verbs in the frames the hand rules leave ("asked X [to help]",
+    "showed [the bodies]") lifts PolNeAR's cross-validated F1 by about 0.01 per field but lowers
+    GUM news (source 0.850 -> 0.836, content 0.766 -> 0.754), whose speech verbs never report a
+    request or an object."""
+    from newskb.extract.quotes.objects import OBJECT_LEMMAS
+
+    return lemma in lex.verbs or lemma in OBJECT_LEMMAS
 
 
 def frames_of(cue: Token, lines: Lines) -> Iterator[str]:
@@ -143,15 +153,13 @@ def read_frame(doc: Doc, cue: Token, frame: str, lines: Lines, lex: CueLexicon) 
     return Candidate(found[1], found[0], (found[2],))
 
 
-def learned_stances(
-    doc: Doc, lex: CueLexicon, lines: Lines, table: FrameTable, skip: frozenset[str]
-) -> list[Candidate]:
-    """Attributions of verbs outside the hand lexicons (``skip``) in a frame the table accepts."""
+def learned_stances(doc: Doc, lex: CueLexicon, lines: Lines, table: FrameTable) -> list[Candidate]:
+    """Attributions of verbs in a frame the table accepts and the hand rules do not read."""
     out: list[Candidate] = []
     accepted = table.lemmas
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma not in accepted or not eligible(tok, lex, skip):
+        if lemma not in accepted or hand_reads(lemma, lex) or not eligible(tok, lex):
             continue
         for frame in frames_of(tok, lines):
             if not table.accepts(lemma, frame):
