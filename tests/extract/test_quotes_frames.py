@@ -66,3 +66,15 @@ def test_polnear_conventions_for_measurement() -> None:
         "It is a bad film",
         "It will lose money.",
     ]
+
+
+def test_a_source_glued_to_its_dateline_starts_after_the_dash() -> None:
+    # regression (PolNeAR): "RENO Nev AP Republican presidential hopeful Donald Trump" as source
+    doc, x = parsed(
+        "RENO, Nev. (AP) — Republican presidential hopeful Donald Trump said on Monday that "
+        "the race was over. Even Lindsey Graham said that the party would lose."
+    )
+    assert [q.speaker and q.speaker.text for q in find_quotes(doc, x)] == [
+        "Republican presidential hopeful Donald Trump",
+        "Lindsey Graham",
+    ]
