@@ -31,6 +31,7 @@ from newskb.model import (
     CanonEntity,
     ErrorRecord,
     EventHit,
+    Found,
     QuoteRow,
     StorySummary,
     TimelineEntry,
@@ -135,6 +136,12 @@ class KnowledgeBase:
         return total
 
     # --- reading ---------------------------------------------------------------------------
+    def find(self, text: str, *, limit: int = 10) -> Found:
+        """The one search box (as ``newskb search --all`` and the web's ``/search``): quotes
+        by content or speaker, events, agreements and articles matching ``text``, up to
+        ``limit`` of each, with how many of each match (``counts``)."""
+        return self.store.find(text, limit=limit)
+
     def quotes(
         self,
         *,

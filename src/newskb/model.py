@@ -360,6 +360,20 @@ class AgreementRow:
     steps: int
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What one search box finds (``Store.find``): quotes (content or speaker), events,
+    agreements and articles matching the words, a first page of each, with how many match in
+    all (``FIND_COUNT_CAP`` + 1 means "more than the cap")."""
+
+    query: str
+    quotes: tuple[QuoteRow, ...] = ()
+    events: tuple[EventRow, ...] = ()
+    agreements: tuple[AgreementRow, ...] = ()
+    articles: tuple[ArticleRow, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()  # (kind, matches up to the cap + 1), in that order
+
+
 # --- stories (stories/: incremental clustering, near-duplicates, timelines) -----------------------
 @dataclass(frozen=True, slots=True)
 class StoryFeatures:

@@ -71,6 +71,10 @@ def _answers(store: Any) -> dict[str, Any]:
         "agreements": store.agreements(),
         "errors": store.errors(),
     }
+    for words in ("ceasefire", "Vandermeer", "truce"):  # the one search box (Store.find)
+        found = store.find(words)
+        out[f"find {words}"] = dataclasses.replace(found, articles=())  # ranking aside:
+        out[f"find {words}: articles"] = sorted(a.id for a in found.articles)  # the same hits
     for e in out["entities"][:15]:
         out[f"entity {e.id}"] = store.entity(e.id)
         out[f"timeline of {e.id}"] = store.timeline(entity=e.name)
@@ -98,6 +102,7 @@ def test_every_query_answers_the_same_on_both_backends(
         isinstance(r, ErrorRecord) for batch in results for r in batch
     )
     assert a["quotes"] and a["events"] and a["entities"] and a["stories"] and a["agreements"]
+    assert len(a["find ceasefire"]["quotes"]) >= 4 and a["find ceasefire"]["agreements"]
     assert a.keys() == b.keys()
     for key in a:
         assert a[key] == b[key], key
@@ -171,5 +176,5 @@ def test_api_and_web_answer_the_same_on_both_backends(both: tuple[str, str]) -> 
     assert a == b and a
     for page in ("/", "/quotes", "/events", "/entities", f"/entities/{key}", "/stories",
                  f"/stories/{story}", "/agreements", f"/agreements/{agreement}",
-                 f"/articles/{first}", "/?q=truce"):  # fmt: skip
+                 f"/articles/{first}", "/?q=truce", "/search?q=ceasefire"):  # fmt: skip
         assert pg.get(page).status_code == 200, page

@@ -110,6 +110,23 @@ def test_speaker_any_spelling_about_and_since(conn: Any) -> None:
     assert find_quotes(conn, speaker="100%") == []  # a LIKE wildcard is matched literally
 
 
+def test_text_is_speaker_or_content_and_entity_exact(conn: Any) -> None:
+    """The search box's ``text``: a quote whose speaker (any spelling) or content matches, on
+    both backends; ``entity`` (a person's page) is exact, in any case."""
+    key = lambda rows: sorted((r.article_id, r.id) for r in rows)  # noqa: E731
+    for words in ("Levitt", "Putin", "talks on", "Karoline"):
+        either = key(find_quotes(conn, speaker=words)) + key(find_quotes(conn, about=words))
+        assert key(find_quotes(conn, text=words)) == sorted(set(either)), words
+    assert len(find_quotes(conn, text="Caroline Levitt")) == 4
+    assert [r.content for r in find_quotes(conn, text="ukraine")] == [
+        "that talks on Ukraine would go on"
+    ] * 2
+    assert find_quotes(conn, text="100%") == []
+    exact = find_quotes(conn, entity="Karoline Leavitt")
+    assert len(exact) == 4 and key(find_quotes(conn, entity="karoline leavitt")) == key(exact)
+    assert find_quotes(conn, entity="Leavitt") == []
+
+
 def test_cli_quotes_json(tmp_path: Path) -> None:
     db = _store(tmp_path)
     res = CliRunner().invoke(

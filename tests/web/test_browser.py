@@ -137,6 +137,31 @@ def test_times_events_and_keyboard(browser: Any, base_url: str) -> None:
     page.close()
 
 
+STYLE_JS = """e => { const s = getComputedStyle(e);
+  return [s.borderBottomStyle, s.borderTopStyle, s.textDecorationLine, s.textDecorationStyle,
+          s.fontStyle, s.fontWeight].join(' '); }"""
+
+
+def test_highlight_kinds_differ_without_colour(browser: Any, base_url: str) -> None:
+    """Issue 22: in grey scale each highlight kind still looks different (line and type
+    styles), in the text and in the legend alike."""
+    page = browser.new_page()
+    page.goto(f"{base_url}/articles/{_article_id(page, base_url, 'Shelling')}")
+    page.emulate_media(forced_colors="active")  # colours overridden: the styles must remain
+    kinds = {
+        k: page.locator(f"#text {sel}").first.evaluate(STYLE_JS)
+        for k, sel in [("entity", ".ent"), ("quote", ".quote"), ("speaker", ".speaker"),
+                       ("cue", ".cue"), ("time", "time.time"), ("event", "mark.event")]
+    }  # fmt: skip
+    assert len(set(kinds.values())) == len(kinds), kinds
+    legend = {
+        k: page.locator(f".legend li[data-kind={k}] > :first-child").evaluate(STYLE_JS)
+        for k in kinds
+    }
+    assert legend == kinds
+    page.close()
+
+
 def test_reading_works_without_javascript(chromium: Callable[..., Any], base_url: str) -> None:
     page = chromium(java_script_enabled=False).new_page()
     page.goto(base_url)

@@ -38,9 +38,23 @@ def test_article_page_highlights_each_kind(client: TestClient) -> None:
     assert re.search(r'<a class="ent ent-person" href="/entities/[^"]+"', page)
     assert (
         '<time class="time" datetime="2025-04-09T01:20:00Z" '
-        'title="TIME 2025-04-09T04:20 · UTC 2025-04-09T01:20:00Z" tabindex="0">' in page
+        'title="Time: TIME 2025-04-09T04:20 · UTC 2025-04-09T01:20:00Z" tabindex="0">' in page
     )
-    assert re.search(r'title="REJECT \(occurred\)">(<[^>]+>)*violated</mark>', page)
+    assert re.search(r'title="Event: REJECT \(occurred\)">(<[^>]+>)*violated</mark>', page)
+
+
+def test_highlights_name_their_kind_not_only_by_colour(client: TestClient) -> None:
+    """Issue 22: each highlight's title says what it is, and the legend gives each kind its
+    line or type style in words beside the example (colour is not the only carrier)."""
+    page = client.get(f"/articles/{_id(client, 'Shelling')}").text
+    text = page.split('id="text"', 1)[1]
+    for cls, kind in [("ent ent-[a-z]+", "Entity: "), ("quote", "Quote by "),
+                      ("speaker", "Speaker"), ("cue", "Cue"), ("time", "Time: "),
+                      ("event event-[a-z]+", "Event: ")]:  # fmt: skip
+        assert re.search(f'class="{cls}"[^>]* title="{kind}', text), cls
+    legend = page.split('class="legend"', 1)[1].split("</details>", 1)[0]
+    styles = re.findall(r'<span class="how">([^<]+)</span>', legend)
+    assert len(styles) == 6 and len({s.split(";")[0].split(", ", 1)[-1] for s in styles}) == 6
 
 
 def test_hostile_text_is_escaped(client: TestClient) -> None:

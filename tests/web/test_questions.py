@@ -7,6 +7,7 @@ questions are asked from the home page without typing an id; each click is count
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,74 @@ def test_quotes_about_ceasefire(context: Any, site: str) -> None:
     page.close()
 
 
+def test_ceasefire_in_the_one_search_box(context: Any, site: str) -> None:
+    """From the home page, one search: the quotes about the ceasefire with speaker and date,
+    the Zaporizhzhia truce agreement and the events, grouped by kind with their counts."""
+    page = context.new_page()
+    page.goto(site)
+    click = Clicks(page)
+    page.get_by_role("search", name="Search everything").get_by_label("Search quotes").fill(
+        "ceasefire"
+    )
+    click(page.get_by_role("search", name="Search everything").get_by_role("button"))
+    assert click.n == 1 and page.url.endswith("/search?q=ceasefire")
+    quotes = page.locator(".find-quotes .quote-item")
+    dated = [
+        i
+        for i in range(quotes.count())
+        if "ceasefire" in quotes.nth(i).locator("blockquote").inner_text().lower()
+        and quotes.nth(i).locator(".who").inner_text().strip() not in ("", "unnamed source")
+        and re.fullmatch(r"20\d\d-\d\d-\d\d", quotes.nth(i).locator("time").inner_text())
+        and quotes.nth(i).locator("a[href^='/articles/']").count() == 1
+    ]
+    assert len(dated) >= 4, page.locator("main").inner_text()
+    counts = {
+        n.get_attribute("data-kind"): int(n.inner_text())
+        for n in page.locator(".find-kinds .n").all()
+    }
+    assert counts["quotes"] == quotes.count() and counts["events"] >= 1, counts
+    truce = page.locator(".find-agreements a", has_text="30-day local ceasefire")
+    assert truce.count() == 1
+    assert "Ukraine, Russia" in page.locator(".find-agreements").inner_text()
+    events = page.locator(".find-events .event-item")
+    assert events.count() >= 1 and "→" in events.first.inner_text()
+    page.screenshot(path=str(SHOTS / "q_ceasefire_search.png"), full_page=True)
+    click(truce)  # the Zaporizhzhia truce's history is one more click away
+    assert "Zaporizhzhia" in page.locator("section[aria-labelledby=tl-h]").inner_text()
+    page.close()
+
+
+def test_the_search_page_shows_what_the_cli_prints(
+    context: Any, site: str, examples_db: Path
+) -> None:
+    """``newskb search --all`` and the search page answer from the one store query: the same
+    hits of every kind in the same order."""
+    from click.testing import CliRunner
+
+    from newskb.cli import cli
+
+    res = CliRunner().invoke(
+        cli, ["search", "truce", "--all", "--db", str(examples_db), "--format", "json"]
+    )
+    assert res.exit_code == 0, res.output
+    printed: dict[str, list[str]] = {}
+    for row in json.loads(res.output):
+        hit = (
+            row["id"]
+            if row["kind"] in ("agreement", "article")
+            else f"{row['article']}/{row['id']}"
+        )
+        printed.setdefault(row["kind"], []).append(hit)
+    page = context.new_page()
+    page.goto(f"{site}/search?q=truce")
+    shown = {
+        kind: [e.get_attribute("data-hit") for e in page.locator(f".{kind}-item").all()]
+        for kind in ("quote", "event", "agreement", "article")
+    }
+    assert {k: v for k, v in shown.items() if v} == printed and printed["quote"]
+    page.close()
+
+
 def test_zaporizhzhia_truce_history(context: Any, site: str) -> None:
     page = context.new_page()
     page.goto(site)
@@ -152,6 +221,7 @@ def _pages(page: Any, site: str) -> dict[str, str]:
         "agreement": first("/agreements", "main a[href^='/agreements/']"),
         "article": first("/", "ol.results a"),
         "docs": "/docs",
+        "search": "/search?q=ceasefire",
     }
 
 
@@ -183,6 +253,26 @@ def test_every_page_fits_a_phone(context: Any, site: str) -> None:
     assert too_wide == {}, f"pages wider than the viewport: {too_wide}"
     assert unlabelled == {}, f"form fields without a label: {unlabelled}"
     assert raw_ids == {}, f"raw Wikidata ids shown as names: {raw_ids}"
+    page.close()
+
+
+CHART_TEXT_JS = """() => [...document.querySelectorAll('svg.chart')]
+  .filter(s => s.getBoundingClientRect().width > 0)
+  .map(s => s.getBoundingClientRect().width / s.viewBox.baseVal.width
+            * parseFloat(getComputedStyle(s.querySelector('.axis')).fontSize))"""
+
+
+def test_chart_axis_text_is_readable_on_a_phone(context: Any, site: str) -> None:
+    """Issue 22: the timeline chart's axis text is drawn at >= 11 px on a 390 px screen (the
+    phone drawing replaces the wide one, which would shrink 12 px text to 6)."""
+    page = context.new_page()
+    pages = _pages(page, site)
+    for name in ("entity", "story", "agreement"):
+        for width in (PHONE, DESKTOP):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(site + pages[name])
+            sizes = page.evaluate(CHART_TEXT_JS)
+            assert len(sizes) == 1 and sizes[0] >= 11, (name, width, sizes)
     page.close()
 
 

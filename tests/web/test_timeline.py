@@ -58,7 +58,7 @@ def test_chart_of_ten_thousand_items_stays_small_with_a_real_axis() -> None:
     svg = str(timeline_svg(items, "t"))
     assert svg.count("<circle") <= 8 * 401  # one mark per day and row
     assert len(svg) < 2_000_000
-    assert "other events" in svg  # ten types: the rarest folded into one row
+    assert "other events (3000)" in svg  # ten types: the rarest three folded into one row
     labels = re.findall(r'text-anchor="middle">([^<]+)<', svg)
     assert 6 <= len(labels) <= 14 and labels[0] == "Mar 2024"  # every other month over 13
 

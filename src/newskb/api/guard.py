@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import time
 from typing import Any
 
 from fastapi import Request
@@ -111,7 +112,9 @@ def check_token(request: Request, expected: str | None) -> None:
 
 
 class Guard:
-    """ASGI middleware: cap request bodies and add security headers to every response."""
+    """ASGI middleware: cap request bodies and add security headers to every response, with a
+    ``Server-Timing: app;dur=MS`` header (the time from the request to the response's start:
+    for a page, its queries and its rendering)."""
 
     def __init__(self, app: ASGIApp, max_body: int = MAX_BODY) -> None:
         self.app = app
@@ -127,6 +130,7 @@ class Guard:
                 return
         seen = 0
         started = False
+        t0 = time.perf_counter()
 
         async def limited() -> Message:
             nonlocal seen
@@ -141,7 +145,12 @@ class Guard:
             nonlocal started
             if msg["type"] == "http.response.start":
                 started = True
-                msg["headers"] = [*msg.get("headers", []), *SECURITY_HEADERS]
+                took = f"app;dur={(time.perf_counter() - t0) * 1000:.1f}".encode()
+                msg["headers"] = [
+                    *msg.get("headers", []),
+                    *SECURITY_HEADERS,
+                    (b"server-timing", took),
+                ]
             await send(msg)
 
         try:

@@ -249,11 +249,28 @@ def report_ingest(msg: str, quiet: bool) -> None:
 @click.argument("query")
 @click.option("--db", default="newskb.db", show_default=True)
 @click.option("--limit", type=LIMIT, default=20, show_default=True)
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Search everything, as the web's one box: quotes (content or speaker), events, "
+    "agreements and articles (--limit of each).",
+)
 @format_option()
-def search(query: str, db: str, limit: int, fmt: str) -> None:
-    """Full-text search over titles and texts, ranked, with snippets."""
+def search(query: str, db: str, limit: int, everything: bool, fmt: str) -> None:
+    """Full-text search over titles and texts, ranked, with snippets; with --all, everything
+    the web's search box finds: quotes (content or speaker), events, agreements, articles."""
     from newskb.store.opening import open_checked
 
+    if everything:
+        from newskb.cli.find import COLUMNS, counts_line, found_rows
+        from newskb.store.sql.search import FIND_COUNT_CAP
+
+        with open_checked(db, readonly=True) as store:
+            found = store.find(query, limit=limit)
+        title = f"search: {found.query} ({counts_line(found, FIND_COUNT_CAP)})"
+        emit(found_rows(found), fmt, COLUMNS, title=title)
+        return
     with open_checked(db, readonly=True) as store:
         hits = store.search(query, limit=limit)
     rows = [

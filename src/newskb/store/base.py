@@ -21,6 +21,7 @@ from newskb.model import (
     ErrorRecord,
     EventHit,
     Extraction,
+    Found,
     QuoteRow,
     SearchHit,
     StoredArticle,
@@ -78,6 +79,10 @@ class Store(BatchStore, Protocol):
     def search(
         self, query: str, *, limit: int = 20, offset: int = 0, current_only: bool = True
     ) -> list[SearchHit]: ...
+    def find(self, text: str, *, limit: int = 10) -> Found:
+        """The one search box: quotes (content or speaker), events, agreements, articles."""
+        ...
+
     def get(self, article_id: str) -> StoredArticle: ...
     def ids(self, *, current_only: bool = True) -> list[str]: ...
     def extractions(self, ids: Iterable[str] | None = None) -> Iterable[Extraction]: ...

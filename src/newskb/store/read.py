@@ -33,7 +33,14 @@ _SLOW: set[str] = set()  # queries known to need the fallback (per process)
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"  # snippet markers; the web layer escapes around them
 
 # An entity is matched by KB id or (case-insensitively) by name; ``e`` is the entities alias.
-ENTITY_MATCH = "(e.kb_id = :key OR lower(e.name) = lower(:key))"
+# The match seeks the kb_id and name indexes: the key as a KB id or as the exact name, else (a
+# key typed in another case, matching neither) the names equal to it but for case, found once
+# per query by a pass over the name index (the condition before it is constant: checked once).
+ENTITY_MATCH = (
+    "(e.kb_id = :key OR e.name IN (SELECT :key UNION SELECT n.name FROM entities n "
+    "WHERE NOT EXISTS (SELECT 1 FROM entities x WHERE x.name = :key OR x.kb_id = :key) "
+    "AND lower(n.name) = lower(:key)))"
+)
 ENTITY_KEY = "COALESCE(e.kb_id, e.name)"
 
 
@@ -286,9 +293,11 @@ def list_quotes(
     *,
     speaker: str | None = None,
     about: str | None = None,
+    text: str | None = None,
     since: str | None = None,
     until: str | None = None,
     article: str | None = None,
+    articles: Sequence[str] | None = None,
     entity: str | None = None,
     mode: str | None = None,
     cursor: str | None = None,
@@ -301,8 +310,9 @@ def list_quotes(
 
     offset = offset_of(decode_cursor(cursor))
     rows = find_quotes(
-        conn, speaker=speaker, about=about, since=since, until=until, article=article,
-        entity=entity, mode=mode, limit=limit + 1, offset=offset, newest_first=not oldest_first,
+        conn, speaker=speaker, about=about, text=text, since=since, until=until,
+        article=article, articles=articles, entity=entity, mode=mode, limit=limit + 1,
+        offset=offset, newest_first=not oldest_first,
     )  # fmt: skip
     return page_of(rows, limit, offset)
 
@@ -349,15 +359,42 @@ def agreement_object(agreement_json: str | None) -> str | None:
     return str(agreement.get("object")) if isinstance(agreement, dict) else None
 
 
-def _event_row(conn: Any, r: Any) -> EventRow:
+def names_of(conn: Any, article_ids: Sequence[str]) -> dict[tuple[str, str], str]:
+    """The entity names of these articles by (article id, local id): one query a page."""
+    db = db_of(conn)
+    out: dict[tuple[str, str], str] = {}
+    ids = sorted(set(article_ids))
+    for lo in range(0, len(ids), 500):
+        chunk = ids[lo : lo + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for r in db.rows(
+            f"SELECT article_id, local_id, name FROM entities WHERE article_id IN ({marks})", chunk
+        ):
+            out[(str(r[0]), str(r[1]))] = str(r[2])
+    return out
+
+
+def event_rows(conn: Any, rows: Sequence[Any]) -> list[EventRow]:
+    """Event rows (``_EVENT_SQL``) as ``EventRow``s, their actors' names read once a page."""
+    names = names_of(conn, [str(r["article_id"]) for r in rows])
+    return [_event_row(names, r) for r in rows]
+
+
+def _names(names: dict[tuple[str, str], str], article_id: str, ids_json: str) -> tuple[str, ...]:
+    """Entity names by local id (an unknown id names itself)."""
+    return tuple(names.get((article_id, str(i)), str(i)) for i in json.loads(ids_json or "[]"))
+
+
+def _event_row(names: dict[tuple[str, str], str], r: Any) -> EventRow:
+    aid = str(r["article_id"])
     return EventRow(
         article_id=r["article_id"],
         id=r["local_id"],
         type=r["type"],
         mode=r["mode"],
         status=r["status"],
-        actors=local_names(conn, r["article_id"], r["actors"]),
-        recipients=local_names(conn, r["article_id"], r["recipients"]),
+        actors=_names(names, aid, r["actors"]),
+        recipients=_names(names, aid, r["recipients"]),
         trigger=r["trigger_text"],
         trigger_start=r["trigger_start"],
         trigger_end=r["trigger_end"],
@@ -379,11 +416,18 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     articles: list[str] | None = None,
+    text: str | None = None,
     cursor: str | None = None,
     limit: int = 20,
 ) -> tuple[list[EventRow], str | None]:
+    """A page of events, newest first; ``text``: the search box's words
+    (``store.sql.search.event_match``)."""
     db = db_of(conn)
     where, args = _current(cursor, limit)
+    if text:
+        from newskb.store.sql.search import event_match
+
+        where.append(event_match(db, text, args))
     if type:
         where.append("lower(v.type) = lower(:type)")
         args["type"] = type
@@ -391,7 +435,8 @@ def list_events(
         where.append("v.status = :status")
         args["status"] = status
     if actor:
-        where.append(
+        where.append(  # the articles naming the entity (one indexed read), then the roles
+            f"v.article_id IN (SELECT e.article_id FROM entities e WHERE {ENTITY_MATCH}) AND "
             "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND "
             f"{ENTITY_MATCH} AND (e.local_id IN (SELECT j.value FROM "
             f"{db.json_items('v.actors')}) OR e.local_id IN (SELECT j.value FROM "
@@ -404,5 +449,17 @@ def list_events(
         where.append(f"v.article_id IN ({', '.join(marks) or 'NULL'})")
         args.update({m[1:]: aid for m, aid in zip(marks, articles, strict=True)})
     order = f"COALESCE({_WHEN}, '') DESC, a.rowid, v.trigger_start"
-    rows = _fetch(db, _EVENT_SQL, where, order, args)
-    return page_of([_event_row(db, r) for r in rows], limit, args["offset"])
+    # the page's keys first (sorting narrow rows), then its rows with their sentences: the
+    # sentence is cut from the article text, which is read for the page's events only
+    keys = (
+        "SELECT v.article_id AS aid, v.local_id AS lid FROM events v "
+        "JOIN articles a ON a.id = v.article_id "
+        "LEFT JOIN times t ON t.article_id = v.article_id AND t.local_id = v.time "
+        f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    )
+    rows = db.rows(
+        f"{_EVENT_SQL}JOIN ({keys}) p ON p.aid = v.article_id AND p.lid = v.local_id "
+        f"ORDER BY {order}",
+        args,
+    )
+    return page_of(event_rows(db, rows), limit, args["offset"])

@@ -12,7 +12,7 @@ from typing import Any
 from newskb.errors import NotFound
 from newskb.model import EntityRow, RoleRow
 from newskb.store.read import ENTITY_KEY, ENTITY_MATCH, decode_cursor, offset_of, page_of
-from newskb.store.sql import db_of
+from newskb.store.sql import Db, db_of
 
 
 # --- entities -------------------------------------------------------------------------------
@@ -33,21 +33,66 @@ def list_entities(
     if type:
         where.append("e.type = :type")
         args["type"] = type.upper()
-    rows = db_of(conn).rows(
-        "SELECT g.k, g.name, g.type, g.kb_id, g.n, "
-        "(SELECT count(*) FROM mentions m JOIN entities e2 ON e2.article_id = m.article_id AND "
-        "e2.local_id = m.entity_id WHERE COALESCE(e2.kb_id, e2.name) = g.k) AS m FROM "
-        f"(SELECT {ENTITY_KEY} AS k, min(e.name) AS name, min(e.type) AS type, "
+    db = db_of(conn)
+    # the unfiltered listing ranks every entity of the store (a pass over all of them): kept
+    # per process until an article is added (entity rows come with articles only)
+    key = (_store_of(db), off, limit)
+    version = _version(db) if len(where) == 1 else None
+    cached = _LISTED.get(key) if version else None
+    if cached and cached[0] == version:
+        return cached[1]
+    rows = db.rows(
+        f"SELECT {ENTITY_KEY} AS k, min(e.name) AS name, min(e.type) AS type, "
         "max(e.kb_id) AS kb_id, count(DISTINCT e.article_id) AS n FROM entities e WHERE "
         + " AND ".join(where)
-        + f" GROUP BY {ENTITY_KEY}) g ORDER BY g.n DESC, g.k LIMIT :limit OFFSET :offset",
+        + f" GROUP BY {ENTITY_KEY} ORDER BY n DESC, k LIMIT :limit OFFSET :offset",
         args,
     )
-    return page_of(
-        [EntityRow(r["k"], r["name"], r["type"], r["kb_id"], r["n"], r["m"]) for r in rows],
+    counts = mention_counts(db, [str(r["k"]) for r in rows])
+    page = page_of(
+        [EntityRow(r["k"], r["name"], r["type"], r["kb_id"], r["n"], counts.get(r["k"], 0))
+         for r in rows],
         limit,
         off,
+    )  # fmt: skip
+    if version:
+        if len(_LISTED) > 64:
+            _LISTED.clear()
+        _LISTED[key] = (version, page)
+    return page
+
+
+_LISTED: dict[tuple[str, int, int], tuple[tuple[Any, ...], tuple[list[EntityRow], str | None]]]
+_LISTED = {}
+
+
+def _store_of(db: Db) -> str:
+    """Which store ``db`` reads: the SQLite file, or the PostgreSQL connection string."""
+    if db.dialect == "sqlite":
+        return str(db.rows("PRAGMA database_list")[0][2])
+    pg: Any = db  # a PgDb: its psycopg connection
+    return str(pg.conn.info.dsn)
+
+
+def _version(db: Db) -> tuple[Any, ...]:
+    """Changes whenever an article is added (or one removed)."""
+    return tuple(db.one("SELECT count(*), max(rowid) FROM articles"))
+
+
+def mention_counts(db: Db, keys: list[str]) -> dict[str, int]:
+    """Mentions of each entity key (KB id, else name) across articles: one query for a page
+    of keys, through the kb_id and name indexes (never a pass over all mentions per key)."""
+    if not keys:
+        return {}
+    marks = ", ".join(f":k{i}" for i in range(len(keys)))
+    rows = db.rows(
+        f"SELECT {ENTITY_KEY} AS k, count(*) AS m FROM entities e JOIN mentions mm "
+        "ON mm.article_id = e.article_id AND mm.entity_id = e.local_id "
+        f"WHERE e.kb_id IN ({marks}) OR (e.kb_id IS NULL AND e.name IN ({marks})) "
+        f"GROUP BY {ENTITY_KEY}",
+        {f"k{i}": k for i, k in enumerate(keys)},
     )
+    return {str(r["k"]): int(r["m"]) for r in rows}
 
 
 def get_entity(conn: Any, key: str) -> EntityRow:

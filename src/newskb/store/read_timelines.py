@@ -15,8 +15,10 @@ from newskb.errors import NotFound
 from newskb.model import AgreementRow, ArticleRow, EventRow, QuoteRow, StoryRow, TimelineItem
 from newskb.store.read import ENTITY_MATCH, list_events, list_quotes, local_names
 from newskb.store.sql import Db, db_of
+from newskb.store.sql.quotes import find_quotes
 
 TIMELINE_MAX = 500
+QUOTES_MAX = 10_000  # a story's statements (the old per-article reads had no overall cap)
 
 
 # --- stories --------------------------------------------------------------------------------
@@ -96,11 +98,9 @@ def timeline(
         whom = f" → {', '.join(v.recipients)}" if v.recipients else ""
         items.append(_item(v, v.when, "event", f"{v.type} ({v.status}): {who}{whom}", v.sentence))
     if articles is not None:
-        quotes = [
-            q
-            for aid in articles[:TIMELINE_MAX]
-            for q in list_quotes(conn, article=aid, limit=TIMELINE_MAX)[0]
-        ]
+        quotes = find_quotes(  # one query for the story's articles
+            conn, articles=articles[:TIMELINE_MAX], limit=QUOTES_MAX, newest_first=False
+        )
     else:
         quotes = list_quotes(conn, entity=entity, limit=TIMELINE_MAX, oldest_first=True)[0]
     for q in quotes:

@@ -48,7 +48,7 @@ def marks_for(x: Extraction) -> list[Mark]:
                     m.end,
                     "a",
                     f"ent ent-{e.type.lower()}",
-                    (("href", href), ("title", f"{e.name} ({e.type})")),
+                    (("href", href), ("title", f"Entity: {e.name} ({e.type})")),
                 )
             )
     for q in x.quotes:
@@ -57,13 +57,16 @@ def marks_for(x: Extraction) -> list[Mark]:
             who = names[q.speaker.entity].name
         pieces = q.content.fragments or ((q.content.start, q.content.end),)
         for start, end in pieces:
-            out.append(Mark(start, end, "span", "quote", (("title", f"{who} ({q.kind} quote)"),)))
+            title = f"Quote by {who} ({q.kind})"
+            out.append(Mark(start, end, "span", "quote", (("title", title),)))
         if q.speaker:
-            out.append(Mark(q.speaker.start, q.speaker.end, "span", "speaker"))
+            out.append(
+                Mark(q.speaker.start, q.speaker.end, "span", "speaker", (("title", "Speaker"),))
+            )
         if q.cue:
-            out.append(Mark(q.cue.start, q.cue.end, "span", "cue"))
+            out.append(Mark(q.cue.start, q.cue.end, "span", "cue", (("title", "Cue"),)))
     for t in x.times:
-        shown = f"{t.type} {t.value}" + (f" · UTC {t.utc}" if t.utc else "")
+        shown = f"Time: {t.type} {t.value}" + (f" · UTC {t.utc}" if t.utc else "")
         out.append(
             Mark(
                 t.start,
@@ -80,7 +83,7 @@ def marks_for(x: Extraction) -> list[Mark]:
                 v.trigger.end,
                 "mark",
                 f"event event-{v.status}",
-                (("title", f"{v.type} ({v.status})"),),
+                (("title", f"Event: {v.type} ({v.status})"),),
             )
         )
     return [m for m in out if 0 <= m.start < m.end <= text_len]

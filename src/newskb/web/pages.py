@@ -15,7 +15,8 @@ from newskb.api.params import DAY, EVENT_STATUSES, QUOTE_MODE_CHOICES, Cursor, L
 from newskb.errors import NotFound
 from newskb.model import QUOTE_MODES
 from newskb.store import read
-from newskb.web.chart import timeline_svg
+from newskb.store.sql.search import FIND_COUNT_CAP
+from newskb.web.chart import charts
 from newskb.web.highlight import (
     entity_href,
     entity_key,
@@ -34,6 +35,7 @@ EVENT_TYPES = (
 Day = Annotated[str | None, Query(pattern=f"^({DAY})?$")]  # a blank form field is allowed
 PART_CHARS = 50_000  # an article page shows at most about this much text
 FACTS_CAP = 300  # and at most this many quotes, times, events, entities
+FIND_LIMIT = 10  # the search box shows this many of each kind, then links to the full lists
 
 
 def templates() -> Jinja2Templates:
@@ -76,6 +78,15 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             more=more,
             outlets=c.outlets(),
         )
+
+    @r.get("/search")
+    def find(request: Request, q: Text = None) -> HTMLResponse:
+        """The one search box: quotes, events, agreements and articles (``Store.find``)."""
+        found = pool.store().find(q or "", limit=FIND_LIMIT) if (q or "").strip() else None
+        return render(
+            request, "find.html", q=q or "", onebox_q=q or "", found=found,
+            counts=dict(found.counts) if found else {}, cap=FIND_COUNT_CAP,
+        )  # fmt: skip
 
     @r.get("/articles/{article_id}")
     def article(
@@ -153,12 +164,13 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             articles=c.list_articles(entity=key, limit=50)[0],
             about=c.list_quotes(about=key, limit=20)[0],
             events=c.list_events(actor=key, limit=50)[0],
-            chart=timeline_svg(items, f"Timeline of {row.name}"),
+            chart=charts(items, f"Timeline of {row.name}"),
         )
 
     @r.get("/quotes")
     def quotes(
         request: Request,
+        q: Text = None,
         speaker: Text = None,
         about: Text = None,
         since: Day = None,
@@ -167,8 +179,11 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> HTMLResponse:
-        form = {"speaker": speaker, "about": about, "since": since, "until": until, "mode": mode}
-        rows, nxt = pool.store().list_quotes(cursor=cursor, limit=limit, **given(**form))
+        form = {"q": q, "speaker": speaker, "about": about, "since": since, "until": until}
+        form["mode"] = mode
+        filters = given(**form)
+        filters["text"] = filters.pop("q")
+        rows, nxt = pool.store().list_quotes(cursor=cursor, limit=limit, **filters)
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
         return render(
             request, "quotes.html", rows=rows, form=form, next_cursor=nxt, more=more,
@@ -178,6 +193,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
     @r.get("/events")
     def events(
         request: Request,
+        q: Text = None,
         type: Text = None,
         actor: Text = None,
         status: Annotated[str | None, Query(pattern=f"^(|{EVENT_STATUSES})$")] = None,
@@ -186,8 +202,11 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
         cursor: Cursor = None,
         limit: Limit = 50,
     ) -> HTMLResponse:
-        form = {"type": type, "actor": actor, "status": status, "since": since, "until": until}
-        rows, nxt = pool.store().list_events(cursor=cursor, limit=limit, **given(**form))
+        form = {"q": q, "type": type, "actor": actor, "status": status, "since": since}
+        form["until"] = until
+        filters = given(**form)
+        filters["text"] = filters.pop("q")
+        rows, nxt = pool.store().list_events(cursor=cursor, limit=limit, **filters)
         more = {k: v for k, v in form.items() if v} | {"limit": limit}
         return render(request, "events.html", rows=rows, form=form, next_cursor=nxt, more=more)
 
@@ -213,7 +232,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             s=row,
             articles=arts,
             tl=paginate(items, page),
-            chart=timeline_svg(items, f"Timeline of the story {row.title or row.id}"),
+            chart=charts(items, f"Timeline of the story {row.title or row.id}"),
         )
 
     @r.get("/agreements")
@@ -230,7 +249,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             "agreement.html",
             g=row,
             tl=paginate(history, 1, size=len(history) or 1),
-            chart=timeline_svg(history, f"History of the agreement: {row.object}"),
+            chart=charts(history, f"History of the agreement: {row.object}"),
         )
 
     return r

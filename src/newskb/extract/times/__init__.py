@@ -4,7 +4,8 @@
 proposes candidates, overlaps go to the longest (then the most specific rule), modifiers such as
 "early" or "more than" join the extent, and "March 3 to 5" gives two expressions. Clock times
 get a zone from the text ("Kyiv time", "EST", "GMT+2", "local time") or, failing that, from the
-dateline place, and then a UTC instant. spaCy's parse gives the tense that decides whether
+dateline place, or else (near the publication day) from the publication stamp's own UTC offset,
+and then a UTC instant. spaCy's parse gives the tense that decides whether
 "Tuesday" is the last or the next one.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -31,7 +32,7 @@ from newskb.extract.times.zones import to_utc, zone_name
 from newskb.model import Article, Extraction, TimeExpr
 from newskb.resolve.places import zone_for_place
 
-__all__ = ["extract_times", "tag_article", "tag_text"]
+__all__ = ["extract_times", "offset_zone", "tag_article", "tag_text"]
 
 RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.CLOCK, clock),
@@ -205,17 +206,51 @@ def _resolve_anaphors(
     return out
 
 
+_NAMED_QUARTER = re.compile(
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter$", re.I
+)
+
+
+def _resolve_quarters(text: str, kept: list[r.Found], tense: Callable[[int], int]) -> list[r.Found]:
+    """A results story's "the quarter", "the latest period", "a year earlier" are about the
+    quarter it last reported on by name ("earned $5 million in the fiscal first quarter"), which
+    need not be the last calendar quarter before the publication date: the last quarter named,
+    definite, in a past clause ("after a flat second quarter" is not the one reported on; "expects
+    a loss in the fourth quarter" is ahead). With none named before them, they keep the
+    publication date's reporting quarter."""
+    out: list[r.Found] = []
+    named: tuple[int, str] | None = None
+    for f in kept:
+        if f.quarter_of is not None and named is not None:
+            year, back = f.quarter_of
+            f = dataclasses.replace(f, value=f"{year or named[0] + back}-{named[1]}")
+        elif (
+            f.quarter_of is None
+            and re.fullmatch(r"\d{4}-Q[1-4]", f.value)
+            and not re.match(r"an?\s", text[f.start : f.end], re.I)
+            and _NAMED_QUARTER.search(text, f.start, f.end)
+            and tense(f.start) < 0
+        ):
+            named = (int(f.value[:4]), f.value[5:])
+        out.append(f)
+    return out
+
+
 def tag_text(
     text: str,
     anchor: dt.date | None,
     doc: Doc | None = None,
     local_zone: str | None = None,
     anchors: Sequence[tuple[int, int, dt.date]] = (),
+    offset_zone: str | None = None,
 ) -> list[TimeExpr]:
     """All time expressions in ``text``, normalised on ``anchor`` (None: underspecified).
 
     ``local_zone`` is the dateline place's zone (used for "local time" and for clock times
-    with no zone); ``anchors`` are (start, end, date) spans with their own date (updates).
+    with no zone); ``anchors`` are (start, end, date) spans with their own date (updates);
+    ``offset_zone`` is the fixed zone of the publication's own UTC offset, for a clock time that
+    names no zone when there is no dateline zone, on a day within one of ``anchor`` only (a fixed
+    offset is the wall clock's only near the moment it was stamped: DST may differ further off).
     """
     tense = tense_reader(doc)
     spans = [(0, len(text), anchor), *anchors]
@@ -229,6 +264,7 @@ def tag_text(
         found += part
     found = [f for f in _drop_non_times(text, found, doc) if not _is_title(text, f)]
     kept = _resolve_anaphors(_ranges(text, _select(found)), spans)
+    kept = _resolve_quarters(text, kept, tense)
     out: list[TimeExpr] = []
     for i, f in enumerate(kept, start=1):
         grown = _premodify(text, f)
@@ -237,6 +273,8 @@ def tag_text(
         zone = None
         if f.type == "TIME":
             zone = zone_name(f.zone, local_zone) if f.zone else local_zone
+            if zone is None and not f.zone and offset_zone and _near(f.value, anchor):
+                zone = offset_zone
         utc = to_utc(f.value, zone) if zone else None
         if zone == "UTC" and f.zone and utc:
             f = dataclasses.replace(f, value=f.value + "Z")  # "18:00 UTC": ISO 8601's Z
@@ -260,7 +298,32 @@ def tag_article(article: Article, doc: Doc | None) -> tuple[TimeExpr, ...]:
     place = article.dateline.place if article.dateline else None
     local = zone_for_place(place) if place else None
     anchors = [(u.start, u.end, u.published) for u in article.updates if u.published]
-    return tuple(tag_text(article.text, article.published, doc, local, anchors))
+    offset = offset_zone(article.published_at)
+    return tuple(tag_text(article.text, article.published, doc, local, anchors, offset))
+
+
+_STAMP_OFFSET = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-])(\d\d):?(\d\d)$")
+
+
+def offset_zone(published_at: str | None) -> str | None:
+    """The fixed zone of a publication stamp's UTC offset ("2025-07-15T10:42:00-04:00" ->
+    ``Etc/GMT+4``): whole, non-zero hours only; a "Z" or "+00:00" stamp is as often a server's
+    UTC as the newsroom's own clock, so it says nothing about the wall clock in the text."""
+    m = _STAMP_OFFSET.search(published_at or "")
+    if m is None or m[3] != "00" or m[2] == "00":
+        return None
+    return zone_name(f"UTC{m[1]}{int(m[2])}")
+
+
+def _near(value: str, anchor: dt.date | None) -> bool:
+    """Is the clock time ``value`` on a day within one of ``anchor``?"""
+    if anchor is None:
+        return False
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return abs((day - anchor).days) <= 1
 
 
 @extractor("times")

@@ -132,7 +132,7 @@ REFS = re.compile(
     r"recent\s+(?:years|months|weeks|days|decades|times)|"
     r"coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:near|short)\s+term|"
     r"the\s+(?:days|weeks|months|years)\s+ahead|"
-    r"a\s+later\s+date|soon|once)" + E,
+    r"a\s+later\s+date|soon)" + E,
     IC,
 )
 WEEKDAY_RE = re.compile(

@@ -129,8 +129,6 @@ _FUTURE = ("soon", "future", "coming", "later date")
 
 def refs(m: re.Match[str], ctx: Ctx) -> Found | None:
     w = " ".join(m["w"].lower().split())
-    if w == "once" and not _once_is_time(ctx.text, m.start(), m.end()):
-        return None
     if w == "current" and not _current_is_time(ctx.text, m.end()):
         return None
     if w == "soon":
@@ -178,12 +176,6 @@ def _soon(m: re.Match[str], ctx: Ctx) -> Found | None:
     return _found(m, "DATE", "FUTURE_REF")
 
 
-def _once_is_time(text: str, start: int, end: int) -> bool:
-    """ "once" meaning "formerly" ("once mighty", "was once"), not "once a week"/"once they"."""
-    before = text[max(0, start - 8) : start].lower()
-    return bool(re.search(r"\b(?:was|were|is|are|had|has|have)\s+$", before))
-
-
 def _current_is_time(text: str, end: int) -> bool:
     return not _CURRENT_NOUN.match(text, end)
 
@@ -219,8 +211,8 @@ def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
     if direction in ("later", "before") and ctx.anchor is not None:
         return _found(m, "DURATION", duration(n, unit))
     if unit == "Y" and n == 1 and sign < 0 and ctx.anchor is not None and _about_quarter(ctx, m):
-        y, q = _reporting_quarter(ctx.anchor)
-        return _found(m, "DATE", f"{y - 1}-Q{q}")  # results "a year ago": that quarter last year
+        y, q = _reporting_quarter(ctx.anchor)  # results "a year ago": that quarter last year
+        return dataclasses.replace(_found(m, "DATE", f"{y - 1}-Q{q}"), quarter_of=(0, -1))
     return _found(m, "DATE", cal.shift(ctx.anchor, unit, int(n) * sign))
 
 

@@ -38,6 +38,10 @@ class Found:
     # (unit, n, part-of-day code): "the following day", "that month" are read on the reference
     # time (the last specific date mentioned before), not on the publication date
     anaphor: tuple[str, int, str] | None = None
+    # (year named or 0, years back): a value read off the reporting quarter ("the quarter",
+    # "a year earlier" in a results story); ``tag_text`` moves it to the quarter the story last
+    # reported on by name ("earned ... in the fiscal first quarter") when there is one
+    quarter_of: tuple[int, int] | None = None
 
 
 Rule = Callable[[re.Match[str], Ctx], Found | None]
@@ -247,6 +251,11 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_OF_LONGER = re.compile(
+    r"\s+of\s+(?:the|this|that|its)\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:1[6-9]|20)?\d0'?s|'\d0s|"
+    r"decade|century|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b",
+    re.I,
+)
 
 
 def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -260,6 +269,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
     unit = m["unit"].lower()
     if m["pl"] and not ordw:
         return None
+    if _OF_LONGER.match(ctx.text, m.end()):
+        return None  # "the last half of the '80s": of a decade, not of this year
     if not (det or mods or ordw):
         return None
     if unit == "period" and not re.search(r"year|\d|latest|same|comparable|corresponding", mods):
@@ -310,19 +321,18 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
     if ordw == "two":
         y = int(explicit) if explicit else a.year + yshift
         return _found(m, "DATE", f"{y}-H1", rank=2)
+    reported = False
     if det == "this" or "current" in mods or tail == "this":
         y, q = a.year, cur_q
     elif det == "next":
         y, q = cal.add_quarters(a.year, cur_q, 1)
     else:
         y, q = rq_y, rq
-    if explicit:
-        y = int(explicit)
-    elif ymatch:
-        y = int(ymatch.group())
-    else:
-        y += yshift
-    return _found(m, "DATE", f"{y}-Q{q}", rank=2)
+        reported = True
+    named = int(explicit) if explicit else int(ymatch.group()) if ymatch else 0
+    y = named or y + yshift
+    f = _found(m, "DATE", f"{y}-Q{q}", rank=2)
+    return dataclasses.replace(f, quarter_of=(named, yshift)) if reported else f
 
 
 def q_short(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -350,11 +360,11 @@ def year_adj(m: re.Match[str], ctx: Ctx) -> Found | None:
     if w in ("year-earlier", "year-ago"):
         if a is not None and _about_quarter(ctx, m):
             y, q = _reporting_quarter(a)
-            return _found(m, "DATE", f"{y - 1}-Q{q}")
+            return dataclasses.replace(_found(m, "DATE", f"{y - 1}-Q{q}"), quarter_of=(0, -1))
         return _found(m, "DATE", cal.shift(a, "Y", -1))
     if w == "the weekend":
         return _found(m, "DATE", cal.shift(a, "WE", -1 if ctx.tense(m.start()) < 0 else 0))
-    if w == "the year" and _YEAR_ENDED.match(ctx.text, m.end()):
+    if w in ("the year", "the fiscal year") and _YEAR_ENDED.match(ctx.text, m.end()):
         return _found(m, "DURATION", "P1Y")  # "the year ended March 31": a fiscal year
     if w == "the year" and _YEAR_NOT_TIME.match(ctx.text, m.end()):
         return None  # "the year before", "the year's biggest", "the year in review"

@@ -116,9 +116,14 @@ def _infinitive(verb: Token, depth: int) -> int:
     for _ in range(4):
         if head is verb or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
-        if head.pos_ == "ADJ" or head.lemma_ in _FUTURE_HEADS or head.lemma_ in _FUTURE_NOUNS:
+        if (
+            head.lower_ in _FUTURE_ADJ
+            or head.lemma_ in _FUTURE_HEADS
+            or head.lemma_ in _FUTURE_NOUNS
+        ):
             # "ready to leave", "due to expire", "an agreement to buy it in January"; but a plan
-            # in the past perfect is an old one: "had been due to expire Friday"
+            # in the past perfect is an old one: "had been due to expire Friday". Other
+            # adjectives look nowhere: "made it difficult to meet demand into the summer"
             return -1 if _past_perfect(head) else 1
         head = head.head
     if head is verb or head.lemma_ in _FUTURE_HEADS or head.lower_ in ("going", "is", "are"):
@@ -150,6 +155,13 @@ _FUTURE_WORDS = frozenset(
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+# adjectives whose to-infinitive lies ahead ("ready to sign", "likely to fall", "poised to win")
+_FUTURE_ADJ = _set(
+    "ready due likely unlikely poised set sure certain bound slated eager prepared willing "
+    "about keen determined expected scheduled"
+)
 
 
 _PAST_MARKS = _set("was were had did ago last yesterday earlier")
@@ -209,6 +221,8 @@ def _scheduled_head(tok: Token) -> bool:
         if t.head is t:
             return False
         t = t.head
+        if t.tag_ == "VB" and t.head.tag_ in ("VBD", "VBN"):
+            return False  # a bare infinitive under a past verb: "let the offensive begin"
         if t.lower_ in _SCHEDULE_PRESENT and t.tag_ not in ("VBD", "VBN", "VBG", "MD"):
             prev = t.nbor(-1).lower_ if t.i > 0 else ""
             return prev not in _DETERMINERS and prev != "to"

@@ -170,6 +170,16 @@ def like(value: str) -> str:
     return f"%{escaped.strip()}%"
 
 
+_LOWER_LIKE = re.compile(r"lower\(([\w.]+)\) LIKE lower\((\?|:\w+)\)")
+
+
+def ci_like(db: Db, sql: str) -> str:
+    """``sql`` with each ``lower(x) LIKE lower(?)`` as the cheaper ``x LIKE ?`` on SQLite, where
+    it means the same: SQLite's LIKE already ignores ASCII case and its ``lower()`` folds ASCII
+    only (the calls cost two thirds of a scan). PostgreSQL's ``LIKE`` is case-sensitive: kept."""
+    return _LOWER_LIKE.sub(r"\1 LIKE \2", sql) if db.dialect == "sqlite" else sql
+
+
 def db_of(conn: Any) -> Db:
     """The adapter for a ``sqlite3`` or psycopg connection (an adapter is returned as it is)."""
     if isinstance(conn, SqliteDb | PgDb):

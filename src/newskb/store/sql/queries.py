@@ -17,6 +17,7 @@ from newskb.model import (
     ErrorRecord,
     EventHit,
     Extraction,
+    Found,
     QuoteRow,
     StoryMember,
     StorySummary,
@@ -59,6 +60,14 @@ class SqlQueries:
     """Mixed into ``SqliteStore`` and ``PostgresStore``: every read query over ``self.db``."""
 
     db: Db
+    conn: Any
+
+    def find(self, text: str, *, limit: int = 10) -> Found:
+        """The one search box: quotes, events, agreements and articles matching ``text``
+        (``store.sql.search``), the CLI's ``search --all``, the web's ``/search``."""
+        from newskb.store.sql.search import find
+
+        return find(self.conn, text, limit=limit)
 
     def quotes(
         self,
