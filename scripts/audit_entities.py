@@ -6,6 +6,12 @@ ORG and 50 GPE entities (one row per entity: its name, type, document and the se
 first mention) as TSV with an empty ``verdict`` column for a person to fill (``y`` right type,
 ``n`` wrong type or no name).
 
+``draw --seed N --out FILE`` (N other than the first audit's seed) draws a *fresh* audit: ECB+
+documents none of the first audit's pool (its 200 ECB+ documents and GUM news) and PolNeAR train
+documents, minus every document listed in an ``--exclude`` file (document names, one a line,
+or an earlier audit TSV's ``doc`` column), such as ``eval/audits/entities-dev-docs.txt``, the
+documents read while the rules were written.
+
 ``python scripts/audit_entities.py score FILE``: the share judged right per type.
 """
 
@@ -23,27 +29,49 @@ ECB_DOCS = 200
 COLUMNS = ["n", "type", "name", "doc", "context", "verdict", "note"]
 
 
-def _texts() -> list[tuple[str, str]]:
+POLNEAR_DOCS = 100
+
+
+def _excluded(files: list[Path]) -> set[str]:
+    out: set[str] = set()
+    for f in files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.split("\t")
+            out.add(cols[3] if len(cols) > 3 else cols[0].strip())
+    return out
+
+
+def _texts(seed: int = SEED, exclude: tuple[Path, ...] = ()) -> list[tuple[str, str]]:
     from newskb.eval.corpora import load_gum
+    from newskb.eval.polnear import read_docs
     from newskb.eval.stories import DEFAULT_ROOT, documents, read_text
 
     paths = documents(DEFAULT_ROOT)
-    picked = sorted(random.Random(SEED).sample(paths, ECB_DOCS), key=lambda p: p.name)
+    first = sorted(random.Random(SEED).sample(paths, ECB_DOCS), key=lambda p: p.name)
+    if seed == SEED:
+        out = [(p.name, read_text(p)) for p in first]
+        return out + [(d.name, d.text) for d in load_gum(genre="news")]
+    skip = _excluded(list(exclude)) | {p.name for p in first}
+    rest = [p for p in paths if p.name not in skip]
+    picked = sorted(random.Random(seed).sample(rest, ECB_DOCS), key=lambda p: p.name)
     out = [(p.name, read_text(p)) for p in picked]
-    out += [(d.name, d.text) for d in load_gum(genre="news")]
-    return out
+    pol = [d for d in read_docs(DEFAULT_ROOT.parent / "polnear" / "train") if d.name not in skip]
+    chosen = sorted(random.Random(seed).sample(pol, POLNEAR_DOCS), key=lambda d: d.name)
+    return out + [(d.name, d.text) for d in chosen]
 
 
 def _clean(s: str) -> str:
     return " ".join(s.replace("\t", " ").split())
 
 
-def draw(out: Path) -> None:
+def draw(out: Path, seed: int = SEED, exclude: tuple[Path, ...] = ()) -> None:
     from newskb import nlp
     from newskb.extract.entities import entities_of
     from newskb.model import Article
 
-    texts = _texts()
+    texts = _texts(seed, exclude)
     pool: dict[str, list[tuple[str, str, str, str]]] = {t: [] for t in WANT}
     for (name, text), doc in zip(texts, nlp.parse_many([t for _, t in texts]), strict=True):
         digest = hashlib.sha256(text.encode()).hexdigest()
@@ -53,11 +81,11 @@ def draw(out: Path) -> None:
             if e.type not in pool or not named:
                 continue
             m = named[0]
-            a = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start - 1) + 1, 0)
+            a = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, max(m.start - 1, 0)) + 1, 0)
             b = text.find("\n", m.end)
             ctx = text[a : b if b >= 0 else len(text)][:300]
             pool[e.type].append((e.type, e.name, name, _clean(ctx)))
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rows: list[tuple[str, str, str, str]] = []
     for etype, n in WANT.items():
         rows += rng.sample(pool[etype], min(n, len(pool[etype])))
@@ -86,11 +114,13 @@ def main(argv: list[str]) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--seed", type=int, default=SEED)
+    d.add_argument("--exclude", type=Path, action="append", default=[])
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "draw":
-        draw(args.out)
+        draw(args.out, args.seed, tuple(args.exclude))
         return 0
     for etype, (right, judged) in score(args.file).items():
         print(f"{etype}: {right}/{judged} right = {right / judged:.1%}")

@@ -8,6 +8,7 @@ against the PLOVER manual.
     PYTHONPATH=src python scripts/audit_events.py dump  --out /tmp/events-dump.jsonl
     PYTHONPATH=src python scripts/audit_events.py sample --dump /tmp/events-dump.jsonl \
         --out eval/audits/events-YYYY-MM-DD.tsv [--seed 15 --events 150 --agreements 30]
+        [--avoid eval/audits/<earlier>.tsv]   (--agreements -1: every agreement mention)
     PYTHONPATH=src python scripts/audit_events.py stats --dump /tmp/events-dump.jsonl
 
 The judged TSV has the columns ``type_ok actor_ok recipient_ok status_ok`` (events) and
@@ -112,12 +113,34 @@ def _flat(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def sample(dump_path: Path, out_path: Path, seed: int, n_events: int, n_agree: int) -> None:
+def _judged_docs(paths: list[Path] | None) -> set[str]:
+    """The documents earlier audits sampled (a fresh sample keeps away from them)."""
+    out: set[str] = set()
+    for path in paths or ():
+        with path.open(encoding="utf-8") as fh:
+            rows = csv.reader(fh, delimiter="\t")
+            out |= {r[3] for r in rows if r and r[0] in ("event", "agreement")}
+    return out
+
+
+def sample(
+    dump_path: Path,
+    out_path: Path,
+    seed: int,
+    n_events: int,
+    n_agree: int,
+    avoid: list[Path] | None = None,
+) -> None:
+    """``n_agree`` < 0: every agreement mention; ``avoid``: an earlier audit whose documents
+    the event sample leaves out (agreements are all kept when ``n_agree`` < 0)."""
     recs = _load(dump_path)
     rng = random.Random(seed)
-    events = rng.sample(recs, min(n_events, len(recs)))
+    seen = _judged_docs(avoid)
+    fresh = [r for r in recs if r["doc"] not in seen]
+    events = rng.sample(fresh, min(n_events, len(fresh)))
     agreements = [r for r in recs if r["agreement"]]
-    agreements = rng.sample(agreements, min(n_agree, len(agreements)))
+    if n_agree >= 0:
+        agreements = rng.sample(agreements, min(n_agree, len(agreements)))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
@@ -157,11 +180,14 @@ def main() -> None:
     ap.add_argument("--agreements", type=int, default=30)
     ap.add_argument("--every", type=int, default=1, help="dump every n-th article (dev runs)")
     ap.add_argument("--offset", type=int, default=0)
+    ap.add_argument(
+        "--avoid", type=Path, action="append", help="an earlier audit TSV whose documents to skip"
+    )
     a = ap.parse_args()
     if a.cmd == "dump":
         _dump(a.out, a.every, a.offset)
     elif a.cmd == "sample":
-        sample(a.dump, a.out, a.seed, a.events, a.agreements)
+        sample(a.dump, a.out, a.seed, a.events, a.agreements, a.avoid)
     else:
         stats(a.dump)
 

@@ -42,8 +42,11 @@ def test_petrarch2_floors_with_its_own_dictionaries(corpora: Path) -> None:
     s = evaluate(corpora, "petrarch2")
     assert s.no_event_gold > 0 and s.no_event_precision is not None
     # issue 15: verbal events need a political actor and a sense-giving object ("broke
-    # relations", "restore ties" with a fictional state), so fewer records keep an event
-    assert s.actor_accuracy >= 0.47
+    # relations", "restore ties" with a fictional state), so fewer records keep an event.
+    # issue 15 (real-news audit): "Gollum allowed that Mordor isn't pleasant" grants a point
+    # in words, no CONCEDE (PETRARCH2 codes 3 of its 7 variants CONCEDE, 4 no event), and an
+    # extradited person is no actor: 0.492 -> 0.453 actor, no-event precision 0.164 -> 0.193
+    assert s.actor_accuracy >= 0.44
     assert s.recipient_accuracy >= 0.27
     assert s.no_event_precision >= 0.15
 

@@ -86,3 +86,78 @@ def test_a_noun_naming_its_own_parties_does_not_point_back() -> None:
     assert war, types(x)
     assert [names[a] for a in war[0].actors] in ([], ["Russia"])
     assert "Donald Trump" not in [names[a] for a in war[0].actors]
+
+
+def test_audit_errors_of_2026_12_07_make_no_event() -> None:
+    """Regression (audit events-2026-12-07): an idiom ("captured the imagination"), a metaphor
+    ("surrendered itself to flames"), an evacuation from a fire, a court denying motions, an act
+    inside a charge ("charged with inciting a riot"), a question ("asked if the US intended to
+    attack"), a car striking a walker, a conceded point ("allowed that") were all events."""
+    texts = [
+        "She captured the imagination of a generation of men and women, Roesler said.",
+        "For four days, Greece has surrendered itself to flames and anarchy.",
+        "Residents nearby were evacuated as the fire spread through the roof.",
+        "The court of claims denied the motions on Tuesday.",
+        "Gray was arrested in October and charged with inciting a riot.",
+        "When asked if the US intended to attack the pirates' land bases, Gates declined.",
+        "Johnson was walking in a crosswalk when she was struck around 7 p.m. Wednesday.",
+        "Gollum allowed that Mordor isn't a really pleasant place to visit.",
+    ]
+    for text in texts:
+        got = [t for t in types(run(text)) if t[0] not in ("arrested", "declined")]
+        assert got == [], (text, got)
+
+
+def test_the_arrested_and_the_charged_are_recipients_not_actors() -> None:
+    """Regression: 'a previous DUI arrest' had DUI as actor, 'his arrest' the arrested, and
+    'two police officers charged over the shooting' the charged officers as actors."""
+    x = run("Jackson was on probation for a previous DUI arrest, the CHP said.")
+    assert all(not e.actors for e in x.events if e.trigger.text == "arrest")
+    y = run("A suspected Mafia leader committed suicide after being arrested in a police sweep.")
+    arrested = [e for e in y.events if e.trigger.text == "arrested"]
+    assert all(not e.actors and e.status == "occurred" for e in arrested)
+    z = run("Police arrested and questioned the student on Monday.")
+    names = {e.id: e.name for e in z.entities}
+    assert [names[a] for e in z.events for a in e.actors if e.trigger.text == "arrested"] == [
+        "Police"
+    ]
+
+
+def test_a_cyber_attack_is_coerce_and_a_quoted_pronoun_is_not_the_speaker() -> None:
+    """Regression: a website attack was ASSAULT; 'He murdered X, Stirling said' had Stirling
+    as the killer."""
+    x = run("Hackers from the group launched an attack on the bank's website on Monday.")
+    assert "ASSAULT" not in [t for _, t in types(x)]
+    y = run('"He murdered Deputy Sheriff Jerry Ortiz," Sheriff Phil Stirling said.')
+    names = {e.id: e.name for e in y.entities}
+    assert all("Stirling" not in names.get(a, "") for e in y.events for a in e.actors)
+
+
+def test_supposed_procedural_and_reported_contents_make_no_event() -> None:
+    """Regression (audit events-2026-12-07b): a supposed cooperation ('could pressure the
+    administration to cooperate'), reluctance ('reluctant to criticise'), a judge agreeing in
+    a hearing, a rule's content ('the rule prohibited consultations'), a fire investigated, a
+    dispute with a studio ('clashed with') were events."""
+    texts = [
+        "Felt believed the press could pressure the administration to cooperate.",
+        "Voters, however, appeared reluctant to criticise the government.",
+        "Superior Court Judge James R. Dabney agreed in the hearing that Lohan should remain.",
+        "The Bush rule specifically prohibited endangered species consultations last year.",
+        "Police are continuing to investigate a fire at a Waitrose supermarket in Wellington.",
+        "Hardwicke reportedly clashed with Summit Entertainment during the film's production.",
+    ]
+    for text in texts:
+        assert types(run(text)) == [], (text, types(run(text)))
+
+
+def test_allowing_observers_is_retreat_and_an_unnamed_side_is_a_party() -> None:
+    """Regression: allowing observers in was CONCEDE (PLOVER: RETREAT, access); 'eurozone
+    countries and the IMF agreed to lend Greece' kept the IMF alone as a party."""
+    x = run("The government allowed international observers to supervise the elections.")
+    assert ("allowed", "RETREAT") in types(x)
+    y = run("Eurozone countries and the IMF agreed to lend Greece billions of euros on Sunday.")
+    deals = [e.agreement for e in y.events if e.agreement is not None]
+    names = {e.id: e.name for e in y.entities}
+    assert deals and {"Eurozone countries", "International Monetary Fund"} <= {
+        names[p] for p in deals[0].parties
+    }

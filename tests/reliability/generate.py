@@ -54,6 +54,11 @@ def short_quotes(n: int) -> str:
     return " ".join(f"“Yes {i},” he said." for i in range(n))
 
 
+def attributed_quotes(n: int) -> str:
+    """Quotes with a named speaker each (every one a quote, an entity mention, a cue)."""
+    return " ".join(f"“We agree on point {i} now,” said Maria Novak." for i in range(n))
+
+
 def live_blog(markers: int, n_chars: int, word: str = "Update:") -> str:
     lines = long_article(n_chars).split("\n")
     step = max(1, len(lines) // markers)

@@ -1,5 +1,5 @@
-"""The API and pages under hostile requests and stores: coded 4xx/503, never a 500; a large
-article's pages answer in under 2 s; the app refuses a store it cannot read."""
+"""The API and pages under hostile requests and stores: coded 4xx/503, never a 500; the app
+refuses a store it cannot read. (A large article's pages: ``test_large_pages``.)"""
 
 from __future__ import annotations
 
@@ -101,42 +101,3 @@ def test_health_reads_the_store(small_db: Path, tmp_path: Path) -> None:
     db.write_bytes(b"\0" * 4096)  # the store is destroyed under the running server
     r = client.get("/api/health")
     assert r.status_code == 503 and r.json()["error"]["code"].startswith("NKB3"), r.text
-
-
-@pytest.mark.slow
-def test_pages_of_a_large_article_answer_quickly(tmp_path: Path) -> None:
-    """A 200 KB article (about 1,200 quotes, 3,600 events): its pages are cut to a bounded size
-    and answer in bounded time (the quadratic pages of issue 23 took minutes)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from generate import long_article
-
-    from newskb.pipeline import run, store_batch
-    from newskb.store import SqliteStore
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "big.txt").write_text(long_article(200_000), encoding="utf-8")
-    db = tmp_path / "big.db"
-    with SqliteStore(db) as store:
-        for batch in run([str(folder)], workers=1):
-            store_batch(store, batch)
-    client = TestClient(create_app(str(db)), raise_server_exceptions=False)
-    aid = client.get("/api/articles").json()["items"][0]["id"]
-    for url in (
-        f"/articles/{aid}",
-        f"/articles/{aid}?part=3",
-        f"/api/articles/{aid}",
-        "/entities/Kyiv",
-        "/entities/Maria%20Novak",
-        "/api/quotes?speaker=Maria%20Novak",
-    ):
-        started = time.perf_counter()
-        r = client.get(url)
-        took = time.perf_counter() - started
-        assert r.status_code in (200, 404), (url, r.status_code, r.text[:200])
-        # a guard against the quadratic pages of the issue (> 120 s), not a speed claim: the
-        # < 2 s figure is measured outside the suite on an idle machine (see the issue note)
-        assert took < 10.0, (url, took)
-        assert len(r.content) < 3_000_000, (url, len(r.content))  # pages are cut, not whole
-    page = client.get(f"/articles/{aid}").text
-    assert "Part 1 of" in page and "shown of" in page

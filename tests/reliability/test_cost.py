@@ -15,7 +15,7 @@ from newskb.pipeline import prepare_process, process_batch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import live_blog, long_article, one_sentence, said, short_quotes
+from generate import attributed_quotes, live_blog, long_article, one_sentence, said, short_quotes
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_ec17a40e6ef16061.txt"
 
@@ -88,7 +88,8 @@ def test_an_article_over_its_seconds_budget_stops_with_nkb204(
     [
         ("one sentence of 10k words", one_sentence(10_000)),
         ("said x 20,000", said(20_000)),
-        ("4,000 short quotes", short_quotes(4_000)),
+        ("10,000 short quotes", short_quotes(10_000)),
+        ("3,000 attributed quotes", attributed_quotes(3_000)),
         ("live blog, 200 Update: markers", live_blog(200, 60_000)),
         ("live blog, 600 Addition markers", live_blog(600, 60_000, "Addition")),
     ],

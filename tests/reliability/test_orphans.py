@@ -115,3 +115,44 @@ def test_local_dask_workers_die_with_a_killed_parent() -> None:
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"up"
     assert kill_parent_alone(proc, 2, 120) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_of_ingest_under_load_leaves_a_whole_store_and_no_worker(tmp_path: Path) -> None:
+    """SIGTERM to the parent alone while ``ingest --workers 2`` commits batches: it stops, no
+    worker outlives it by ``GRACE_S``, the store holds whole articles only and a re-run stores
+    the rest exactly once."""
+    from tests.reliability.helpers import run_ingest, store_problems, stored_count, stored_ids
+
+    expected = write_articles(tmp_path / "in", 120)
+    db = tmp_path / "kb.db"
+    cmd = [sys.executable, "-c", INGEST, "ingest", str(tmp_path / "in"), "--db", str(db)]
+    cmd += ["--workers", "2", "--batch-size", "4", "--quiet"]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while proc.poll() is None and stored_count(db) < 8 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the ingest ended before it could be interrupted"
+        kids = children(proc.pid)
+        assert len(kids) >= 2, kids
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        time.sleep(GRACE_S)
+        survivors = {k for k in kids if alive(k)}
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    assert survivors == set(), survivors
+    assert "Traceback" not in stderr, stderr
+    partial = stored_ids(db)
+    assert 8 <= len(partial) < len(expected)
+    assert store_problems(db) == []
+    assert all(expected[p] == i for p, i in partial.items())
+    run_ingest(tmp_path / "in", db, 4)
+    assert store_problems(db) == []
+    assert stored_ids(db) == expected

@@ -21,7 +21,7 @@ _EXTRA_COUNTRY_NAMES = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "RU": ("Russia",),
     "KR": ("South Korea",),
-    "KP": ("North Korea",),
+    "KP": ("North Korea", "DPRK"),
     "IR": ("Iran",),
     "SY": ("Syria",),
     "VN": ("Vietnam",),
@@ -33,9 +33,13 @@ _EXTRA_COUNTRY_NAMES = {
     "LA": ("Laos",),
     "CZ": ("Czech Republic", "Czechia"),
     "PS": ("Palestine",),
-    "CD": ("Democratic Republic of the Congo", "DR Congo"),
+    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
     "VA": ("Vatican", "Vatican City"),
     "TR": ("Turkey", "Türkiye"),
+    "AE": ("UAE", "U.A.E.", "United Arab Emirates"),
+    "CN": ("PRC",),
+    "SA": ("KSA",),
+    "MM": ("Burma", "Myanmar"),
 }
 # display names for countries whose pycountry common name is not the one news uses
 _DISPLAY = {"RU": "Russia", "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria"}

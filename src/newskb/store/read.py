@@ -339,10 +339,15 @@ def entity_names(conn: Any, article_id: str, ids: Sequence[str]) -> list[tuple[s
     """(name, KB id or "") of an article's entities by local id; an unknown id names itself."""
     if not ids:
         return []
+    # only the ids asked for: every entity of a large article once per event made a list of
+    # events cost events x entities (issue 23)
+    wanted = sorted({str(i) for i in ids})
     found = {
         r[0]: (r[1], r[2] or "")
         for r in db_of(conn).rows(
-            "SELECT local_id, name, kb_id FROM entities WHERE article_id = ?", (article_id,)
+            "SELECT local_id, name, kb_id FROM entities WHERE article_id = ? "
+            f"AND local_id IN ({', '.join('?' * len(wanted))})",
+            (article_id, *wanted),
         )
     }
     return [found.get(i, (i, "")) for i in ids]
@@ -435,12 +440,17 @@ def list_events(
         where.append("v.status = :status")
         args["status"] = status
     if actor:
-        where.append(  # the articles naming the entity (one indexed read), then the roles
-            f"v.article_id IN (SELECT e.article_id FROM entities e WHERE {ENTITY_MATCH}) AND "
-            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND "
-            f"{ENTITY_MATCH} AND (e.local_id IN (SELECT j.value FROM "
-            f"{db.json_items('v.actors')}) OR e.local_id IN (SELECT j.value FROM "
-            f"{db.json_items('v.recipients')})))"
+        # the articles naming the entity (one indexed read), then each actor or recipient
+        # looked up by its key: one EXISTS each (an OR of the two made SQLite scan every
+        # entity of the article per event, events x entities on a large article, issue 23)
+        either = " OR ".join(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = v.article_id AND e.local_id "
+            f"IN (SELECT j.value FROM {db.json_items(col)}) AND {ENTITY_MATCH})"
+            for col in ("v.actors", "v.recipients")
+        )
+        where.append(
+            f"v.article_id IN (SELECT e.article_id FROM entities e WHERE {ENTITY_MATCH}) "
+            f"AND ({either})"
         )
         args["key"] = actor
     _date_range(where, args, _WHEN, since, until)

@@ -34,24 +34,27 @@ def entity_href(key: str) -> str:
     return "/entities/" + quote(key, safe="")
 
 
-def marks_for(x: Extraction) -> list[Mark]:
-    """The marks for an article: entities, quote parts, times, event triggers."""
+def marks_for(x: Extraction, lo: int = 0, hi: int | None = None) -> list[Mark]:
+    """The marks for an article: entities, quote parts, times, event triggers; those that
+    overlap ``[lo, hi)`` only (a part of a long article builds only its own marks)."""
     text_len = len(x.article.text)
+    stop = text_len if hi is None else min(hi, text_len)
     out: list[Mark] = []
     names = {e.id: e for e in x.entities}
     for e in x.entities:
+        inside = [m for m in e.mentions if m.end > lo and m.start < stop]
+        if not inside:
+            continue
         href = entity_href(entity_key(e.kb_id, e.name))
-        for m in e.mentions:
-            out.append(
-                Mark(
-                    m.start,
-                    m.end,
-                    "a",
-                    f"ent ent-{e.type.lower()}",
-                    (("href", href), ("title", f"Entity: {e.name} ({e.type})")),
-                )
-            )
+        attrs = (("href", href), ("title", f"Entity: {e.name} ({e.type})"))
+        cls = f"ent ent-{e.type.lower()}"
+        out.extend(Mark(m.start, m.end, "a", cls, attrs) for m in inside)
     for q in x.quotes:
+        spans = [(q.content.start, q.content.end)] + [
+            (p.start, p.end) for p in (q.speaker, q.cue) if p
+        ]
+        if min(a for a, _ in spans) >= stop or max(b for _, b in spans) <= lo:
+            continue
         who = q.speaker.text if q.speaker else "unnamed source"
         if q.speaker and q.speaker.entity in names:
             who = names[q.speaker.entity].name
@@ -86,7 +89,7 @@ def marks_for(x: Extraction) -> list[Mark]:
                 (("title", f"Event: {v.type} ({v.status})"),),
             )
         )
-    return [m for m in out if 0 <= m.start < m.end <= text_len]
+    return [m for m in out if 0 <= m.start < m.end <= text_len and m.end > lo and m.start < stop]
 
 
 def _open(m: Mark, inside_link: bool) -> str:

@@ -111,7 +111,7 @@ def page_router(pool: ReadPool, tpl: Jinja2Templates) -> APIRouter:
             events=tuple(v for v in x.events if whole or lo <= v.trigger.start < hi)[:FACTS_CAP],
             entities=x.entities[:FACTS_CAP],
         )
-        marks = [m for m in marks_for(x) if m.end > lo and m.start < hi]
+        marks = marks_for(x, lo, hi)
         names = {e.id: e for e in x.entities}
         keys = {e.id: entity_key(e.kb_id, e.name) for e in x.entities}
         totals = {k: len(getattr(x, k)) for k in ("quotes", "times", "events", "entities")}

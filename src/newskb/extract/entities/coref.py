@@ -69,7 +69,7 @@ def _same_person(a: str, c: Cluster) -> str | None:
     ta = person_tokens(a)
     if not ta:
         return None
-    for b in c.names:
+    for b in dict.fromkeys(c.names):  # each name once: a name said 3,000 times is one name
         tb = person_tokens(b)
         if ta == tb:
             return "name"
@@ -92,7 +92,7 @@ def _same_person(a: str, c: Cluster) -> str | None:
 
 def _same_thing(a: str, etype: str, c: Cluster) -> str | None:
     key = norm(a)
-    for b in c.names:
+    for b in dict.fromkeys(c.names):
         if norm(b) == key:
             return "name"
         if a.isupper() and len(a) >= 2 and initials(b) == key and len(tokens(b)) > 1:

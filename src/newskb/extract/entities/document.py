@@ -14,7 +14,13 @@ from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
 from newskb.extract.entities.spans import LABELS, NameSpan
-from newskb.extract.entities.votes import head_type, known_place, place_not_person
+from newskb.extract.entities.teams import club_name, sports_report, team_cue
+from newskb.extract.entities.votes import (
+    head_type,
+    known_place,
+    own_place_name,
+    place_not_person,
+)
 from newskb.extract.times.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of, token_table
@@ -183,8 +189,17 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             given.add(words[0].casefold())
 
     firm = {s.text.casefold(): s.type for s in spans if s.firm}
+    text = text_of(doc)
 
-    def settle(text: str, etype: EntityType) -> EntityType:
+    def titled(s: NameSpan) -> bool:  # "Mrs. Fiorina"
+        before = text[max(0, s.start - 6) : s.start].split()
+        return bool(before) and before[-1].lower().rstrip(".") in HONORIFICS
+
+    single = {
+        s.text.casefold() for s in spans if s.type == "PERSON" and " " not in s.text and titled(s)
+    }
+
+    def settle(text: str, etype: EntityType, after_the: bool = False) -> EntityType:
         key = text.casefold()
         if key in firm:
             return firm[key]
@@ -195,8 +210,20 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             and place_not_person(text)
         ):
             return "GPE"  # a place name spaCy took for a person ("Zaporizhzhia", "Banda Aceh")
-        if key in persons:
-            return "PERSON"
+        if key in persons or (key in single and etype in ("GPE", "ORG")):
+            return "PERSON"  # "Senator Obama" makes "Obama" a person throughout
+        if etype in ("ORG", "GPE") and key in given and not own_place_name(text):
+            return "PERSON"  # "Marco's plan" beside "Marco Rubio"
+        words = text.split()
+        if (
+            etype == "ORG"
+            and not after_the  # "The Notorious Bettie Page": a title
+            and 2 <= len(words) <= 3
+            and words[-1].casefold() in surnames | single
+            and all(w.isalpha() and w.istitle() for w in words)
+            and head_type(text, "PERSON") == "PERSON"
+        ):
+            return "PERSON"  # "Carly Fiorina" beside "Mrs. Fiorina"
         tally = votes.get(key)
         if tally and etype == "NORP":
             places: list[EntityType] = [t for t in ("GPE", "LOC") if tally.get(t)]
@@ -212,7 +239,10 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             return etype  # a place, whatever spaCy called its other occurrences
         return best[0] if best[1] > tally.get(etype, 0) else etype
 
-    out = [NameSpan(s.start, s.end, s.text, settle(s.text, s.type), s.tok) for s in spans]
+    out = [
+        NameSpan(s.start, s.end, s.text, settle(s.text, s.type, _the(text, s.start)), s.tok)
+        for s in spans
+    ]
     out += _acronyms(doc, out)
     taken = [False] * len(doc)
     forms, offsets = token_table(doc)
@@ -253,15 +283,31 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
 
 
 def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:
-    """A match report: the countries and cities named in its score lines are its teams (ORG)
-    wherever the report names them."""
+    """A match report: the countries and cities named in its score lines, or made teams by
+    the words around them in a sports report (``teams``), are its teams (ORG) wherever the
+    report names them."""
     places = [(s.start, s.end, s.text) for s in spans if s.type in ("GPE", "LOC", "ORG")]
     teams = score_teams(text, places)
+    if sports_report(text):
+        for prev, s in zip([None, *spans], spans, strict=False):
+            coach = (
+                prev is not None
+                and prev.type == "PERSON"
+                and text[prev.end : s.start] in (" of ", " (")
+            )
+            if s.type in ("GPE", "LOC") and team_cue(text, s.start, s.end, coach):
+                teams.add(s.text)
+            elif s.type == "PERSON" and club_name(text, s.start, s.end):
+                teams.add(s.text)  # "vs. Steelers"
     if not teams:
         return spans
     return [
         NameSpan(s.start, s.end, s.text, "ORG", s.tok)
-        if s.text in teams and s.type in ("GPE", "LOC")
+        if s.text in teams and s.type in ("GPE", "LOC", "PERSON")
         else s
         for s in spans
     ]
+
+
+def _the(text: str, start: int) -> bool:
+    return text[max(0, start - 4) : start].lower() == "the "

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import ORG_NOUNS, title_case_line
-from newskb.extract.entities.votes import known_place, region_or_country
+from newskb.extract.entities.votes import ORG_LAST, known_place, region_or_country
 from newskb.extract.times.lexicon import ZONE_ABBREVIATIONS
 from newskb.model import EntityType
 from newskb.nlp.docs import text_of
@@ -77,6 +77,7 @@ def product_shape(text: str, etype: EntityType) -> EntityType:
     return etype
 
 
+_LEADING_SPACE = re.compile(r"\s*")
 _HEAD_GLUE = frozenset(["of", "and", "&", "for", "the", "de", "la", "al"])
 
 
@@ -86,6 +87,9 @@ def headline_line(doc: Doc, i: int) -> bool:
     if not title_case_line(doc, i):
         return False
     text = text_of(doc)
+    lead = _LEADING_SPACE.match(text)
+    if text.find("\n", lead.end() if lead else 0, doc[i].idx) < 0:
+        return True  # the article's first line: its title, full stop or none
     end = text.find("\n", doc[i].idx)
     return not text[doc[i].idx : end if end >= 0 else len(text)].rstrip().endswith(".")
 
@@ -158,7 +162,29 @@ def headline_only(doc: Doc, first: int, stop: int) -> bool:
     )
 
 
+_LETTERS = re.compile(r"[A-Z]'?s")  # "Xs", "O's": letters in the plural
 TITLES = HONORIFICS | ROLE_HEADS | frozenset(["sgt", "lt", "capt", "det", "cpl", "col", "gen"])
+TITLES |= frozenset(["gov", "govs", "sen", "sens", "rep", "reps", "pres", "supt"])
+# Abbreviated positions, no body's name ("failed VP candidate", "QB Cam Newton").
+TITLE_CODES = frozenset(["vp", "ceo", "cfo", "coo", "cto", "qb", "svp", "evp", "wr", "rb", "lb"])
+# One-word names of awards and games, said of a person's feat ("Olympic swimmer", "second
+# Oscar tour", "an Emmy"): no person, and on their own no organisation either.
+_AWARDS = frozenset(
+    [
+        "olympic",
+        "olympics",
+        "oscar",
+        "oscars",
+        "emmy",
+        "emmys",
+        "grammy",
+        "grammys",
+        "nobel",
+        "pulitzer",
+        "tonys",
+        "bafta",
+    ]
+)
 # Prefixes of ships' names ("MV Gibe", "INS Mysore", "USS Cole"): vehicles, not people.
 _SHIP = frozenset(["MV", "MS", "MT", "SS", "RMS", "HMS", "HMCS", "HMAS", "USS", "USNS", "INS"])
 
@@ -176,7 +202,11 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
         return None  # "Sgt": a title alone
     if all(len(t.text.rstrip(".")) <= 1 for t in words) or not any(t.is_alpha for t in words):
         return None  # "N. J.": initials without a name; "-"
-    if first > 0 and doc[first - 1].lower_.rstrip("s") in _PLACE_KINDS:
+    if stop - first == 1 and (_LETTERS.fullmatch(words[0].text) or words[0].lower_ in _AWARDS):
+        return None  # "Xs and Os"; "Olympic swimmer", "Oscar tour"
+    if stop - first == 1 and first > 0 and doc[first - 1].like_num:
+        return None  # "357 Magnum", "26 Somani brigands": a count or a calibre before no name
+    if place_kind_before(doc, first):
         return "GPE"  # "the villages Kavouhi and Zinabieh"
     if stop + 1 < len(doc) and doc[stop].text in ("'", "’") and doc[stop + 1].lower_ == "t":
         return None  # "Don ’ t"
@@ -237,6 +267,19 @@ _PLACE_KINDS = frozenset(
 )
 
 
+def place_kind_before(doc: Doc, first: int) -> bool:
+    """A kind of place right before a one-word name, or before the name listed ahead of it:
+    "the villages Kavouhi and Zinabieh", "the town Kavouhi"."""
+    if first > 0 and doc[first - 1].lower_.rstrip("s") in _PLACE_KINDS:
+        return True
+    return (
+        first > 2
+        and doc[first - 1].lower_ in ("and", "or", ",")
+        and doc[first - 2].text[:1].isupper()
+        and doc[first - 3].lower_.rstrip("s") in _PLACE_KINDS
+    )
+
+
 def named_place(doc: Doc, first: int) -> bool:
     """ "the district of Porta Nuova", "the town of Forks": a kind of place and "of" before."""
     return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _PLACE_KINDS
@@ -251,6 +294,8 @@ def org_in_context(
         return None
     if first > 0 and doc[first - 1].text in _SHIP:
         return "PRODUCT"
+    if etype == "ORG" and stop - first == 1 and place_kind_before(doc, first):
+        return "GPE"  # "the villages Kavouhi and Zinabieh"
     if (
         etype == "ORG"
         and stop - first == 1
@@ -258,7 +303,107 @@ def org_in_context(
         and doc[stop].is_lower
         and doc[stop].pos_ == "NOUN"
         and doc[stop].lower_ not in ORG_NOUNS
+        and (not text.isupper() or geo.country(text) is not None)  # not "DUI arrest"
         and geo.place(text) is not None
     ):
         return "GPE"
     return None
+
+
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+")
+_WHO = frozenset(["who", "whose", "whom"])
+
+
+def person_shape(doc: Doc, stop: int, text: str, etype: EntityType) -> EntityType:
+    """PERSON for an "organisation" or "place" shaped like a person's name: a given name,
+    a middle initial and a surname ("Dwight D. Eisenhower"), or a two- or three-word name
+    that "who" follows ("Vito Genovese, who was a Mafia leader"), unless an organisation's
+    head word ends it."""
+    if etype not in ("ORG", "GPE") or text.isupper():
+        return etype
+    if _MIDDLE_INITIAL.fullmatch(text):
+        return "PERSON"
+    words = text.split()
+    if (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and words[-1].lower() not in ORG_LAST
+        and not words[-1].endswith("s")  # "the New York Mets, who": a team
+        and stop + 1 < len(doc)
+        and doc[stop].text == ","
+        and doc[stop + 1].lower_ in _WHO
+    ):
+        return "PERSON"
+    return etype
+
+
+def person_after_role(doc: Doc, first: int, stop: int) -> int | None:
+    """The first token of a person's name that an "organisation" span ends with after a
+    position word ("Carolina Panthers QB Cam Newton", "Federal Reserve Chairman Ben
+    Bernanke"), or None."""
+    for i in range(first + 1, stop - 1):
+        word = doc[i].lower_.rstrip(".")
+        if word in TITLE_CODES or word in ROLE_HEADS:
+            rest = doc[i + 1 : stop]
+            if 2 <= len(rest) <= 3 and all(t.is_alpha and t.is_title for t in rest):
+                return i + 1
+            return None
+    return None
+
+
+def caps_title(doc: Doc, first: int, stop: int) -> bool:
+    """A name in capitals that unlabelled words in capitals run on into ("ABOUT A BOY",
+    "HE'S DEMONSTRATED A PENCHANT"): a title or a shout, not a name (not "UN, OSCE")."""
+    head = doc[first].text
+    if not (head.isupper() and head.isalpha()):
+        return False
+    if not all(t.is_upper and t.is_alpha for t in doc[first:stop]):
+        return False
+
+    def shouted(k: int) -> bool:
+        t = doc[k]
+        return t.is_upper and t.ent_iob_ == "O" and (t.is_alpha or t.text in ("'S", "’S"))
+
+    run: list[int] = []
+    k = first - 1
+    while k >= 0 and shouted(k):
+        run.append(k)
+        k -= 1
+    k = stop
+    while k < len(doc) and shouted(k):
+        run.append(k)
+        k += 1
+    return any(len(doc[k]) >= 3 for k in run)
+
+
+def dateline_place(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line, a comma after it ("BEDFORD, N.H. (AP) —"): the
+    dateline's place."""
+    name = text[start:end]
+    return (
+        len(name) > 2
+        and name.isupper()
+        and (start == 0 or text[start - 1] == "\n")
+        and text[end : end + 1] == ","
+    )
+
+
+_POSSESSIVE = frozenset(["'s", "’s"])
+
+
+def social_cut(doc: Doc, first: int, stop: int) -> tuple[int, int]:
+    """A person's name without what runs on after a possessive ("Donald Trump's Muslim Ban",
+    "Dave Leip's Atlas"), without the imperative of a sign-off line ("Follow Jeff Poor on
+    Twitter"), and none at all where a social-media handle is in it ("Twitter @NolteNC")."""
+    last = doc[stop - 1]
+    words = text_of(doc)[doc[first].idx : last.idx + len(last)]
+    if not any(c in words for c in "@:'’") and not words.startswith("Follow"):
+        return first, stop  # nothing to cut (most names)
+    if "@" in words:
+        return first, first
+    if stop - first >= 2 and doc[first].text == "Follow":
+        first += 1
+    for k in range(first + 1, stop):
+        if doc[k].text in _POSSESSIVE or doc[k].text == ":":
+            return first, k  # "Marco Rubio: Retirement accounts": a heading runs on
+    return first, stop

@@ -11,17 +11,25 @@ import pycountry
 from spacy.tokens import Doc
 
 from newskb.extract.entities.forms import (
+    TITLE_CODES,
     TITLES,
     area_type,
+    caps_title,
     clock_words,
+    dateline_place,
     headline_cut,
+    headline_line,
     headline_only,
     junk_name,
     named_place,
     org_in_context,
+    person_after_role,
     person_in_context,
+    person_shape,
     product_shape,
+    social_cut,
 )
+from newskb.extract.entities.kinds import kind_type, other_kind
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     MODEL,
@@ -149,6 +157,15 @@ def _dateline_spans(article: Article, doc: Doc) -> tuple[tuple[int, int] | None,
     return (start, end), out
 
 
+_FAITHS = frozenset(["islam", "christianity", "hellenism", "santeria", "voodoo"])
+
+
+def _plural_demonym(word: str) -> bool:
+    """ "uzbeks", "afghans" (not "usi", not "us")."""
+    return len(word) > 4 and word.endswith("s") and word[:-1] in demonyms()
+
+
+_AGED = re.compile(r"\d+\s*-\s*year\s*-\s*old\s+$")
 _STANCE = re.compile(r"(?i:pro|anti|pan|non)-")
 
 
@@ -176,6 +193,9 @@ def _person_start(doc: Doc, start: int, end: int) -> int:
         t = doc[i]
         word = t.lower_.rstrip(".")
         if t.text[:1].islower() or word in ROLE_HEADS or word in HONORIFICS or t.text == ".":
+            i += 1
+            continue
+        if word in TITLE_CODES and t.is_upper:  # "WR Jackson", "QB Cam Newton"
             i += 1
             continue
         break
@@ -213,6 +233,13 @@ def _name_span(
     if stop <= first:
         return None  # "07:37 a.m. UTC", "GMT": a time or a zone
     stop = headline_cut(doc, first, stop, common, etype)
+    while etype == "PERSON" and stop - first > 2 and headline_line(doc, first):
+        rest = doc[first + 1 : first + 3]  # two words written elsewhere without the first
+        if not all(t.is_alpha and t.is_title for t in rest) or article.text.count(
+            rest.text
+        ) <= article.text.count(doc[first : first + 3].text):
+            break
+        first += 1  # "... Votes To Condemn Donald Trump": a headline's verb before the name
     if headline_only(doc, first, stop):
         return None  # a headline's words, written nowhere else in the article
     first, stop = trim_tokens(doc, first, stop, etype)
@@ -220,8 +247,15 @@ def _name_span(
         etype = "ORG"  # "Air France Flight 447": the airline
     if etype != "PERSON" and role_led_person(doc, first, stop):
         first, etype = first + 1, "PERSON"
+    if etype in ("ORG", "PERSON") and (at := person_after_role(doc, first, stop)) is not None:
+        first, etype = at, "PERSON"  # "Carolina Panthers QB Cam Newton": the person
+    if caps_title(doc, first, stop):
+        return None  # "ABOUT A BOY": a word of a title in capitals, no name
     if etype == "PERSON":
         first, stop = extend_person(doc, first, stop)
+        first, stop = social_cut(doc, first, stop)
+        if stop <= first:
+            return None  # "Twitter @NolteNC": a handle, not a name
     elif etype in ("GPE", "LOC") and airline(doc, first):
         first, etype = first - 1, "ORG"
     last = stop - 1
@@ -267,23 +301,53 @@ def _name_span(
     described = descriptor_type(doc, first, etype)
     firm = described != etype
     etype = area_type(text, product_shape(text, shape_type(text, described)))
+    etype = kind_type(doc, stop, text, etype)
+    if (
+        etype in ("ORG", "LOC", "GPE", "FAC")
+        and _AGED.search(article.text, max(0, start - 24), start)
+        and 2 <= len(text.split()) <= 3
+        and all(w.isalpha() and w.istitle() for w in text.split())
+        and head_type(text, "PERSON") == "PERSON"
+        and not load_gazetteer().exact(text)
+        and not own_place_name(text)
+    ):
+        etype = "PERSON"  # "the slaying of 63 - year - old Madeline Kafoury"
+    if (
+        etype == "ORG"
+        and text.isupper()
+        and text.isalpha()
+        and text.lower() in common
+        and f" {text.lower()} " in article.text  # a word of the text, not of a web address
+        and stop < len(doc)
+        and doc[stop].is_lower
+    ):
+        return None  # "FIRE crews from Tiverton": a capitalised common word
+    kind = other_kind(doc, first, stop, text, etype)
+    if kind is None:
+        return None  # "to Taser him", "Defense secretary", "a Puritanical past"
+    etype = kind
+    etype = person_shape(doc, stop, text, etype)
+    if etype in ("ORG", "PERSON") and dateline_place(article.text, start, end):
+        etype = "GPE"  # "BEDFORD, N.H. (AP) —", "RANGOON, Burma -"
     if etype == "ORG" and not text.isupper() and region_or_country(text, locative(doc, first)):
         etype = "GPE"  # "Maldives", "Sicily": a country is a place (a team is found later)
-    if etype == "GPE" and not locative(doc, first) and not known_place(text):
+    if etype in ("GPE", "ORG", "PERSON") and named_place(doc, first):
+        etype = "GPE"  # "the village of Jeyhian", "the Palermo district of Porta Nuova"
+    elif etype == "GPE" and not locative(doc, first) and not known_place(text):
         etype = "ORG"  # "Quantcast", "Scientology": one word spaCy took for a place
     elif etype == "GPE" and not locative(doc, first) and not own_place_name(text):
         return None  # "Ava", "Sam": some language's word for a city, here no place
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
         etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
-    elif etype in ("ORG", "PERSON") and named_place(doc, first):
-        etype = "GPE"  # "the Palermo district of Porta Nuova"
     etype = org_in_context(doc, first, stop, text, etype) or etype
     if etype == "ORG" and " " not in text:
         word = text.lower()
-        if word.rstrip(".") in TITLES:
-            return None  # "Msgr", "Lt": a title, not an organisation
-        if word in demonyms() or word.rstrip("s").endswith("ist"):
-            etype = "NORP"  # "Ukrainian", "Scientologist"
+        if word.rstrip(".") in TITLES or word in TITLE_CODES:
+            return None  # "Msgr", "Lt", "VP": a title, not an organisation
+        if word in demonyms() or word.rstrip("s").endswith("ist") or _plural_demonym(word):
+            etype = "NORP"  # "Ukrainian", "Scientologist", "Uzbeks"
+        elif word in _FAITHS or (word.endswith("ism") and word not in common):
+            etype = "NORP"  # "Islam", "Wicca", "Hinduism": a faith, no organisation
     if any(q in text for q in '"“”'):
         return None  # 'the “ Mexico City': a quotation's edge, not a name
     return NameSpan(start, end, text, etype, last, firm)

@@ -67,6 +67,7 @@ ORG_LAST = frozenset(
         "guild",
         "patrol",
         "police",
+        "court",
     ]
 )
 _ORG_FIRST = frozenset(

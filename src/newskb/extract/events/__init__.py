@@ -33,6 +33,7 @@ from newskb.extract.events import (
     lookup,
     phrases,
     roles,
+    senses,
     status,
     triggers,
 )
@@ -180,6 +181,7 @@ def sentence_events(
     last_group: tuple[str, ...] = (),
     known: agreements.Specifics | None = None,
     sport: bool = False,
+    campaign: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
     """(trigger, roles, status) for every trigger of one sentence that passes the precision
     gates (``gates.keep``)."""
@@ -200,15 +202,94 @@ def sentence_events(
         change = agreements.status_change(trig.token, lex, known)
         if not gates.keep(trig, r, idx, change is not None, sport):
             continue
+        if campaign and _campaign_talk(trig, sent):
+            if trig.token.lemma_.lower() not in ATTACKS:
+                continue  # "Yellen has been fighting a rear-guard action", "at the rally"
+            trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
         trig = _retyped(trig, change[0] if change else None)
+        kind = senses.retype(trig)
+        if kind is not None:
+            trig = dataclasses.replace(trig, type=kind, mode=None)
+        if _verbal_attack(trig, r, idx, sent):
+            trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
+        if _riot_damage(trig, r, idx):
+            trig = dataclasses.replace(trig, type="PROTEST", mode="riot")
+        if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
+            trig = dataclasses.replace(trig, type="COERCE", mode="cyber")
         st = status.status(trig.token, trig.head, lex)
+        if _supposed(st, trig) and change is None:
+            continue  # "could pressure the administration to cooperate": no act reported
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
     return out
 
 
+def _supposed(st: EventStatus, trig: triggers.Trigger) -> bool:
+    """A cooperative act only supposed (a modal, a condition, a wish): PLOVER codes no event;
+    a purpose clause ("sent personnel to investigate") tells what was set going, a
+    supposed use of force is a threat (``plover_type``)."""
+    if st != "hypothetical" or trig.type in lexicon.CONFLICT:
+        return False
+    head = trig.head
+    purpose = head.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children)
+    return not (purpose or condition)  # a stated condition keeps its event, marked hypothetical
+
+
 COMMITTING = frozenset({"AGREE"})
+ATTACKS = frozenset({"attack", "assault"})
+
+
+PROTEST_WORDS = frozenset(
+    ["protest", "protests", "protester", "protesters", "demonstrator", "demonstrators"]
+)
+
+
+def _campaign_talk(trig: triggers.Trigger, sent: SpacySpan) -> bool:
+    """In a campaign article a fight, a beating or an attack with no force word in the
+    sentence is words or votes; a rally with no protest word is a campaign rally."""
+    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if trig.type == "PROTEST" and trig.token.lemma_.lower() == "rally":
+        return not words & PROTEST_WORDS
+    return trig.type == "ASSAULT" and not words & domain.FORCE
+
+
+RIOTERS = frozenset(
+    ["protester", "protesters", "rioter", "rioters", "demonstrator", "demonstrators"]
+)
+DAMAGE = frozenset(["torch", "burn", "loot", "smash", "vandalize", "vandalise", "ransack"])
+
+
+def _riot_damage(trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex) -> bool:
+    """'protesters torch Greek bank': damage done in a riot is PROTEST (riot) in PLOVER."""
+    if trig.token.lemma_.lower() not in DAMAGE or trig.type not in ("ASSAULT", "COERCE"):
+        return False
+    names = " ".join(idx.parts.names.get(a, "") for a in r.actors).lower().split()
+    return bool(RIOTERS & set(names))
+
+
+def _verbal_attack(
+    trig: triggers.Trigger, r: roles.Roles, idx: phrases.EntityIndex, sent: SpacySpan
+) -> bool:
+    """'Sanders pressed his attack that Clinton is not qualified', 'attacks from the leading
+    Republican candidate': an attack in words between people is criticism (ACCUSE), not force.
+    """
+    if trig.type != "ASSAULT" or trig.token.lemma_.lower() not in ATTACKS:
+        return False
+    if domain.wordy_clause(list(sent)):
+        return True
+    people = (*r.actors, *r.recipients)
+    return (
+        bool(r.actors)
+        and bool(r.recipients)
+        and all(idx.types.get(x) == "PERSON" for x in people)
+        and not domain.FORCE & {t.lemma_.lower() for t in sent}
+    )
+
+
 BROKEN = frozenset({"violated", "abandoned"})
 SIGNING = frozenset({"sign", "ratify", "conclude", "seal"})
 
@@ -281,6 +362,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     text = article.text
     times, quotes = lookup.Times(so_far.times), lookup.Quotes(so_far.quotes)
     sport = domain.sport_article(doc)
+    campaign = domain.campaign_article(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -290,7 +372,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             if agreements.is_deal(tok, lex):
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
-        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport):
+        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport, campaign):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
             lo, hi = _line_of(text, sent, start)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newskb.extract.events.lexicon import CONFLICT, Lexicon
-from newskb.extract.events.senses import COMMITMENT
+from newskb.extract.events.objects import COMMITMENT
 from newskb.model import AgreementStatus
 
 DROP_LEFT = frozenset({"det", "poss", "predet", "nummod", "quantmod", "case", "punct"})

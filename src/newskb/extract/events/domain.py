@@ -29,7 +29,7 @@ DISASTER = _set(
     """earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado flood
     flooding landslide mudslide tsunami wildfire bushfire blaze eruption volcano avalanche
     drought blizzard crash accident collision derailment heatwave magnitude richter
-    epicenter epicentre overdose inferno fall falls collapse collapsed"""
+    epicenter epicentre overdose inferno fall falls collapse collapsed disaster"""
 )
 # "opened fire", "exchange of fire", "ceasefire": fire as shooting, not a blaze
 SHOOTING_FIRE = _set("open opened exchange exchanged return returned cease come draw under")
@@ -55,5 +55,76 @@ def _blaze(tok: Token) -> bool:
 
 
 def disaster_clause(tokens: list[Token]) -> bool:
-    """A disaster or accident word among ``tokens`` ("killed in the earthquake", "bank fire")."""
-    return any(t.lemma_.lower() in DISASTER or t.lower_ in DISASTER or _blaze(t) for t in tokens)
+    """A disaster or accident word among ``tokens`` ("killed in the earthquake", "bank fire",
+    "killed in a hit-and-run")."""
+    return any(
+        t.lemma_.lower() in DISASTER or t.lower_ in DISASTER or _blaze(t) or _hit_and_run(t)
+        for t in tokens
+    )
+
+
+def _hit_and_run(tok: Token) -> bool:
+    """'hit-and-run' (spaCy splits it: hit - and - run)."""
+    doc = tok.doc
+    return (
+        tok.lower_ == "hit"
+        and tok.i + 4 < len(doc)
+        and doc[tok.i + 2].lower_ == "and"
+        and doc[tok.i + 4].lower_ == "run"
+    ) or tok.lower_ == "hit-and-run"
+
+
+# an attack on computers is COERCE (mode cyber) in PLOVER, not ASSAULT
+CYBER = _set(
+    """cyber cyberattack cyberattacks cyber-attack hacker hackers hacking hack hacked website
+    websites web computer computers server servers malware botnet iframe vulnerability
+    vulnerabilities exploit phishing ddos software patch spam spyware ransomware trojan"""
+)
+
+
+def cyber_clause(tokens: list[Token]) -> bool:
+    """A computer word among ``tokens`` ("an iFrame attack on a Web site")."""
+    return any(t.lower_ in CYBER or t.lemma_.lower() in CYBER for t in tokens)
+
+
+# words of a campaign or an argument: an "attack" among them is words, not force
+WORDY = _set(
+    """campaign campaigns candidate candidates candidacy debate debates speech speeches remark
+    remarks comment comments editorial ad ads advert advertisement tweet tweets interview
+    stump rhetoric swipe swipes insult insults criticism critique words record claim claims
+    qualifications character integrity honesty policy policies primary primaries caucus
+    caucuses nomination voter voters poll polls election elections""")  # fmt: skip
+FORCE = _set(
+    """troops soldiers army military forces militants rebels gunmen gunman police bomb bombs
+    rocket rockets missile missiles airstrike airstrikes shelling gun guns shot shots killed
+    dead wounded injured weapon weapons fighters jets drone drones navy pirates knife stabbed
+    bomber bombing terrorist terrorists explosion""")  # fmt: skip
+# a contest won or lost by votes: beating or capturing in it is no force
+ELECTORAL = _set(
+    """poll polls election elections vote votes voters primary primaries caucus caucuses
+    ballot ballots nomination percentage points seat seats race electoral polling""")  # fmt: skip
+
+
+def wordy_clause(tokens: list[Token]) -> bool:
+    """Campaign or argument words and no force words ("his attack that Clinton is not
+    qualified", "attacks from the leading Republican candidate")."""
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    return bool(words & WORDY) and not words & FORCE
+
+
+def electoral_clause(tokens: list[Token]) -> bool:
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    return bool(words & ELECTORAL) and not words & FORCE
+
+
+CAMPAIGN = _set(
+    """campaign candidate candidates primary primaries caucus caucuses nomination nominee
+    delegates voters poll polls polling debate debates convention endorsement endorse
+    endorsed superdelegates electorate frontrunner front-runner gop democrats republicans"""
+)
+CAMPAIGN_ARTICLE_WORDS = 4
+
+
+def campaign_article(doc: Doc) -> bool:
+    """Election-campaign news: several distinct campaign words."""
+    return len({t.lower_ for t in doc if t.lower_ in CAMPAIGN}) >= CAMPAIGN_ARTICLE_WORDS

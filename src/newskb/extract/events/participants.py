@@ -28,7 +28,7 @@ BODIES = _set(
     council ministry party coalition union movement militia agency committee commission regime
     opposition junta navy embassy newspaper organization organisation alliance front faction
     wing legislature assembly congress senate tribunal guard gang cartel network mission force
-    bloc group"""
+    bloc group country nation"""
 )
 # people acting as a group or in a role (NORP for groups, MISC for one unnamed person)
 PEOPLE = _set(

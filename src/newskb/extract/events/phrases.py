@@ -4,7 +4,7 @@ demand (``participants``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -17,6 +17,9 @@ GROUP_WORDS = frozenset(
     {"they", "them", "leader", "side", "party", "country", "nation", "both", "president", "we"}
 )
 STAND_IN_TYPES = frozenset({"GPE", "LOC", "FAC"})  # places; "weapons from armed groups" is not
+JUDICIAL = frozenset(
+    {"judge", "judges", "jury", "juries", "magistrate", "prosecutor", "prosecutors"}
+)
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "their", "his", "her"})
 
 
@@ -28,6 +31,8 @@ class EntityIndex:
     types: dict[str, str]
     parts: Participants
     politicals: frozenset[str] = frozenset()  # named entities that are political actors
+    names: dict[str, str] = field(default_factory=dict)  # named entity id -> its name
+    judges: frozenset[str] = frozenset()  # judges, courts, prosecutors, juries
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...]) -> EntityIndex:
@@ -41,7 +46,22 @@ class EntityIndex:
                     by_token.setdefault(tok.i, ent.id)
         types: dict[str, str] = {e.id: e.type for e in entities}
         politicals = frozenset(e.id for e in entities if is_political(e))
-        return cls(by_token, types, Participants(next_entity_number(entities)), politicals)
+        names = {e.id: e.name for e in entities}
+        judges = frozenset(
+            e.id
+            for e in entities
+            if e.type == "PERSON"  # a court as a body can act politically ("the Supreme Court")
+            and JUDICIAL & set(" ".join((e.name, *e.roles, *e.characterisations)).lower().split())
+        )
+        parts = Participants(next_entity_number(entities))
+        return cls(by_token, types, parts, politicals, names, judges)
+
+    def judicial(self, eid: str) -> bool:
+        """A judge, jury or prosecutor (a person named, or an unnamed "judge")."""
+        if eid in self.judges:
+            return True
+        name = self.parts.names.get(eid, "")
+        return bool(JUDICIAL & set(name.lower().split()))
 
     def political(self, eid: str) -> bool:
         """A state, government body, force, party or public figure (``political``)."""
@@ -56,7 +76,12 @@ class EntityIndex:
             return None
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             return None  # "its peacekeeping forces": the actor's own people, not a party
-        if tok.lemma_.lower() in GROUP_WORDS and not any(c.lower_ == "of" for c in tok.children):
+        named_kind = any(c.dep_ == "compound" for c in tok.children)  # "eurozone countries"
+        if (
+            tok.lemma_.lower() in GROUP_WORDS
+            and not named_kind
+            and not any(c.lower_ == "of" for c in tok.children)
+        ):
             return None
         head = group_head(tok)
         if head is None:

@@ -33,6 +33,74 @@ NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for"}
 OBJECT_RECIPIENT_PREPS = NOUN_RECIPIENT_PREPS | {"by"}  # "rejected calls by Kofi Annan"
 MEDIATION = frozenset({"mediation", "mediate", "mediator", "broker", "arbitrate", "arbitration"})
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "resolve", "dispose"})
+# nouns of acts done to someone: the possessor is the one acted on ("his arrest", "Gomes's
+# extradition"), a compound is the charge or the kind ("a DUI arrest", "a drug arrest")
+PATIENT_NOUNS = frozenset(
+    """arrest detention capture indictment conviction extradition deportation execution
+    assassination kidnapping abduction release expulsion sentencing prosecution trial
+    imprisonment jailing internment killing murder death shooting stabbing beating""".split()  # noqa: SIM905
+)
+# legal verbs whose bare active use with no object is a reduced passive: "two officers charged
+# over the shooting", "a man arrested on Monday" (the subject is the one acted on)
+PATIENT_VERBS = frozenset(
+    [
+        "arrest",
+        "charge",
+        "indict",
+        "convict",
+        "sentence",
+        "detain",
+        "jail",
+        "imprison",
+        "acquit",
+        "extradite",
+        "deport",
+    ]
+)
+# a noun trigger that is the object of one of these is seen, told or suffered by the subject,
+# not done by it ("Verisign spotted an attack", "a warship foiled a pirate attack")
+ONLOOKER_VERBS = frozenset(
+    [
+        "spot",
+        "see",
+        "witness",
+        "notice",
+        "report",
+        "describe",
+        "detect",
+        "discover",
+        "investigate",
+        "condemn",
+        "denounce",
+        "deny",
+        "blame",
+        "recall",
+        "mention",
+        "fear",
+        "foil",
+        "thwart",
+        "prevent",
+        "repel",
+        "repulse",
+        "survive",
+        "suffer",
+        "face",
+        "escape",
+        "follow",
+        "watch",
+        "cover",
+        "film",
+        "photograph",
+        "document",
+        "recount",
+        "remember",
+        "witness",
+    ]
+)
+
+
+# events of several sides: an unnamed side conjoined with a named one is a party too
+SIDED = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +126,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if cur.i != verb.i and any(c.dep_ == "auxpass" for c in cur.children):
+            return None, False  # "a flaw X says has been used to attack": the user is unnamed
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN"):  # "demonstrators protesting X"
@@ -76,9 +146,18 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
 def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], list[str]]:
     actors: list[str] = []
     recipients: list[str] = []
+    of = preps(noun, frozenset({"of"}))
+    # "his arrest", "Escalante's killing": the possessor is acted on; with an "of" object the
+    # possessor acts ("Israel's killing of X") and the "of" object is acted on
+    patient = word.lemma_.lower() in PATIENT_NOUNS
     for c in noun.children:
         if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
-            actors += phrase(c, idx)
+            if not patient or (of and c.dep_ == "poss"):
+                actors += phrase(c, idx)
+            elif c.dep_ == "poss":
+                recipients += phrase(c, idx)
+    if patient:
+        recipients += [e for p in of for e in phrase(p, idx) if e not in actors]
     between = [p for p in preps(noun, frozenset({"between", "among"}))]
     if word.lemma_.lower() in MEDIATION:  # the parties a mediator goes between are its targets
         recipients += [e for p in between for e in phrase(p, idx)]
@@ -88,12 +167,11 @@ def _noun_roles(noun: Token, idx: EntityIndex, word: Token) -> tuple[list[str], 
     for p in preps(noun, NOUN_RECIPIENT_PREPS):
         recipients += phrase(p, idx) or inner(p, idx)
     recipients += clause_subjects(noun, idx)  # "its demand that Israel ease restrictions"
-    of = preps(noun, frozenset({"of"}))
     if not recipients:  # "a suspension of air links with Serbia"
         recipients += [
             e for p in of for q in preps(p, NOUN_RECIPIENT_PREPS) for e in phrase(q, idx)
         ]
-    if not actors:
+    if not actors and not patient:
         for p in of:
             actors += phrase(p, idx)
     return actors, recipients
@@ -114,16 +192,27 @@ VERBAL_TYPES = frozenset(
 )
 
 
-def _acted_on(place: str, event_type: str, idx: EntityIndex) -> bool:
+# acts done to a place itself ("shelled Kharkiv", "the invasion of Iraq"); killing, shooting,
+# arresting or charging someone somewhere is done to people, the place is only where
+TO_PEOPLE = frozenset(
+    """kill murder shoot shot injure wound stab beat arrest detain charge indict accuse convict
+    sentence jail imprison release free capture abduct kidnap killing shooting murder death
+    arrest stabbing beating""".split()  # noqa: SIM905
+)
+
+
+def _acted_on(place: str, trig: Trigger, idx: EntityIndex) -> bool:
+    if trig.token.lemma_.lower() in TO_PEOPLE:
+        return False
     kind = idx.types.get(place)
-    return kind == "GPE" or (kind == "LOC" and event_type not in VERBAL_TYPES)
+    return kind == "GPE" or (kind == "LOC" and trig.type not in VERBAL_TYPES)
 
 
 def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
     """Actors, recipients and location of one trigger: named entities first; a slot left empty
     is filled with unnamed participants ("refugees", "Turkish police") when the text has them."""
     named = _roles(trig, idx, last_group)
-    if named.actors and named.recipients:
+    if named.actors and named.recipients and trig.type not in SIDED:
         return named
     place = named.location
     idx.parts.enabled, idx.parts.avoid = True, set(named.actors)
@@ -132,9 +221,11 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     finally:
         idx.parts.enabled, idx.parts.avoid = False, set()
     actors = named.actors or more.actors
+    if trig.type in SIDED and named.actors:  # "eurozone countries and the IMF agreed"
+        actors += tuple(a for a in more.actors if a not in actors and a not in named.recipients)
     recipients = named.recipients or tuple(r for r in more.recipients if r not in actors)
     group = named.group if named.actors else more.group
-    if not recipients and place is not None and _acted_on(place, trig.type, idx):
+    if not recipients and place is not None and _acted_on(place, trig, idx):
         recipients = (place,)  # PLOVER: the place acted on is the target when none is named
     return Roles(actors, recipients, place, group)
 
@@ -146,7 +237,8 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     group = False
     if head.pos_ in ("NOUN", "PROPN"):
         actors, recipients = _noun_roles(head, idx, word)
-        if not actors:  # "staged demonstrations", "reiterated its demand", "for talks"
+        if not actors and word.lemma_.lower() not in PATIENT_NOUNS:
+            # "staged demonstrations", "reiterated its demand", "for talks"
             actors = _governor_subject(head, idx)
             if actors and not recipients:  # "staged rallies against X"; "invasion of X"
                 recipients = _governor_targets(head, idx) or _of_objects(head, idx)
@@ -156,14 +248,14 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
             recipients = _protest_targets([head, head.head], idx)
     else:
         subj, passive = subject(head)
-        passive = (passive or headline_passive(head)) and (
+        passive = (passive or headline_passive(head) or reduced_passive(head, subj)) and (
             head.lemma_.lower() not in STATIVE_PASSIVES
         )
         if head.pos_ == "ADJ" and subj is None and head.head.i != head.i:
             subj, passive = subject(head.head)
         subj_ids = phrase(subj, idx) if subj is not None else []
         if subj is not None and not subj_ids and subj.lower_ in PRONOUNS:
-            subj_ids = _reporter(head, idx)
+            subj_ids = _reporter(head, idx, subj.lower_)
         if subj is not None and not subj_ids and _is_group(subj) and len(last_group) > 1:
             subj_ids, group = list(last_group), True
         if (
@@ -190,8 +282,11 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
                 recipients += got or [e for x in (c, *c.conjuncts) for e in inner(x, idx)]
         # "talks with X"; "called for sanctions against X"; "kidnapped up to 16 advisers"
         particles = [g for p in head.children if p.dep_ == "prt" for g in p.children]
+        reasons = head.lemma_.lower() in PATIENT_VERBS  # "arrested on suspicion of DUI"
         for c in [*head.children, *particles]:
             if c.dep_ not in ("prep", "dative") or c.lower_ not in RECIPIENT_PREPS | {"for"}:
+                continue
+            if reasons and c.lower_ in ("on", "for", "with", "over"):
                 continue
             for p in (x for x in c.children if x.dep_ == "pobj"):
                 got = phrase(p, idx) if c.lower_ in RECIPIENT_PREPS else []
@@ -225,6 +320,19 @@ def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Role
     return Roles(tuple(actors), tuple(recipients), place, group)
 
 
+def reduced_passive(verb: Token, subj: Token | None) -> bool:
+    """The verb is passive itself though its subject came from a governing clause ("committed
+    suicide after being arrested"), or a legal verb with no object ("officers charged over the
+    shooting"): the subject is the one acted on."""
+    if subj is None:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.lemma_.lower() in PATIENT_VERBS and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "conj") for c in verb.children
+    )
+
+
 def headline_passive(verb: Token) -> bool:
     """'Chargers' Jackson arrested on suspicion of DUI': a title's participle with no auxiliary
     is a passive (the subject was arrested)."""
@@ -256,6 +364,8 @@ def _governor_subject(noun: Token, idx: EntityIndex) -> list[str]:
         return []
     if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
         return []
+    if verb.lemma_.lower() in ONLOOKER_VERBS:
+        return []
     subj, passive = subject(verb)
     if subj is None or passive:
         return []
@@ -286,16 +396,30 @@ def _of_objects(noun: Token, idx: EntityIndex) -> list[str]:
     return [e for p in preps(noun, frozenset({"of"})) for e in phrase(p, idx)]
 
 
-def _reporter(verb: Token, idx: EntityIndex) -> list[str]:
-    """'Hungary has said it will support ...': a pronoun subject of a reported clause."""
+def _agrees(pronoun: str, kind: str | None) -> bool:
+    """'he'/'she' stand for a person, 'it' for an organisation or a state ("police said he
+    pulled out a revolver": he is not the police)."""
+    if pronoun in ("he", "she"):
+        return kind == "PERSON"
+    if pronoun == "it":
+        return kind != "PERSON"
+    return True
+
+
+def _reporter(verb: Token, idx: EntityIndex, pronoun: str = "") -> list[str]:
+    """'Hungary has said it will support ...': a pronoun subject of a reported clause. A
+    clause before its reporting verb is a quotation ('He murdered X, Stirling said'): its
+    pronoun is someone the speaker talks about, not the speaker."""
     cur = verb
     for _ in range(4):
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or cur.head.i == cur.i:
             return []
         cur = cur.head
+        if cur.i > verb.i:
+            return []
         for c in cur.children:
             if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS:
-                return phrase(c, idx)
+                return [e for e in phrase(c, idx) if _agrees(pronoun, idx.types.get(e))]
     return []
 
 

@@ -21,6 +21,7 @@ PLANNED_ADJ = frozenset({"planned", "proposed", "future", "upcoming", "possible"
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep"})
 FROM_BELOW = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp"})
 VERBISH = frozenset({"VERB", "AUX", "ADJ"})
+TIME_PREPS = frozenset({"after", "before", "since", "during", "despite", "while", "until"})
 
 
 def _is_neg(tok: Token) -> bool:
@@ -122,6 +123,8 @@ def status(trigger: Token, head: Token, lex: Lexicon) -> EventStatus:
         came_by = cur.dep_
         cur = cur.head
         first = False
+        if cur.pos_ == "ADP" and cur.lower_ in TIME_PREPS:
+            return result  # "committed suicide after being arrested": a time, not a content
         if cur.pos_ == "ADP":  # "agreed to talks": through the preposition
             came_by = "pobj"
             cur = cur.head

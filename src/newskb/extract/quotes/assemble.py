@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -84,6 +85,44 @@ def _words(text: str, pieces: tuple[tuple[int, int], ...]) -> int:
     return sum(len(text[s:e].split()) for s, e in pieces)
 
 
+class _ByPlace:
+    """Quoted regions by position: those overlapping a stretch, and the nearest outer ones
+    before and after a point, found by bisection instead of a scan of every region (that was
+    candidates x regions on an article of thousands of quotes, issue 23). Answers are region
+    indices, in the regions' order."""
+
+    def __init__(self, regions: list[Region]) -> None:
+        self.regions = regions
+        order = sorted(range(len(regions)), key=lambda k: regions[k].start)
+        self.order = order
+        self.starts = [regions[k].start for k in order]
+        self.reach = list(itertools.accumulate((regions[k].end for k in order), max))
+        self.outer = [k for k in range(len(regions)) if not regions[k].nested]
+        self.outer_starts = [regions[k].start for k in self.outer]
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Regions with ``r.start < end`` and ``r.end > start``."""
+        out: list[int] = []
+        i = bisect.bisect_left(self.starts, end) - 1
+        while i >= 0 and self.reach[i] > start:
+            if self.regions[self.order[i]].end > start:
+                out.append(self.order[i])
+            i -= 1
+        return sorted(out)
+
+    def outer_before(self, at: int) -> int | None:
+        """The last outer region (in order) ending at or before ``at``."""
+        for j in range(bisect.bisect_right(self.outer_starts, at) - 1, -1, -1):
+            if self.regions[self.outer[j]].end <= at:
+                return self.outer[j]
+        return None
+
+    def outer_after(self, at: int) -> int | None:
+        """The first outer region starting after ``at``."""
+        j = bisect.bisect_right(self.outer_starts, at)
+        return self.outer[j] if j < len(self.outer) else None
+
+
 def drafts(
     doc: Doc, cands: list[Candidate], regions: list[Region], lines: Lines, lex: CueLexicon
 ) -> list[Draft]:
@@ -92,15 +131,20 @@ def drafts(
     used: set[int] = set()
     mixed: set[int] = set()  # regions quoted inside a mixed quote's content
     out: list[Draft] = []
+    places = _ByPlace(regions)
+    cue_chars = sorted(doc[c.cue[0]].idx for c in cands)
     for cand in cands:
         cs, ce = _chars(doc, cand.content[0][0], cand.content[-1][1])
         pieces = tuple(_chars(doc, s, e) for s, e in cand.content)
         cue_at = doc[cand.cue[0]].idx
         # a cue inside a quotation ("I think ...") attributes within it: not to that region
-        around = [r for r in regions if r.start <= cue_at < r.end]
-        inside = [k for k, r in enumerate(regions) if _covers(r, cs, ce) and r not in around]
-        partial = [k for k, r in enumerate(regions) if _overlaps(r, cs, ce) and r not in around]
-        split = _interrupted(text, regions, cue_at)
+        around = [regions[k] for k in places.overlapping(cue_at, cue_at + 1)]
+        touching = places.overlapping(cs - 2, ce + 2)  # every region covering or overlapping
+        inside = [k for k in touching if _covers(regions[k], cs, ce) and regions[k] not in around]
+        partial = [
+            k for k in touching if _overlaps(regions[k], cs, ce) and regions[k] not in around
+        ]
+        split = _interrupted(text, regions, cue_at, places)
         if split is not None and not _only_attribution(doc, cand, regions, split):
             split = None
         if split is not None and all(k in split for k in partial):
@@ -121,7 +165,8 @@ def drafts(
             # a quotation opened inside the reported clause is never cut before it closes,
             # unless another attribution starts in it ('... "A and it is asserted by X that B"')
             hi = max([ce] + [_mark_after(text, regions[k]) for k in partial])
-            if any(ce <= doc[o.cue[0]].idx < hi for o in cands if o is not cand):
+            others = bisect.bisect_left(cue_chars, hi) - bisect.bisect_left(cue_chars, ce)
+            if others - (ce <= cue_at < hi) > 0:  # another candidate's cue stands in [ce, hi)
                 hi = max(
                     [ce]
                     + [_mark_after(text, regions[k]) for k in partial if regions[k].end <= ce + 2]
@@ -331,15 +376,15 @@ def _only_attribution(
     )
 
 
-def _interrupted(text: str, regions: list[Region], cue_at: int) -> tuple[int, int] | None:
+def _interrupted(
+    text: str, regions: list[Region], cue_at: int, places: _ByPlace
+) -> tuple[int, int] | None:
     """The two halves of an interrupted quote around a cue ("The talks," she said, "went
     well."): same line, close together, the first half ending open (comma, dash) or the second
     starting in lower case."""
-    before = [k for k, r in enumerate(regions) if not r.nested and r.end <= cue_at]
-    after = [k for k, r in enumerate(regions) if not r.nested and r.start > cue_at]
-    if not before or not after:
+    a, b = places.outer_before(cue_at), places.outer_after(cue_at)
+    if a is None or b is None:
         return None
-    a, b = before[-1], after[0]
     first, second = regions[a], regions[b]
     between = text[first.end : second.start]
     if second.start - first.end > MAX_GAP or "\n" in between:

@@ -15,6 +15,7 @@ statement set off after a colon (``colon_block``).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -134,11 +135,18 @@ def settle(
     """Extend open-ended contents to their sentence's end and cut every content where another
     attribution's own clause begins (or any cue verb of ``verbs``: "..., reports UNN")."""
     out: list[Candidate] = []
+    # only attributions whose cue stands after the content's start and before its end (or, for
+    # an open-ended content, before the end of its last sentence: a later cue's clause starts
+    # in a later sentence, after anything it could cut) can cut it: found by bisection, not by
+    # a scan of every candidate (candidates x candidates on thousands of quotes, issue 23)
+    order = sorted(cands, key=lambda o: o.cue[0])
+    cue_at = [o.cue[0] for o in order]
     for c in cands:
         first, last = c.content[0][0], c.content[-1][1]
+        upto = max(last, doc[last - 1].sent.end) if c.open_end else last
         cut: int | None = None
-        for o in cands:
-            if o is c or o.cue[0] <= first:
+        for o in order[bisect.bisect_right(cue_at, first) : bisect.bisect_left(cue_at, upto)]:
+            if o is c:
                 continue
             tok = doc[o.cue[0]]
             at: int | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -257,6 +258,7 @@ class EntityIndex:
     starts: tuple[int, ...]
     mentions: tuple[tuple[int, int, str, str, str], ...]  # start, end, entity id, type, kind
     surnames: dict[str, str]  # last word of a person's name -> entity id (when unambiguous)
+    reach: tuple[int, ...] = ()  # the furthest end of the mentions up to each one
 
     @staticmethod
     def build(entities: Sequence[Entity]) -> EntityIndex:
@@ -269,12 +271,24 @@ class EntityIndex:
                     if len(words) > 1:
                         last.setdefault(words[-1].lower(), set()).add(e.id)
         surnames = {k: next(iter(v)) for k, v in last.items() if len(v) == 1}
-        return EntityIndex(tuple(r[0] for r in rows), tuple(rows), surnames)
+        reach = tuple(itertools.accumulate((r[1] for r in rows), max))
+        return EntityIndex(tuple(r[0] for r in rows), tuple(rows), surnames, reach)
 
     def at(self, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
         """Mentions overlapping chars ``start``..``end``."""
         hi = bisect.bisect_left(self.starts, end)
-        return [m for m in self.mentions[:hi] if m[1] > start]
+        if len(self.reach) != len(self.mentions):
+            return [m for m in self.mentions[:hi] if m[1] > start]
+        # walk back only while an earlier mention can still reach ``start`` (a slice of every
+        # earlier mention per call was quadratic on thousands of quotes, issue 23)
+        out: list[tuple[int, int, str, str, str]] = []
+        i = hi - 1
+        while i >= 0 and self.reach[i] > start:
+            if self.mentions[i][1] > start:
+                out.append(self.mentions[i])
+            i -= 1
+        out.reverse()
+        return out
 
     def before(self, pos: int, etype: str) -> str | None:
         """The entity of the nearest named mention of ``etype`` ending before ``pos``."""

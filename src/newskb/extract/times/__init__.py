@@ -11,6 +11,7 @@ and then a UTC instant. spaCy's parse gives the tense that decides whether
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -83,12 +84,24 @@ def _candidates(ctx: r.Ctx) -> list[r.Found]:
 def _select(found: list[r.Found]) -> list[r.Found]:
     """Keep non-overlapping candidates, longest first, then the more specific rule."""
     found.sort(key=lambda f: (-(f.end - f.start), -f.rank, f.start))
-    taken: list[r.Found] = []
+    if any(f.end <= f.start for f in found):
+        taken: list[r.Found] = []
+        for f in found:
+            if all(f.end <= t.start or f.start >= t.end for t in taken):
+                taken.append(f)
+        taken.sort(key=lambda f: f.start)
+        return taken
+    # the taken spans are disjoint: only the last one starting before a candidate's end can
+    # overlap it (a check against every taken span was quadratic in a long article, issue 23)
+    starts: list[int] = []
+    kept: list[r.Found] = []
     for f in found:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    taken.sort(key=lambda f: f.start)
-    return taken
+        i = bisect.bisect_left(starts, f.end)
+        if i and kept[i - 1].end > f.start:
+            continue
+        starts.insert(i, f.start)
+        kept.insert(i, f)
+    return kept
 
 
 def _premodify(text: str, f: r.Found) -> r.Found:

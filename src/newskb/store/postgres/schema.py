@@ -205,5 +205,10 @@ ALTER TABLE quotes ADD COLUMN mode TEXT;
 CREATE INDEX quotes_mode ON quotes(mode);
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4))
+# version 5: mentions found by position inside their article (SQLite's 0009_mention_starts.sql)
+V5 = """
+CREATE INDEX mentions_start ON mentions(article_id, start);
+"""
+
+VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4), (5, V5))
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")

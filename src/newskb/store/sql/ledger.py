@@ -49,7 +49,7 @@ class SqlLedger:
         rows = self.db.rows(
             "SELECT DISTINCT e.name, e.kb_id FROM agreement_history h "
             "JOIN mentions m ON m.article_id = h.article_id AND m.start >= h.sentence_start "
-            'AND m."end" <= h.sentence_end '
+            'AND m.start < h.sentence_end AND m."end" <= h.sentence_end '
             "JOIN entities e ON e.article_id = m.article_id AND e.local_id = m.entity_id "
             "WHERE h.agreement_id = ?",
             (agreement_id,),

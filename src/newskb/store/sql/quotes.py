@@ -42,7 +42,8 @@ _ABOUT = f"""(
         AND EXISTS (SELECT 1 FROM mentions m JOIN entities e2
                  ON e2.article_id = m.article_id AND e2.local_id = m.entity_id
                WHERE m.article_id = q.article_id
-                 AND m.start >= q.content_start AND m."end" <= q.content_end
+                 AND m.start >= q.content_start AND m.start < q.content_end
+                 AND m."end" <= q.content_end
                  AND ({_LIKE.format("e2.name")} OR {_LIKE.format("m.text")})))
 )"""
 ABOUT_ARGS = 5  # how many times _ABOUT takes the pattern
