@@ -14,9 +14,10 @@ Scoring, per fold (one publisher, or one month, held out at a time):
 - ``source`` / ``cue`` / ``content``: exact spans, each field matched on its own, compared as sets
   of word tokens (``\\w+``), so punctuation and quote marks at the edges do not count.
 
-The rules are not trained on PolNeAR, so a fold's numbers are those of its held-out articles; the
-folds report the spread across publishers (or months) and the mean is their macro average. A
-learned component would be trained on the other folds of each split.
+The hand rules are not trained on PolNeAR; the learned cue-frame table is, so each fold is read
+with a table counted on the other folds only (``polnear_frames.held_out_quotes``): a fold's
+numbers are those of its held-out articles. The folds report the spread across publishers (or
+months) and the mean is their macro average.
 """
 
 from __future__ import annotations
@@ -265,12 +266,28 @@ def evaluate_polnear(
     limit: int | None = None,
 ) -> PolnearReport:
     """Score quote extraction on PolNeAR train, one fold per publisher (or month); ``limit``
-    keeps the first articles (by name) of each fold."""
-    from newskb.eval.quotes import _default_extract
+    keeps the first articles (by name) of each fold. By default each fold's quotes are read
+    with a cue-frame table counted on the other folds only (``eval.polnear_frames``), never on
+    the fold scored; ``extract_fn`` replaces the whole extraction."""
+    groups = {
+        name: (group[:limit] if limit is not None else group)
+        for name, group in folds(read_docs(root), by).items()
+    }
+    if extract_fn is not None:
+        return PolnearReport(
+            by,
+            tuple(score_fold(n, g, extract_fn(articles(g))) for n, g in groups.items()),
+        )
+    from newskb.eval.polnear_frames import held_out_quotes
+    from newskb.extract import extract
+    from newskb.nlp import parse_many
 
-    fn = extract_fn or _default_extract
-    out = []
-    for name, group in folds(read_docs(root), by).items():
-        group = group[:limit] if limit is not None else group
-        out.append(score_fold(name, group, fn(articles(group))))
-    return PolnearReport(by, tuple(out))
+    pdocs = [d for g in groups.values() for d in g]
+    parsed = parse_many([d.text for d in pdocs])
+    ents = [
+        extract(a, p, steps=("entities",)) for a, p in zip(articles(pdocs), parsed, strict=True)
+    ]
+    xs = dict(zip((d.name for d in pdocs), held_out_quotes(pdocs, parsed, ents, by), strict=True))
+    return PolnearReport(
+        by, tuple(score_fold(n, g, [xs[d.name] for d in g]) for n, g in groups.items())
+    )

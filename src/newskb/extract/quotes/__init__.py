@@ -64,6 +64,7 @@ from spacy.tokens import Doc
 from newskb.extract.quotes.assemble import drafts, quotes
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
+from newskb.extract.quotes.frames import FrameTable, default_table, learned_stances
 from newskb.extract.quotes.indirect import Lines, candidates
 from newskb.extract.quotes.objects import OBJECT_LEMMAS, stances
 from newskb.extract.quotes.spans import MARKS
@@ -78,20 +79,24 @@ __all__ = ["extract_quotes", "find_quotes"]
 
 # The selective parser parses only sentences some extractor needs: ours hold a cue of the
 # lexicon (speech and cognition verbs alike, so "I think ..." counts wherever it stands), the
-# "according" / "in the words of" phrases or a quote mark.
+# "according" / "in the words of" phrases, a quote mark or a verb of a learned cue frame.
+HAND_LEMMAS = lexicon().verbs | OBJECT_LEMMAS
 declare(
     "quotes",
-    lemmas=sorted(lexicon().verbs | OBJECT_LEMMAS),
+    lemmas=sorted(HAND_LEMMAS | default_table().lemmas),
     words=("according", "words", *STATEMENT_NOUNS),  # "released a statement": statements.py
     marks=MARKS,
     verbs_only=sorted(
-        lexicon().verbs | OBJECT_LEMMAS
+        HAND_LEMMAS | default_table().lemmas
     ),  # "its report", "the estimates": no cue there
 )
 
 
-def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
-    """All quotes of one parsed article, ids ``Q1``.. in text order."""
+def find_quotes(
+    doc: Doc, so_far: Extraction, frames: FrameTable | None = None
+) -> tuple[Quote, ...]:
+    """All quotes of one parsed article, ids ``Q1``.. in text order; ``frames`` is the learned
+    cue-frame table (default: the packaged one, ``frames.default_table``)."""
     if not len(doc):
         return ()
     lines = Lines.build(doc)
@@ -99,6 +104,10 @@ def find_quotes(doc: Doc, so_far: Extraction) -> tuple[Quote, ...]:
     cands = candidates(doc, lex, lines)
     regs = regions(text_of(doc)) if has_marks(text_of(doc)) else []
     minor = stances(doc, lex, lines)
+    table = frames if frames is not None else default_table()
+    if table.counts:
+        minor += learned_stances(doc, lex, lines, table)
+        minor.sort(key=lambda c: c.cue[0])
     if not cands and not regs and not minor:
         return ()
     index = EntityIndex.build(so_far.entities)

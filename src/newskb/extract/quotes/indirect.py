@@ -31,6 +31,7 @@ from newskb.extract.quotes.spans import (
 from newskb.extract.quotes.speaker import (
     SUBJECTS,
     TokSpan,
+    after_dateline,
     fallback_subject,
     is_passive,
     phrase,
@@ -147,7 +148,7 @@ def _speaker(doc: Doc, cue: Token, lo: int, hi: int, lex: CueLexicon) -> TokSpan
         if c.dep_ in SUBJECTS and c.i > last.i and c.left_edge.i == last.right_edge.i + 1:
             last = c
     if last is not subj and last.i < hi:
-        span = TokSpan(span.start, phrase(last, lo, hi).end, last.i)
+        span = TokSpan(after_dateline(doc, span.start, last.i), phrase(last, lo, hi).end, last.i)
     return span
 
 

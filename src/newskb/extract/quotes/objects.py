@@ -11,6 +11,8 @@ These are reported as ``indirect`` speech; GUM, whose units are clauses, never a
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Doc, Token
 
 from newskb.extract.quotes.cues import CueLexicon
@@ -126,9 +128,15 @@ def _intention(doc: Doc, cue: Token, lines: Lines, lex: CueLexicon) -> Candidate
 
 
 def object_cue(
-    doc: Doc, cue: Token, lo: int, hi: int
+    doc: Doc,
+    cue: Token,
+    lo: int,
+    hi: int,
+    objects: AbstractSet[str] = OBJECT_CUES,
+    preps: AbstractSet[tuple[str, str]] = PREP_CUES,
 ) -> tuple[TokSpan, tuple[int, int], tuple[int, int]] | None:
-    """(source, cue tokens, content tokens) of "X criticized Y" / "X called for Y", or None."""
+    """(source, cue tokens, content tokens) of "X criticized Y" / "X called for Y", or None;
+    ``objects`` and ``preps`` are the verbs read with an object or with a preposition."""
     lemma = cue.lemma_.lower()
     if cue.pos_ != "VERB" or is_passive(cue) or cue.dep_ in ("amod", "relcl", "pcomp"):
         return None
@@ -139,11 +147,11 @@ def object_cue(
     end_cue = cue.i + 1
     target: Token | None = None
     for c in cue.rights:
-        if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES and c.i == cue.i + 1:
+        if c.dep_ == "prep" and (lemma, c.lower_) in preps and c.i == cue.i + 1:
             target = next((o for o in c.children if o.dep_ == "pobj"), None)
             end_cue = c.i + 1
             break
-        if c.dep_ == "dobj" and lemma in OBJECT_CUES:
+        if c.dep_ == "dobj" and lemma in objects:
             target = c
             break
     if target is None or not lo <= target.i < hi or target.lower_ in EMPTY_OBJECTS:

@@ -155,6 +155,7 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     start = max(head.left_edge.i, lo)
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    start = after_dateline(doc, start, head.i)
     start = _title_before(doc, start, lo)
     end = head.i + 1
     for t in head.rights:
@@ -179,6 +180,26 @@ def phrase(head: Token, lo: int, hi: int) -> TokSpan:
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return TokSpan(start, end, head.i)
+
+
+DASHES = frozenset({"—", "–", "--", "-"})
+FOCUS = frozenset({"even", "only", "also", "both"})
+
+
+def after_dateline(doc: Doc, start: int, head: int) -> int:
+    """A phrase glued to the dateline before it ("RENO, Nev. (AP) — Republican hopeful Donald
+    Trump", "Dec 29 (Reuters) - Hillary Clinton") starts after the set-off dash; a focus word
+    opening it ("Even Lindsey Graham") is no part of the source."""
+    for i in range(head - 1, start - 1, -1):
+        t = doc[i]
+        if t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            start = i + 1
+            break
+    while start < head and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start < head and doc[start].lower_ in FOCUS and doc[start].dep_ in ("advmod", "preconj"):
+        start += 1
+    return start
 
 
 def _name_after(doc: Doc, end: int, hi: int) -> int:
