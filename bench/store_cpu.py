@@ -70,6 +70,7 @@ def main() -> None:
         _timed("SQLite ingest, pre-extracted", n,
                lambda: [s.add_batch(recs[i : i + 500]) for i in range(0, n, 500)])  # fmt: skip
     spent: collections.Counter[str] = collections.Counter()
+
     def timed(f: Any, name: str) -> Any:
         def wrapped(*a: Any, **k: Any) -> Any:
             c0 = time.process_time()
