@@ -38,6 +38,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -345,29 +346,39 @@ def search_row(store: Any, name: str, base: list[Any], queries: int = 300) -> di
     }
 
 
+def fill_synthetic(
+    conn: Any, n: int, base: list[Any], say: Callable[[int], None] | None = None
+) -> None:
+    """Write ``n`` synthetic articles (120 words of the corpus vocabulary each) straight to
+    ``articles``, committing every 50,000 (``say`` hears the count then)."""
+    rng = random.Random(11)
+    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
+    conn.execute("BEGIN")
+    for i in range(n):
+        text = " ".join(rng.choices(vocab, k=120))
+        h = hashlib.sha256(f"s{i}".encode()).hexdigest()
+        conn.execute(
+            "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
+            "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
+        )
+        if i % 50_000 == 49_999:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN")
+            if say is not None:
+                say(i + 1)
+    conn.execute("COMMIT")
+
+
 def search_1m(tmp: str, n: int, base: list[Any]) -> list[dict[str, Any]]:
     """Build a store of ``n`` synthetic articles (corpus vocabulary, Zipf-like) and query it."""
     from newskb.store import SqliteStore
 
-    rng = random.Random(11)
-    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
     db = os.path.join(tmp, "search1m.db")
     with SqliteStore(db) as store:
-        c = store.conn
-        c.execute("BEGIN")
-        for i in range(n):
-            text = " ".join(rng.choices(vocab, k=120))
-            h = hashlib.sha256(f"s{i}".encode()).hexdigest()
-            c.execute(
-                "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
-                "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
-            )
-            if i % 50_000 == 49_999:
-                c.execute("COMMIT")
-                c.execute("BEGIN")
-                out.print(f"  synthetic store: {i + 1} articles")
-        c.execute("COMMIT")
+        fill_synthetic(
+            store.conn, n, base, say=lambda i: out.print(f"  synthetic store: {i} articles")
+        )
         capped = search_row(store, "SQLite search, synthetic", base, queries=500)
         store.scan_cap = None  # rank every match, however many: the exact (slow) variant
         exact = search_row(store, "SQLite search, synthetic, exact ranking", base, queries=500)

@@ -95,22 +95,12 @@ def main() -> None:
 
 
 def search(db: str, n: int, base: list[Any]) -> None:
+    from run import fill_synthetic
+
     from newskb.store import SqliteStore
 
-    rng = random.Random(11)
-    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
     with SqliteStore(db) as store:
-        c = store.conn
-        c.execute("BEGIN")
-        for i in range(n):
-            text = " ".join(rng.choices(vocab, k=120))
-            h = hashlib.sha256(f"s{i}".encode()).hexdigest()
-            c.execute(
-                "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
-                "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
-            )
-        c.execute("COMMIT")
+        fill_synthetic(store.conn, n, base)
         rng = random.Random(3)
         words = sorted(
             {w for x in base for w in x.article.text.split() if w.isalpha() and len(w) > 4}

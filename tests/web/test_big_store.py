@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from servestore import serving
-from test_browser import CHROMIUM, FLAGS, SHOTS
+from test_browser import SHOTS, chromium_context
 
 pytestmark = pytest.mark.slow
 BUDGET_MS = 500.0
@@ -35,20 +35,8 @@ def site(big_db: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium (.ci/setup.d/10-chromium.sh)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=FLAGS,
-            viewport={"width": DESKTOP, "height": 900},
-        )
+    with chromium_context(tmp_path_factory, DESKTOP) as ctx:
         yield ctx.new_page()
-        ctx.close()
     (SHOTS / "big_store_times.json").write_text(json.dumps(TIMES, indent=1), encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from servestore import serving
-from test_browser import CHROMIUM, FLAGS, SHOTS
+from test_browser import SHOTS, chromium_context
 
 from newskb.pipeline import run, store_batch
 from newskb.store import SqliteStore
@@ -48,20 +48,8 @@ def site(examples_db: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium (.ci/setup.d/10-chromium.sh)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=FLAGS,
-            viewport={"width": DESKTOP, "height": 900},
-        )
+    with chromium_context(tmp_path_factory, DESKTOP) as ctx:
         yield ctx
-        ctx.close()
 
 
 class Clicks:
