@@ -161,3 +161,33 @@ def test_allowing_observers_is_retreat_and_an_unnamed_side_is_a_party() -> None:
     assert deals and {"Eurozone countries", "International Monetary Fund"} <= {
         names[p] for p in deals[0].parties
     }
+
+
+def test_doubtful_types_of_audit_2026_12_07d_make_no_event() -> None:
+    """Regression (audit events-2026-12-07d): a car striking a walker was ASSAULT, 'struck oil'
+    ASSAULT, 'could choose to consult' an occurred CONSULT, a director's 'negotiations to helm'
+    a film CONSULT; an air strike that kills stays ASSAULT."""
+    texts = [
+        "Johnson was killed Wednesday night when she was struck twice by LaSalle's car.",
+        "Later, in 1954, he struck oil in Mississippi.",
+        "Any federal agency could choose to informally consult with the Fish and Wildlife "
+        "Service at any time.",
+        'Chris Weitz is in negotiations to helm "New Moon," the sequel to "Twilight."',
+    ]
+    for text in texts:
+        assert types(run(text)) == [], (text, types(run(text)))
+    x = run("Israeli jets struck Hamas positions in Gaza on Monday, killing 12 people.")
+    assert ("struck", "ASSAULT") in types(x)
+
+
+def test_a_town_is_not_the_person_or_police_it_names() -> None:
+    """Regression: 'Staunton police have arrested' had the city Staunton as actor, and 'a New
+    Bedford man' the city as the arrested."""
+    x = run("Staunton police have arrested and charged Sharron Smith with murder.")
+    names = {e.id: e.name for e in x.entities}
+    actors = [names[a] for e in x.events for a in e.actors if e.trigger.text == "arrested"]
+    assert actors == ["Staunton police"]
+    y = run("A New Bedford man was arrested by Vancouver police on Friday.")
+    names = {e.id: e.name for e in y.entities}
+    got = [names[a] for e in y.events for a in (*e.actors, *e.recipients)]
+    assert "New Bedford" not in got and "Vancouver" not in got

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newskb.extract.events import domain, senses
+from newskb.extract.events import domain, doubts, senses
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles, headline_passive, reduced_passive, subject
 from newskb.extract.events.triggers import Trigger
@@ -391,7 +391,7 @@ def keep(
         return False
     if _unpolitical_clash(trig, r, idx) or _permitted(trig) or _to_blame(trig):
         return False
-    if _private_inquiry(trig, r, idx):
+    if _private_inquiry(trig, r, idx) or doubts.doubtful(trig, r, idx):
         return False
     if _needs_political(trig) and not any(idx.political(x) for x in (*r.actors, *r.recipients)):
         return False  # "hosted the Oscars", "Page refused", "the Colts met"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from newskb.extract.events.participants import Participants, group_head, next_entity_number
 from newskb.extract.events.political import group_is_political, is_political
 from newskb.model import Entity
+from newskb.resolve import geo
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 GROUP_WORDS = frozenset(
@@ -93,6 +94,33 @@ class EntityIndex:
         return eid
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# people and local forces named by a town ("a New Bedford man", "Staunton police"): the town
+# is where they are from, not who acts or is acted on
+PEOPLE_HEADS = frozenset(
+    _words(
+        """man men woman women boy boys girl girls teen teens teenager teenagers resident
+        residents mother father son daughter couple driver student students native"""
+    )
+)
+# a city's police is local; a country's ("Freedonia police") acts for the state
+LOCAL_FORCES = frozenset(_words("police officer officers cop cops chief sheriff deputy"))
+
+
+def _hometown(mod: Token, head: Token, idx: EntityIndex) -> bool:
+    eid = idx.by_token[mod.i]
+    if mod.dep_ not in ("compound", "nmod") or idx.types.get(eid) != "GPE":
+        return False
+    word = head.lemma_.lower()
+    if word in PEOPLE_HEADS:
+        return True
+    name = idx.names.get(eid, "")
+    return word in LOCAL_FORCES and geo.country(name) is None and bool(geo.own_cities(name))
+
+
 def uniq(ids: list[str]) -> list[str]:
     seen: dict[str, None] = {}
     for i in ids:
@@ -108,7 +136,7 @@ def _one(tok: Token, idx: EntityIndex, depth: int = 0) -> list[str]:
         return []
     out: list[str] = []
     for c in tok.children:
-        if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token:
+        if c.dep_ in MODIFIER_DEPS and c.i in idx.by_token and not _hometown(c, tok, idx):
             out.append(idx.by_token[c.i])
             out += [idx.by_token[x.i] for x in c.conjuncts if x.i in idx.by_token]
     if out:
