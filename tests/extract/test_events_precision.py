@@ -191,3 +191,17 @@ def test_a_town_is_not_the_person_or_police_it_names() -> None:
     names = {e.id: e.name for e in y.entities}
     got = [names[a] for e in y.events for a in (*e.actors, *e.recipients)]
     assert "New Bedford" not in got and "Vancouver" not in got
+
+
+def test_a_family_name_shared_by_two_people_names_neither() -> None:
+    """Regression: 'Gigante was jailed' and 'Jenkin was arrested' took a brother or a victim
+    of the same family name for the jailed or arrested."""
+    x = run(
+        "Vincent Gigante ran the Genovese family. His brother, Louis Gigante, is a priest. "
+        "Gigante was jailed in 1997. Vincent Gigante was arrested in 1990."
+    )
+    names = {e.id: e.name for e in x.entities}
+    jailed = [names[a] for e in x.events if e.trigger.text == "jailed" for a in e.recipients]
+    assert jailed == []
+    arrested = [names[a] for e in x.events if e.trigger.text == "arrested" for a in e.recipients]
+    assert arrested == ["Vincent Gigante"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newskb.extract.events.participants import Participants, group_head, next_entity_number
 from newskb.extract.events.political import group_is_political, is_political
@@ -34,6 +35,9 @@ class EntityIndex:
     politicals: frozenset[str] = frozenset()  # named entities that are political actors
     names: dict[str, str] = field(default_factory=dict)  # named entity id -> its name
     judges: frozenset[str] = frozenset()  # judges, courts, prosecutors, juries
+    # people who share a family name with another person of the article ("Vincent Gigante",
+    # "Louis Gigante"): a bare "Gigante" or "he" may be either of them
+    kin: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...]) -> EntityIndex:
@@ -55,7 +59,11 @@ class EntityIndex:
             and JUDICIAL & set(" ".join((e.name, *e.roles, *e.characterisations)).lower().split())
         )
         parts = Participants(next_entity_number(entities))
-        return cls(by_token, types, parts, politicals, names, judges)
+        return cls(by_token, types, parts, politicals, names, judges, _kin(entities))
+
+    def unsure(self, eid: str, sent: SpacySpan) -> bool:
+        """A person sharing a family name with another, not named in full in ``sent``."""
+        return eid in self.kin and self.names.get(eid, "") not in sent.text
 
     def judicial(self, eid: str) -> bool:
         """A judge, jury or prosecutor (a person named, or an unnamed "judge")."""
@@ -96,6 +104,43 @@ class EntityIndex:
 
 def _words(text: str) -> list[str]:
     return text.split()
+
+
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _family_name(name: str) -> str | None:
+    words = [w for w in name.lower().split() if w not in SUFFIXES]
+    return words[-1] if len(words) > 1 else None
+
+
+TITLES = frozenset(
+    _words("mr mrs ms miss dr sir judge president senator governor sheriff officer sgt gen col")
+)
+
+
+def _merged_kin(e: Entity) -> bool:
+    """One person entity whose mentions give one family name two given names ('Vincent
+    Gigante', 'Louis Gigante'): two people taken for one."""
+    given: dict[str, set[str]] = {}
+    for m in e.mentions:
+        words = [w for w in m.text.lower().split() if w not in SUFFIXES]
+        if len(words) > 1 and words[0].rstrip(".") not in TITLES and not words[0].endswith("."):
+            given.setdefault(words[-1], set()).add(words[0])
+    return any(len(firsts) > 1 for firsts in given.values())
+
+
+def _kin(entities: tuple[Entity, ...]) -> frozenset[str]:
+    by_family: dict[str, set[str]] = {}
+    merged: set[str] = set()
+    for e in entities:
+        family = _family_name(e.name) if e.type == "PERSON" else None
+        if family is not None:
+            by_family.setdefault(family, set()).add(e.id)
+            if _merged_kin(e):
+                merged.add(e.id)
+    shared = {i for ids in by_family.values() if len(ids) > 1 for i in ids}
+    return frozenset(shared | merged)
 
 
 # people and local forces named by a town ("a New Bedford man", "Staunton police"): the town

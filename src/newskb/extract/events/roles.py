@@ -211,13 +211,13 @@ def _acted_on(place: str, trig: Trigger, idx: EntityIndex) -> bool:
 def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
     """Actors, recipients and location of one trigger: named entities first; a slot left empty
     is filled with unnamed participants ("refugees", "Turkish police") when the text has them."""
-    named = _roles(trig, idx, last_group)
+    named = _sure(_roles(trig, idx, last_group), trig, idx)
     if named.actors and named.recipients and trig.type not in SIDED:
         return named
     place = named.location
     idx.parts.enabled, idx.parts.avoid = True, set(named.actors)
     try:
-        more = _roles(trig, idx, last_group)
+        more = _sure(_roles(trig, idx, last_group), trig, idx)
     finally:
         idx.parts.enabled, idx.parts.avoid = False, set()
     actors = named.actors or more.actors
@@ -228,6 +228,14 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     if not recipients and place is not None and _acted_on(place, trig, idx):
         recipients = (place,)  # PLOVER: the place acted on is the target when none is named
     return Roles(actors, recipients, place, group)
+
+
+def _sure(r: Roles, trig: Trigger, idx: EntityIndex) -> Roles:
+    """Drop a person who may be another of the same family name ('Gigante was jailed')."""
+    sent = trig.token.sent
+    actors = tuple(a for a in r.actors if not idx.unsure(a, sent))
+    recipients = tuple(x for x in r.recipients if not idx.unsure(x, sent))
+    return Roles(actors, recipients, r.location, r.group)
 
 
 def _roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles:
