@@ -181,8 +181,8 @@ def test_doubtful_types_of_audit_2026_12_07d_make_no_event() -> None:
 
 
 def test_a_town_is_not_the_person_or_police_it_names() -> None:
-    """Regression: 'Staunton police have arrested' had the city Staunton as actor, and 'a New
-    Bedford man' the city as the arrested."""
+    """Regression: 'Staunton police have arrested' had the city Staunton as actor, 'a New
+    Bedford man' the city as the arrested, 'a Muslim woman' the faith as the shooter."""
     x = run("Staunton police have arrested and charged Sharron Smith with murder.")
     names = {e.id: e.name for e in x.entities}
     actors = [names[a] for e in x.events for a in e.actors if e.trigger.text == "arrested"]
@@ -191,6 +191,9 @@ def test_a_town_is_not_the_person_or_police_it_names() -> None:
     names = {e.id: e.name for e in y.entities}
     got = [names[a] for e in y.events for a in (*e.actors, *e.recipients)]
     assert "New Bedford" not in got and "Vancouver" not in got
+    z = run("A Muslim woman shot and killed two co-workers at a Kraft plant in Philadelphia.")
+    names = {e.id: e.name for e in z.entities}
+    assert all(names.get(a) != "Muslim" for e in z.events for a in e.actors)
 
 
 def test_a_family_name_shared_by_two_people_names_neither() -> None:

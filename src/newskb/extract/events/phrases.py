@@ -157,9 +157,11 @@ LOCAL_FORCES = frozenset(_words("police officer officers cop cops chief sheriff 
 
 def _hometown(mod: Token, head: Token, idx: EntityIndex) -> bool:
     eid = idx.by_token[mod.i]
+    word = head.lemma_.lower()
+    if idx.types.get(eid) == "NORP" and mod.dep_ in ("amod", "compound"):
+        return word in PEOPLE_HEADS and head.tag_ == "NN"  # "a Muslim woman": one person
     if mod.dep_ not in ("compound", "nmod") or idx.types.get(eid) != "GPE":
         return False
-    word = head.lemma_.lower()
     if word in PEOPLE_HEADS:
         return True
     name = idx.names.get(eid, "")
