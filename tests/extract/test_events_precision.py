@@ -115,7 +115,12 @@ def test_the_arrested_and_the_charged_are_recipients_not_actors() -> None:
     assert all(not e.actors for e in x.events if e.trigger.text == "arrest")
     y = run("A suspected Mafia leader committed suicide after being arrested in a police sweep.")
     arrested = [e for e in y.events if e.trigger.text == "arrested"]
-    assert all(not e.actors and e.status == "occurred" for e in arrested)
+    y_names = {e.id: e.name for e in y.entities}
+    # the police sweep's police are the arresters (since the 07d audit), never the arrested
+    assert all(
+        [y_names.get(a, a) for a in e.actors] == ["police"] and e.status == "occurred"
+        for e in arrested
+    )
     z = run("Police arrested and questioned the student on Monday.")
     names = {e.id: e.name for e in z.entities}
     assert [names[a] for e in z.events for a in e.actors if e.trigger.text == "arrested"] == [
@@ -208,3 +213,11 @@ def test_a_family_name_shared_by_two_people_names_neither() -> None:
     assert jailed == []
     arrested = [names[a] for e in x.events if e.trigger.text == "arrested" for a in e.recipients]
     assert arrested == ["Vincent Gigante"]
+
+
+def test_an_arrest_in_a_police_raid_has_the_police_as_actor() -> None:
+    """Regression: 'arrested in a high-profile police raid' had no actor."""
+    x = run("A suspected Mafia boss arrested in a high-profile police raid was found dead.")
+    names = {e.id: e.name for e in x.entities}
+    got = [names.get(a, a) for e in x.events if e.trigger.text == "arrested" for a in e.actors]
+    assert got == ["police"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newskb.extract.events import agents
 from newskb.extract.events.phrases import (
     GROUP_WORDS,
     MODIFIER_DEPS,
@@ -218,9 +219,10 @@ def roles(trig: Trigger, idx: EntityIndex, last_group: tuple[str, ...]) -> Roles
     idx.parts.enabled, idx.parts.avoid = True, set(named.actors)
     try:
         more = _sure(_roles(trig, idx, last_group), trig, idx)
+        ops = () if named.actors or more.actors else agents.operation_doers(trig, idx)
     finally:
         idx.parts.enabled, idx.parts.avoid = False, set()
-    actors = named.actors or more.actors
+    actors = named.actors or more.actors or ops
     if trig.type in SIDED and named.actors:  # "eurozone countries and the IMF agreed"
         actors += tuple(a for a in more.actors if a not in actors and a not in named.recipients)
     recipients = named.recipients or tuple(r for r in more.recipients if r not in actors)
