@@ -221,3 +221,19 @@ def test_an_arrest_in_a_police_raid_has_the_police_as_actor() -> None:
     names = {e.id: e.name for e in x.entities}
     got = [names.get(a, a) for e in x.events if e.trigger.text == "arrested" for a in e.actors]
     assert got == ["police"]
+
+
+def test_blind_inquiries_votes_and_funding_make_no_event() -> None:
+    """Regression (audit events-2026-12-07e): a fire 'under investigation', police who
+    'investigated with the assistance of the FBI', voters who 'approved a bond', a study
+    'supported by' a foundation were ACCUSE, CONCEDE and SUPPORT; a robbery investigated stays."""
+    texts = [
+        "The fire is under investigation by the Palmer Police and the State Fire Marshal.",
+        "The bank was evacuated while police investigated with the assistance of the FBI.",
+        "Last year, Palmer voters approved a bond measure to buy the historic district.",
+        "The study was supported by the Croucher Foundation and the US National Park Service.",
+    ]
+    for text in texts:
+        assert types(run(text)) == [], (text, types(run(text)))
+    x = run("French police are investigating a daring jewellery robbery in Paris.")
+    assert ("investigating", "ACCUSE") in types(x)

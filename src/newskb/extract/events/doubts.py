@@ -8,7 +8,10 @@ Precision first (issue 15): these make no event rather than a guess.
 - an act governed by a supposing modal through a control verb is a possibility, not an act
   ("any federal agency could choose to consult");
 - negotiations or talks about a film, a role or a business deal between people with no
-  political side are a contract, not CONSULT ("in negotiations to helm 'New Moon'").
+  political side are a contract, not CONSULT ("in negotiations to helm 'New Moon'");
+- an investigation naming no one and no crime is no accusation ("the fire is under
+  investigation"); approving or allowing without both sides is a vote or a permission ("voters
+  approved a bond"); a thing "supported by" a foundation is funded, not SUPPORT.
 """
 
 from __future__ import annotations
@@ -90,8 +93,65 @@ def showbiz_talks(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
     return bool(_sentence_words(trig.token) & SHOWBIZ)
 
 
+INQUIRIES = _set("investigate investigation probe inquiry")
+CRIMES = _set(
+    """crime crimes robbery theft murder killing killings shooting break-in burglary fraud
+    corruption bribery assault rape abuse kidnapping smuggling trafficking leak leaks
+    bombing attack attacks arson"""
+)
+APPROVALS = _set("approve allow")
+
+
+def blind_inquiry(trig: Trigger, r: Roles) -> bool:
+    """An investigation with no one and no crime investigated ('the fire is under
+    investigation', 'police investigated with the FBI's help'): no accusation."""
+    tok = trig.token
+    if tok.lemma_.lower() not in INQUIRIES:
+        return False
+    if tok.pos_ == "VERB":  # what is investigated is an object, not a helper ("with the FBI")
+        if any(c.dep_ in ("dobj", "nsubjpass") or c.lower_ == "into" for c in tok.children):
+            return False
+    elif r.recipients:
+        return False
+    sub = list(tok.subtree)
+    words = {t.lemma_.lower() for t in sub} | {t.lower_ for t in sub}
+    return not words & CRIMES
+
+
+def empty_approval(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
+    """Approving with no one conceded to and no political side ('voters approved a bond'), or
+    being allowed with no one who allows ('they had been allowed to return'): a vote or a
+    permission, no CONCEDE."""
+    lemma = trig.token.lemma_.lower()
+    if lemma == "allow":
+        return not r.actors and _passive(trig.token)
+    if lemma != "approve" or r.recipients:
+        return False
+    names = {**idx.parts.names, **idx.names}
+    return not any(idx.political(x) and not _voters(names.get(x, "")) for x in r.actors)
+
+
+def _voters(name: str) -> bool:
+    return name.lower().split()[-1:] in (["voters"], ["residents"], ["shareholders"])
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def sponsored(trig: Trigger, r: Roles) -> bool:
+    """'The study was supported by the Foundation': funding a thing, no SUPPORT of an actor."""
+    return trig.type == "SUPPORT" and not r.recipients and _passive(trig.head)
+
+
 def doubtful(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
     """Whether the trigger's type is doubtful enough to make no event (module docstring)."""
     return (
-        road_accident(trig) or idiom(trig) or supposed_choice(trig) or showbiz_talks(trig, r, idx)
+        road_accident(trig)
+        or idiom(trig)
+        or supposed_choice(trig)
+        or showbiz_talks(trig, r, idx)
+        or blind_inquiry(trig, r)
+        or empty_approval(trig, r, idx)
+        or sponsored(trig, r)
     )

@@ -148,7 +148,7 @@ def _kin(entities: tuple[Entity, ...]) -> frozenset[str]:
 PEOPLE_HEADS = frozenset(
     _words(
         """man men woman women boy boys girl girls teen teens teenager teenagers resident
-        residents mother father son daughter couple driver student students native"""
+        residents mother father son daughter couple driver student students native voter voters"""
     )
 )
 # a city's police is local; a country's ("Freedonia police") acts for the state
