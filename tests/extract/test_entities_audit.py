@@ -154,3 +154,20 @@ def test_ethnicities_prizes_and_noun_acronyms_are_no_organisation() -> None:
     doc = nlp.parse_many(["The Obama administration and the Kenya administration met."])[0]
     assert context_kind(doc, 1, 2, "Obama", "GPE") == "PERSON"
     assert context_kind(doc, 5, 6, "Kenya", "GPE") == "GPE"  # a country's government
+
+
+def test_a_surname_after_jr_and_a_surname_used_alone_make_a_person() -> None:
+    # audit 2026-12-07b/c: "McCord" (after "James W. McCord Jr.") and "Peyton Manning" ORG
+    t = _types(
+        "James W. McCord Jr., one of the men arrested, said so. Of the seven defendants, "
+        "McCord and Liddy refused to plead guilty."
+    )
+    assert "McCord" not in t and t.get("James W. McCord Jr.") == "PERSON"
+    t = _types(
+        "Locking up the No. 5 seed in the AFC playoffs, Peyton Manning completed 29-of-34 "
+        "passes to lead the Colts over the Jaguars. Manning was feeling it tonight. Manning "
+        "has the Indy passing game well-tuned."
+    )
+    assert t.get("Peyton Manning") == "PERSON"
+    t = _types("Goldman Sachs said profits rose. Goldman expects more. Goldman declined.")
+    assert t.get("Goldman Sachs") == "ORG"
