@@ -133,9 +133,7 @@ def report(rows: Sequence[dict[str, str]]) -> list[str]:
             groups.append((f"{key}={v or '-'}", [r for r in rows if r[key] == v]))
     lines = ["group".ljust(22) + "".join(c.rjust(17) for c in (*JUDGE, "all_ok"))]
     for name, g in groups:
-        cells = [
-            f"{h}/{n} {h / n:.2f}" if n else "-" for h, n in precision(g).values()
-        ]
+        cells = [f"{h}/{n} {h / n:.2f}" if n else "-" for h, n in precision(g).values()]
         lines.append(name.ljust(22) + "".join(c.rjust(17) for c in cells))
     return lines
 
