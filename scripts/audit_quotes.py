@@ -6,7 +6,15 @@ draw a seeded random sample of about ``n`` quotes (an equal share per corpus) an
 row per quote: document, kind, mode, speaker (its text and resolved entity name), cue, content,
 the sentence(s) that hold the whole attribution (exact character offsets ``ctx_start:ctx_end``
 into the article), and the empty judgement columns ``is_attribution speaker_ok cue_ok
-content_ok`` (y / n, n/a where a column does not apply, e.g. no cue) and ``note``.
+content_ok`` (y / n, n/a where a column does not apply) and ``note``. The context text is
+whitespace-collapsed for the TSV; the offsets give it exactly.
+
+Judging: ``is_attribution`` n (scare quotes, titles, the writer's own words or judgement, an
+action with no reported content) leaves the other columns n/a. ``speaker_ok``: the output names
+who said it (a pronoun is right only when resolved to the right entity); an empty speaker is n
+when the text names one. ``cue_ok``: an empty cue is n when the quote's own sentence has one,
+n/a when the quote continues an earlier one or the text has no cue. ``content_ok``: the
+reported material with reasonable boundaries (not the cue, source or the writer's own words).
 
 ``python scripts/audit_quotes.py score FILE``: precision per judgement column overall, by
 corpus and by kind; ``all_ok`` counts a row right when every judged column is y (or n/a).
