@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from newskb import nlp
 from newskb.extract.entities import entities_of
+from newskb.extract.entities.kinds import context_kind, other_kind
 from newskb.model import Article
 from newskb.resolve import geo
 
@@ -113,3 +114,60 @@ def test_an_aged_name_is_a_person_and_a_shouted_common_word_no_name() -> None:
     )
     assert t.get("Madeline Kafoury") == "PERSON" and t.get("Boca West Country Club") == "ORG"
     assert "FIRE" not in t and t.get("Tiverton") == "GPE"
+
+
+def test_titles_of_works_beside_film_and_sequel_words_are_works() -> None:
+    # audit 2026-12-07b/d: "Hunger Games" typed ORG, "Catching Fire" typed PERSON
+    t = _types(
+        "Gary Ross would not be returning to direct The Hunger Games sequel, Catching Fire, "
+        "this week. Lionsgate said so."
+    )
+    assert t.get("Hunger Games") == "WORK_OF_ART" and t.get("Catching Fire") == "WORK_OF_ART"
+    assert t.get("Gary Ross") == "PERSON"
+
+
+def test_a_ships_prefix_an_outlets_place_and_an_administration() -> None:
+    # audit 2026-12-07c/d: "INS" typed ORG, "New York" (magazine) and "Obama" typed GPE
+    t = _types(
+        "Marine commandos from INS Tabar rescued two cargo vessels. The network was rocked "
+        "by an article in New York magazine by Gabriel Sherman. The Obama administration "
+        "has never blamed Russia."
+    )
+    assert "INS" not in t
+    assert t.get("New York") == "ORG"
+    assert t.get("Barack Obama", t.get("Obama")) == "PERSON"
+    assert t.get("Russia") == "GPE"
+
+
+def test_ethnicities_prizes_and_noun_acronyms_are_no_organisation() -> None:
+    # audit 2026-12-07d: "Latino", "Medal of Valor", "MVP", "IR" typed ORG
+    t = _types(
+        "He was named team MVP before he was placed on IR in March. Latino voters backed "
+        "him. Officer Dana Smith received the Medal of Valor from the Boston Police Department."
+    )
+    assert "MVP" not in t and "IR" not in t
+    assert t.get("Boston Police Department") == "ORG"
+    doc = nlp.parse_many(["Latino voters backed the Medal of Valor winner at the Obama ranch."])[0]
+    assert other_kind(doc, 0, 1, "Latino", "ORG") == "NORP"
+    assert other_kind(doc, 4, 7, "Medal of Valor", "ORG") == "WORK_OF_ART"
+    assert context_kind(doc, 10, 11, "Obama", "GPE") == "GPE"  # "Obama ranch": no rule
+    doc = nlp.parse_many(["The Obama administration and the Kenya administration met."])[0]
+    assert context_kind(doc, 1, 2, "Obama", "GPE") == "PERSON"
+    assert context_kind(doc, 5, 6, "Kenya", "GPE") == "GPE"  # a country's government
+
+
+def test_a_surname_after_jr_and_a_surname_used_alone_make_a_person() -> None:
+    # audit 2026-12-07b/c: "McCord" (after "James W. McCord Jr.") and "Peyton Manning" ORG
+    t = _types(
+        "James W. McCord Jr., one of the men arrested, said so. Of the seven defendants, "
+        "McCord and Liddy refused to plead guilty."
+    )
+    assert "McCord" not in t and t.get("James W. McCord Jr.") == "PERSON"
+    t = _types(
+        "Locking up the No. 5 seed in the AFC playoffs, Peyton Manning completed 29-of-34 "
+        "passes to lead the Colts over the Jaguars. Manning was feeling it tonight. Manning "
+        "has the Indy passing game well-tuned."
+    )
+    assert t.get("Peyton Manning") == "PERSON"
+    t = _types("Goldman Sachs said profits rose. Goldman expects more. Goldman declined.")
+    assert t.get("Goldman Sachs") == "ORG"

@@ -181,7 +181,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             continue
         votes.setdefault(key, {}).setdefault(s.type, 0)
         votes[key][s.type] += 1
-        words = s.text.split()
+        words = _without_suffix(s.text.split()) if s.type == "PERSON" else s.text.split()
         if s.type == "PERSON" and len(words) > 1:
             persons.add(key)
             persons.add(words[-1].casefold())
@@ -198,6 +198,8 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     single = {
         s.text.casefold() for s in spans if s.type == "PERSON" and " " not in s.text and titled(s)
     }
+
+    lone = lone_words(doc, common)
 
     def settle(text: str, etype: EntityType, after_the: bool = False) -> EntityType:
         key = text.casefold()
@@ -219,11 +221,11 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             etype == "ORG"
             and not after_the  # "The Notorious Bettie Page": a title
             and 2 <= len(words) <= 3
-            and words[-1].casefold() in surnames | single
+            and words[-1].casefold() in surnames | single | lone
             and all(w.isalpha() and w.istitle() for w in words)
             and head_type(text, "PERSON") == "PERSON"
         ):
-            return "PERSON"  # "Carly Fiorina" beside "Mrs. Fiorina"
+            return "PERSON"  # "Carly Fiorina" beside "Mrs. Fiorina", "Manning was ..."
         tally = votes.get(key)
         if tally and etype == "NORP":
             places: list[EntityType] = [t for t in ("GPE", "LOC") if tally.get(t)]
@@ -257,8 +259,9 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         words = s.text.split()
         if s.type in LABELS.values() and s.text[:1].isupper() and len(s.text) >= 3:
             known.setdefault(words[0], []).append((words, s.type))
-            if s.type == "PERSON" and len(words) > 1:
-                known.setdefault(words[-1], []).append(([words[-1]], "PERSON"))
+            bare = _without_suffix(words)
+            if s.type == "PERSON" and len(bare) > 1:
+                known.setdefault(bare[-1], []).append(([bare[-1]], "PERSON"))
     for v in known.values():
         v.sort(key=lambda wt: -len(wt[0]))
     i, n = 0, len(doc)
@@ -311,3 +314,33 @@ def _teams(text: str, spans: list[NameSpan]) -> list[NameSpan]:
 
 def _the(text: str, start: int) -> bool:
     return text[max(0, start - 4) : start].lower() == "the "
+
+
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A person's name without "Jr." or "III" after the surname ("James W. McCord Jr.")."""
+    while len(words) > 2 and words[-1].casefold().rstrip(".,") in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def lone_words(doc: Doc, common: set[str] | frozenset[str]) -> frozenset[str]:
+    """Capitalised words written alone at least twice, outside every name spaCy typed other
+    than a person ("Manning was feeling it" after "Peyton Manning"): a surname's use, not an
+    organisation's (which keep their first word: "Lehman", "Goldman"); no plural ("Colts")."""
+    seen: dict[str, int] = {}
+    n = len(doc)
+    for i, t in enumerate(doc):
+        if not (t.is_alpha and t.is_title and len(t) > 2) or t.ent_type_ not in ("", "PERSON"):
+            continue
+        if i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start:
+            continue
+        if i + 1 < n and doc[i + 1].is_title:
+            continue
+        key = t.lower_
+        if key.endswith("s") or key in common:
+            continue
+        seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, c in seen.items() if c >= 2)

@@ -4,9 +4,12 @@ a verb written with a capital ("to Taser him"), an adjective ("a Puritanical pas
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from newskb.model import EntityType
+from newskb.resolve import geo
 
 # Last words of events, works and routes that no organisation, person or country ends with.
 _KIND_LAST: dict[str, EntityType] = {
@@ -61,6 +64,11 @@ _DEPARTMENTS = frozenset(
     ]
 )
 _OBJECT_PRONOUNS = frozenset(["him", "them", "me", "us"])
+# Ethnicities written with a capital (NORP), and acronyms of common nouns: no organisation.
+_ETHNICITIES = frozenset(["latino", "latina", "latinos", "latinas", "hispanic", "hispanics"])
+_NOUN_ACRONYMS = frozenset(
+    ["MVP", "DUI", "DWI", "IR", "GDP", "IPO", "DNA", "ATM", "GPS", "PDF", "SUV", "PTSD", "RSVP"]
+)
 _ADJECTIVE_ENDS = ("ical", "ous", "ive", "ful", "less", "ish")
 
 
@@ -86,6 +94,13 @@ def other_kind(doc: Doc, first: int, stop: int, text: str, etype: EntityType) ->
         if low[0] in _DEPARTMENTS and nxt in ("secretary", "secretaries") and etype == "ORG":
             return None  # "Defense secretary"
     one_org = len(words) == 1 and etype == "ORG"
+    if one_org and low[0] in _ETHNICITIES:
+        return "NORP"  # "Latino voters"
+    if one_org and words[0] in _NOUN_ACRONYMS:
+        return None  # "the team MVP", "placed on IR", "a DUI arrest"
+    medal = any(a == "medal" and b == "of" for a, b in itertools.pairwise(low))
+    if medal and etype == "ORG":
+        return "WORK_OF_ART"  # "the Medal of Valor", "Presidential Medal of Freedom": a prize
     if one_org and low[0] in _DEPARTMENTS and first >= 2 and _secretary_of(doc, first):
         return None  # "Secretary of State"
     if one_org and low[0].endswith(_ADJECTIVE_ENDS) and stop < len(doc):
@@ -95,3 +110,53 @@ def other_kind(doc: Doc, first: int, stop: int, text: str, etype: EntityType) ->
 
 def _secretary_of(doc: Doc, first: int) -> bool:
     return doc[first - 1].lower_ == "of" and doc[first - 2].lower_ == "secretary"
+
+
+# Lower-case nouns before a name that make it the title of a work ("the film Australia",
+# "the sequel, Catching Fire"), and after one ("the Hunger Games sequel"): not "Disney film",
+# where the maker comes first.
+_WORK_BEFORE = frozenset(["film", "movie", "novel", "book", "sequel", "prequel", "memoir"])
+_WORK_AFTER = frozenset(["sequel", "sequels", "prequel", "trilogy"])
+_QUOTES = frozenset(["'", "‘", "’", '"', "“", "”", ","])
+# Prefixes of ships' names ("INS Tabar", "USS Cole"): alone, no organisation.
+_SHIP_PREFIXES = frozenset(["INS", "USS", "HMS", "USNS", "HMCS", "HMAS", "RMS", "MV"])
+# Outlets whose name a place begins ("New York magazine", "Texas Monthly" is its own name).
+_OUTLET_NOUNS = frozenset(["magazine", "newspaper", "journal"])
+
+
+def context_kind(
+    doc: Doc, first: int, stop: int, text: str, etype: EntityType
+) -> EntityType | None:
+    """The kind the words next to a name give it: a work's title after "film", "novel",
+    "sequel" or before "sequel"; an outlet for a place before "magazine" ("New York
+    magazine"); a person for a one-word "place" before "administration" that is no country
+    ("the Obama administration"); None for a ship's prefix alone ("INS Tabar")."""
+    if etype not in ("ORG", "PERSON", "GPE"):
+        return etype
+    k = first - 1
+    while k >= 0 and doc[k].text in _QUOTES:
+        k -= 1
+    if k >= 0 and doc[k].lower_ in _WORK_BEFORE and doc[k].is_lower:
+        return "WORK_OF_ART"  # "the Hunger Games sequel, Catching Fire"
+    j = stop
+    while j < len(doc) and doc[j].text in _QUOTES and doc[j].text != ",":
+        j += 1
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is None or not nxt.is_lower:
+        if etype == "ORG" and text in _SHIP_PREFIXES and nxt is not None and nxt.is_title:
+            return None  # "marine commandos from INS Tabar": the ship's prefix
+        return etype
+    if nxt.lower_ in _WORK_AFTER and etype != "GPE":
+        return "WORK_OF_ART"  # "‘Hunger Games’ sequel"
+    if etype == "GPE" and nxt.lower_ in _OUTLET_NOUNS and j == stop:
+        return "ORG"  # "an article in New York magazine": the magazine
+    if (
+        etype in ("GPE", "ORG")
+        and " " not in text
+        and nxt.lower_ == "administration"
+        and j == stop
+        and text.istitle()
+        and geo.country(text) is None
+    ):
+        return "PERSON"  # "the Obama administration": the president's name
+    return etype

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newskb.extract.entities.kinds import context_kind
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import title_case_line
 from newskb.extract.entities.spans import NameSpan
@@ -160,6 +161,7 @@ def unlabelled_names(doc: Doc, taken: list[bool]) -> list[NameSpan]:
         if titled and 1 <= len(words) <= _MAX_WORDS and not title_case_line(doc, first):
             etype = _type(words) or "ORG"  # mid-sentence "The Onion", "The Beatles": a title
             span = doc[first : words[-1].i + 1]
+            etype = context_kind(doc, span.start, span.end, span.text, etype) or etype
             out.append(NameSpan(span.start_char, span.end_char, span.text, etype, span.end - 1))
             continue
         if first >= 2 and doc[first - 1].lower_ in _JOINERS and doc[first - 2].ent_iob_ != "O":
@@ -183,5 +185,6 @@ def unlabelled_names(doc: Doc, taken: list[bool]) -> list[NameSpan]:
         if headed is None:
             continue
         span = doc[words[0].i : words[-1].i + 1]
+        headed = context_kind(doc, span.start, span.end, span.text, headed) or headed
         out.append(NameSpan(span.start_char, span.end_char, span.text, headed, span.end - 1))
     return out

@@ -29,7 +29,7 @@ from newskb.extract.entities.forms import (
     product_shape,
     social_cut,
 )
-from newskb.extract.entities.kinds import kind_type, other_kind
+from newskb.extract.entities.kinds import context_kind, kind_type, other_kind
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import (
     MODEL,
@@ -340,6 +340,11 @@ def _name_span(
     elif etype in ("ORG", "PERSON") and " " not in text and place_context(doc, first):
         etype = "GPE" if known_place(text) else etype  # "from Herat", "the town of Evansville"
     etype = org_in_context(doc, first, stop, text, etype) or etype
+    by_context = context_kind(doc, first, stop, text, etype)
+    if by_context is None:
+        return None  # "INS Tabar": a ship's prefix alone
+    firm = firm or by_context != etype  # the words beside one occurrence type them all
+    etype = by_context
     if etype == "ORG" and " " not in text:
         word = text.lower()
         if word.rstrip(".") in TITLES or word in TITLE_CODES:
