@@ -229,7 +229,11 @@ def trial(
         )
         if done.returncode != 0:
             return [f"clean run failed: {done.stderr.decode(errors='replace')[-500:]}"]
-        log(f"clean run: {len(ids)} articles in {time.perf_counter() - t0:.1f} s")
+        clean_s = time.perf_counter() - t0
+        log(f"clean run: {len(ids)} articles in {clean_s:.1f} s")
+        # the pause before a kill is a few articles' worth of the clean run's pace, so that the
+        # kills land while the writers still work, on an idle machine as on a loaded one
+        pause = max(0.02, 2 * clean_s / len(ids))
         target = in_schema(url, busy)
 
         def start(slot: int) -> subprocess.Popen[bytes]:
@@ -255,7 +259,7 @@ def trial(
                     if db.one("SELECT count(*) FROM articles") >= want:
                         break
                     time.sleep(0.02)
-                time.sleep(rng.uniform(0.0, 1.0))
+                time.sleep(rng.uniform(0.0, pause))
                 for k, p in enumerate(procs):
                     if p.poll() not in (None, 0):
                         problems.append(f"writer {k} exited {p.returncode} before a kill")

@@ -29,6 +29,6 @@ def _script() -> ModuleType:
 def test_four_ingests_killed_ten_times_store_every_article_once() -> None:
     url = pg_or_skip()
     lines: list[str] = []
-    problems = _script().trial(url, 4, 10, 40, 20261207, lines.append)
+    problems = _script().trial(url, 4, 10, 60, 20261207, lines.append)
     assert problems == [], "\n".join(lines + problems)
     assert any(line.startswith("4 writers, 10 kills") for line in lines), lines
