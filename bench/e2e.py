@@ -290,7 +290,8 @@ def scenario_rows(made: dict[str, Path], n: int, workers: int, tmp: Path) -> lis
     ]
 
 
-def show(title: str, rows: list[dict[str, Any]]) -> None:
+def show(title: str, rows: list[dict[str, Any]], console: Any = None) -> None:
+    """One rich table of ``rows`` (columns in first-seen order), on ``console`` or a wide one."""
     from rich.console import Console
     from rich.table import Table
 
@@ -304,7 +305,7 @@ def show(title: str, rows: list[dict[str, Any]]) -> None:
         table.add_column(c, overflow="fold")
     for r in rows:
         table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
-    Console(highlight=False, width=200).print(table)
+    (console or Console(highlight=False, width=200)).print(table)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:

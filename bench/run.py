@@ -43,7 +43,6 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -405,17 +404,9 @@ def scenarios(ctx: Ctx) -> list[tuple[str, list[dict[str, Any]]]]:
 
 
 def show(title: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    cols: list[str] = []
-    for r in rows:
-        cols += [k for k in r if k not in cols]
-    table = Table(title=title)
-    for c in cols:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
-    out.print(table)
+    import e2e
+
+    e2e.show(title, rows, out)
 
 
 def main() -> None:
