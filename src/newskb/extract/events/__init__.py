@@ -36,6 +36,7 @@ from newskb.extract.events import (
     senses,
     status,
     triggers,
+    trust,
 )
 from newskb.extract.registry import extractor
 from newskb.model import (
@@ -219,6 +220,12 @@ def sentence_events(
         st = status.status(trig.token, trig.head, lex)
         if _supposed(st, trig) and change is None:
             continue  # "could pressure the administration to cooperate": no act reported
+        cleaned = trust.participants(trig, r, idx, sent)
+        if cleaned is None:
+            continue
+        r = cleaned
+        if change is None and not trust.keep(trig, r, st, idx, sent):
+            continue
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
