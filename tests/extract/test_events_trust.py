@@ -51,6 +51,18 @@ def coded(text: str) -> list[tuple[str, str, list[str]]]:
         "Elizabeth Arnold, a former staff member, said she planned to demonstrate.",
         # a fire chief letting evacuees home is no concession
         "The fire chief allowed evacuees to return home on Sunday.",
+        # a noun no light verb makes an act
+        "His strong and unwavering support among social conservatives still makes Ben Carson "
+        "dangerous in Iowa.",
+        "Prime Minister David Cameron argued against British withdrawal from the European Union.",
+        # what a request asks for, what someone ought to do
+        "Donald Trump called again for President Obama to resign.",
+        "Mexico should be grateful for Trump's leadership and even agree to help pay for the wall.",
+        "Trump has said Russia should hack Mrs. Clinton's emails.",
+        # declining as a number, approving in a poll, destroying a chance
+        "China's coal consumption appears to have declined 3.3 percent last year.",
+        "Fewer than 15 percent of Republicans approve of President Obama's job performance.",
+        "I believe Donald Trump is destroying the Republican Party's chance to win an election.",
     ],
 )
 def test_dropped_by_the_precision_gate(text: str) -> None:
@@ -75,6 +87,9 @@ def test_dropped_by_the_precision_gate(text: str) -> None:
          "States.", "THREATEN", "boycott"),
         ("Turkey will allow Kurdish refugees to return home as part of a UN-brokered deal.",
          "AGREE", "allow"),
+        ("The United States announced Wednesday it would prohibit all aid to Albanian rebels in "
+         "Macedonia.", "THREATEN", "prohibit"),
+        ("Trump supporters attacked her Spanish-language skills.", "ACCUSE", "attacked"),
     ],
 )  # fmt: skip
 def test_kept_where_the_type_holds(text: str, kind: str, trigger: str) -> None:
@@ -105,3 +120,10 @@ def test_a_physical_assault_in_a_campaign_article_stays_force() -> None:
     )
     kinds = [t for t, w, _ in coded(text) if w == "assaulted"]
     assert kinds == ["ASSAULT"]
+
+
+def test_a_city_a_company_is_based_in_is_not_an_actor() -> None:
+    """Regression: 'Chicago-based AbbVie and Dublin-based Shire called off ...' had Chicago and
+    Dublin among the actors."""
+    for _, _, actors in coded("Chicago-based AbbVie and Dublin-based Shire called off a merger."):
+        assert "Chicago" not in actors and "Dublin" not in actors

@@ -211,7 +211,7 @@ def sentence_events(
         kind = senses.retype(trig)
         if kind is not None:
             trig = dataclasses.replace(trig, type=kind, mode=None)
-        if _verbal_attack(trig, r, idx, sent):
+        if _verbal_attack(trig, r, idx, sent) or trust.in_words(trig, sent):
             trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
         if _riot_damage(trig, r, idx):
             trig = dataclasses.replace(trig, type="PROTEST", mode="riot")

@@ -34,61 +34,35 @@ from newskb.extract.events.agreements import is_deal
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles
 from newskb.extract.events.triggers import Trigger
+from newskb.extract.events.trustroles import participants
+from newskb.extract.events.trustwords import (
+    ABSTRACT,
+    AGENT_NOUNS,
+    AID_WORDS,
+    ATTACK_FORCE,
+    BLOCKING,
+    CONCEDING,
+    CRIMES,
+    FORCE,
+    HOSTED,
+    MOBILIZING,
+    OFFERING,
+    PAPERS,
+    PERSONAL_NEEDS,
+    PROTEST_WORDS,
+    REPORTING,
+    REQUESTING,
+    SHARED_OK,
+    SUPPOSING,
+    TALK,
+    THREAT_WORDS,
+    TIES,
+    WISHING,
+    WORDS_TARGETS,
+)
 from newskb.model import EventStatus
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-REPORTING = _set("say tell insist add write argue suggest note state explain declare")
-TALK = _set("speak talk phone telephone call conversation chat")
-HOSTED = _set("summit meeting talks talk delegation visit conference counterpart leader leaders")
-NEGATION_OK = _set(
-    """support endorse agree accept sign cooperate back recognize recognise comply meet
-    approve ratify join"""
-)
-SUPPOSING = _set("should could might may")
-THREAT_WORDS = _set("threaten threat warn vow ultimatum")
-CONCEDING = _set("allow approve cancel permit let authorize authorise call_off")
-AID_WORDS = _set(
-    """aid assistance relief fund funds funding money loan loans grant grants weapon weapons
-    arms food supplies medicine medicines equipment asylum donation donations humanitarian
-    ammunition vaccine vaccines shelter troops soldiers peacekeepers forces personnel"""
-)
-MOBILIZING = _set(
-    """troops forces force soldiers army military police reserves reservists guard units
-    warships tanks militia fighters brigade battalion navy jets"""
-)
-PROTEST_WORDS = _set(
-    """protest protests protester protesters protestor protestors demonstration demonstrations
-    demonstrator demonstrators rioter rioters riot riots strike strikers boycott sit-in
-    picket march marchers activists"""
-)
-PERSONAL_NEEDS = _set("help treatment comment comments counseling counselling care advice therapy")
-SHARED_OK = _set("intelligence information data technology expertise evidence")
-PAPERS = _set("passport passports flag flags document documents card cards book books effigy")
-GENERIC = _set("people someone anyone everyone others somebody anybody everybody")
-PLACE_PREPS = _set("in at near outside inside from")
-AGENT_NOUNS = _set(
-    """troops troop forces force police government officials leaders authorities army military
-    soldiers people citizens diplomats negotiators delegation navy agents agent guards"""
-)
-PLACE_NOUNS = _set("province state city county region district town village territory")
-OFFERING = _set("willing ready prepared committed determined about poised set due")
-WISHING = _set("like want hope wish prefer love")
-BLOCKING = _set("prevent stop block")
-FORCE = _set(
-    """troops soldiers army military forces police militants rebels gunmen force weapon weapons
-    gun guns tank tanks blockade checkpoint checkpoints arrest arrested detained"""
-)
-CRIMES = _set(
-    """murder murders killing killings shooting shootings crime crimes fraud corruption abuse
-    abuses allegation allegations bombing bombings attack attacks hack hacking leak leaks
-    misconduct wrongdoing bribery bribe bribes theft assault rape violation violations
-    scandal collusion interference espionage laundering embezzlement torture massacre
-    involvement role ties conduct"""
-)
+__all__ = ["in_words", "keep", "participants"]
 
 
 def _lemma(tok: Token) -> str:
@@ -183,7 +157,10 @@ def _concurred(tok: Token) -> bool:
 def _state_actor(r: Roles, idx: EntityIndex) -> bool:
     """An actor that is a state, a people or a political body (not a person): announced
     plans, permissions and offers of such actors are what PLOVER codes."""
-    return any(idx.types.get(a) in ("GPE", "NORP") or a in idx.politicals for a in r.actors)
+    return any(
+        a not in idx.parts.names and (idx.types.get(a) in ("GPE", "NORP") or a in idx.politicals)
+        for a in r.actors
+    )
 
 
 def _hedged(tok: Token) -> bool:
@@ -209,9 +186,84 @@ def _demand(head: Token) -> bool:
     return False
 
 
+def _bare_noun(trig: Trigger) -> bool:
+    """A noun trigger no light verb makes an act ('his strong support among conservatives',
+    'against British withdrawal from the EU', 'their protest of the FBI's refusal')."""
+    tok = trig.token
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if trig.head is not tok and trig.head.pos_ in ("VERB", "AUX") and tok.dep_ == "dobj":
+        return False  # "offered its support", "signaled his support for ISIS"
+    if trig.type in ("SUPPORT", "RETREAT", "CONCEDE", "REJECT"):
+        return True
+    if trig.type == "PROTEST":
+        return any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+        )
+    return False
+
+
+def _announced(head: Token) -> bool:
+    """'it would prohibit all aid', 'may halt mediation if cooperation founders': a plan stated
+    or a condition set, not a guess ('Russia should hack')."""
+    auxes = [c.lower_ for c in head.children if c.dep_ == "aux"]
+    if {"will", "would", "'ll", "wo"} & set(auxes) or auxes[:2] == ["should", "have"]:
+        return True  # "should have attacked": a counterfactual the speaker states
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in head.children
+    )
+
+
+def _ought(head: Token) -> bool:
+    """'Mexico should be grateful ... and even agree to help pay': what someone ought to do."""
+    for tok in (head, head.head if head.dep_ in ("conj", "xcomp") else head):
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "ought") for c in tok.children):
+            return True
+    return False
+
+
+def _requested(head: Token) -> bool:
+    """'called for Obama to resign', 'urged Congress to act': what is asked for is the request's
+    content, not an event of its own."""
+    gov = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and _lemma(head.head.head) in REQUESTING:
+        return True  # "his call for a Muslim ban"
+    marked = any(c.dep_ in ("prep", "prt", "mark") and c.lower_ in ("for", "on") for c in
+                 (*gov.children, *head.children))  # fmt: skip
+    return (
+        head.dep_ in ("xcomp", "ccomp", "advcl")
+        and gov is not head
+        and _lemma(gov) in REQUESTING
+        and marked
+    )
+
+
 def _drops(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: SpacySpan) -> bool:
     tok, head = trig.token, trig.head
     lem, kind = _lemma(tok), trig.type
+    if _bare_noun(trig) or _requested(head) or _requested(tok):
+        return True
+    if kind in lexicon.COOPERATIVE and _ought(head):
+        return True
+    if kind == "AGREE" and not r.actors:
+        return True
+    objs = [c for c in head.children if c.dep_ in ("dobj", "xcomp")]
+    if lem == "decline" and not objs:
+        return True  # "coal consumption declined 3.3 percent"
+    if lem == "approve" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return True  # "15 percent of Republicans approve of his job performance"
+    if lem in ("establish", "open") and kind == "SUPPORT":
+        return not any(_lemma(o) in TIES for o in _objects(head))
+    if kind == "ASSAULT" and any(_lemma(o) in ABSTRACT for o in _objects(head)):
+        return True  # "destroying the party's chance"
+    if (
+        lem == "blame"
+        and objs
+        and not any(o.i in idx.by_token or _lemma(o) in AGENT_NOUNS for o in objs)
+    ):
+        return True  # "blamed the national debt for ..."
     state = _state_actor(r, idx)
     if (tok.pos_ == "ADJ" and _hedged(tok)) or _wished(head):
         return True
@@ -219,7 +271,10 @@ def _drops(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: Spa
         return lem not in ("apologize", "apologise", "apology", "offer", "express")
     if kind == "COERCE" and lem in BLOCKING:
         return not _sentence_words(sent) & FORCE
-    states = any(idx.types.get(a) == "GPE" for a in r.actors)
+    states = any(
+        idx.types.get(a) == "GPE" or (a in idx.politicals and idx.types.get(a) != "NORP")
+        for a in r.actors
+    )
     if lem == "agree" and tok.pos_ == "VERB" and not states and _concurred(tok):
         return True
     if kind == "REQUEST" and lem == "ask" and _question(head):
@@ -239,7 +294,8 @@ def _drops(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: Spa
         none = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
         return modal or none
     if st in ("planned", "hypothetical") and kind in lexicon.CONFLICT:
-        return lem not in THREAT_WORDS and not state
+        said = st == "planned" or _announced(head)
+        return lem not in THREAT_WORDS and not (state and said)
     if kind == "CONCEDE" and lem in CONCEDING:
         return not state
     if kind == "AID":
@@ -263,102 +319,16 @@ def _drops(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: Spa
     return False
 
 
-def _dateline(tok: Token) -> bool:
-    """'WASHINGTON (AP) -' / 'WASHINGTON (Reuters) -': the city a story was filed from."""
-    sent_start = tok.sent.start
-    if tok.i - sent_start > 3 or not tok.text.isupper() or len(tok.text) < 3:
+def in_words(trig: Trigger, sent: SpacySpan) -> bool:
+    """'He has attacked her over an email chain', 'attacked her language skills': an attack
+    whose object is a person's words, record or skills, or a pronoun, in a sentence with no
+    force word, is criticism (ACCUSE)."""
+    if trig.type != "ASSAULT" or _lemma(trig.token) not in ("attack", "assail"):
         return False
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and (nxt.text in ("(", "-", "—", "–", ",") or nxt.is_space)
-
-
-def _place_uses(sent: SpacySpan, idx: EntityIndex) -> set[str]:
-    """Entities the article names as a place ("in Benghazi", "at Orlando") and never as a
-    subject or an owner; an abbreviated name ("U.S.", "UK") is a state."""
-    out: set[str] = set()
-    acting: set[str] = set()
-    for tok in sent.doc:
-        e = idx.by_token.get(tok.i)
-        if e is None:
-            continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-            out.add(e)
-        elif tok.dep_ in ("nsubj", "nsubjpass", "poss") or "." in tok.text or tok.is_upper:
-            acting.add(e)
-    return out - acting
-
-
-def _modifier_only(
-    eid: str,
-    trig: Trigger,
-    sent: SpacySpan,
-    idx: EntityIndex,
-    places: set[str] | None,
-    of_trigger: bool = True,
-    agents: frozenset[str] = frozenset(),
-) -> bool:
-    """Every mention of ``eid`` in the sentence only modifies a noun outside it: another
-    noun ('the New York businessman', 'Staunton police'), or the trigger when the article
-    uses the entity as a place ('the Benghazi attack' with 'in Benghazi')."""
-    toks = [t for t in sent if idx.by_token.get(t.i) == eid]
-    if not toks:
+    if trig.token.pos_ != "VERB" or _sentence_words(sent) & ATTACK_FORCE:
         return False
-    for t in toks:
-        if idx.by_token.get(t.head.i) == eid:
-            continue  # inside the name
-        if t.dep_ not in ("compound", "amod", "nmod") or t.head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        chain = [t.head]
-        while chain[-1].dep_ == "compound" and chain[-1].head is not chain[-1]:
-            chain.append(chain[-1].head)
-        if any(h.lemma_.lower() in agents or h.lower_ in agents for h in chain):
-            return False
-        if t.head.lower_ in PLACE_NOUNS:
-            return False
-        on_trigger = t.head.i in (trig.token.i, trig.phrase.i)
-        if on_trigger and (not of_trigger or places is None or eid not in places):
-            return False
-    return True
-
-
-def _generic(eid: str, toks: list[Token], trig: Trigger, idx: EntityIndex) -> bool:
-    """'People say they attack us': people in general, not a crowd that protested
-    ('20,000 people joined the demonstrations', 'thousands of people')."""
-    if trig.type == "PROTEST":
-        return False
-    if idx.parts.names.get(eid, idx.names.get(eid, "")).lower() not in GENERIC:
-        return False
-    counted = any(
-        c.dep_ in ("nummod", "amod", "quantmod") or c.like_num for t in toks for c in t.children
-    )
-    return not counted and not any(t.head.dep_ == "pobj" and t.dep_ == "pobj" for t in toks)
-
-
-def participants(trig: Trigger, r: Roles, idx: EntityIndex, sent: SpacySpan) -> Roles | None:
-    """The roles without datelines, generic people and place modifiers among the actors;
-    ``None`` (no event) when that leaves no actor where there was one."""
-    if not r.actors:
-        return r
-    places: set[str] | None = None
-    kept: list[str] = []
-    for a in r.actors:
-        toks = [t for t in sent if idx.by_token.get(t.i) == a]
-        agents = AGENT_NOUNS - {"people"}
-        if toks and all(_dateline(t) for t in toks):
-            continue
-        if _generic(a, toks, trig, idx):
-            continue
-        if idx.types.get(a) == "GPE":
-            if places is None:
-                places = _place_uses(sent, idx)
-            if _modifier_only(a, trig, sent, idx, places, True, agents):
-                continue
-        kept.append(a)
-    if not kept:
-        return None
-    if len(kept) == len(r.actors):
-        return r
-    return Roles(tuple(kept), r.recipients, r.location, r.group)
+    objs = [c for c in trig.token.children if c.dep_ == "dobj"]
+    return any(o.lower_ in WORDS_TARGETS or _lemma(o) in WORDS_TARGETS for o in objs)
 
 
 def keep(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: SpacySpan) -> bool:
