@@ -63,6 +63,16 @@ def coded(text: str) -> list[tuple[str, str, list[str]]]:
         "China's coal consumption appears to have declined 3.3 percent last year.",
         "Fewer than 15 percent of Republicans approve of President Obama's job performance.",
         "I believe Donald Trump is destroying the Republican Party's chance to win an election.",
+        # a description, an analysis, a habit, a denial, a TV show, what was not done
+        "Glenn Beck on Friday declared Trump was a threat to America's democracy.",
+        "Mr. Ross argues that distancing from Israel has never generated the Arab cooperation "
+        "that presidents expect.",
+        "Democratic politicians typically oppose taxing consumption on fairness grounds.",
+        "At a rally in Louisiana last week, Mr. Trump rejected attacks from Jeb Bush that he was "
+        "not a conservative.",
+        "Ted Cruz spoke during a taping of a MSNBC town hall meeting in Buffalo.",
+        "FBI director James Comey decided not to recommend indicting Clinton.",
+        "But Trump later blamed his hesitancy to condemn David Duke on a bad earpiece.",
     ],
 )
 def test_dropped_by_the_precision_gate(text: str) -> None:
@@ -90,6 +100,14 @@ def test_dropped_by_the_precision_gate(text: str) -> None:
         ("The United States announced Wednesday it would prohibit all aid to Albanian rebels in "
          "Macedonia.", "THREATEN", "prohibit"),
         ("Trump supporters attacked her Spanish-language skills.", "ACCUSE", "attacked"),
+        ("When Donald Trump attacked a federal judge whose parents were born in Mexico, Hispanic "
+         "Americans were outraged.", "ACCUSE", "attacked"),
+        ("Hillary Clinton is using President Barack Obama as a shield against Bernie Sanders' "
+         "attacks.", "ACCUSE", "attacks"),
+        ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices "
+         "in east Jerusalem.", "REJECT", "agreement"),
+        ("The Sri Lankan army has been holding thousands of Tamil civilians as human shields.",
+         "COERCE", "shields"),
     ],
 )  # fmt: skip
 def test_kept_where_the_type_holds(text: str, kind: str, trigger: str) -> None:

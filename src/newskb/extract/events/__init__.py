@@ -213,6 +213,8 @@ def sentence_events(
             trig = dataclasses.replace(trig, type=kind, mode=None)
         if _verbal_attack(trig, r, idx, sent) or trust.in_words(trig, sent):
             trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
+        if trust.threatened(trig):
+            trig = dataclasses.replace(trig, type="THREATEN", mode=None)
         if _riot_damage(trig, r, idx):
             trig = dataclasses.replace(trig, type="PROTEST", mode="riot")
         if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):

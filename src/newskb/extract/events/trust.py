@@ -43,13 +43,17 @@ from newskb.extract.events.trustwords import (
     BLOCKING,
     CONCEDING,
     CRIMES,
+    DENIED,
     FORCE,
+    HABITUAL,
     HOSTED,
     MOBILIZING,
     OFFERING,
     PAPERS,
+    PARTY_LABELS,
     PERSONAL_NEEDS,
     PROTEST_WORDS,
+    RELUCTANCE,
     REPORTING,
     REQUESTING,
     SHARED_OK,
@@ -62,7 +66,7 @@ from newskb.extract.events.trustwords import (
 )
 from newskb.model import EventStatus
 
-__all__ = ["in_words", "keep", "participants"]
+__all__ = ["in_words", "keep", "participants", "threatened"]
 
 
 def _lemma(tok: Token) -> str:
@@ -119,11 +123,13 @@ def _wished(head: Token) -> bool:
     an act wished for or governed by an adjective, not one reported."""
     tok = head
     for _ in range(5):
-        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl") or tok.head is tok:
             return False
         tok = tok.head
-        if _lemma(tok) in WISHING:
+        if _lemma(tok) in WISHING or _lemma(tok) in RELUCTANCE:
             return True
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True  # "decided not to recommend indicting Clinton"
         if tok.pos_ == "ADJ" and tok.dep_ != "amod":
             return _lemma(tok) not in OFFERING or _hedged(tok)
     return False
@@ -158,7 +164,9 @@ def _state_actor(r: Roles, idx: EntityIndex) -> bool:
     """An actor that is a state, a people or a political body (not a person): announced
     plans, permissions and offers of such actors are what PLOVER codes."""
     return any(
-        a not in idx.parts.names and (idx.types.get(a) in ("GPE", "NORP") or a in idx.politicals)
+        a not in idx.parts.names
+        and idx.names.get(a, "").lower() not in PARTY_LABELS
+        and (idx.types.get(a) in ("GPE", "NORP") or a in idx.politicals)
         for a in r.actors
     )
 
@@ -192,10 +200,16 @@ def _bare_noun(trig: Trigger) -> bool:
     tok = trig.token
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if trig.head is not tok and trig.head.pos_ in ("VERB", "AUX") and tok.dep_ == "dobj":
-        return False  # "offered its support", "signaled his support for ISIS"
+    if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        return False  # "offered its support", "speeded up the withdrawal of forces"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return not any(c.lower_ == "human" for c in tok.children)  # "using Obama as a shield"
+    if tok.dep_ == "attr":
+        return True  # "Trump was a threat to America's democracy"
     if trig.type in ("SUPPORT", "RETREAT", "CONCEDE", "REJECT"):
         return True
+    if trig.type == "AGREE" and tok.dep_ == "pobj":
+        return True  # "the legacy of the Iran agreement"
     if trig.type == "PROTEST":
         return any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
@@ -245,6 +259,20 @@ def _drops(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: Spa
     lem, kind = _lemma(tok), trig.type
     if _bare_noun(trig) or _requested(head) or _requested(tok):
         return True
+    if tok.pos_ == "NOUN" and st == "negated" and _lemma(head) not in ("reach", "sign"):
+        return True  # "has never generated the Arab cooperation"; "failed to reach agreement"
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in (*head.children, *tok.children)):
+        return True  # "Democratic politicians typically oppose taxing consumption"
+    if kind == "REJECT" and any(_lemma(o) in DENIED for o in _objects(head)):
+        return True  # "rejected attacks that he was not a conservative": a denial
+    if lem in ("meeting", "conference") and any(c.lower_ in ("hall", "town") for c in tok.subtree):
+        return True  # "a town hall meeting"
+    if (
+        kind == "CONSULT"
+        and lem == "visit"
+        and any(idx.types.get(x) == "FAC" for x in r.recipients)
+    ):
+        return True  # "visited the grave of Theodor Herzl"
     if kind in lexicon.COOPERATIVE and _ought(head):
         return True
     if kind == "AGREE" and not r.actors:
@@ -325,10 +353,27 @@ def in_words(trig: Trigger, sent: SpacySpan) -> bool:
     force word, is criticism (ACCUSE)."""
     if trig.type != "ASSAULT" or _lemma(trig.token) not in ("attack", "assail"):
         return False
-    if trig.token.pos_ != "VERB" or _sentence_words(sent) & ATTACK_FORCE:
+    if _sentence_words(sent) & ATTACK_FORCE:
+        return False
+    if trig.token.pos_ == "NOUN":  # "Bernie Sanders' attacks on her campaign contributions"
+        owners = [c for c in trig.token.children if c.dep_ == "poss"]
+        return any(w.ent_type_ == "PERSON" for o in owners for w in o.subtree)
+    if trig.token.pos_ != "VERB":
         return False
     objs = [c for c in trig.token.children if c.dep_ == "dobj"]
     return any(o.lower_ in WORDS_TARGETS or _lemma(o) in WORDS_TARGETS for o in objs)
+
+
+def threatened(trig: Trigger) -> bool:
+    """'Obama has threatened to veto the bill': what is threatened is a THREATEN, not a
+    refusal or an act."""
+    head = trig.head
+    return (
+        trig.type != "THREATEN"
+        and head.dep_ == "xcomp"
+        and head.head is not head
+        and _lemma(head.head) == "threaten"
+    )
 
 
 def keep(trig: Trigger, r: Roles, st: EventStatus, idx: EntityIndex, sent: SpacySpan) -> bool:

@@ -33,7 +33,18 @@ PROTEST_WORDS = _set(
 )
 PERSONAL_NEEDS = _set("help treatment comment comments counseling counselling care advice therapy")
 SHARED_OK = _set("intelligence information data technology expertise evidence")
-PAPERS = _set("passport passports flag flags document documents card cards book books effigy")
+PAPERS = _set(
+    "passport passports flag flags document documents card cards book books effigy mortgage"
+)
+RELUCTANCE = _set("hesitancy hesitation reluctance unwillingness refusal failure")
+PARTY_LABELS = _set(
+    "republican republicans democrat democrats democratic gop conservatives liberals progressives"
+)
+HABITUAL = _set("typically usually generally traditionally often always normally")
+DENIED = _set(
+    """attack attacks claim claims accusation accusations allegation allegations charge charges
+    criticism suggestion suggestions report reports notion idea"""
+)
 GENERIC = _set("people someone anyone everyone others somebody anybody everybody")
 AGENT_NOUNS = _set(
     """troops troop forces force police government officials leaders authorities army military
@@ -61,7 +72,9 @@ CRIMES = _set(
     involvement role ties conduct"""
 )
 WORDS_TARGETS = _set(
-    """him her them me us you record records policy policies comment comments remarks character
+    """judge reporter reporters candidate candidates rival rivals opponent opponents critic
+    critics media press senator governor president him her them me us you record records
+    policy policies comment comments remarks character
     skill skills judgment position positions views plan plans proposal proposals"""
 )
 ATTACK_FORCE = _set(
