@@ -160,3 +160,48 @@ def test_unit_adjectives_event_years_and_mid_afternoon() -> None:
     assert v == {"mid-afternoon yesterday": "TIME 1989-11-01TAF"}
     v = found("On Oct. 23 markets fell. By mid afternoon, traders sold.", nov2)
     assert v["mid afternoon"] == "TIME 1989-10-23TAF"  # the day the narrative is at
+
+
+def test_a_quoted_show_title_that_goes_on_is_no_time() -> None:
+    # the closing quote comes after more title-case words, not right after "This Week"
+    assert found('Baker said on ABC-TV\'s "This Week With David Brinkley" that talks failed.') == {}
+    assert found('He said, "Today We Start" was the slogan.') == {}
+    assert found('He said, "Today we start."') == {"Today": "DATE 2025-03-18"}
+
+
+def test_today_in_general_is_no_day() -> None:
+    assert found("It is hard to raise children in today's world.") == {}
+    assert found("The case is for today's youth what the blockade was.") == {}
+    assert found("If I were choosing the people of tomorrow, I would pick them.") == {}
+    assert found("The offer ran in today's editions.") == {"today": "DATE 2025-03-18"}
+    assert found("Tomorrow's vote has international implications.") == {
+        "Tomorrow": "DATE 2025-03-19"
+    }
+
+
+def test_a_quarter_of_something_is_a_fraction() -> None:
+    oct89 = dt.date(1989, 10, 26)
+    assert found("Funds hold more than a quarter of the junk market.", oct89) == {}
+    assert found("Taxes would be minimal in a quarter that produced a loss.", oct89) == {}
+    v = found("It had profits after several quarters of losses.", oct89)
+    assert v == {"several quarters": "DURATION PXQ"}
+    assert found("Net fell in a flat second quarter.", oct89) == {
+        "a flat second quarter": "DATE 1989-Q2"
+    }
+
+
+def test_a_weekday_a_thing_is_put_off_until_lies_ahead() -> None:
+    # the clause is past ("postponed"), the new date is not (PUB is a Tuesday)
+    v = found("Officials postponed until Thursday any action on the case.")
+    assert v == {"Thursday": "DATE 2025-03-20"}
+    assert found("The talks were delayed until Friday.") == {"Friday": "DATE 2025-03-21"}
+    assert found("The store stayed closed until Monday.") == {"Monday": "DATE 2025-03-17"}
+
+
+def test_the_previous_weekday_is_read_on_the_narrative_day() -> None:
+    # the narrative is at Thursday March 13; the Friday before it is March 7
+    v = found("Shares fell on March 13, down 4% from the previous Friday.")
+    assert v["the previous Friday"] == "DATE 2025-03-07"
+    assert found("Prices fell 4% from the previous Friday.") == {
+        "the previous Friday": "DATE 2025-03-14"
+    }

@@ -77,6 +77,10 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     wd = _weekday(m["wd"])
     rel = m["rel"].lower().split()[-1]
     a = ctx.anchor
+    pod = PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else ""
+    if m["rel"].lower().startswith("the"):  # "the previous Friday": before the narrative's day
+        n = -1 if rel == "previous" else 1
+        return Found(m.start(), m.end(), "TIME" if pod else "DATE", "", anaphor=(f"WD{wd}", n, pod))
     if rel in ("last", "past", "previous"):
         value = cal.weekday(a, wd, -1, inclusive=False)
     elif rel in ("next", "coming", "following"):
@@ -185,12 +189,25 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     if m["pl"]:
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
         return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
-    # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one
-    tense = -1 if ctx.text.startswith("'s", m.end()) else ctx.tense(m.start())
+    # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one;
+    # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
+    if ctx.text.startswith("'s", m.end()):
+        tense = -1
+    elif _PUT_OFF_UNTIL.search(ctx.text, max(0, m.start() - 80), m.start()):
+        tense = 1
+    else:
+        tense = ctx.tense(m.start())
     value = cal.weekday(ctx.anchor, wd, 1 if tense > 0 else -1)
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
     return _found(m, "DATE", value)
+
+
+_PUT_OFF_UNTIL = re.compile(
+    r"\b(?:postpone|delay|defer|adjourn|extend|put\s+off|push(?:ed)?\s+back)\w*\b[^.;]{0,60}?"
+    r"\b(?:until|till|to)\s+(?:(?:early|late)\s+)?$",
+    re.I,
+)
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -248,8 +265,12 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # ages are not time expressions here
     if m["suf"] and m["n"].lower() in ("a", "an"):
         return None  # "a day-long meeting": the article is the meeting's (``unit_adjective``)
-    if unit == "Q" and ((m["n"][:1].isalpha() and "-" in m.group()) or m["det"] == "a"):
-        return None  # "three-quarters" is a fraction
+    if unit == "Q" and (
+        (m["n"][:1].isalpha() and "-" in m.group())
+        or m["det"] == "a"
+        or (m["n"].lower() in ("a", "an", "one") and not m["rel"])
+    ):
+        return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
         return None
     if (

@@ -271,8 +271,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None
     if _OF_LONGER.match(ctx.text, m.end()):
         return None  # "the last half of the '80s": of a decade, not of this year
-    if not (det or mods or ordw):
-        return None
+    if not (det or mods or ordw) or (det == "a" and not (mods or ordw)):
+        return None  # "a quarter of the market" is a fraction, "in a quarter that ..." any one
     if unit == "period" and not re.search(r"year|\d|latest|same|comparable|corresponding", mods):
         return None
     if unit == "half" and not ordw:
