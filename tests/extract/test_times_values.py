@@ -205,3 +205,11 @@ def test_the_previous_weekday_is_read_on_the_narrative_day() -> None:
     assert found("Prices fell 4% from the previous Friday.") == {
         "the previous Friday": "DATE 2025-03-14"
     }
+
+
+def test_the_past_year_is_the_calendar_year_before() -> None:
+    # TimeML news gold: "over the past year" is last year, "in the last decade" the decade before
+    assert found("Hate groups grew over the past year.") == {"the past year": "DATE 2024"}
+    assert found("Wages lost ground in the last decade.") == {"the last decade": "DATE 201"}
+    assert found("Plants will close over the next year.") == {"the next year": "DATE 2026"}
+    assert found("Prices rose in the past three years.") == {"the past three years": "DURATION P3Y"}
