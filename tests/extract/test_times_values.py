@@ -196,6 +196,11 @@ def test_a_weekday_a_thing_is_put_off_until_lies_ahead() -> None:
     assert v == {"Thursday": "DATE 2025-03-20"}
     assert found("The talks were delayed until Friday.") == {"Friday": "DATE 2025-03-21"}
     assert found("The store stayed closed until Monday.") == {"Monday": "DATE 2025-03-17"}
+    # a month too: loans extended through January, written in October, run to next January
+    oct89 = dt.date(1989, 10, 30)
+    v = found("Lenders have extended it up to $90 million in loans through January.", oct89)
+    assert v == {"January": "DATE 1990-01"}
+    assert found("Sales rose this year through August.", oct89)["August"] == "DATE 1989-08"
 
 
 def test_the_previous_weekday_is_read_on_the_narrative_day() -> None:

@@ -18,6 +18,7 @@ from newskb.extract.times.rules import (
     _month,
     _reporting_quarter,
     _weekday,
+    put_off_until,
 )
 
 _REL_N = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
@@ -197,7 +198,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
     if ctx.text.startswith("'s", m.end()):
         tense = -1
-    elif _PUT_OFF_UNTIL.search(ctx.text, max(0, m.start() - 80), m.start()):
+    elif put_off_until(ctx.text, m.start()):
         tense = 1
     else:
         tense = ctx.tense(m.start())
@@ -205,13 +206,6 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
     return _found(m, "DATE", value)
-
-
-_PUT_OFF_UNTIL = re.compile(
-    r"\b(?:postpone|delay|defer|adjourn|extend|put\s+off|push(?:ed)?\s+back)\w*\b[^.;]{0,60}?"
-    r"\b(?:until|till|to)\s+(?:(?:early|late)\s+)?$",
-    re.I,
-)
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
