@@ -196,6 +196,9 @@ def test_a_weekday_a_thing_is_put_off_until_lies_ahead() -> None:
     assert v == {"Thursday": "DATE 2025-03-20"}
     assert found("The talks were delayed until Friday.") == {"Friday": "DATE 2025-03-21"}
     assert found("The store stayed closed until Monday.") == {"Monday": "DATE 2025-03-17"}
+    # a deadline someone has lies ahead too
+    assert found("Cyprus has until Monday to raise the money.") == {"Monday": "DATE 2025-03-24"}
+    assert found("He has lived there until Monday.") == {"Monday": "DATE 2025-03-17"}
     # a month too: loans extended through January, written in October, run to next January
     oct89 = dt.date(1989, 10, 30)
     v = found("Lenders have extended it up to $90 million in loans through January.", oct89)

@@ -116,7 +116,8 @@ _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 
 
 _PUT_OFF_UNTIL = re.compile(
-    r"\b(?:postpone|delay|defer|adjourn|extend|put\s+off|push(?:ed)?\s+back)\w*\b[^.;]{0,80}?"
+    r"\b(?:postpone|delay|defer|adjourn|extend|put\s+off|push(?:ed)?\s+back|"
+    r"(?-i:has|have|gets?)(?=\s+\w+\s+until|\s+until))\w*\b[^.;]{0,80}?"
     r"\b(?:until|till|to|through)\s+(?:(?:early|late|mid)[\s-]+)?$",
     re.I,
 )
@@ -124,7 +125,8 @@ _PUT_OFF_UNTIL = re.compile(
 
 def put_off_until(text: str, start: int) -> bool:
     """Is the date at ``start`` the new end of something postponed, delayed or extended
-    ("postponed until Tuesday", "extended loans through January")? It lies ahead then."""
+    ("postponed until Tuesday", "extended loans through January"), or a deadline someone has
+    ("Cyprus has until Monday to raise the money")? It lies ahead then."""
     return _PUT_OFF_UNTIL.search(text, max(0, start - 100), start) is not None
 
 
