@@ -221,3 +221,12 @@ def test_the_past_year_is_the_calendar_year_before() -> None:
     assert found("Wages lost ground in the last decade.") == {"the last decade": "DATE 201"}
     assert found("Plants will close over the next year.") == {"the next year": "DATE 2026"}
     assert found("Prices rose in the past three years.") == {"the past three years": "DURATION P3Y"}
+
+
+def test_this_weekday_is_the_coming_one_unless_the_clause_is_past() -> None:
+    sat = dt.date(2013, 3, 23)
+    assert found("The summit will open this Friday.", sat) == {"this Friday": "DATE 2013-03-29"}
+    assert found("The vote is this Tuesday.", sat) == {"this Tuesday": "DATE 2013-03-26"}
+    assert found("The summit opened this Friday.", sat) == {"this Friday": "DATE 2013-03-22"}
+    assert found("They met this past Friday.", sat) == {"this past Friday": "DATE 2013-03-22"}
+    assert found("The vote is this Saturday.", sat) == {"this Saturday": "DATE 2013-03-23"}

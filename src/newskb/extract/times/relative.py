@@ -90,8 +90,9 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
         value = cal.weekday(a, wd, -1, inclusive=False)
     elif rel in ("next", "coming", "following"):
         value = cal.weekday(a, wd, 1, inclusive=False)
-    else:
-        value = cal.this_weekday(a, wd)
+    else:  # "this Friday" is the coming one ("this past Friday" says so), unless the clause
+        # is past ("the summit opened this Friday", written on Saturday)
+        value = cal.weekday(a, wd, -1 if ctx.tense(m.start()) < 0 else 1)
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
     return _found(m, "DATE", value)
