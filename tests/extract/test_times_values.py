@@ -183,6 +183,8 @@ def test_a_quarter_of_something_is_a_fraction() -> None:
     oct89 = dt.date(1989, 10, 26)
     assert found("Funds hold more than a quarter of the junk market.", oct89) == {}
     assert found("Taxes would be minimal in a quarter that produced a loss.", oct89) == {}
+    assert found("One quarter of the staff left.", oct89) == {}
+    assert found("It lost money for one quarter.", oct89) == {"one quarter": "DURATION P1Q"}
     v = found("It had profits after several quarters of losses.", oct89)
     assert v == {"several quarters": "DURATION PXQ"}
     assert found("Net fell in a flat second quarter.", oct89) == {

@@ -267,7 +267,8 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
     if unit == "Q" and (
         (m["n"][:1].isalpha() and "-" in m.group())
         or m["det"] == "a"
-        or (m["n"].lower() in ("a", "an", "one") and not m["rel"])
+        or (m["n"].lower() in ("a", "an") and not m["rel"])
+        or (m["n"].lower() == "one" and ctx.text.startswith(" of ", m.end()))
     ):
         return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
