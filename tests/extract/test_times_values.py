@@ -223,6 +223,8 @@ def test_the_past_year_is_the_calendar_year_before() -> None:
     assert found("Wages lost ground in the last decade.") == {"the last decade": "DATE 201"}
     assert found("Plants will close over the next year.") == {"the next year": "DATE 2026"}
     assert found("Prices rose in the past three years.") == {"the past three years": "DURATION P3Y"}
+    # a week or a month: no evidence either way in the dev gold, it stays a duration
+    assert found("Prices rose over the past week.") == {"the past week": "DURATION P1W"}
 
 
 def test_this_weekday_is_the_coming_one_unless_the_clause_is_past() -> None:

@@ -67,7 +67,7 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     unit = unit_code(what)
     if unit in ("H", "MIN", "S"):
         return _found(m, "DURATION", duration(1, unit)) if the or rel == "past" else None
-    if the and rel in ("past", "last", "next", "coming") and unit in ("Y", "DE", "M", "W"):
+    if the and rel in ("past", "last", "next", "coming") and unit in ("Y", "DE"):
         # "over the past year", "in the last decade", "over the next year or so": TimeML news
         # gold reads them as the calendar unit before (after) the anchor, not as a duration
         return _found(m, "DATE", cal.shift(a, unit, -1 if rel in ("past", "last") else 1))
