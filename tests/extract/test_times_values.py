@@ -234,13 +234,3 @@ def test_this_weekday_is_the_coming_one_unless_the_clause_is_past() -> None:
     assert found("The summit opened this Friday.", sat) == {"this Friday": "DATE 2013-03-22"}
     assert found("They met this past Friday.", sat) == {"this past Friday": "DATE 2013-03-22"}
     assert found("The vote is this Saturday.", sat) == {"this Saturday": "DATE 2013-03-23"}
-
-
-def test_the_week_and_the_month_the_narrative_is_at() -> None:
-    assert found("Troops will be in place by the end of the month.") == {
-        "the end of the month": "DATE 2025-03"
-    }
-    v = found("The index fell on Friday, March 7. For the week, it dropped 3.8%.")
-    assert v["the week"] == "DATE 2025-W10"
-    assert found("She was named employee of the month.") == {}
-    assert found("Prices rose the week before the vote.") == {}

@@ -57,7 +57,6 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.SET_RE, rel.set_),
     (g.DURATION, rel.duration_rule),
     (g.BARE_UNITS, rel.bare_units),
-    (g.THE_UNIT, rel.the_unit),
     (g.UNIT_ADJ, rel.unit_adjective),
     (g.MID_POD, rel.mid_part_of_day),
     (g.REFS, rel.refs),

@@ -161,13 +161,6 @@ BARE_UNITS = re.compile(
     r"centuries))" + E,
     IC,
 )
-# "for the week", "by the end of the month": the week or month the narrative is at
-THE_UNIT = re.compile(
-    B
-    + r"the\s+(?P<u>week|month)(?!\s+(?:of|before|after|ahead|ago|earlier|later|long|to|in)\b)"
-    + E,
-    IC,
-)
 SET_RE = re.compile(
     B + r"(?:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)|"
     r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>" + NUM_WORD + r"|\d+)\s+)?"

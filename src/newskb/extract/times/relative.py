@@ -311,23 +311,6 @@ def unit_adjective(m: re.Match[str], ctx: Ctx) -> Found | None:
     return _found(m, "DURATION", duration(None if plural else 1, unit))
 
 
-_OF_PART = re.compile(
-    r"\b(?:end|beginning|start|middle|rest|remainder|close|turn|course|first\s+half|"
-    r"second\s+half)\s+of\s+$",
-    re.I,
-)
-
-
-def the_unit(m: re.Match[str], ctx: Ctx) -> Found | None:
-    """ "for the week", "by the end of the month": the week or month the narrative is at (see
-    ``tag_text``); not "employee of the month", "the month of Ramadan"."""
-    before = ctx.text[max(0, m.start() - 20) : m.start()]
-    if re.search(r"\bof\s+$", before, re.I) and not _OF_PART.search(before):
-        return None
-    unit = "W" if m["u"].lower() == "week" else "M"
-    return Found(m.start(), m.end(), "DATE", "", anaphor=(unit, 0, ""))
-
-
 def bare_units(m: re.Match[str], ctx: Ctx) -> Found | None:
     unit = unit_code(m["u"])
     return Found(m.start("x"), m.end("x"), "DURATION", duration(None, unit))
