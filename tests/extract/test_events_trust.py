@@ -73,6 +73,9 @@ def coded(text: str) -> list[tuple[str, str, list[str]]]:
         "Ted Cruz spoke during a taping of a MSNBC town hall meeting in Buffalo.",
         "FBI director James Comey decided not to recommend indicting Clinton.",
         "But Trump later blamed his hesitancy to condemn David Duke on a bad earpiece.",
+        # a threat in an election race
+        "Clinton is the favorite for her party's nomination and faces a Republican threat of "
+        "unknown potency.",
     ],
 )
 def test_dropped_by_the_precision_gate(text: str) -> None:
@@ -104,6 +107,10 @@ def test_dropped_by_the_precision_gate(text: str) -> None:
          "Americans were outraged.", "ACCUSE", "attacked"),
         ("Hillary Clinton is using President Barack Obama as a shield against Bernie Sanders' "
          "attacks.", "ACCUSE", "attacks"),
+        ("However when Joe Biden tried to attack Donald Trump, Japan's sensitivities became "
+         "collateral damage.", "ACCUSE", "attack"),
+        ("The rebels issued a threat to attack the capital.", "THREATEN", "threat"),
+        ("Gunmen attacked Senator John Smith outside his home with guns.", "ASSAULT", "attacked"),
         ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices "
          "in east Jerusalem.", "REJECT", "agreement"),
         ("The Sri Lankan army has been holding thousands of Tamil civilians as human shields.",

@@ -59,6 +59,7 @@ from newskb.extract.events.trustwords import (
     SHARED_OK,
     SUPPOSING,
     TALK,
+    THREAT_MAKING,
     THREAT_WORDS,
     TIES,
     WISHING,
@@ -200,6 +201,8 @@ def _bare_noun(trig: Trigger) -> bool:
     tok = trig.token
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if trig.type == "THREATEN" and not (tok.dep_ == "dobj" and _lemma(tok.head) in THREAT_MAKING):
+        return True  # "facing a Republican threat of unknown potency"
     if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
         return False  # "offered its support", "speeded up the withdrawal of forces"
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
@@ -351,17 +354,22 @@ def in_words(trig: Trigger, sent: SpacySpan) -> bool:
     """'He has attacked her over an email chain', 'attacked her language skills': an attack
     whose object is a person's words, record or skills, or a pronoun, in a sentence with no
     force word, is criticism (ACCUSE)."""
-    if trig.type != "ASSAULT" or _lemma(trig.token) not in ("attack", "assail"):
+    if trig.type != "ASSAULT" or _lemma(trig.token) not in ("attack", "assail", "assault"):
         return False
     if _sentence_words(sent) & ATTACK_FORCE:
         return False
     if trig.token.pos_ == "NOUN":  # "Bernie Sanders' attacks on her campaign contributions"
+        if any(c.lower_ == "verbal" for c in trig.token.children):
+            return True  # "his verbal assault on the nominee"
         owners = [c for c in trig.token.children if c.dep_ == "poss"]
         return any(w.ent_type_ == "PERSON" for o in owners for w in o.subtree)
     if trig.token.pos_ != "VERB":
         return False
     objs = [c for c in trig.token.children if c.dep_ == "dobj"]
-    return any(o.lower_ in WORDS_TARGETS or _lemma(o) in WORDS_TARGETS for o in objs)
+    return any(
+        o.lower_ in WORDS_TARGETS or _lemma(o) in WORDS_TARGETS or o.ent_type_ == "PERSON"
+        for o in objs
+    )  # "when Biden tried to attack Trump"
 
 
 def threatened(trig: Trigger) -> bool:

@@ -40,6 +40,7 @@ RELUCTANCE = _set("hesitancy hesitation reluctance unwillingness refusal failure
 PARTY_LABELS = _set(
     "republican republicans democrat democrats democratic gop conservatives liberals progressives"
 )
+THREAT_MAKING = _set("make issue repeat carry renew send deliver")
 HABITUAL = _set("typically usually generally traditionally often always normally")
 DENIED = _set(
     """attack attacks claim claims accusation accusations allegation allegations charge charges
