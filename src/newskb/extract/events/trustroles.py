@@ -5,13 +5,15 @@ all such is no event."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles
 from newskb.extract.events.triggers import Trigger
 from newskb.extract.events.trustwords import AGENT_NOUNS, GENERIC, PLACE_NOUNS
+
+_LAST: list[tuple[EntityIndex, Doc, frozenset[str]]] = []
 
 
 def _dateline(tok: Token) -> bool:
@@ -25,7 +27,10 @@ def _dateline(tok: Token) -> bool:
 
 def _place_uses(sent: SpacySpan, idx: EntityIndex) -> set[str]:
     """Places the article names ("in Benghazi", "the San Bernardino attack") and never as a
-    subject or an owner; an abbreviated name ("U.S.", "UK") is a state that acts."""
+    subject or an owner; an abbreviated name ("U.S.", "UK") is a state that acts. Counted once
+    per article (the last article's index and places are kept)."""
+    if _LAST and _LAST[0][0] is idx and _LAST[0][1] is sent.doc:
+        return set(_LAST[0][2])
     out: set[str] = set()
     acting: set[str] = set()
     for tok in sent.doc:
@@ -36,6 +41,7 @@ def _place_uses(sent: SpacySpan, idx: EntityIndex) -> set[str]:
             out.add(e)
         if tok.dep_ in ("nsubj", "nsubjpass", "poss") or "." in tok.text or tok.is_upper:
             acting.add(e)
+    _LAST[:] = [(idx, sent.doc, frozenset(out - acting))]
     return out - acting
 
 
