@@ -60,8 +60,8 @@ def steady_heap() -> bool:
         return False
     try:
         libc = ctypes.CDLL(None)
-        ok = libc.mallopt(M_MMAP_THRESHOLD, MMAP_MAX) == 1
-        ok = libc.mallopt(M_TRIM_THRESHOLD, TRIM_MAX) == 1 and ok
+        ok = bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_MAX) == 1)
+        ok = bool(libc.mallopt(M_TRIM_THRESHOLD, TRIM_MAX) == 1) and ok
     except (OSError, AttributeError):  # not glibc
         return False
     if ok:
