@@ -217,31 +217,27 @@ DROP INDEX entity_links_canon;
 """
 
 # version 7: full-text search in a narrow table of its own (``article_search``: the article's
-# rowid and its tsvector, GIN-indexed) instead of a generated column of the wide ``articles``
-# table. The vector is the title (weight A) and text (weight B) plus one marker lexeme, ``~``
-# and the rowid's block of ``SEARCH_BLOCK`` rowids (no word has a ``~``), so the GIN index alone
-# finds the matches among the newest rowids (``store.postgres.search``). Filled by a statement
-# trigger in the article's own transaction (COPY included), as SQLite's ``articles_fts``;
-# existing rows are copied over.
-SEARCH_BLOCK = 10_000
-V7 = f"""
+# rowid and its tsvector, title weight A, text weight B, GIN-indexed) instead of a generated
+# column of the wide ``articles`` table, so a search reads vectors, not articles
+# (``store.postgres.search``). Filled by a statement trigger in the article's own transaction
+# (COPY included), as SQLite's ``articles_fts``; existing rows are copied over.
+V7 = """
 CREATE TABLE article_search (rowid BIGINT PRIMARY KEY, fts tsvector NOT NULL);
-CREATE FUNCTION article_search_vector(rowid BIGINT, title TEXT, body TEXT) RETURNS tsvector
+CREATE FUNCTION article_search_vector(title TEXT, body TEXT) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
     setweight(to_tsvector('english', coalesce(title, '')), 'A')
-    || setweight(to_tsvector('english', body), 'B')
-    || array_to_tsvector(ARRAY['~' || (rowid / {SEARCH_BLOCK})::text]);
+    || setweight(to_tsvector('english', body), 'B');
 CREATE FUNCTION article_search_add() RETURNS trigger LANGUAGE plpgsql
     SET search_path FROM CURRENT AS $$
 BEGIN
     INSERT INTO article_search(rowid, fts)
-    SELECT n.rowid, article_search_vector(n.rowid, n.title, n.text) FROM added n;
+    SELECT n.rowid, article_search_vector(n.title, n.text) FROM added n;
     RETURN NULL;
 END $$;
 CREATE FUNCTION article_search_edit() RETURNS trigger LANGUAGE plpgsql
     SET search_path FROM CURRENT AS $$
 BEGIN
-    UPDATE article_search SET fts = article_search_vector(NEW.rowid, NEW.title, NEW.text)
+    UPDATE article_search SET fts = article_search_vector(NEW.title, NEW.text)
     WHERE rowid = NEW.rowid;
     RETURN NULL;
 END $$;
@@ -249,9 +245,7 @@ CREATE TRIGGER articles_search_ai AFTER INSERT ON articles
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION article_search_add();
 CREATE TRIGGER articles_search_au AFTER UPDATE OF title, text ON articles
     FOR EACH ROW EXECUTE FUNCTION article_search_edit();
-INSERT INTO article_search(rowid, fts)
-SELECT rowid, fts || array_to_tsvector(ARRAY['~' || (rowid / {SEARCH_BLOCK})::text])
-FROM articles ORDER BY rowid;
+INSERT INTO article_search(rowid, fts) SELECT rowid, fts FROM articles ORDER BY rowid;
 CREATE INDEX article_search_fts ON article_search USING GIN (fts);
 DROP INDEX articles_fts;
 ALTER TABLE articles DROP COLUMN fts;
