@@ -26,22 +26,27 @@ HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline
 HEADLINE = (
     "'StartSel=[, StopSel=], MaxWords=14, MinWords=6, MaxFragments=1, FragmentDelimiter=\" … \"'"
 )
-WINDOW_MARGIN = 1.5  # the window is sized for this many times the cap's matches
+WINDOW_MARGIN = 1.5  # a window is sized for this many times the cap's matches
+NEWEST_SHARE = 0.1  # words in more articles than this: the newest rows are read in order
 
 _ESTIMATE = (
     "EXPLAIN (FORMAT JSON) SELECT 1 FROM article_search s "
     "WHERE s.fts @@ plainto_tsquery('english', %(q)s)"
 )
-# each match is ranked as it is read (carrying its vector through the sort to rank it after
-# costs more than ranking the window's extra matches: -20 to -50% at 1M articles)
+# The newest ``cap`` matches above rowid ``floor``, each ranked as it is read (carrying the
+# vectors through the sort to rank them after costs more than ranking a few extra matches).
+# ``match`` is the GIN-indexed condition, or one the index cannot serve (``IS TRUE``) so the
+# rows are read newest first; ``order`` is ``rowid + 0`` where they must come from the index.
 _RANK = (
     "WITH cand AS MATERIALIZED (SELECT s.rowid, "
     "ts_rank_cd(s.fts, plainto_tsquery('english', %(q)s)) AS score FROM article_search s "
-    "WHERE s.fts @@ plainto_tsquery('english', %(q)s) AND s.rowid > %(floor)s "
-    "ORDER BY s.rowid DESC LIMIT %(cap)s) "
+    "WHERE {match} AND s.rowid > %(floor)s ORDER BY {order} DESC LIMIT %(cap)s) "
     "SELECT rowid, score, (SELECT count(*) FROM cand) AS n FROM cand "
     "ORDER BY score DESC, rowid LIMIT %(pool)s"
 )
+_MATCH = "s.fts @@ plainto_tsquery('english', %(q)s)"
+_BY_INDEX = _RANK.format(match=_MATCH, order="s.rowid + 0")
+_NEWEST = _RANK.format(match=f"({_MATCH}) IS TRUE", order="s.rowid")
 _EXACT = (  # every current match ranked: when old versions crowd the newest matches' best out
     "SELECT s.rowid, ts_rank_cd(s.fts, plainto_tsquery('english', %(q)s)) AS score "
     "FROM article_search s JOIN articles a ON a.rowid = s.rowid "
@@ -73,22 +78,38 @@ def estimate(conn: Any, text: str) -> tuple[float, float, int]:
 
 def newest_ranked(conn: Any, text: str, cap: int | None, pool: int) -> list[tuple[int, float]]:
     """The ``pool`` best of the newest ``cap`` matches (every match where ``cap`` is None), as
-    (rowid, score), best first."""
+    (rowid, score), best first.
+
+    Three ways, by the planner's estimate of the matches: few (up to ``WINDOW_MARGIN * cap``):
+    all of them from the GIN index; a word in more than ``NEWEST_SHARE`` of the articles: the
+    newest rows in order until ``cap`` match; in between, the matches among the newest rowids
+    that likely hold ``cap`` of them (GIN and key bitmaps ANDed, so only matches are read),
+    a wider window while they hold fewer."""
     args = {"q": text, "floor": 0, "cap": cap, "pool": pool}
-    width = top = 0
-    if cap is not None and WINDOW_MARGIN > 0:
+
+    def ranked(sql: str) -> list[tuple[int, float, int]]:
+        return [(int(r[0]), float(r[1]), int(r[2])) for r in conn.execute(sql, args, prepare=False)]
+
+    if cap is not None:
         matches, rows, top = estimate(conn, text)
-        if rows > 0 and matches > WINDOW_MARGIN * cap:
-            width = math.ceil(WINDOW_MARGIN * cap * rows / matches)
-    while 0 < width < top:
-        args["floor"] = top - width
-        got = conn.execute(_RANK, args, prepare=False).fetchall()
-        if got and int(got[0][2]) >= (cap or 0):
-            return [(int(r[0]), float(r[1])) for r in got]
-        width *= 4  # the window held too few: a wider one, at last the whole table
+        share = matches / rows if rows > 0 else 0.0
+        if share >= NEWEST_SHARE:  # bounded: a wrong estimate must not read the whole table
+            args["floor"] = max(0, top - math.ceil(4 * cap / share))
+            got = ranked(_NEWEST)
+            if args["floor"] == 0 or (got and got[0][2] >= cap):
+                return [(r[0], r[1]) for r in got]
+        elif share > 0 and matches > WINDOW_MARGIN * cap:
+            width = math.ceil(WINDOW_MARGIN * cap / share)
+            with conn.transaction():  # the key's bitmap, never a walk of the window's rows
+                conn.execute("SET LOCAL enable_indexscan = off")
+                while width < top:
+                    args["floor"] = top - width
+                    got = ranked(_BY_INDEX)
+                    if got and got[0][2] >= cap:
+                        return [(r[0], r[1]) for r in got]
+                    width *= 4  # the window held too few: a wider one, at last the whole table
     args["floor"] = 0
-    got = conn.execute(_RANK, args, prepare=False).fetchall()
-    return [(int(r[0]), float(r[1])) for r in got]
+    return [(r[0], r[1]) for r in ranked(_BY_INDEX)]
 
 
 def search_rows(
