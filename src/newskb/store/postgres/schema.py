@@ -1,8 +1,9 @@
 """The PostgreSQL schema: the same tables and columns as SQLite's ``0001_init.sql``.
 
-Full-text search is a stored ``tsvector`` column (title weight A, text weight B) with a GIN
-index. Versions are applied in order, each in one transaction under an advisory lock, and
-recorded in ``newskb_meta``.
+Full-text search is a ``tsvector`` (title weight A, text weight B) with a GIN index, since
+version 7 in a narrow table of its own (``article_search``) kept by a trigger. Versions are
+applied in order, each in one transaction under an advisory lock, and recorded in
+``newskb_meta``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The scale-out store: PostgreSQL via psycopg 3 (``newskb[postgres]``), same interface as SQLite.
 
 Selected by ``--db postgresql://...`` (``newskb.store.open_store``). Same tables and columns as
-the SQLite store; full-text search on a stored ``tsvector`` (title weighted above text) with a
-GIN index, ranked by ``ts_rank_cd`` with ``ts_headline`` snippets. A batch is one transaction
+the SQLite store; full-text search on a ``tsvector`` (title weighted above text) with a GIN
+index in a narrow table of its own, the newest ``scan_cap`` matches ranked by ``ts_rank_cd``
+as on SQLite (``store.postgres.search``), with ``ts_headline`` snippets. A batch is one transaction
 that first takes a table lock, so concurrent writers queue as in SQLite and an article is stored
 once; facts are written with ``COPY``.
 """
