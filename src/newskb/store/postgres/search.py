@@ -90,6 +90,7 @@ def newest_ranked(conn: Any, text: str, cap: int | None, pool: int) -> list[tupl
     def ranked(sql: str) -> list[tuple[int, float, int]]:
         return [(int(r[0]), float(r[1]), int(r[2])) for r in conn.execute(sql, args, prepare=False)]
 
+    width = top = 0
     if cap is not None:
         matches, rows, top = estimate(conn, text)
         share = matches / rows if rows > 0 else 0.0
@@ -100,16 +101,16 @@ def newest_ranked(conn: Any, text: str, cap: int | None, pool: int) -> list[tupl
                 return [(r[0], r[1]) for r in got]
         elif share > 0 and matches > WINDOW_MARGIN * cap:
             width = math.ceil(WINDOW_MARGIN * cap / share)
-            with conn.transaction():  # the key's bitmap, never a walk of the window's rows
-                conn.execute("SET LOCAL enable_indexscan = off")
-                while width < top:
-                    args["floor"] = top - width
-                    got = ranked(_BY_INDEX)
-                    if got and got[0][2] >= cap:
-                        return [(r[0], r[1]) for r in got]
-                    width *= 4  # the window held too few: a wider one, at last the whole table
-    args["floor"] = 0
-    return [(r[0], r[1]) for r in ranked(_BY_INDEX)]
+    with conn.transaction():  # bitmaps only: never a walk of the key reading every row
+        conn.execute("SET LOCAL enable_indexscan = off")
+        while 0 < width < top:
+            args["floor"] = top - width
+            got = ranked(_BY_INDEX)
+            if got and got[0][2] >= (cap or 0):
+                return [(r[0], r[1]) for r in got]
+            width *= 4  # the window held too few: a wider one, at last the whole table
+        args["floor"] = 0
+        return [(r[0], r[1]) for r in ranked(_BY_INDEX)]
 
 
 def search_rows(
