@@ -391,14 +391,18 @@ def synthetic(n: int, base: list[Any]) -> Iterator[tuple[str, str, str, str]]:
 def fill_synthetic(
     conn: Any, n: int, base: list[Any], say: Callable[[int], None] | None = None
 ) -> None:
-    """Write ``n`` synthetic articles (``synthetic``) straight to ``articles``, committing
-    every 50,000 (``say`` hears the count then)."""
+    """Write ``n`` synthetic articles (``synthetic``) straight to ``articles`` and the
+    full-text index (the store's writer indexes its rows itself: no trigger), committing every
+    50,000 (``say`` hears the count then)."""
     conn.execute("BEGIN")
     for i, (aid, h, key, text) in enumerate(synthetic(n, base)):
-        conn.execute(
+        rowid = conn.execute(
             "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
             "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (aid, h, key, key, "text", text[:60], text, "", "{}", "2026"),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", (rowid, text[:60], text)
         )
         if i % 50_000 == 49_999:
             conn.execute("COMMIT")
