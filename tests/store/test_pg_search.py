@@ -127,3 +127,18 @@ def test_search_statements_are_never_prepared(schema: tuple[str, str]) -> None:
             assert len(s.search("ceasefire talks")) == 1
         prepared = s.conn.execute("SELECT statement FROM pg_prepared_statements").fetchall()
         assert not [p for p in prepared if "article_search" in p[0]]
+
+
+def test_a_search_leaves_the_planner_settings_as_they_were(schema: tuple[str, str]) -> None:
+    """A search turns index scans off for its own statements only, also inside a transaction
+    the caller holds open (where a ``SET LOCAL`` would last until the caller's commit)."""
+    from newskb.store.postgres import PostgresStore
+
+    url, name = schema
+    with PostgresStore(url, schema=name) as s:
+        s.add_batch([make(SEED)])
+        assert len(s.search("ceasefire")) == 1
+        assert s.conn.execute("SHOW enable_indexscan").fetchone()[0] == "on"
+        with s.conn.transaction():
+            assert len(s.search("ceasefire")) == 1
+            assert s.conn.execute("SHOW enable_indexscan").fetchone()[0] == "on"

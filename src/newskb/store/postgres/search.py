@@ -101,8 +101,14 @@ def newest_ranked(conn: Any, text: str, cap: int | None, pool: int) -> list[tupl
                 return [(r[0], r[1]) for r in got]
         elif share > 0 and matches > WINDOW_MARGIN * cap:
             width = math.ceil(WINDOW_MARGIN * cap / share)
-    with conn.transaction():  # bitmaps only: never a walk of the key reading every row
-        conn.execute("SET LOCAL enable_indexscan = off")
+    # bitmaps only: never a walk of the key reading every row (in a transaction of its own:
+    # inside the caller's, the setting would outlive the search)
+    from psycopg import pq
+
+    own = conn.info.transaction_status == pq.TransactionStatus.IDLE
+    with conn.transaction():
+        if own:
+            conn.execute("SET LOCAL enable_indexscan = off")
         while 0 < width < top:
             args["floor"] = top - width
             got = ranked(_BY_INDEX)
