@@ -353,8 +353,17 @@ def search_row(store: Any, name: str, base: list[Any], queries: int = 300) -> di
         "cpu_p50_ms": round(cpu[len(cpu) // 2], 1),
         "cpu_p99_ms": round(cpu[int(len(cpu) * 0.99) - 1], 1),
         "load": f"{load:.1f}-{os.getloadavg()[0]:.1f}",
+        **server_settings(store),
         "target": "p99 < 50 at 1M",
     }
+
+
+def server_settings(store: Any) -> dict[str, str]:
+    """The PostgreSQL server's ``shared_buffers`` (nothing for SQLite): at 1M articles the
+    search vectors outgrow the default 128MB, and the numbers depend on it (README)."""
+    if getattr(store.conn, "info", None) is None:  # psycopg's; sqlite3 has none
+        return {}
+    return {"shared_buffers": str(store.conn.execute("SHOW shared_buffers").fetchone()[0])}
 
 
 def server_cpu(store: Any) -> Callable[[], float]:
