@@ -17,7 +17,13 @@ Measured (``bench/run.py --scenario-1m``'s synthetic articles, 500 queries, a 2-
 at load 4-6, server + client CPU): 100k articles p50/p99 11/33 ms (schema 6, every match
 ranked: 10/81); 1M articles 32/92-172 ms, SQLite's 9-11/21-24 ms. The cost is reading the
 vectors: ~1.5 ``scan_cap`` of them a query, each on its own page, at 1M mostly from the OS
-cache (a 1 GB table beside 128 MB of shared buffers), and ``ts_rank_cd`` on each.
+cache (a 1 GB table beside 128 MB of shared buffers), and ``ts_rank_cd`` on each. With
+``shared_buffers`` = 2GB (the table, its indexes and ``articles`` in PostgreSQL's own buffers;
+README) the same 1M queries at load ~2 take 21/62-82 ms, 128MB 41/102-112 ms on the same
+data. The rank statement is ~80% of a search's time (the estimate, the page's rows and the
+round trips ~1 ms together), so one server-side function would save little; ANDing a BRIN
+index on rowid instead of the key's bitmap, or ranking only the newest ``scan_cap`` (carrying
+the vectors through the sort), measured no better.
 
 Search statements are never prepared: a prepared statement's generic plan does not know the
 words, and one plan cannot serve both a word in every article and a word in five.
