@@ -109,10 +109,13 @@ def test_capped_search_ranks_the_same_newest_matches_as_sqlite(
         monkeypatch.setattr(pg_search, "estimate", overestimate)
         grain = {x.article.id for x in xs[:12]}
         want = {x.article.id for x in xs[12 - cap : 12]} if cap else grain
+        # the window's floor by the key's bitmap, and as a filter on every match (wide windows)
         for newest_share in (pg_search.NEWEST_SHARE, 2.0):
-            monkeypatch.setattr(pg_search, "NEWEST_SHARE", newest_share)
-            assert {h.id for h in pg.search("grain", limit=50)} == want
-        assert calls == (["grain", "grain"] if cap else [])
+            for key_per_match in (10**9, 0):
+                monkeypatch.setattr(pg_search, "NEWEST_SHARE", newest_share)
+                monkeypatch.setattr(pg_search, "KEY_PER_MATCH", key_per_match)
+                assert {h.id for h in pg.search("grain", limit=50)} == want
+        assert calls == (["grain"] * 4 if cap else [])
 
 
 def test_search_statements_are_never_prepared(schema: tuple[str, str]) -> None:
