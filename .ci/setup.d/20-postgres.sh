@@ -9,8 +9,8 @@ DATA="${NEWSKB_PG_DATA:-/var/tmp/newskb-pg}"
 LOG="$DATA.log"
 # Shared buffers: a quarter of the machine's memory, at least 128MB (PostgreSQL's default) and at
 # most 2GB: the 1M-article search bench reads ~1.2 GB of search vectors and index, which at the
-# default 128MB come from the OS cache (search CPU p50/p99 41/102-112 ms there, 21/62-82 ms at
-# 2GB; README, PostgreSQL). NEWSKB_PG_SHARED_BUFFERS (e.g. 512MB) overrides.
+# default 128MB come from the OS cache (search CPU p50/p99 31/82 ms there, 21/61-62 ms at 2GB,
+# load ~1; README, PostgreSQL settings). NEWSKB_PG_SHARED_BUFFERS (e.g. 512MB) overrides.
 mem_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)"
 sb_mb=$(( ${mem_kb:-524288} / 4096 ))
 [ "$sb_mb" -gt 2048 ] && sb_mb=2048

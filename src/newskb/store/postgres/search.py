@@ -19,11 +19,15 @@ ranked: 10/81); 1M articles 32/92-172 ms, SQLite's 9-11/21-24 ms. The cost is re
 vectors: ~1.5 ``scan_cap`` of them a query, each on its own page, at 1M mostly from the OS
 cache (a 1 GB table beside 128 MB of shared buffers), and ``ts_rank_cd`` on each. With
 ``shared_buffers`` = 2GB (the table, its indexes and ``articles`` in PostgreSQL's own buffers;
-README) the same 1M queries at load ~2 take 21/62-82 ms, 128MB 41/102-112 ms on the same
-data. The rank statement is ~80% of a search's time (the estimate, the page's rows and the
-round trips ~1 ms together), so one server-side function would save little; ANDing a BRIN
-index on rowid instead of the key's bitmap, or ranking only the newest ``scan_cap`` (carrying
-the vectors through the sort), measured no better.
+README) the same 1M queries take CPU 21/61-62 ms at load ~1 (21-22/62-82 at load ~2-3), with
+128MB 31/82 ms at load ~1.4 (41/102-112 at ~2.2), on the same data. The rank statement is
+~80% of a search's time (the estimate, the page's rows and the round trips ~1 ms together), so
+one server-side function would save little. The tail is words in 15k-70k articles: ANDing the
+key's bitmap over a window of ~500k rowids alone costs ~35 ms ('realize': 70-90 ms). Tried and
+not kept: a BRIN index on rowid in the AND (lossy pages rechecked, or ~8 ms a scan at 2 pages a
+range), ranking only the newest ``scan_cap`` (carrying vectors through the sort), and reading
+wide windows as a filter on every GIN match ('realize' 42 ms, same p99 at 2GB, worse at 128MB).
+Left to try: ``article_search`` partitioned by rowid range, so a window prunes partitions.
 
 Search statements are never prepared: a prepared statement's generic plan does not know the
 words, and one plan cannot serve both a word in every article and a word in five.
