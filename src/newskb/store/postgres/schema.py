@@ -1,11 +1,17 @@
-"""The PostgreSQL schema: the same tables and columns as SQLite's ``0001_init.sql``.
+"""The PostgreSQL schema's versions: a new store is built from the one description
+(``store.schema``, ``fresh``); an existing one is brought up to it by the versions below,
+applied in order, each in one transaction under an advisory lock, and recorded in
+``newskb_meta``. Versions 1-6 are the hand-written history (dates and JSON as text); version 8
+converts such a store to the described types in place (``convert.py``).
 
 Full-text search is a stored ``tsvector`` column (title weight A, text weight B) with a GIN
-index. Versions are applied in order, each in one transaction under an advisory lock, and
-recorded in ``newskb_meta``.
+index.
 """
 
 from __future__ import annotations
+
+from newskb.store.postgres.convert import conversion
+from newskb.store.schema import DESCRIPTION, postgres_ddl
 
 V1 = """
 CREATE TABLE articles (
@@ -216,5 +222,16 @@ CREATE INDEX entity_links_canon_article ON entity_links(canon_id, article_id, lo
 DROP INDEX entity_links_canon;
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6))
+# version 8: the described schema (timestamptz, jsonb, views with names), converted in place.
+# (Version 7 is left to the full-text search table being added beside this.)
+V8 = ";\n".join(conversion())
+
+VERSIONS: tuple[tuple[int, str], ...] = (
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (8, V8),
+)  # fmt: skip
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")
+
+
+def fresh() -> str:
+    """The SQL that builds a new store of the newest version (``newskb_meta`` exists already)."""
+    return ";\n".join(postgres_ddl(DESCRIPTION, skip=("newskb_meta",)))

@@ -122,7 +122,9 @@ def sqlite_ddl(schema: Schema) -> list[str]:
     return out + [v.sqlite for v in schema.views]
 
 
-def postgres_ddl(schema: Schema) -> list[str]:
-    """Every statement that builds a new PostgreSQL store of ``schema``."""
-    out = [s for t in schema.for_dialect("postgresql") for s in table_ddl(t, "postgresql")]
+def postgres_ddl(schema: Schema, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every statement that builds a new PostgreSQL store of ``schema`` (but the ``skip``
+    tables)."""
+    tables = [t for t in schema.for_dialect("postgresql") if t.name not in skip]
+    out = [s for t in tables for s in table_ddl(t, "postgresql")]
     return out + [v.postgresql for v in schema.views]

@@ -180,6 +180,15 @@ def ci_like(db: Db, sql: str) -> str:
     return _LOWER_LIKE.sub(r"\1 LIKE \2", sql) if db.dialect == "sqlite" else sql
 
 
+def up_to_day(db: Db, expr: str, mark: str, *, date_column: bool = True) -> str:
+    """``expr`` on or before the day ``mark`` (a parameter mark): on SQLite the first ten
+    characters compared (a time may follow the date); on PostgreSQL a ``date`` column is
+    compared as a date (its index serves), other text as on SQLite."""
+    if db.dialect == "postgresql" and date_column:
+        return f"{expr} <= CAST({mark} AS DATE)"
+    return f"substr({expr}, 1, 10) <= {mark}"
+
+
 def db_of(conn: Any) -> Db:
     """The adapter for a ``sqlite3`` or psycopg connection (an adapter is returned as it is)."""
     if isinstance(conn, SqliteDb | PgDb):

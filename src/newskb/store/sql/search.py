@@ -166,9 +166,10 @@ def find_agreements(db: Db, text: str) -> list[AgreementRow]:
         return [g for g in rt.list_agreements(db, FIND_COUNT_CAP * 4) if hit(g)][
             : FIND_COUNT_CAP + 1
         ]
+    parties = "g.parties" if db.dialect == "sqlite" else "CAST(g.parties AS TEXT)"  # jsonb
     terms = " AND ".join(
         f"(lower(g.object) LIKE lower(:w{n}) ESCAPE '\\' "
-        f"OR lower(g.parties) LIKE lower(:w{n}) ESCAPE '\\')"
+        f"OR lower({parties}) LIKE lower(:w{n}) ESCAPE '\\')"
         for n in range(len(words))
     )
     found = db.rows(
