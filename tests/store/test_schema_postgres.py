@@ -123,7 +123,7 @@ def _old_store(conn: Any) -> None:
     conn.execute(
         "INSERT INTO entities (article_id, local_id, name, type, roles) VALUES "
         "('a1', 'E1', 'Ana Ruiz', 'PERSON', '[\"minister\"]'), "
-        "('a1', 'E2', 'Kyiv', 'GPE', '[]')"
+        "('a1', 'E2', 'Kyiv', 'GPE', '[]'), ('a3', 'E1', 'Oslo', 'GPE', 'not json')"
     )
     conn.execute(
         "INSERT INTO events (article_id, local_id, type, status, actors, recipients, "
@@ -156,15 +156,16 @@ def test_an_old_text_typed_store_converts_in_place_to_the_new_schema(
             ("a3", None, "1970-01-01T00:00:00Z"),  # unreadable: the epoch, the text kept
             ("a4", None, "2025-03-19T10:00:00Z"),
         ]
-        assert db.one("SELECT extraction FROM articles WHERE id = 'a3'")[0] == "null"
+        assert db.one("SELECT extraction FROM articles WHERE id = 'a3'")[0] == "not json"
+        assert db.one("SELECT roles FROM entities WHERE article_id = 'a3'")[0] == "[]"
         kept = db.rows(
             "SELECT table_name, column_name, row_key, value FROM schema_kept ORDER BY 1, 2, 4"
         )
         assert [tuple(r) for r in kept] == [
-            ("articles", "extraction", '["a3"]', "not json"),
             ("articles", "ingested_at", '["a3"]', "yesterday"),
             ("articles", "published", '["a3"]', ""),
             ("articles", "published", '["a2"]', "2025-03"),
+            ("entities", "roles", '["a3", "E1"]', "not json"),
         ]
         named = db.one("SELECT actors, recipients, agreement FROM events_named")
         assert tuple(named) == ("Ana Ruiz", "Kyiv", "truce")
