@@ -181,11 +181,12 @@ def ci_like(db: Db, sql: str) -> str:
 
 
 def up_to_day(db: Db, expr: str, mark: str, *, date_column: bool = True) -> str:
-    """``expr`` on or before the day ``mark`` (a parameter mark): on SQLite the first ten
-    characters compared (a time may follow the date); on PostgreSQL a ``date`` column is
-    compared as a date (its index serves), other text as on SQLite."""
+    """``expr`` on or before the day ``mark`` (a parameter mark, bound to 'YYYY-MM-DD' text):
+    on SQLite the first ten characters compared (a time may follow the date); on PostgreSQL a
+    ``date`` column is compared whole (its index serves; the untyped text parameter is read as
+    a date, or as text on a store not yet converted), other text as on SQLite."""
     if db.dialect == "postgresql" and date_column:
-        return f"{expr} <= CAST({mark} AS DATE)"
+        return f"{expr} <= {mark}"
     return f"substr({expr}, 1, 10) <= {mark}"
 
 
