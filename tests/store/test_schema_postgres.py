@@ -49,6 +49,19 @@ def shape(conn: Any, schema: str) -> dict[str, Any]:
         "SELECT viewname, definition FROM pg_views WHERE schemaname = %s ORDER BY 1", (schema,)
     ):
         out[f"view {name}"] = unqualified(definition)
+    for name, definition in q(
+        "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c "
+        "ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND NOT t.tgisinternal ORDER BY 1",
+        (schema,),
+    ):
+        out[f"trigger {name}"] = unqualified(definition)
+    for name, definition in q(
+        "SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n "
+        "ON n.oid = p.pronamespace WHERE n.nspname = %s ORDER BY 1",
+        (schema,),
+    ):
+        out[f"function {name}"] = unqualified(definition)
     return out
 
 

@@ -161,7 +161,7 @@ class PgDb:
         return self.one("SELECT to_regclass(?)", (name,)) not in (None, (None,))
 
     def json_items(self, column: str) -> str:
-        return f"json_array_elements_text({column}::json) AS j(value)"
+        return f"jsonb_array_elements_text({column}::jsonb) AS j(value)"
 
 
 def like(value: str) -> str:

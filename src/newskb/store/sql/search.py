@@ -85,7 +85,7 @@ def event_match(db: Db, text: str, args: dict[str, Any]) -> str:
     """The WHERE term matching an event (``v``, its article ``a``) to the words ``text``;
     its arguments are added to ``args``."""
     obj = (
-        "(v.agreement::json ->> 'object')"
+        "(v.agreement::jsonb ->> 'object')"
         if db.dialect == "postgresql"
         else "json_extract(v.agreement, '$.object')"
     )
