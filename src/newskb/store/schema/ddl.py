@@ -89,10 +89,11 @@ def sqlite_fulltext(t: Table, ft: FullText) -> list[str]:
         f"INSERT INTO {fts}({fts}, rowid, {cols})\n        VALUES ('delete', old.rowid, {old});"
     )
     insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new});"
+    added = f"CREATE TRIGGER {t.name}_ai AFTER INSERT ON {t.name} BEGIN\n    {insert}\nEND"
     return [
         f'CREATE VIRTUAL TABLE {fts} USING fts5(\n    {cols}, content="{t.name}", '
         f"content_rowid=\"rowid\", tokenize='{ft.tokenize}'\n)",
-        f"CREATE TRIGGER {t.name}_ai AFTER INSERT ON {t.name} BEGIN\n    {insert}\nEND",
+        *([added] if ft.insert_trigger else []),
         f"CREATE TRIGGER {t.name}_ad AFTER DELETE ON {t.name} BEGIN\n    {delete}\nEND",
         f"CREATE TRIGGER {t.name}_au AFTER UPDATE OF {cols} ON {t.name} BEGIN\n"
         f"    {delete}\n    {insert}\nEND",

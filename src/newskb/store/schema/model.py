@@ -73,6 +73,8 @@ class FullText:
     columns: tuple[tuple[str, str], ...]  # (column, weight)
     tokenize: str = "porter unicode61"  # SQLite FTS5 tokenizer
     config: str = "english"  # PostgreSQL text search configuration
+    # SQLite: an AFTER INSERT trigger adds each row's entry (False: the writer adds them)
+    insert_trigger: bool = True
 
 
 @dataclass(frozen=True, slots=True)
