@@ -53,7 +53,7 @@ def tsvector(ft: FullText, table: Table) -> str:
 
 def create_table(t: Table, dialect: Dialect) -> str:
     lines = [_column(c, dialect) for c in t.columns]
-    if t.fulltext and dialect == "postgresql":
+    if t.fulltext and t.fulltext.pg_column and dialect == "postgresql":
         expr = tsvector(t.fulltext, t)
         lines.append(f"fts tsvector GENERATED ALWAYS AS (\n        {expr}\n    ) STORED")
     if t.primary_key:
@@ -78,7 +78,8 @@ def create_index(t: Table, ix: Index, dialect: Dialect) -> str | None:
         expr = f"md5({ident(name)})" if dialect == "postgresql" and name in ix.md5 else ident(name)
         cols.append(f"{expr} {order}".strip())
     unique = "UNIQUE " if ix.unique else ""
-    return f"CREATE {unique}INDEX {ix.name} ON {t.name}({', '.join(cols)})"
+    using = f" USING {ix.using.upper()} " if ix.using and dialect == "postgresql" else ""
+    return f"CREATE {unique}INDEX {ix.name} ON {t.name}{using}({', '.join(cols)})"
 
 
 def sqlite_fulltext(t: Table, ft: FullText) -> list[str]:
@@ -110,7 +111,7 @@ def table_ddl(t: Table, dialect: Dialect) -> list[str]:
     out += [s for ix in t.indexes if (s := create_index(t, ix, dialect))]
     if t.fulltext and dialect == "sqlite":
         out += sqlite_fulltext(t, t.fulltext)
-    elif t.fulltext:
+    elif t.fulltext and t.fulltext.pg_column:
         out.append(f"CREATE INDEX {t.name}_fts ON {t.name} USING GIN (fts)")
     if t.seed:
         out.append(t.seed)
@@ -120,6 +121,7 @@ def table_ddl(t: Table, dialect: Dialect) -> list[str]:
 def sqlite_ddl(schema: Schema) -> list[str]:
     """Every statement that builds a new SQLite store of ``schema``."""
     out = [s for t in schema.for_dialect("sqlite") for s in table_ddl(t, "sqlite")]
+    out += [r.sql for r in schema.routines if r.dialect == "sqlite"]
     return out + [v.sqlite for v in schema.views]
 
 
@@ -128,4 +130,5 @@ def postgres_ddl(schema: Schema, skip: tuple[str, ...] = ()) -> list[str]:
     tables)."""
     tables = [t for t in schema.for_dialect("postgresql") if t.name not in skip]
     out = [s for t in tables for s in table_ddl(t, "postgresql")]
+    out += [r.sql for r in schema.routines if r.dialect == "postgresql"]
     return out + [v.postgresql for v in schema.views]

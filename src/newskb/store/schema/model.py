@@ -24,23 +24,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Type = Literal["text", "int", "bigint", "real", "blob", "date", "timestamp", "json", "serial"]
+Type = Literal[
+    "text", "int", "bigint", "real", "blob", "date", "timestamp", "json", "serial", "tsvector"
+]  # fmt: skip
 Dialect = Literal["sqlite", "postgresql"]
 
 SQLITE_TYPES: dict[str, str] = {
     "text": "TEXT", "int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "blob": "BLOB",
-    "date": "TEXT", "timestamp": "TEXT", "json": "TEXT", "serial": "INTEGER",
+    "date": "TEXT", "timestamp": "TEXT", "json": "TEXT", "serial": "INTEGER", "tsvector": "",
 }  # fmt: skip
 PG_TYPES: dict[str, str] = {
     "text": "TEXT", "int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION",
     "blob": "BYTEA", "date": "DATE", "timestamp": "TIMESTAMPTZ", "json": "JSONB",
-    "serial": "BIGSERIAL",
+    "serial": "BIGSERIAL", "tsvector": "TSVECTOR",
 }  # fmt: skip
 # what information_schema.columns.data_type says for each logical type
 PG_INFO_TYPES: dict[str, str] = {
     "text": "text", "int": "integer", "bigint": "bigint", "real": "double precision",
     "blob": "bytea", "date": "date", "timestamp": "timestamp with time zone", "json": "jsonb",
-    "serial": "bigint",
+    "serial": "bigint", "tsvector": "tsvector",
 }  # fmt: skip
 
 
@@ -62,6 +64,7 @@ class Index:
     # PostgreSQL indexes md5(column) for these (long text: a btree entry has a size limit);
     # SQLite writes such a unique index as the table's UNIQUE (...) constraint instead.
     md5: tuple[str, ...] = ()
+    using: str = ""  # PostgreSQL index method ("gin"); empty: btree
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,9 @@ class FullText:
     config: str = "english"  # PostgreSQL text search configuration
     # SQLite: an AFTER INSERT trigger adds each row's entry (False: the writer adds them)
     insert_trigger: bool = True
+    # PostgreSQL: the stored column on the table itself (False: a narrow table of its own,
+    # described as a table with its routines)
+    pg_column: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +114,20 @@ class View:
 
 
 @dataclass(frozen=True, slots=True)
+class Routine:
+    """A function or trigger of one dialect (``sql``: its CREATE statement), made after the
+    tables and before the views."""
+
+    name: str
+    dialect: Dialect
+    sql: str
+
+
+@dataclass(frozen=True, slots=True)
 class Schema:
     tables: tuple[Table, ...]
     views: tuple[View, ...]
+    routines: tuple[Routine, ...] = ()
 
     def table(self, name: str) -> Table:
         for t in self.tables:
