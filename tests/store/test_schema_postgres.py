@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newskb.store.postgres.schema import VERSIONS
+from newskb.store.postgres.schema import VERSIONS, build_old
 from newskb.store.schema import DESCRIPTION
 from newskb.store.schema.model import PG_INFO_TYPES
 from tests.store.test_contract import pg_or_skip
@@ -119,11 +119,7 @@ def test_a_new_store_has_exactly_the_described_columns_keys_and_indexes(
 
 def _old_store(conn: Any) -> None:
     """A store as versions 1-6 left it (dates and JSON as text), with awkward values."""
-    conn.execute("CREATE TABLE newskb_meta (key TEXT PRIMARY KEY, value TEXT)")
-    for version, sql in VERSIONS:
-        if version <= 6:
-            conn.execute(sql)
-    conn.execute("INSERT INTO newskb_meta VALUES ('schema_version', '6')")
+    build_old(conn, 6)
     ext = '{"article": {"id": "a1"}, "quotes": []}'
     article = (
         "INSERT INTO articles (id, sha256, source_key, path, format, title, published, "

@@ -10,6 +10,8 @@ index.
 
 from __future__ import annotations
 
+from typing import Any
+
 from newskb.store.postgres.convert import conversion
 from newskb.store.schema import DESCRIPTION, postgres_ddl
 
@@ -235,3 +237,13 @@ LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")
 def fresh() -> str:
     """The SQL that builds a new store of the newest version (``newskb_meta`` exists already)."""
     return ";\n".join(postgres_ddl(DESCRIPTION, skip=("newskb_meta",)))
+
+
+def build_old(conn: Any, version: int) -> None:
+    """Build, in ``conn``'s current schema, a store as ``version`` left it (versions 1 to
+    ``version`` applied in order: tests of in-place upgrades; a new store is ``fresh``)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS newskb_meta (key TEXT PRIMARY KEY, value TEXT)")
+    for v, sql in VERSIONS:
+        if v <= version:
+            conn.execute(sql)
+    conn.execute("INSERT INTO newskb_meta VALUES ('schema_version', %s)", (str(version),))
