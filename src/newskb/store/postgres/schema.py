@@ -2,7 +2,7 @@
 (``store.schema``, ``fresh``); an existing one is brought up to it by the versions below,
 applied in order, each in one transaction under an advisory lock, and recorded in
 ``newskb_meta``. Versions 1-6 are the hand-written history (dates and JSON as text); version 8
-converts such a store to the described types in place (``convert.py``).
+converts such a store to the described types in place (``v8_typed.sql``).
 
 Full-text search is a stored ``tsvector`` column (title weight A, text weight B) with a GIN
 index.
@@ -10,9 +10,9 @@ index.
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
-from newskb.store.postgres.convert import conversion
 from newskb.store.schema import DESCRIPTION, postgres_ddl
 
 V1 = """
@@ -224,9 +224,10 @@ CREATE INDEX entity_links_canon_article ON entity_links(canon_id, article_id, lo
 DROP INDEX entity_links_canon;
 """
 
-# version 8: the described schema (timestamptz, jsonb, views with names), converted in place.
+# version 8: the described schema (timestamptz, jsonb, views with names), converted in place;
+# written once by scripts/pg_typed_conversion.py from the description, frozen since.
 # (Version 7 is left to the full-text search table being added beside this.)
-V8 = ";\n".join(conversion())
+V8 = (resources.files("newskb.store.postgres") / "v8_typed.sql").read_text(encoding="utf-8")
 
 VERSIONS: tuple[tuple[int, str], ...] = (
     (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (8, V8),

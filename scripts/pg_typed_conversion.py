@@ -1,6 +1,11 @@
-"""The PostgreSQL version that brings a store written by versions 1-7 (dates and JSON as text)
-to the described schema: ``date``, ``timestamptz`` and ``jsonb`` columns converted in place,
-``double precision`` scores, the views of ``store.schema.views``.
+"""Writes ``src/newskb/store/postgres/v8_typed.sql``, the PostgreSQL version that brings a
+store written by versions 1-7 (dates and JSON as text) to the described schema (``date``,
+``timestamptz`` and ``jsonb`` columns converted in place, ``double precision`` scores, the views
+of ``store.schema.views``), from the schema description as it stood at version 8:
+``python scripts/pg_typed_conversion.py > src/newskb/store/postgres/v8_typed.sql``.
+
+The file is history, frozen once written (a later version must not find columns or views that
+the description gained after it); this script stays as the way to write a later conversion.
 
 Nothing is lost on the way: a value the new type cannot hold as it was (a date that is no
 calendar date, a time with no zone, text that is no JSON) is first copied into
@@ -101,3 +106,13 @@ def conversion(schema: Schema = DESCRIPTION) -> list[str]:
     out += [f"ALTER TABLE {table} DROP COLUMN IF EXISTS {col}" for table, col in DROPPED]
     out += [v.postgresql for v in schema.views]
     return out
+
+
+HEADER = """-- newskb PostgreSQL store, version 8: dates as date, times as timestamptz (UTC), JSON
+-- as jsonb, scores as double precision, converted in place, and the views that show names.
+-- A value a type cannot hold as it was is first copied to schema_kept (table, column, the row's
+-- key, the text). Written by scripts/pg_typed_conversion.py; history: never edited.
+"""
+
+if __name__ == "__main__":
+    print(HEADER + ";\n\n".join(s.strip().rstrip(";") for s in conversion()) + ";")
