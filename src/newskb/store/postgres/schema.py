@@ -1,11 +1,11 @@
 """The PostgreSQL schema's versions: a new store is built from the one description
 (``store.schema``, ``fresh``); an existing one is brought up to it by the versions below,
 applied in order, each in one transaction under an advisory lock, and recorded in
-``newskb_meta``. Versions 1-6 are the hand-written history (dates and JSON as text); version 8
+``newskb_meta``. Versions 1-7 are the hand-written history (dates and JSON as text); version 8
 converts such a store to the described types in place (``v8_typed.sql``).
 
-Full-text search is a stored ``tsvector`` column (title weight A, text weight B) with a GIN
-index.
+Full-text search is a ``tsvector`` (title weight A, text weight B) with a GIN index, since
+version 7 in a narrow table of its own (``article_search``) kept by a trigger.
 """
 
 from __future__ import annotations
@@ -224,13 +224,47 @@ CREATE INDEX entity_links_canon_article ON entity_links(canon_id, article_id, lo
 DROP INDEX entity_links_canon;
 """
 
+# version 7: full-text search in a narrow table of its own (``article_search``: the article's
+# rowid and its tsvector, title weight A, text weight B, GIN-indexed) instead of a generated
+# column of the wide ``articles`` table, so a search reads vectors, not articles
+# (``store.postgres.search``). Filled by a statement trigger in the article's own transaction
+# (COPY included), as SQLite's ``articles_fts``; existing rows are copied over.
+V7 = """
+CREATE TABLE article_search (rowid BIGINT PRIMARY KEY, fts tsvector NOT NULL);
+CREATE FUNCTION article_search_vector(title TEXT, body TEXT) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+    setweight(to_tsvector('english', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('english', body), 'B');
+CREATE FUNCTION article_search_add() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO article_search(rowid, fts)
+    SELECT n.rowid, article_search_vector(n.title, n.text) FROM added n;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION article_search_edit() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    UPDATE article_search SET fts = article_search_vector(NEW.title, NEW.text)
+    WHERE rowid = NEW.rowid;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER articles_search_ai AFTER INSERT ON articles
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION article_search_add();
+CREATE TRIGGER articles_search_au AFTER UPDATE OF title, text ON articles
+    FOR EACH ROW EXECUTE FUNCTION article_search_edit();
+INSERT INTO article_search(rowid, fts) SELECT rowid, fts FROM articles ORDER BY rowid;
+CREATE INDEX article_search_fts ON article_search USING GIN (fts);
+DROP INDEX articles_fts;
+ALTER TABLE articles DROP COLUMN fts;
+"""
+
 # version 8: the described schema (timestamptz, jsonb, views with names), converted in place;
 # written once by scripts/pg_typed_conversion.py from the description, frozen since.
-# (Version 7 is left to the full-text search table being added beside this.)
 V8 = (resources.files("newskb.store.postgres") / "v8_typed.sql").read_text(encoding="utf-8")
 
 VERSIONS: tuple[tuple[int, str], ...] = (
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (8, V8),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8),
 )  # fmt: skip
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")
 

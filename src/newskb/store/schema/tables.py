@@ -45,6 +45,7 @@ ARTICLES = Table(
     fulltext=FullText(
         (("title", "A"), ("text", "B")),
         insert_trigger=False,  # the writer adds each batch's rows (migration 0011)
+        pg_column=False,  # PostgreSQL: its own table (search.py)
     ),
 )
 
