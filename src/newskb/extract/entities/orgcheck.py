@@ -1,0 +1,461 @@
+"""Organisations need evidence: say less, be right.
+
+spaCy labels many capitalised words ORG that are no organisation: people ("breaking Cam
+Newton's record", "Iampaglia's parents"), towns ("John Jenkin, 23, of Millom"), works and
+programmes ("Building Community Resilience"), common words at a sentence's start ("Solidarity
+hashtags", "Celebrity website TMZ"). An entity keeps the type ORG only with evidence that it is
+one: a gazetteer link, a word organisations are named with ("Bank", "University", "News"), an
+acronym, a brand's shape ("BuzzFeed", "Breitbart.com", "Newman, Anzalone & Newman"), a team's
+plural name in a sports report, the words next to it ("retailer Best Buy", "a spokesman for
+Kraft", "Seacom's shares"), or spaCy's ORG on two of its mentions. Without any, a name that
+reads as a person's (a known first name, an age after it, a part of a person's name in the same
+article) is a PERSON, one after "<name>, <age>, of" or a known place is a GPE, and the rest are
+MISC: named, but of no type we can vouch for.
+
+A one-word "person" that is a common English word ("Subscribe here", "Kneeling, he prayed",
+"Drama ensued"), never written with a title, a known first name or as part of a person's full
+name in the article, is MISC as well.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from newskb.extract.entities.coref import Cluster
+from newskb.extract.entities.forms import TITLES
+from newskb.extract.entities.shape import _OUTLET_LAST, ORG_NOUNS, score_teams
+from newskb.extract.entities.teams import sports_report
+from newskb.extract.entities.votes import ORG_LAST, known_place
+from newskb.resolve import geo
+from newskb.resolve.link import link
+
+# Words organisations are named with, beyond the legal and head words of ``votes.ORG_LAST``.
+_ORG_WORDS = (
+    ORG_LAST
+    | ORG_NOUNS
+    | _OUTLET_LAST
+    | frozenset(
+        [
+            "academy",
+            "administration",
+            "army",
+            "assembly",
+            "authority",
+            "board",
+            "brotherhood",
+            "bureau",
+            "cabinet",
+            "capital",
+            "center",
+            "centre",
+            "church",
+            "clinic",
+            "club",
+            "coalition",
+            "congress",
+            "corps",
+            "data",
+            "entertainment",
+            "fc",
+            "force",
+            "forces",
+            "front",
+            "fund",
+            "gang",
+            "government",
+            "guard",
+            "hospital",
+            "house",
+            "labs",
+            "markets",
+            "media",
+            "movement",
+            "navy",
+            "network",
+            "networks",
+            "office",
+            "parliament",
+            "pictures",
+            "press",
+            "register",
+            "senate",
+            "service",
+            "services",
+            "school",
+            "state",
+            "studios",
+            "telecom",
+            "air",
+            "municipality",
+            "nations",
+            "legion",
+            "research",
+            "courts",
+            "airplanes",
+            "aerospace",
+            "productions",
+            "ventures",
+            "solutions",
+            "today",
+            "treasury",
+            "pentagon",
+            "kremlin",
+            "tribunal",
+            "trust",
+            "union",
+            "united",
+        ]
+    )
+)
+# Words that name one body alone ("the Senate", "the Pentagon"); "Church" or "Court" alone
+# does not.
+_ORG_ALONE = frozenset(
+    [
+        "house",
+        "senate",
+        "congress",
+        "parliament",
+        "treasury",
+        "pentagon",
+        "kremlin",
+        "navy",
+        "army",
+        "cabinet",
+        "administration",
+        "government",
+        "police",
+    ]
+)
+_ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z][A-Z0-9&.\-]{1,7}")
+_SURNAME_PREFIX = re.compile(r"\b(?:Mc|Mac|O['’])(?=[A-Z])")
+_BRAND = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|\.(?:com|org|net|co)\b|&")
+# Words right after a name that make it an organisation ("Kraft's shares", "Apple officials").
+_ORG_AFTER = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officials",
+        "executives",
+        "shares",
+        "stock",
+        "employees",
+        "headquarters",
+        "ceo",
+        "chairman",
+        "subsidiary",
+        "shareholders",
+        "customers",
+    ]
+)
+# Roles before "of/for/at <name>" that make it an organisation ("a spokesman for Kraft").
+_ROLE_OF = frozenset(
+    [
+        "ceo",
+        "chairman",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "founder",
+        "employee",
+        "employees",
+        "executive",
+        "officials",
+        "analyst",
+        "member",
+        "members",
+    ]
+)
+_POSSESSIVE = frozenset(["'s", "’s", "'", "’"])
+# Nouns after a possessive that only people have ("Iampaglia's parents").
+_KIN = frozenset(
+    [
+        "parents",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "family",
+        "girlfriend",
+        "boyfriend",
+        "children",
+        "mom",
+        "dad",
+        "grandmother",
+        "grandfather",
+        "funeral",
+        "death",
+        "birthday",
+    ]
+)
+_PLACE_AFTER = frozenset(
+    ["area", "district", "neighborhood", "neighbourhood", "village", "region", "province"]
+)
+_LOCATIVE = frozenset(["in", "at", "near", "from", "of", "outside", "across", "into"])
+_AGE = re.compile(r",\s*\d{1,3}\s*,")
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Words that begin people's names in news (``data/given_names.txt``)."""
+    path = resources.files("newskb.extract.entities") / "data" / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _spans(doc: Doc, c: Cluster) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e, _t, kind, _last in c.mentions:
+        if kind not in ("name", "short"):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end))
+    return out
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,'’\"()").lower() for w in name.split()]
+
+
+@functools.cache
+def _word_docs() -> dict[str, int]:
+    """Words news writes in lower case, with the number of documents that do
+    (``data/common_words.txt``)."""
+    path = resources.files("newskb.extract.entities") / "data" / "common_words.txt"
+    out: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, n = line.partition("\t")
+            out[word] = int(n or 0)
+    return out
+
+
+def common_word(word: str, docs: int = 10) -> bool:
+    """``word`` is written in lower case in at least ``docs`` documents of news."""
+    return _word_docs().get(word.lower(), 0) >= docs
+
+
+@functools.cache
+def known_orgs() -> frozenset[str]:
+    """Names that are organisations in news (``data/known_orgs.txt``)."""
+    path = resources.files("newskb.extract.entities") / "data" / "known_orgs.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+_TEAM_LAST = frozenset(["Sox", "Heat", "Jazz", "Magic", "Thunder", "United", "City", "FC"])
+
+
+def _team(name: str, sports: bool) -> bool:
+    """A club's name: a place then a nickname ("Boston Red Sox", "Kansas City Chiefs"), or in
+    a sports report a plural nickname ("Saints") or a place that plays ("Jacksonville")."""
+    words = name.split()
+    last = words[-1]
+    plural = last[:1].isupper() and last.endswith("s") and not last.endswith("ss")
+    place = geo.place(name) is not None or (" " not in name and known_place(name))
+    if sports and (plural or last in _TEAM_LAST or place):
+        return True
+    for k in range(len(words) - 1, 0, -1):
+        if geo.place(" ".join(words[:k])) is not None:
+            return plural or last in _TEAM_LAST
+    return False
+
+
+def _acronym_in(name: str) -> bool:
+    """An acronym of three or more letters that is no word inside the name ("EADS N.V.",
+    "JSA Research"; not "RIP LA County"), or a country's name beside a name of its own
+    ("Air China", "Garuda Indonesia")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    for w in words:
+        bare = w.strip(".,'’")
+        if (
+            len(bare) >= 3
+            and bare.isalpha()
+            and bare.isupper()
+            and not common_word(bare)
+        ):
+            return True
+    rest = [w for w in words if geo.country(w) is None]
+    countries = len(words) - len(rest)
+    return countries == 1 and bool(rest) and all(w[:1].isupper() for w in rest)
+
+
+def _firm_evidence(
+    doc: Doc, c: Cluster, spans: list[tuple[int, int]], sports: bool, people: set[str]
+) -> bool:
+    """A link, a name word, an acronym, a brand's shape, a team, or the words around it."""
+    for name in c.names:
+        if name in known_orgs() or link(name, "ORG") is not None or _team(name, sports):
+            return True
+        words = _words(name)
+        if (len(words) > 1 and _ORG_WORDS.intersection(words)) or words == [
+            *_ORG_ALONE & {words[0]}
+        ]:
+            return True
+        if (
+            _ACRONYM.fullmatch(name)
+            or _BRAND.search(_SURNAME_PREFIX.sub("", name))
+            or _acronym_in(name)
+        ):
+            return True
+    for a, b in spans:
+        if a >= 1 and doc[a - 1].lower_ in ORG_NOUNS and doc[a - 1].is_lower:
+            return True  # "retailer Best Buy", "website TMZ"
+        if a >= 2 and doc[a - 1].lower_ in ("of", "for", "at") and doc[a - 2].lower_ in _ROLE_OF:
+            return True  # "a spokesman for Kraft"
+        after_person = a >= 2 and (doc[a - 2].text in people or doc[a - 2].ent_type_ == "PERSON")
+        if after_person and doc[a - 1].lower_ == "of" and not any(geo.place(n) for n in c.names):
+            return True  # "Leung Kwok-hung of Civic Passion": the person's party
+        one = doc[a:b]
+        if len(one) == 1 and a >= 1 and doc[a - 1].lower_ == "the" and _plural(one.text):
+            return True  # "the Saints", "the Angels"
+        j = b + 1 if b < len(doc) and doc[b].text in _POSSESSIVE else b
+        if j < len(doc) and doc[j].lower_ in _ORG_AFTER:
+            return True  # "Kraft's shares", "Apple officials"
+        if (
+            b < len(doc)
+            and doc[b].lower_ in ORG_NOUNS
+            and doc[b].is_lower
+            and not doc[a].is_sent_start
+        ):
+            return True  # "an article in New York magazine", not "Celebrity website TMZ"
+    return False
+
+
+def _plural(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.endswith("s") and word[-2] != "s"
+
+
+def _spacy_org(doc: Doc, spans: list[tuple[int, int]]) -> bool:
+    """spaCy labelled at least two of the mentions ORG."""
+    n = 0
+    for a, b in spans:
+        if any(e.label_ == "ORG" for e in doc[a:b].ents) or doc[a].ent_type_ == "ORG":
+            n += 1
+    return n >= 2
+
+
+def _person(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str]) -> bool:
+    """A name that reads as a person's: a known first name before a surname, an age after it
+    ("Trig, 6,"), a person's noun after its possessive, a word of a person's name nearby."""
+    text = doc.text
+    for name in c.names:
+        words = name.split()
+        shaped = all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        if 2 <= len(words) <= 3 and words[0] in given_names() and shaped:
+            return True
+        if len(words) == 1 and words[0] in people:
+            return True
+    for _a, b in spans:
+        if _AGE.match(text, doc[b - 1].idx + len(doc[b - 1].text)):
+            return True
+        if b + 1 < len(doc) and doc[b].text in _POSSESSIVE and doc[b + 1].lower_ in _KIN:
+            return True
+    return False
+
+
+def _place(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str]) -> bool:
+    """A known place name, or a name after "<person>, <age>, of" ("John Jenkin, 23, of
+    Millom")."""
+    if all(geo.country(n) is not None or n.endswith("stan") for n in c.names):
+        return True  # "Turkeminstan": a country, misspelt
+    for _a, b in spans:
+        if b < len(doc) and doc[b].lower_ in _PLACE_AFTER and doc[b].is_lower:
+            return True  # "the Thissio area"
+    known = all(geo.place(n) is not None for n in c.names)
+    text = doc.text
+    for a, _b in spans:
+        if known and a >= 1 and doc[a - 1].lower_ in _LOCATIVE:
+            return True  # "a bank in Woodburn"
+        if a >= 1 and doc[a - 1].lower_ == "of":
+            before = text[max(0, doc[a - 1].idx - 12) : doc[a - 1].idx]
+            if re.search(r",\s*\d{1,3}\s*,\s*$", before):
+                return True
+            if a >= 3 and doc[a - 2].text == "," and doc[a - 3].text in people:
+                return True  # "John Jenkin, of Millom"
+    return False
+
+
+def _common_person(doc: Doc, c: Cluster, full: set[str]) -> bool:
+    """A one-word "person" that is a common word and nothing marks as a person's name."""
+    words = {n for n in c.names}
+    if any(" " in w or not w.isalpha() for w in words):
+        return False
+    if any(w in given_names() or w in full or not common_word(w, 3) for w in words):
+        return False
+    titled = (a >= 1 and doc[a - 1].lower_.rstrip(".") in TITLES for a, _b in _spans(doc, c))
+    return not any(titled)  # "Mr. Drama" is someone
+
+
+def check_orgs(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Retype in place every ORG cluster without evidence (PERSON, GPE or MISC); returns the
+    clusters that became people, for their roles to be read."""
+    people = {
+        w for c in clusters if c.type == "PERSON" for n in c.names for w in n.split() if w.istitle()
+    }
+    full = {
+        w for c in clusters if c.type == "PERSON" for n in c.names if " " in n for w in n.split()
+    }
+    for c in clusters:
+        if c.type == "PERSON" and c.names and _common_person(doc, c, full):
+            c.type = "MISC"
+    places = [(m[0], m[1], m[2]) for c in clusters if c.type == "ORG" for m in c.mentions]
+    sports = sports_report(doc.text) or bool(score_teams(doc.text, places))
+    became: list[Cluster] = []
+    firm: dict[int, bool] = {}
+    for i, c in enumerate(clusters):
+        if c.type == "ORG" and c.names:
+            firm[i] = _firm_evidence(doc, c, _spans(doc, c), sports, people)
+    firm_names = [n for i, c in enumerate(clusters) if firm.get(i) for n in c.names]
+    heads = {n.split()[0] for n in firm_names if " " in n}
+    ones = {n for n in firm_names if " " not in n}
+    for i, c in enumerate(clusters):
+        if firm.get(i, True):
+            continue
+        spans = _spans(doc, c)
+        if any(n in heads or n.split()[0] in ones for n in c.names):
+            continue  # "Breitbart" beside "Breitbart News", "Boeing Commercial Airplanes"
+        if _person(doc, c, spans, people):
+            c.type = "PERSON"
+            became.append(c)
+        elif not sports and _place(doc, c, spans, people):
+            c.type = "GPE"
+        elif not (_plain_word(c, full) and not _after_article(doc, spans)) and not _spacy_org(
+            doc, spans
+        ):
+            c.type = "MISC"
+    return became
+
+
+def _after_article(doc: Doc, spans: list[tuple[int, int]]) -> bool:
+    """A one-word name after "a"/"an" ("tossing a Dumpster") is a thing, no organisation."""
+    return any(a >= 1 and doc[a - 1].lower_ in ("a", "an") for a, _b in spans)
+
+
+def _plain_word(c: Cluster, full: set[str]) -> bool:
+    """One word that is no English word, first name, person's name or place ("Lockheed",
+    "Xinhua"): spaCy's ORG stands."""
+    names = c.names
+    return all(
+        " " not in n
+        and n.isalpha()
+        and n[:1].isupper()
+        and not common_word(n)
+        and n not in given_names()
+        and n not in full
+        and not known_place(n)
+        for n in names
+    )

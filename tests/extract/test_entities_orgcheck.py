@@ -1,0 +1,114 @@
+"""Issue 17, audit 07f: an organisation needs evidence (``orgcheck``). Each text is first run
+with the check switched off, to show spaCy's wrong type is there for the rule to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from newskb import nlp
+from newskb.extract import entities as ents
+from newskb.extract.entities import entities_of, orgcheck
+from newskb.extract.entities.coref import Cluster
+from newskb.model import Article
+
+
+def _types(text: str) -> dict[str, str]:
+    a = Article(id="t", sha256="t", path="t.txt", text=text)
+    return {e.name: e.type for e in entities_of(a, nlp.parse_many([text])[0])}
+
+
+def _unchecked(text: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    def off(_doc: object, _clusters: list[Cluster]) -> list[Cluster]:
+        return []
+
+    with monkeypatch.context() as m:
+        m.setattr(ents, "check_orgs", off)
+        return _types(text)
+
+
+def test_a_common_word_at_a_sentence_start_is_no_organisation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Symbolic gestures were announced. Solidarity hashtags circled the virtual globe."
+    assert _unchecked(text, monkeypatch).get("Solidarity") == "ORG"
+    assert _types(text).get("Solidarity") == "MISC"
+
+
+def test_an_age_after_a_name_makes_a_person_and_of_after_the_age_a_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "John Jenkin, 23, of Millom, has been charged with the murder of his mother. "
+        "Palin posted a photo of herself and her son, Trig, 6, who has Down Syndrome."
+    )
+    before = _unchecked(text, monkeypatch)
+    assert before.get("Millom") == "ORG" and before.get("Trig") == "ORG"
+    after = _types(text)
+    assert after.get("Millom") == "GPE" and after.get("Trig") == "PERSON"
+
+
+def test_kin_after_a_possessive_makes_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Even though Iampaglia's parents paid for her first two years, she needed loans."
+    assert _unchecked(text, monkeypatch).get("Iampaglia") == "ORG"
+    assert _types(text).get("Iampaglia") == "PERSON"
+
+
+def test_a_word_of_a_person_named_in_the_article_is_that_person(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "In an interview, Deborah Jordan Reynolds - Santilli's girlfriend and co-host on his "
+        "YouTube channel - told The Washington Post that he was ready. Reynolds says that "
+        "after the terrorist attacks, Santilli was ready to reenlist."
+    )
+    assert _unchecked(text, monkeypatch).get("Reynolds") == "ORG"
+    assert _types(text).get("Reynolds") == "PERSON"
+
+
+def test_organisations_with_evidence_stay_organisations() -> None:
+    t = _types(
+        "A spokesman for Kraft declined to comment. Shares of retailer Best Buy fell. "
+        "The Boston Red Sox have made the biggest offer in club history. "
+        "He told BuzzFeed and USA Today about Breitbart News. Breitbart denied it."
+    )
+    assert t.get("Kraft") == "ORG" and t.get("Best Buy") == "ORG"
+    assert t.get("Boston Red Sox") == "ORG" and t.get("BuzzFeed") == "ORG"
+    assert t.get("USA Today") == "ORG" and t.get("Breitbart News") == "ORG"
+
+
+def test_a_common_word_alone_is_no_person_unless_a_title_or_first_name_says_so() -> None:
+    doc = nlp.parse_many(["Drama unfolds in the photo line. Mr. Drama and Ryan posed."])[0]
+
+    def one(start: int, end: int) -> Cluster:
+        text = doc.text[start:end]
+        return Cluster(type="PERSON", mentions=[(start, end, text, "name", 0)])
+
+    assert orgcheck._common_person(doc, one(0, 5), set())  # "Drama unfolds"
+    assert not orgcheck._common_person(doc, one(37, 42), set())  # "Mr. Drama"
+    assert not orgcheck._common_person(doc, one(47, 51), set())  # "Ryan": a first name
+    assert not orgcheck._common_person(doc, one(0, 5), {"Drama"})  # "Jane Drama" said
+
+
+def test_a_city_that_lost_a_game_is_a_team() -> None:
+    t = _types(
+        "The Saints placed running back Reggie Bush on injured reserve, ending his season. "
+        "Bush was hurt last Thursday in a 27-24 loss to Chicago. The quarterback threw for "
+        "three touchdowns in the playoffs."
+    )
+    assert t.get("Chicago") == "ORG" and t.get("Saints") == "ORG"
+
+
+def test_a_name_after_a_or_after_a_persons_comma_of(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "It sounded like somebody tossing a Dumpster off a three-story building, said Jan "
+        "Olson. 23-year-old John Jenkin, of Millom, has been charged with the murder."
+    )
+    before = _unchecked(text, monkeypatch)
+    assert before.get("Dumpster") == "ORG" and before.get("Millom") == "ORG"
+    after = _types(text)
+    assert after.get("Dumpster") == "MISC" and after.get("Millom") == "GPE"
+
+
+def test_an_unknown_word_that_is_no_english_word_name_or_place_stays_an_organisation() -> None:
+    t = _types("Lockheed and Northrop lost the tender. Cisco and Intel rose.")
+    assert [t.get(n) for n in ("Lockheed", "Northrop", "Cisco", "Intel")] == ["ORG"] * 4
