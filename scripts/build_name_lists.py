@@ -13,8 +13,8 @@ labelled by spaCy:
   (political news from seven publishers: many stories, not one story retold as an ECB+ topic
   is) and ORG in at least 80% of the documents where it labels it at all, that does not
   begin with a given name, does not end in a surname (the last word of PERSON names in
-  ``MIN_DOCS`` documents: "Trump", "Carly Fiorina") and, written as one word, is no common word ("Friends",
-  "Digital", "NEWSLETTER");
+  ``MIN_DOCS`` documents: "Trump", "Carly Fiorina") and, written as one word, is no word
+  written in lower case in ``ORG_COMMON_DOCS`` documents ("Friends", "Digital");
 - a common word is one written in lower case in at least ``COMMON_DOCS`` documents; the file
   gives each with that number of documents, for a reader to pick a stricter bar.
 

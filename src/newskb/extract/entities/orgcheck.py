@@ -281,12 +281,7 @@ def _acronym_in(name: str) -> bool:
         return False
     for w in words:
         bare = w.strip(".,'’")
-        if (
-            len(bare) >= 3
-            and bare.isalpha()
-            and bare.isupper()
-            and not common_word(bare)
-        ):
+        if len(bare) >= 3 and bare.isalpha() and bare.isupper() and not common_word(bare):
             return True
     rest = [w for w in words if geo.country(w) is None]
     countries = len(words) - len(rest)
