@@ -9,6 +9,7 @@ from newskb import nlp
 from newskb.extract import entities as ents
 from newskb.extract.entities import entities_of, orgcheck
 from newskb.extract.entities.coref import Cluster
+from newskb.extract.entities.teams import team_cue
 from newskb.model import Article
 
 
@@ -112,3 +113,38 @@ def test_a_name_after_a_or_after_a_persons_comma_of(monkeypatch: pytest.MonkeyPa
 def test_an_unknown_word_that_is_no_english_word_name_or_place_stays_an_organisation() -> None:
     t = _types("Lockheed and Northrop lost the tender. Cisco and Intel rose.")
     assert [t.get(n) for n in ("Lockheed", "Northrop", "Cisco", "Intel")] == ["ORG"] * 4
+
+
+def test_titles_venues_zones_and_places_named_for_a_university(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Clinton did not cooperate with the IG's investigation. Maher said the State "
+        "Department IG's report was bad. Deborah Tamargo met Trump at the Tampa Convention "
+        "Center. Kasich finished ahead in recent polls from Quinnipiac and Fox News.\n"
+        "8: 05am UK, Monday 16 September 2013"
+    )
+    before = _unchecked(text, monkeypatch)
+    assert before.get("IG") == "ORG" and before.get("State Department IG") == "ORG"
+    assert before.get("Tampa Convention Center") == "ORG"
+    assert before.get("Quinnipiac") == "GPE" and before.get("United Kingdom") == "GPE"
+    after = _types(text)
+    assert after.get("IG") == "MISC" and after.get("State Department IG") == "MISC"
+    assert after.get("Tampa Convention Center") == "FAC" and after.get("Quinnipiac") == "ORG"
+    assert after.get("UK") == "MISC" and after.get("Donald Trump") == "PERSON"
+
+
+def test_events_and_streets_by_their_words() -> None:
+    t = _types(
+        "Crowds watched the 46th annual NYC Pride March. Three robbers burst into the store "
+        "on ritzy Avenue Montaigne near the Champs-Elysees."
+    )
+    assert t.get("NYC Pride March") == "EVENT" and t.get("Avenue Montaigne") == "FAC"
+
+
+def test_a_place_before_its_last_game_is_a_team() -> None:
+    text = "The disk forced him to miss Dallas' last game. Dallas is a big city."
+    first = text.index("Dallas")
+    second = text.index("Dallas", first + 1)
+    assert team_cue(text, first, first + 6, False)
+    assert not team_cue(text, second, second + 6, False)

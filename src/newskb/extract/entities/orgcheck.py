@@ -19,198 +19,35 @@ name in the article, is MISC as well.
 
 from __future__ import annotations
 
-import functools
 import re
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from newskb.extract.entities.coref import Cluster
 from newskb.extract.entities.forms import TITLES
-from newskb.extract.entities.shape import _OUTLET_LAST, ORG_NOUNS, score_teams
+from newskb.extract.entities.namelists import (
+    ACRONYM,
+    AGE,
+    BRAND,
+    KIN,
+    LOCATIVE,
+    ORG_AFTER,
+    ORG_ALONE,
+    ORG_WORDS,
+    PLACE_AFTER,
+    POSSESSIVE,
+    ROLE_OF,
+    SURNAME_PREFIX,
+    common_word,
+    given_names,
+    known_orgs,
+)
+from newskb.extract.entities.shape import ORG_NOUNS, score_teams
 from newskb.extract.entities.teams import sports_report
-from newskb.extract.entities.votes import ORG_LAST, known_place
+from newskb.extract.entities.votes import known_place
+from newskb.model import EntityType
 from newskb.resolve import geo
 from newskb.resolve.link import link
-
-# Words organisations are named with, beyond the legal and head words of ``votes.ORG_LAST``.
-_ORG_WORDS = (
-    ORG_LAST
-    | ORG_NOUNS
-    | _OUTLET_LAST
-    | frozenset(
-        [
-            "academy",
-            "administration",
-            "army",
-            "assembly",
-            "authority",
-            "board",
-            "brotherhood",
-            "bureau",
-            "cabinet",
-            "capital",
-            "center",
-            "centre",
-            "church",
-            "clinic",
-            "club",
-            "coalition",
-            "congress",
-            "corps",
-            "data",
-            "entertainment",
-            "fc",
-            "force",
-            "forces",
-            "front",
-            "fund",
-            "gang",
-            "government",
-            "guard",
-            "hospital",
-            "house",
-            "labs",
-            "markets",
-            "media",
-            "movement",
-            "navy",
-            "network",
-            "networks",
-            "office",
-            "parliament",
-            "pictures",
-            "press",
-            "register",
-            "senate",
-            "service",
-            "services",
-            "school",
-            "state",
-            "studios",
-            "telecom",
-            "air",
-            "municipality",
-            "nations",
-            "legion",
-            "research",
-            "courts",
-            "airplanes",
-            "aerospace",
-            "productions",
-            "ventures",
-            "solutions",
-            "today",
-            "treasury",
-            "pentagon",
-            "kremlin",
-            "tribunal",
-            "trust",
-            "union",
-            "united",
-        ]
-    )
-)
-# Words that name one body alone ("the Senate", "the Pentagon"); "Church" or "Court" alone
-# does not.
-_ORG_ALONE = frozenset(
-    [
-        "house",
-        "senate",
-        "congress",
-        "parliament",
-        "treasury",
-        "pentagon",
-        "kremlin",
-        "navy",
-        "army",
-        "cabinet",
-        "administration",
-        "government",
-        "police",
-    ]
-)
-_ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z][A-Z0-9&.\-]{1,7}")
-_SURNAME_PREFIX = re.compile(r"\b(?:Mc|Mac|O['’])(?=[A-Z])")
-_BRAND = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|\.(?:com|org|net|co)\b|&")
-# Words right after a name that make it an organisation ("Kraft's shares", "Apple officials").
-_ORG_AFTER = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "officials",
-        "executives",
-        "shares",
-        "stock",
-        "employees",
-        "headquarters",
-        "ceo",
-        "chairman",
-        "subsidiary",
-        "shareholders",
-        "customers",
-    ]
-)
-# Roles before "of/for/at <name>" that make it an organisation ("a spokesman for Kraft").
-_ROLE_OF = frozenset(
-    [
-        "ceo",
-        "chairman",
-        "president",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "founder",
-        "employee",
-        "employees",
-        "executive",
-        "officials",
-        "analyst",
-        "member",
-        "members",
-    ]
-)
-_POSSESSIVE = frozenset(["'s", "’s", "'", "’"])
-# Nouns after a possessive that only people have ("Iampaglia's parents").
-_KIN = frozenset(
-    [
-        "parents",
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "family",
-        "girlfriend",
-        "boyfriend",
-        "children",
-        "mom",
-        "dad",
-        "grandmother",
-        "grandfather",
-        "funeral",
-        "death",
-        "birthday",
-    ]
-)
-_PLACE_AFTER = frozenset(
-    ["area", "district", "neighborhood", "neighbourhood", "village", "region", "province"]
-)
-_LOCATIVE = frozenset(["in", "at", "near", "from", "of", "outside", "across", "into"])
-_AGE = re.compile(r",\s*\d{1,3}\s*,")
-
-
-@functools.cache
-def given_names() -> frozenset[str]:
-    """Words that begin people's names in news (``data/given_names.txt``)."""
-    path = resources.files("newskb.extract.entities") / "data" / "given_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _spans(doc: Doc, c: Cluster) -> list[tuple[int, int]]:
@@ -226,32 +63,6 @@ def _spans(doc: Doc, c: Cluster) -> list[tuple[int, int]]:
 
 def _words(name: str) -> list[str]:
     return [w.strip(".,'’\"()").lower() for w in name.split()]
-
-
-@functools.cache
-def _word_docs() -> dict[str, int]:
-    """Words news writes in lower case, with the number of documents that do
-    (``data/common_words.txt``)."""
-    path = resources.files("newskb.extract.entities") / "data" / "common_words.txt"
-    out: dict[str, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, n = line.partition("\t")
-            out[word] = int(n or 0)
-    return out
-
-
-def common_word(word: str, docs: int = 10) -> bool:
-    """``word`` is written in lower case in at least ``docs`` documents of news."""
-    return _word_docs().get(word.lower(), 0) >= docs
-
-
-@functools.cache
-def known_orgs() -> frozenset[str]:
-    """Names that are organisations in news (``data/known_orgs.txt``)."""
-    path = resources.files("newskb.extract.entities") / "data" / "known_orgs.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 _TEAM_LAST = frozenset(["Sox", "Heat", "Jazz", "Magic", "Thunder", "United", "City", "FC"])
@@ -296,20 +107,18 @@ def _firm_evidence(
         if name in known_orgs() or link(name, "ORG") is not None or _team(name, sports):
             return True
         words = _words(name)
-        if (len(words) > 1 and _ORG_WORDS.intersection(words)) or words == [
-            *_ORG_ALONE & {words[0]}
-        ]:
+        if (len(words) > 1 and ORG_WORDS.intersection(words)) or words == [*ORG_ALONE & {words[0]}]:
             return True
         if (
-            _ACRONYM.fullmatch(name)
-            or _BRAND.search(_SURNAME_PREFIX.sub("", name))
+            ACRONYM.fullmatch(name)
+            or BRAND.search(SURNAME_PREFIX.sub("", name))
             or _acronym_in(name)
         ):
             return True
     for a, b in spans:
         if a >= 1 and doc[a - 1].lower_ in ORG_NOUNS and doc[a - 1].is_lower:
             return True  # "retailer Best Buy", "website TMZ"
-        if a >= 2 and doc[a - 1].lower_ in ("of", "for", "at") and doc[a - 2].lower_ in _ROLE_OF:
+        if a >= 2 and doc[a - 1].lower_ in ("of", "for", "at") and doc[a - 2].lower_ in ROLE_OF:
             return True  # "a spokesman for Kraft"
         after_person = a >= 2 and (doc[a - 2].text in people or doc[a - 2].ent_type_ == "PERSON")
         if after_person and doc[a - 1].lower_ == "of" and not any(geo.place(n) for n in c.names):
@@ -317,8 +126,8 @@ def _firm_evidence(
         one = doc[a:b]
         if len(one) == 1 and a >= 1 and doc[a - 1].lower_ == "the" and _plural(one.text):
             return True  # "the Saints", "the Angels"
-        j = b + 1 if b < len(doc) and doc[b].text in _POSSESSIVE else b
-        if j < len(doc) and doc[j].lower_ in _ORG_AFTER:
+        j = b + 1 if b < len(doc) and doc[b].text in POSSESSIVE else b
+        if j < len(doc) and doc[j].lower_ in ORG_AFTER:
             return True  # "Kraft's shares", "Apple officials"
         if (
             b < len(doc)
@@ -348,6 +157,8 @@ def _person(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str]
     ("Trig, 6,"), a person's noun after its possessive, a word of a person's name nearby."""
     text = doc.text
     for name in c.names:
+        if link(name, "PERSON") is not None:
+            return True  # "Trump": the gazetteer's person
         words = name.split()
         shaped = all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
         if 2 <= len(words) <= 3 and words[0] in given_names() and shaped:
@@ -355,9 +166,9 @@ def _person(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str]
         if len(words) == 1 and words[0] in people:
             return True
     for _a, b in spans:
-        if _AGE.match(text, doc[b - 1].idx + len(doc[b - 1].text)):
+        if AGE.match(text, doc[b - 1].idx + len(doc[b - 1].text)):
             return True
-        if b + 1 < len(doc) and doc[b].text in _POSSESSIVE and doc[b + 1].lower_ in _KIN:
+        if b + 1 < len(doc) and doc[b].text in POSSESSIVE and doc[b + 1].lower_ in KIN:
             return True
     return False
 
@@ -368,12 +179,12 @@ def _place(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str])
     if all(geo.country(n) is not None or n.endswith("stan") for n in c.names):
         return True  # "Turkeminstan": a country, misspelt
     for _a, b in spans:
-        if b < len(doc) and doc[b].lower_ in _PLACE_AFTER and doc[b].is_lower:
+        if b < len(doc) and doc[b].lower_ in PLACE_AFTER and doc[b].is_lower:
             return True  # "the Thissio area"
     known = all(geo.place(n) is not None for n in c.names)
     text = doc.text
     for a, _b in spans:
-        if known and a >= 1 and doc[a - 1].lower_ in _LOCATIVE:
+        if known and a >= 1 and doc[a - 1].lower_ in LOCATIVE:
             return True  # "a bank in Woodburn"
         if a >= 1 and doc[a - 1].lower_ == "of":
             before = text[max(0, doc[a - 1].idx - 12) : doc[a - 1].idx]
@@ -384,14 +195,27 @@ def _place(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str])
     return False
 
 
+_OPENERS = frozenset(['"', "“", "‘", "("])
+
+
 def _common_person(doc: Doc, c: Cluster, full: set[str]) -> bool:
-    """A one-word "person" that is a common word and nothing marks as a person's name."""
+    """A one-word "person" that is a common word, opens its sentence each time, and nothing
+    marks as a person's name (a title, a first name, a full name, the gazetteer)."""
     words = {n for n in c.names}
     if any(" " in w or not w.isalpha() for w in words):
         return False
     if any(w in given_names() or w in full or not common_word(w, 3) for w in words):
         return False
-    titled = (a >= 1 and doc[a - 1].lower_.rstrip(".") in TITLES for a, _b in _spans(doc, c))
+    if any(link(w, "PERSON") is not None for w in words):
+        return False  # "Trump"
+    spans = _spans(doc, c)
+    opens = [
+        doc[a].is_sent_start or not doc[a - 1].text.strip() or doc[a - 1].text in _OPENERS
+        for a, _b in spans
+    ]
+    if not all(opens):
+        return False
+    titled = (a >= 1 and doc[a - 1].lower_.rstrip(".") in TITLES for a, _b in spans)
     return not any(titled)  # "Mr. Drama" is someone
 
 
@@ -404,16 +228,24 @@ def check_orgs(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     full = {
         w for c in clusters if c.type == "PERSON" for n in c.names if " " in n for w in n.split()
     }
+    named_for: set[str] = set()  # "Quinnipiac": ORG for the university it names
     for c in clusters:
         if c.type == "PERSON" and c.names and _common_person(doc, c, full):
             c.type = "MISC"
+        elif c.type == "ORG" and c.names:
+            c.type = _no_body(c, people)
+        elif c.type == "GPE" and c.names:
+            c.type = _place_kind(doc, c)
+            named_for.update(c.names if c.type == "ORG" else ())
     places = [(m[0], m[1], m[2]) for c in clusters if c.type == "ORG" for m in c.mentions]
     sports = sports_report(doc.text) or bool(score_teams(doc.text, places))
     became: list[Cluster] = []
     firm: dict[int, bool] = {}
     for i, c in enumerate(clusters):
         if c.type == "ORG" and c.names:
-            firm[i] = _firm_evidence(doc, c, _spans(doc, c), sports, people)
+            firm[i] = named_for.issuperset(c.names) or _firm_evidence(
+                doc, c, _spans(doc, c), sports, people
+            )
     firm_names = [n for i, c in enumerate(clusters) if firm.get(i) for n in c.names]
     heads = {n.split()[0] for n in firm_names if " " in n}
     ones = {n for n in firm_names if " " not in n}
@@ -433,6 +265,47 @@ def check_orgs(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         ):
             c.type = "MISC"
     return became
+
+
+_TITLE_CODES = frozenset(["IG", "AG", "DA", "GM", "CEO", "CFO", "COO"])
+_VENUES = (("convention", "center"), ("convention", "centre"), ("exhibition", "centre"))
+
+
+def _no_body(c: Cluster, people: set[str]) -> EntityType:
+    """MISC for an "organisation" named by a title ("the IG's investigation", "the State
+    Department IG") or a family ("The Ebelings" beside "Ebeling"); FAC for a venue ("the Tampa
+    Convention Center"); else ORG."""
+    for name in c.names:
+        words = name.split()
+        if words[-1] in _TITLE_CODES:
+            return "MISC"
+        if len(words) == 1 and _plural(name) and name[:-1] in people:
+            return "MISC"
+        if len(words) > 2 and tuple(w.lower() for w in words[-2:]) in _VENUES:
+            return "FAC"
+    return "ORG"
+
+
+_COMPASS = frozenset(["North", "South", "East", "West", "Midwest", "Northeast", "Southwest"])
+_CLOCK = re.compile(r"(?:\d{1,2}[:.]\s?\d{2}\s?(?:[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)\s*$", re.I)
+
+
+def _place_kind(doc: Doc, c: Cluster) -> EntityType:
+    """LOC for a point of the compass ("all of South"); MISC for a zone after a clock time
+    ("7:00pm UK"); ORG for a one-word "place" a known organisation is named after, no big
+    city ("at Stanford", "polls from Quinnipiac"); else GPE."""
+    names = set(c.names)
+    if names <= _COMPASS:
+        return "LOC"
+    if all(_CLOCK.search(doc.text, max(0, s - 16), s) for s, _e, _t, k, _l in c.mentions):
+        return "MISC"
+    if len(names) == 1:
+        (name,) = names
+        known = known_orgs()
+        uni = name in known or f"{name} University" in known or f"{name} College" in known
+        if " " not in name and uni and geo.country(name) is None and not geo.major_place(name):
+            return "ORG"
+    return "GPE"
 
 
 def _after_article(doc: Doc, spans: list[tuple[int, int]]) -> bool:
