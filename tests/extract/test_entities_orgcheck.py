@@ -148,3 +148,24 @@ def test_a_place_before_its_last_game_is_a_team() -> None:
     second = text.index("Dallas", first + 1)
     assert team_cue(text, first, first + 6, False)
     assert not team_cue(text, second, second + 6, False)
+
+
+def test_programmes_faiths_common_acronyms_jewelers_and_hometowns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "The alternative is about $1.1 trillion in costs for Medicare, Medicaid and caretakers "
+        "in 2050. He did poorly in areas with a larger share of Mormons, who are a majority. "
+        "Armed robbers stole diamonds from the Paris branch of jeweler Harry Winston. "
+        "Sarah Palin spoke on Friday night in her hometown of Wasilla."
+    )
+    assert _unchecked(text, monkeypatch).get("Medicare") == "ORG"
+    t = _types(text)
+    assert t.get("Medicare") == "MISC" and t.get("Medicaid") == "MISC"
+    assert t.get("Mormons") == "NORP" and t.get("Harry Winston") == "ORG"
+    assert t.get("Wasilla") == "GPE"
+
+
+def test_a_store_is_no_person_of_a_name_spelt_otherwise() -> None:
+    assert not orgcheck._gazetteer_person("Casty")  # not "António Costa"
+    assert orgcheck._gazetteer_person("Trump")

@@ -77,9 +77,28 @@ _DEPARTMENTS = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset(["him", "them", "me", "us"])
 # Ethnicities written with a capital (NORP), and acronyms of common nouns: no organisation.
-_ETHNICITIES = frozenset(["latino", "latina", "latinos", "latinas", "hispanic", "hispanics"])
+_ETHNICITIES = frozenset(
+    [
+        "latino",
+        "latina",
+        "latinos",
+        "latinas",
+        "hispanic",
+        "hispanics",
+        "mormons",
+        "muslims",
+        "christians",
+        "catholics",
+        "evangelicals",
+        "protestants",
+        "jews",
+    ]
+)
 _NOUN_ACRONYMS = frozenset(
-    ["MVP", "DUI", "DWI", "IR", "GDP", "IPO", "DNA", "ATM", "GPS", "PDF", "SUV", "PTSD", "RSVP"]
+    [
+        *("MVP", "DUI", "DWI", "IR", "GDP", "IPO", "DNA", "ATM", "GPS", "PDF", "SUV", "PTSD"),
+        *("RSVP", "PAC", "FOIA", "WWII", "WWI"),  # "a super PAC", "FOIA requests"
+    ]
 )
 _ADJECTIVE_ENDS = ("ical", "ous", "ive", "ful", "less", "ish")
 

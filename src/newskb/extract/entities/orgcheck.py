@@ -47,6 +47,7 @@ from newskb.extract.entities.teams import sports_report
 from newskb.extract.entities.votes import known_place
 from newskb.model import EntityType
 from newskb.resolve import geo
+from newskb.resolve.keys import norm
 from newskb.resolve.link import link
 
 
@@ -152,12 +153,22 @@ def _spacy_org(doc: Doc, spans: list[tuple[int, int]]) -> bool:
     return n >= 2
 
 
+def _gazetteer_person(name: str) -> bool:
+    """The gazetteer has a person whose name ends in this name's last word, spelt the same
+    ("Trump"; not "Casty" for "Costa")."""
+    kb = link(name, "PERSON")
+    if kb is None:
+        return False
+    last = norm(name).split()[-1:]
+    return any(norm(n).split()[-1:] == last for n in (kb.name, *kb.aliases))
+
+
 def _person(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str]) -> bool:
     """A name that reads as a person's: a known first name before a surname, an age after it
     ("Trig, 6,"), a person's noun after its possessive, a word of a person's name nearby."""
     text = doc.text
     for name in c.names:
-        if link(name, "PERSON") is not None:
+        if _gazetteer_person(name):
             return True  # "Trump": the gazetteer's person
         words = name.split()
         shaped = all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
@@ -206,7 +217,7 @@ def _common_person(doc: Doc, c: Cluster, full: set[str]) -> bool:
         return False
     if any(w in given_names() or w in full or not common_word(w, 3) for w in words):
         return False
-    if any(link(w, "PERSON") is not None for w in words):
+    if any(_gazetteer_person(w) for w in words):
         return False  # "Trump"
     spans = _spans(doc, c)
     opens = [
@@ -273,12 +284,14 @@ _VENUES = (("convention", "center"), ("convention", "centre"), ("exhibition", "c
 
 def _no_body(c: Cluster, people: set[str]) -> EntityType:
     """MISC for an "organisation" named by a title ("the IG's investigation", "the State
-    Department IG") or a family ("The Ebelings" beside "Ebeling"); FAC for a venue ("the Tampa
-    Convention Center"); else ORG."""
+    Department IG"), a health programme ("Medicare") or a family ("The Ebelings" beside
+    "Ebeling"); FAC for a venue ("the Tampa Convention Center"); else ORG."""
     for name in c.names:
         words = name.split()
         if words[-1] in _TITLE_CODES:
             return "MISC"
+        if len(words) == 1 and name.lower().endswith(("care", "caid")):
+            return "MISC"  # "Medicare", "Medicaid", "Obamacare": programmes
         if len(words) == 1 and _plural(name) and name[:-1] in people:
             return "MISC"
         if len(words) > 2 and tuple(w.lower() for w in words[-2:]) in _VENUES:
