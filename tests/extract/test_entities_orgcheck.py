@@ -169,3 +169,20 @@ def test_programmes_faiths_common_acronyms_jewelers_and_hometowns(
 def test_a_store_is_no_person_of_a_name_spelt_otherwise() -> None:
     assert not orgcheck._gazetteer_person("Casty")  # not "António Costa"
     assert orgcheck._gazetteer_person("Trump")
+
+
+def test_two_names_in_one_jails_and_ages_before_a_semicolon(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        "Braynard and Chrabaszcz did not respond to interview requests. Klitschko retained "
+        "his IBF, WBO, WBA & IBO heavyweight titles. Gomes had been released from the "
+        "Bristol County House of Correction in late 2008. The candidate has five children: "
+        "Eric Trump, 32; Tiffany, 22; and Barron 9."
+    )
+    before = _unchecked(text, monkeypatch)
+    assert before.get("Braynard and Chrabaszcz") == "ORG" and before.get("Tiffany") == "ORG"
+    after = _types(text)
+    assert after.get("Braynard and Chrabaszcz") == "MISC" and after.get("WBA & IBO") == "MISC"
+    assert after.get("Bristol County House of Correction") == "FAC"
+    assert after.get("Tiffany") == "PERSON" and after.get("IBF") == "ORG"

@@ -180,7 +180,7 @@ PLACE_AFTER = frozenset(
     ["area", "district", "neighborhood", "neighbourhood", "village", "region", "province"]
 )
 LOCATIVE = frozenset(["in", "at", "near", "from", "of", "outside", "across", "into"])
-AGE = re.compile(r",\s*\d{1,3}\s*,")
+AGE = re.compile(r",\s*\d{1,3}\s*[,;]")  # "Trig, 6,", "Tiffany, 22;"
 
 
 @functools.cache

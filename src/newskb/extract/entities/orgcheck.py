@@ -279,19 +279,28 @@ def check_orgs(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 _TITLE_CODES = frozenset(["IG", "AG", "DA", "GM", "CEO", "CFO", "COO"])
-_VENUES = (("convention", "center"), ("convention", "centre"), ("exhibition", "centre"))
+_VENUES = (
+    ("convention", "center"),
+    ("convention", "centre"),
+    ("exhibition", "centre"),
+    ("of", "correction"),
+)
+_JOINED = re.compile(r"[A-Z][\w.'’-]* (?:and|&) [A-Z][\w.'’-]*")
 
 
 def _no_body(c: Cluster, people: set[str]) -> EntityType:
     """MISC for an "organisation" named by a title ("the IG's investigation", "the State
-    Department IG"), a health programme ("Medicare") or a family ("The Ebelings" beside
-    "Ebeling"); FAC for a venue ("the Tampa Convention Center"); else ORG."""
+    Department IG"), a health programme ("Medicare"), two names joined ("WBA & IBO") or a
+    family ("The Ebelings" beside "Ebeling"); FAC for a venue ("the Tampa Convention
+    Center", "the Bristol County House of Correction"); else ORG."""
     for name in c.names:
         words = name.split()
         if words[-1] in _TITLE_CODES:
             return "MISC"
         if len(words) == 1 and name.lower().endswith(("care", "caid")):
             return "MISC"  # "Medicare", "Medicaid", "Obamacare": programmes
+        if _JOINED.fullmatch(name) and not ORG_WORDS.intersection(w.lower() for w in words):
+            return "MISC"  # two names in one: "Braynard and Chrabaszcz", "WBA & IBO"
         if len(words) == 1 and _plural(name) and name[:-1] in people:
             return "MISC"
         if len(words) > 2 and tuple(w.lower() for w in words[-2:]) in _VENUES:
