@@ -349,17 +349,21 @@ def fill_synthetic(
     conn: Any, n: int, base: list[Any], say: Callable[[int], None] | None = None
 ) -> None:
     """Write ``n`` synthetic articles (120 words of the corpus vocabulary each) straight to
-    ``articles``, committing every 50,000 (``say`` hears the count then)."""
+    ``articles`` and the full-text index (the store's writer indexes its rows itself: no
+    trigger), committing every 50,000 (``say`` hears the count then)."""
     rng = random.Random(11)
     vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
     conn.execute("BEGIN")
     for i in range(n):
         text = " ".join(rng.choices(vocab, k=120))
         h = hashlib.sha256(f"s{i}".encode()).hexdigest()
-        conn.execute(
+        rowid = conn.execute(
             "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
             "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", (rowid, text[:60], text)
         )
         if i % 50_000 == 49_999:
             conn.execute("COMMIT")

@@ -2,13 +2,16 @@
 distorts wall time; CPU time of this process is what the store itself costs).
 
     PYTHONPATH=src python bench/store_cpu.py [--limit 120] [--records 3000] [--derived 1000]
-        [--search 100000]
+        [--search 100000] [--repeat 1] [--cache /tmp/newskb-bench-records.pkl]
 
 Rows: SQLite ingest of pre-extracted records (``add_batch``, batches of 500), the same with
 every derived step (``pipeline.store_batch``: canon, ledger, stories; CPU split per stage), and
 search latency (p50/p99, CPU and wall) on a synthetic store of ``--search`` articles built as
 ``bench/run.py --scenario-1m`` builds it (0: skip). Records are TimeBank/AQUAINT articles
-extracted once, copied under new ids (as ``bench/run.py`` does).
+extracted once, copied under new ids (as ``bench/run.py`` does); ``--cache FILE`` keeps the
+extracted records in a pickle between runs (made on the first run: delete it after changing
+the extractors). ``--repeat N`` times the plain ingest N times, each into a new store (on a
+loaded machine the fastest run is the least disturbed). ``--derived 0`` skips that row.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import collections
 import dataclasses
 import hashlib
 import os
+import pickle
 import random
 import sys
 import tempfile
@@ -60,15 +64,31 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=3000)
     ap.add_argument("--derived", type=int, default=1000)
     ap.add_argument("--search", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--cache", type=Path, default=None)
     args = ap.parse_args()
-    base = [r for b in run(corpus(args.limit)) for r in b if isinstance(r, Extraction)]
-    base = [x for x in base if x.article.text]
+    if args.cache is not None and args.cache.exists():
+        base = pickle.loads(args.cache.read_bytes())
+    else:
+        base = [r for b in run(corpus(args.limit)) for r in b if isinstance(r, Extraction)]
+        base = [x for x in base if x.article.text]
+        if args.cache is not None:
+            args.cache.write_bytes(pickle.dumps(base))
     tmp = tempfile.mkdtemp(prefix="newskb-bench-")
     recs = _records(base, max(args.records, args.derived))
-    with SqliteStore(os.path.join(tmp, "plain.db")) as s:
-        n = args.records
-        _timed("SQLite ingest, pre-extracted", n,
-               lambda: [s.add_batch(recs[i : i + 500]) for i in range(0, n, 500)])  # fmt: skip
+    n = args.records
+
+    def plain(s: Any) -> None:
+        for i in range(0, n, 500):
+            s.add_batch(recs[i : i + 500])
+
+    for k in range(args.repeat):
+        with SqliteStore(os.path.join(tmp, f"plain{k}.db")) as s:
+            _timed("SQLite ingest, pre-extracted", n, lambda s=s: plain(s))
+    if args.derived <= 1:
+        if args.search:
+            search(os.path.join(tmp, "search.db"), args.search, base)
+        return
     spent: collections.Counter[str] = collections.Counter()
 
     def timed(f: Any, name: str) -> Any:

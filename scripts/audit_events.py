@@ -11,6 +11,13 @@ against the PLOVER manual.
         [--avoid eval/audits/<earlier>.tsv]   (--agreements -1: every agreement mention)
     PYTHONPATH=src python scripts/audit_events.py stats --dump /tmp/events-dump.jsonl
 
+A fresh pool: ``dump --pool polnear --docs N --doc-seed S --exclude FILE...`` dumps a seeded
+sample of N PolNeAR train articles (political news, 840 articles) that no ``--exclude`` file
+names: a plain list of document names (one a line, ``#`` comments) or an audit TSV with a
+``doc`` column (every earlier event, entity and quote audit, and ``events-dev-docs.txt``, the
+PolNeAR documents read while the event rules were written). ``--list FILE`` writes the names of
+the dumped documents.
+
 The judged TSV has the columns ``type_ok actor_ok recipient_ok status_ok`` (events) and
 ``real_agreement parties_ok`` (agreements) filled with y / n (n/a where a column does not apply),
 and a ``note``; ``scripts/score_event_audit.py`` prints the precision figures from it.
@@ -61,12 +68,49 @@ def _articles() -> list[tuple[str, object]]:
     return out
 
 
-def _dump(out_path: Path, every: int = 1, offset: int = 0) -> None:
+def _excluded(files: list[Path] | None) -> set[str]:
+    """Document names in plain lists or in audit TSVs (their ``doc`` column)."""
+    out: set[str] = set()
+    for f in files or ():
+        lines = f.read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t") if lines else []
+        if "doc" in head:
+            col = head.index("doc")
+            for line in lines:
+                cols = line.split("\t")
+                if len(cols) > col and cols[col] != "doc":
+                    out.add(cols[col].strip())
+            continue
+        out |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+    return out
+
+
+def _polnear(n_docs: int, seed: int, exclude: list[Path] | None) -> list[tuple[str, object]]:
+    from newskb.eval.polnear import articles, read_docs
+
+    skip = _excluded(exclude)
+    pool = [d for d in read_docs(CORPORA / "polnear" / "train") if d.name not in skip]
+    picked = sorted(random.Random(seed).sample(pool, min(n_docs, len(pool))), key=lambda d: d.name)
+    return [("polnear", a) for a in articles(picked)]
+
+
+def _polnear_all() -> list[tuple[str, object]]:
+    from newskb.eval.polnear import articles, read_docs
+
+    return [("polnear", a) for a in articles(read_docs(CORPORA / "polnear" / "train"))]
+
+
+def _dump(
+    out_path: Path,
+    every: int = 1,
+    offset: int = 0,
+    pool: list[tuple[str, object]] | None = None,
+) -> None:
     from newskb.extract import extract
     from newskb.extract.events import plover_type
     from newskb.nlp import parse_many
 
-    every_art = _articles()
+    every_art = pool if pool is not None else _articles()
     arts = [(i, c, a) for i, (c, a) in enumerate(every_art)][offset::every]
     with out_path.open("w", encoding="utf-8") as fh:
         for lo in range(0, len(arts), 32):
@@ -180,12 +224,21 @@ def main() -> None:
     ap.add_argument("--agreements", type=int, default=30)
     ap.add_argument("--every", type=int, default=1, help="dump every n-th article (dev runs)")
     ap.add_argument("--offset", type=int, default=0)
+    ap.add_argument("--pool", choices=("ecb-gum", "polnear"), default="ecb-gum")
+    ap.add_argument("--docs", type=int, default=60, help="PolNeAR articles to dump")
+    ap.add_argument("--doc-seed", type=int, default=15)
+    ap.add_argument("--exclude", type=Path, action="append", help="documents never to dump")
+    ap.add_argument("--list", type=Path, help="write the dumped documents' names here")
     ap.add_argument(
         "--avoid", type=Path, action="append", help="an earlier audit TSV whose documents to skip"
     )
     a = ap.parse_args()
     if a.cmd == "dump":
-        _dump(a.out, a.every, a.offset)
+        pool = _polnear(a.docs, a.doc_seed, a.exclude) if a.pool == "polnear" else None
+        if pool is not None and a.list:
+            names = [Path(str(art.path)).name for _, art in pool]  # type: ignore[attr-defined]
+            a.list.write_text("\n".join(names) + "\n", encoding="utf-8")
+        _dump(a.out, a.every, a.offset, pool)
     elif a.cmd == "sample":
         sample(a.dump, a.out, a.seed, a.events, a.agreements, a.avoid)
     else:

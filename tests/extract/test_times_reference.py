@@ -107,3 +107,9 @@ def test_fiscal_year_ended_a_date_is_a_duration_like_the_year_ended() -> None:
     v = found("In the fiscal year ended Jan. 31, the company reported sales of $51 million.")
     assert v["the fiscal year"] == "DURATION P1Y"
     assert found("Sales for the year ended March 31 rose.")["the year"] == "DURATION P1Y"
+
+
+def test_formerly_is_no_time() -> None:
+    # 0 of 3 "formerly" annotated in TBAQ and MEANTIME ("the formerly state-owned company")
+    assert found("Robert Angelo, formerly senior vice president, left.") == {}
+    assert found("The formerly state-owned company was floated.") == {}

@@ -160,3 +160,77 @@ def test_unit_adjectives_event_years_and_mid_afternoon() -> None:
     assert v == {"mid-afternoon yesterday": "TIME 1989-11-01TAF"}
     v = found("On Oct. 23 markets fell. By mid afternoon, traders sold.", nov2)
     assert v["mid afternoon"] == "TIME 1989-10-23TAF"  # the day the narrative is at
+
+
+def test_a_quoted_show_title_that_goes_on_is_no_time() -> None:
+    # the closing quote comes after more title-case words, not right after "This Week"
+    assert found('Baker said on ABC-TV\'s "This Week With David Brinkley" that talks failed.') == {}
+    assert found('He said, "Today We Start" was the slogan.') == {}
+    assert found('He said, "Today we start."') == {"Today": "DATE 2025-03-18"}
+
+
+def test_today_in_general_is_no_day() -> None:
+    assert found("It is hard to raise children in today's world.") == {}
+    assert found("The case is for today's youth what the blockade was.") == {}
+    assert found("If I were choosing the people of tomorrow, I would pick them.") == {}
+    assert found("The offer ran in today's editions.") == {"today": "DATE 2025-03-18"}
+    assert found("Tomorrow's vote has international implications.") == {
+        "Tomorrow": "DATE 2025-03-19"
+    }
+
+
+def test_a_quarter_of_something_is_a_fraction() -> None:
+    oct89 = dt.date(1989, 10, 26)
+    assert found("Funds hold more than a quarter of the junk market.", oct89) == {}
+    assert found("Taxes would be minimal in a quarter that produced a loss.", oct89) == {}
+    assert found("One quarter of the staff left.", oct89) == {}
+    assert found("It lost money for one quarter.", oct89) == {"one quarter": "DURATION P1Q"}
+    v = found("It had profits after several quarters of losses.", oct89)
+    assert v == {"several quarters": "DURATION PXQ"}
+    assert found("Net fell in a flat second quarter.", oct89) == {
+        "a flat second quarter": "DATE 1989-Q2"
+    }
+
+
+def test_a_weekday_a_thing_is_put_off_until_lies_ahead() -> None:
+    # the clause is past ("postponed"), the new date is not (PUB is a Tuesday)
+    v = found("Officials postponed until Thursday any action on the case.")
+    assert v == {"Thursday": "DATE 2025-03-20"}
+    assert found("The talks were delayed until Friday.") == {"Friday": "DATE 2025-03-21"}
+    assert found("The store stayed closed until Monday.") == {"Monday": "DATE 2025-03-17"}
+    # a deadline someone has lies ahead too
+    assert found("Cyprus has until Monday to raise the money.") == {"Monday": "DATE 2025-03-24"}
+    assert found("He has lived there until Monday.") == {"Monday": "DATE 2025-03-17"}
+    # a month too: loans extended through January, written in October, run to next January
+    oct89 = dt.date(1989, 10, 30)
+    v = found("Lenders have extended it up to $90 million in loans through January.", oct89)
+    assert v == {"January": "DATE 1990-01"}
+    assert found("Sales rose this year through August.", oct89)["August"] == "DATE 1989-08"
+
+
+def test_the_previous_weekday_is_read_on_the_narrative_day() -> None:
+    # the narrative is at Thursday March 13; the Friday before it is March 7
+    v = found("Shares fell on March 13, down 4% from the previous Friday.")
+    assert v["the previous Friday"] == "DATE 2025-03-07"
+    assert found("Prices fell 4% from the previous Friday.") == {
+        "the previous Friday": "DATE 2025-03-14"
+    }
+
+
+def test_the_past_year_is_the_calendar_year_before() -> None:
+    # TimeML news gold: "over the past year" is last year, "in the last decade" the decade before
+    assert found("Hate groups grew over the past year.") == {"the past year": "DATE 2024"}
+    assert found("Wages lost ground in the last decade.") == {"the last decade": "DATE 201"}
+    assert found("Plants will close over the next year.") == {"the next year": "DATE 2026"}
+    assert found("Prices rose in the past three years.") == {"the past three years": "DURATION P3Y"}
+    # a week or a month: no evidence either way in the dev gold, it stays a duration
+    assert found("Prices rose over the past week.") == {"the past week": "DURATION P1W"}
+
+
+def test_this_weekday_is_the_coming_one_unless_the_clause_is_past() -> None:
+    sat = dt.date(2013, 3, 23)
+    assert found("The summit will open this Friday.", sat) == {"this Friday": "DATE 2013-03-29"}
+    assert found("The vote is this Tuesday.", sat) == {"this Tuesday": "DATE 2013-03-26"}
+    assert found("The summit opened this Friday.", sat) == {"this Friday": "DATE 2013-03-22"}
+    assert found("They met this past Friday.", sat) == {"this past Friday": "DATE 2013-03-22"}
+    assert found("The vote is this Saturday.", sat) == {"this Saturday": "DATE 2013-03-23"}

@@ -90,10 +90,14 @@ def store_problems(db: Path) -> list[str]:
             "SELECT path, count(*) FROM articles GROUP BY path HAVING count(*) > 1"
         ).fetchall()
         problems += [f"{p} stored {n} times" for p, n in dup]
-        fts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
-        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        if fts != n:
-            problems.append(f"FTS has {fts} rows for {n} articles")
+        # the full-text index against the articles (a count of articles_fts would read the
+        # articles table itself: an external-content table): every row indexed, nothing more
+        try:
+            conn.execute(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"FTS index does not match the articles: {exc}")
         for aid, extraction in conn.execute("SELECT id, extraction FROM articles"):
             want = len(json.loads(extraction)["entities"])
             have = conn.execute(

@@ -36,6 +36,7 @@ from newskb.extract.events import (
     senses,
     status,
     triggers,
+    trust,
 )
 from newskb.extract.registry import extractor
 from newskb.model import (
@@ -210,8 +211,10 @@ def sentence_events(
         kind = senses.retype(trig)
         if kind is not None:
             trig = dataclasses.replace(trig, type=kind, mode=None)
-        if _verbal_attack(trig, r, idx, sent):
+        if _verbal_attack(trig, r, idx, sent) or trust.in_words(trig, sent):
             trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
+        if trust.threatened(trig):
+            trig = dataclasses.replace(trig, type="THREATEN", mode=None)
         if _riot_damage(trig, r, idx):
             trig = dataclasses.replace(trig, type="PROTEST", mode="riot")
         if trig.type == "ASSAULT" and domain.cyber_clause(list(sent)):
@@ -219,6 +222,12 @@ def sentence_events(
         st = status.status(trig.token, trig.head, lex)
         if _supposed(st, trig) and change is None:
             continue  # "could pressure the administration to cooperate": no act reported
+        cleaned = trust.participants(trig, r, idx, sent)
+        if cleaned is None:
+            continue
+        r = cleaned
+        if change is None and not trust.keep(trig, r, st, idx, sent):
+            continue
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors

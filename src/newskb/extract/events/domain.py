@@ -98,7 +98,7 @@ FORCE = _set(
     """troops soldiers army military forces militants rebels gunmen gunman police bomb bombs
     rocket rockets missile missiles airstrike airstrikes shelling gun guns shot shots killed
     dead wounded injured weapon weapons fighters jets drone drones navy pirates knife stabbed
-    bomber bombing terrorist terrorists explosion""")  # fmt: skip
+    bomber bombing terrorist terrorists explosion physically punched kicked""")  # fmt: skip
 # a contest won or lost by votes: beating or capturing in it is no force
 ELECTORAL = _set(
     """poll polls election elections vote votes voters primary primaries caucus caucuses

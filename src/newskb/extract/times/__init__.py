@@ -156,6 +156,9 @@ _LOWER_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 _QUOTES = "\"'`“”‘’"
 _CLOSE = re.compile(r"[,.]?[\"'”’]")
+_TITLE_GOES_ON = re.compile(
+    r"\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and|with|in|on|for|a)){0,5}[,.]?[\"'”’]"
+)
 
 
 def _is_title(text: str, f: r.Found) -> bool:
@@ -169,12 +172,34 @@ def _is_title(text: str, f: r.Found) -> bool:
         i -= 1
     if i < 0 or text[i] in ".!?:;\n([":
         return False
-    if text[i] in _QUOTES:  # an opening quote: a quoted title if it closes right after
-        return _CLOSE.match(text, f.end) is not None
+    if text[i] in _QUOTES:  # an opening quote: a quoted title if it closes right after, or if
+        # more title-case words follow ('"This Week With David Brinkley"')
+        return (
+            _CLOSE.match(text, f.end) is not None or _TITLE_GOES_ON.match(text, f.end) is not None
+        )
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return any(w[0].islower() and len(w) > 3 for w in _WORD.findall(line))  # not a headline
+
+
+# "today's world", "the people of tomorrow": the present or the future in general, not a day
+_GENERIC_DAY = re.compile(
+    r"(?:'s|’s)\s+(?:\w+\s+)?(?:world|youth|society|generations?|young|kids|children|"
+    r"teenagers|students|consumers|families|computers|technology|culture|standards)\b",
+    re.I,
+)
+_OF_DAY = re.compile(r"\b(?:people|leaders|world|cities|cars|jobs|schools|workers)\s+of\s+$", re.I)
+
+
+def _is_generic_day(text: str, f: r.Found) -> bool:
+    """ "today's world", "today's youth", "the people of tomorrow": the present or the future in
+    general, which TimeML leaves untagged (but "today's editions", "tomorrow's vote" are days)."""
+    if text[f.start : f.end].lower() not in ("today", "tomorrow"):
+        return False
+    return bool(
+        _GENERIC_DAY.match(text, f.end) or _OF_DAY.search(text, max(0, f.start - 20), f.start)
+    )
 
 
 _SPECIFIC = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?:$|T)")
@@ -212,9 +237,13 @@ def _resolve_anaphors(
             continue
         unit, n, pod = f.anaphor
         anchor = next((d for s, e, d in reversed(spans) if s <= f.start < e), None)
-        if ref is not None and unit in _ANCHORS[ref[1]]:
+        if ref is not None and unit[0] in _ANCHORS[ref[1]]:
             anchor = ref[0]
-        value = cal.shift(anchor, unit, n) + (f"T{pod}" if pod else "")
+        if unit.startswith("WD"):  # "the previous Friday": a weekday before or after it
+            value = cal.weekday(anchor, int(unit[2:]), n, inclusive=False)
+        else:
+            value = cal.shift(anchor, unit, n)
+        value += f"T{pod}" if pod else ""
         out.append(dataclasses.replace(f, value=value, anaphor=None))
     return out
 
@@ -275,7 +304,11 @@ def tag_text(
             part = [f for f in part if start <= f.start < end]
             found = [f for f in found if not start <= f.start < end]
         found += part
-    found = [f for f in _drop_non_times(text, found, doc) if not _is_title(text, f)]
+    found = [
+        f
+        for f in _drop_non_times(text, found, doc)
+        if not _is_title(text, f) and not _is_generic_day(text, f)
+    ]
     kept = _resolve_anaphors(_ranges(text, _select(found)), spans)
     kept = _resolve_quarters(text, kept, tense)
     out: list[TimeExpr] = []

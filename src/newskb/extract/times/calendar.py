@@ -80,12 +80,6 @@ def weekday(anchor: dt.date | None, wd: int, direction: int, inclusive: bool = T
     return day(anchor + dt.timedelta(days=ahead))
 
 
-def this_weekday(anchor: dt.date | None, wd: int) -> str:
-    if anchor is None:
-        return f"XXXX-WXX-{wd}"
-    return day(anchor + dt.timedelta(days=wd - anchor.isoweekday()))
-
-
 def month_near(anchor: dt.date | None, m: int, direction: int, strict: bool = False) -> str:
     """Month ``m`` in the year that puts it on the ``direction`` side of the anchor's month."""
     if anchor is None:

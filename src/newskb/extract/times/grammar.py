@@ -127,7 +127,7 @@ SEASON_RE = re.compile(
 )
 REFS = re.compile(
     B + r"(?P<w>now|right\s+now|just\s+now|currently|at\s+present|presently|nowadays|"
-    r"these\s+days|the\s+present|current|recently|lately|formerly|long\s+ago|"
+    r"these\s+days|the\s+present|current|recently|lately|long\s+ago|"
     r"the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<=in\s)future|"
     r"recent\s+(?:years|months|weeks|days|decades|times)|"
     r"coming\s+(?:years|months|weeks|days|quarters)|the\s+(?:near|short)\s+term|"

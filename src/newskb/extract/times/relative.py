@@ -18,6 +18,7 @@ from newskb.extract.times.rules import (
     _month,
     _reporting_quarter,
     _weekday,
+    put_off_until,
 )
 
 _REL_N = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
@@ -66,6 +67,10 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     unit = unit_code(what)
     if unit in ("H", "MIN", "S"):
         return _found(m, "DURATION", duration(1, unit)) if the or rel == "past" else None
+    if the and rel in ("past", "last", "next", "coming") and unit in ("Y", "DE"):
+        # "over the past year", "in the last decade", "over the next year or so": TimeML news
+        # gold reads them as the calendar unit before (after) the anchor, not as a duration
+        return _found(m, "DATE", cal.shift(a, unit, -1 if rel in ("past", "last") else 1))
     if (the and rel in ("past", "last", "next", "coming")) or rel == "past":
         return _found(m, "DURATION", duration(1, unit))
     if unit == "SE":
@@ -77,12 +82,17 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     wd = _weekday(m["wd"])
     rel = m["rel"].lower().split()[-1]
     a = ctx.anchor
+    pod = PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else ""
+    if m["rel"].lower().startswith("the"):  # "the previous Friday": before the narrative's day
+        n = -1 if rel == "previous" else 1
+        return Found(m.start(), m.end(), "TIME" if pod else "DATE", "", anaphor=(f"WD{wd}", n, pod))
     if rel in ("last", "past", "previous"):
         value = cal.weekday(a, wd, -1, inclusive=False)
     elif rel in ("next", "coming", "following"):
         value = cal.weekday(a, wd, 1, inclusive=False)
-    else:
-        value = cal.this_weekday(a, wd)
+    else:  # "this Friday" is the coming one ("this past Friday" says so), unless the clause
+        # is past ("the summit opened this Friday", written on Saturday)
+        value = cal.weekday(a, wd, -1 if ctx.tense(m.start()) < 0 else 1)
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
     return _found(m, "DATE", value)
@@ -185,8 +195,14 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     if m["pl"]:
         pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
         return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
-    # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one
-    tense = -1 if ctx.text.startswith("'s", m.end()) else ctx.tense(m.start())
+    # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one;
+    # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
+    if ctx.text.startswith("'s", m.end()):
+        tense = -1
+    elif put_off_until(ctx.text, m.start()):
+        tense = 1
+    else:
+        tense = ctx.tense(m.start())
     value = cal.weekday(ctx.anchor, wd, 1 if tense > 0 else -1)
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
@@ -248,8 +264,13 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # ages are not time expressions here
     if m["suf"] and m["n"].lower() in ("a", "an"):
         return None  # "a day-long meeting": the article is the meeting's (``unit_adjective``)
-    if unit == "Q" and ((m["n"][:1].isalpha() and "-" in m.group()) or m["det"] == "a"):
-        return None  # "three-quarters" is a fraction
+    if unit == "Q" and (
+        (m["n"][:1].isalpha() and "-" in m.group())
+        or m["det"] == "a"
+        or (m["n"].lower() in ("a", "an") and not m["rel"])
+        or (m["n"].lower() == "one" and ctx.text.startswith(" of ", m.end()))
+    ):
+        return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
         return None
     if (

@@ -115,10 +115,28 @@ NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 
 
+_PUT_OFF_UNTIL = re.compile(
+    r"\b(?:postpone|delay|defer|adjourn|extend|put\s+off|push(?:ed)?\s+back|"
+    r"(?-i:has|have|gets?)(?=\s+\w+\s+until|\s+until))\w*\b[^.;]{0,80}?"
+    r"\b(?:until|till|to|through)\s+(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+
+
+def put_off_until(text: str, start: int) -> bool:
+    """Is the date at ``start`` the new end of something postponed, delayed or extended
+    ("postponed until Tuesday", "extended loans through January"), or a deadline someone has
+    ("Cyprus has until Monday to raise the money")? It lies ahead then."""
+    return _PUT_OFF_UNTIL.search(text, max(0, start - 100), start) is not None
+
+
 def _direction(m: re.Match[str], ctx: Ctx) -> int:
     """The clause's tense; but a date a change takes effect on lies ahead ("effective Feb. 1"),
-    whatever the tense of the clause announcing it."""
+    and so does a date something is put off or extended to ("delayed until May 5"), whatever
+    the tense of the clause announcing it."""
     if _EFFECTIVE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return 1
+    if put_off_until(ctx.text, m.start()):
         return 1
     tense = ctx.tense(m.start())
     return 0 if tense == SCHEDULED else tense
@@ -271,8 +289,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None
     if _OF_LONGER.match(ctx.text, m.end()):
         return None  # "the last half of the '80s": of a decade, not of this year
-    if not (det or mods or ordw):
-        return None
+    if not (det or mods or ordw) or (det == "a" and not (mods or ordw)):
+        return None  # "a quarter of the market" is a fraction, "in a quarter that ..." any one
     if unit == "period" and not re.search(r"year|\d|latest|same|comparable|corresponding", mods):
         return None
     if unit == "half" and not ordw:
