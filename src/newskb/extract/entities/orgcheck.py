@@ -46,6 +46,7 @@ from newskb.extract.entities.shape import ORG_NOUNS, score_teams
 from newskb.extract.entities.teams import sports_report
 from newskb.extract.entities.votes import known_place
 from newskb.model import EntityType
+from newskb.nlp.docs import text_of
 from newskb.resolve import geo
 from newskb.resolve.keys import norm
 from newskb.resolve.link import link
@@ -166,7 +167,7 @@ def _gazetteer_person(name: str) -> bool:
 def _person(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str]) -> bool:
     """A name that reads as a person's: a known first name before a surname, an age after it
     ("Trig, 6,"), a person's noun after its possessive, a word of a person's name nearby."""
-    text = doc.text
+    text = text_of(doc)
     for name in c.names:
         if _gazetteer_person(name):
             return True  # "Trump": the gazetteer's person
@@ -193,7 +194,7 @@ def _place(doc: Doc, c: Cluster, spans: list[tuple[int, int]], people: set[str])
         if b < len(doc) and doc[b].lower_ in PLACE_AFTER and doc[b].is_lower:
             return True  # "the Thissio area"
     known = all(geo.place(n) is not None for n in c.names)
-    text = doc.text
+    text = text_of(doc)
     for a, _b in spans:
         if known and a >= 1 and doc[a - 1].lower_ in LOCATIVE:
             return True  # "a bank in Woodburn"
@@ -249,7 +250,7 @@ def check_orgs(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             c.type = _place_kind(doc, c)
             named_for.update(c.names if c.type == "ORG" else ())
     places = [(m[0], m[1], m[2]) for c in clusters if c.type == "ORG" for m in c.mentions]
-    sports = sports_report(doc.text) or bool(score_teams(doc.text, places))
+    sports = sports_report(text_of(doc)) or bool(score_teams(text_of(doc), places))
     became: list[Cluster] = []
     firm: dict[int, bool] = {}
     for i, c in enumerate(clusters):
@@ -319,7 +320,7 @@ def _place_kind(doc: Doc, c: Cluster) -> EntityType:
     names = set(c.names)
     if names <= _COMPASS:
         return "LOC"
-    if all(_CLOCK.search(doc.text, max(0, s - 16), s) for s, _e, _t, k, _l in c.mentions):
+    if all(_CLOCK.search(text_of(doc), max(0, s - 16), s) for s, _e, _t, k, _l in c.mentions):
         return "MISC"
     if len(names) == 1:
         (name,) = names
