@@ -208,7 +208,7 @@ def _word_docs() -> dict[str, int]:
     return out
 
 
-def common_word(word: str, docs: int = 10) -> bool:
+def common_word(word: str, docs: int = 5) -> bool:
     """``word`` is written in lower case in at least ``docs`` documents of news."""
     return _word_docs().get(word.lower(), 0) >= docs
 

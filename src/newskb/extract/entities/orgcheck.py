@@ -2,19 +2,22 @@
 
 spaCy labels many capitalised words ORG that are no organisation: people ("breaking Cam
 Newton's record", "Iampaglia's parents"), towns ("John Jenkin, 23, of Millom"), works and
-programmes ("Building Community Resilience"), common words at a sentence's start ("Solidarity
+programmes ("the Hunger Games", "Medicare"), common words at a sentence's start ("Solidarity
 hashtags", "Celebrity website TMZ"). An entity keeps the type ORG only with evidence that it is
-one: a gazetteer link, a word organisations are named with ("Bank", "University", "News"), an
-acronym, a brand's shape ("BuzzFeed", "Breitbart.com", "Newman, Anzalone & Newman"), a team's
-plural name in a sports report, the words next to it ("retailer Best Buy", "a spokesman for
-Kraft", "Seacom's shares"), or spaCy's ORG on two of its mentions. Without any, a name that
+one: a gazetteer link, a known organisation (``namelists.known_orgs``), a word organisations are
+named with ("Bank", "University", "News"), an acronym, a brand's shape ("BuzzFeed",
+"Breitbart.com"), a team's name, the words next to it ("retailer Best Buy", "a spokesman for
+Kraft", "Seacom's shares"), or spaCy's ORG on two of its mentions; a one-word name that is no
+English word, first name or place ("Lockheed") keeps spaCy's ORG too. Without any, a name that
 reads as a person's (a known first name, an age after it, a part of a person's name in the same
-article) is a PERSON, one after "<name>, <age>, of" or a known place is a GPE, and the rest are
-MISC: named, but of no type we can vouch for.
+article, the gazetteer's person) is a PERSON, one after "<name>, <age>, of" or a known place is
+a GPE, and the rest are MISC: named, but of no type we can vouch for. Titles ("the IG"), two
+names in one span and families are MISC, venues FAC, whatever the evidence.
 
-A one-word "person" that is a common English word ("Subscribe here", "Kneeling, he prayed",
-"Drama ensued"), never written with a title, a known first name or as part of a person's full
-name in the article, is MISC as well.
+A one-word "person" that is a common English word opening its sentence ("Subscribe here",
+"Drama unfolds"), never written with a title, a known first name or as part of a person's full
+name in the article, is MISC as well; a "place" that is a point of the compass is LOC, one
+after a clock time a zone (MISC), a small one a known university is named after ORG.
 """
 
 from __future__ import annotations
