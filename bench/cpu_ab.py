@@ -7,11 +7,17 @@ write byte-identical JSONL. Folders are those ``bench/e2e.py``'s ``write_corpora
 
 Usage: ``python bench/cpu_ab.py CORPORA_DIR A_SRC B_SRC [--workers N] [--rounds R]``
 (``A_SRC``: e.g. ``git archive main src | tar -x -C /tmp/a`` then ``/tmp/a/src``).
+
+Both trees are byte-compiled first (``compileall``): spaCy's modules were compiled when it was
+installed, and an environment with ``PYTHONDONTWRITEBYTECODE`` set would otherwise charge
+newskb (only) with compiling its ~90 modules from source in every process, every run (~0.5
+cpu-s per command on the bench machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import filecmp
 import os
 import resource
@@ -47,6 +53,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1)
     args = ap.parse_args()
     w = str(args.workers)
+    for src in (args.a_src, args.b_src):
+        compileall.compile_dir(src, quiet=1)
     tmp = Path(tempfile.mkdtemp(prefix="cpu-ab-"))
     cli = [sys.executable, "-c", "from newskb.cli import main; main()", "extract", "--workers", w]
     for rnd in range(args.rounds):

@@ -11,7 +11,8 @@ Corpus: TimeBank + AQUAINT news texts (TempEval-3 TBAQ-cleaned ``.tml``) read fr
   less (``vs_raw_same_blas``) shows apart from the gain of the faster products;
 - time share per stage (reading, NER + sentences, selective parse, each extractor);
 - store ingest rate of pre-extracted records (SQLite; PostgreSQL when reachable);
-- search latency p50/p99 (small store; ``--scenario-1m`` for 1M synthetic articles, not in CI);
+- search latency p50/p99, wall and CPU (small store; ``--scenario-1m`` for 1M synthetic
+  articles on SQLite and on PostgreSQL when reachable, not in CI);
 - every ``bench/scenario_*.py`` module's rows (``def run(ctx) -> list[dict]``).
 
 Ratios are measured within one run. Numbers are noisy on a shared machine: compare ratios.
@@ -38,7 +39,7 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -327,40 +328,78 @@ def store_rows(results: list[Any], n: int, tmp: str) -> list[dict[str, Any]]:
 
 
 def search_row(store: Any, name: str, base: list[Any], queries: int = 300) -> dict[str, Any]:
+    """Search latency over ``queries`` random 1- and 2-word queries of the corpus vocabulary:
+    wall p50/p99, and CPU p50/p99 (this process, plus the PostgreSQL server process when it
+    runs on this machine): the wall time of a shared machine says more about its load."""
     rng = random.Random(3)
     vocab = sorted({w for x in base for w in x.article.text.split() if w.isalpha() and len(w) > 4})
-    lat = []
+    server = server_cpu(store)
+    lat, cpu = [], []
+    load = os.getloadavg()[0]
     for _ in range(queries):
         q = " ".join(rng.sample(vocab, rng.choice((1, 1, 2))))
+        c0, s0 = time.process_time(), server()
         t0 = time.perf_counter()
         store.search(q, limit=20)
         lat.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0 + server() - s0) * 1000)
     lat.sort()
+    cpu.sort()
     n_docs = store.stats().articles
     return {
         "what": f"{name} ({n_docs} articles)",
         "p50_ms": round(lat[len(lat) // 2], 2),
         "p99_ms": round(lat[int(len(lat) * 0.99) - 1], 2),
+        "cpu_p50_ms": round(cpu[len(cpu) // 2], 1),
+        "cpu_p99_ms": round(cpu[int(len(cpu) * 0.99) - 1], 1),
+        "load": f"{load:.1f}-{os.getloadavg()[0]:.1f}",
         "target": "p99 < 50 at 1M",
     }
+
+
+def server_cpu(store: Any) -> Callable[[], float]:
+    """CPU seconds so far of the PostgreSQL server process serving ``store`` (0 for SQLite,
+    or where the server is not on this machine; clock ticks of 10 ms)."""
+    info = getattr(store.conn, "info", None)  # psycopg's; sqlite3 has none
+    host = str(getattr(info, "host", ""))
+    if not (host.startswith("/") or host in ("127.0.0.1", "localhost", "::1")):
+        return lambda: 0.0
+    stat = Path(f"/proc/{store.conn.execute('SELECT pg_backend_pid()').fetchone()[0]}/stat")
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def seconds() -> float:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    return seconds
+
+
+def synthetic(n: int, base: list[Any]) -> Iterator[tuple[str, str, str, str]]:
+    """``n`` synthetic articles (120 words of the corpus vocabulary each, Zipf-like), as
+    (id, sha256, key, text): the same ones on every call, for both backends."""
+    rng = random.Random(11)
+    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
+    for i in range(n):
+        text = " ".join(rng.choices(vocab, k=120))
+        h = hashlib.sha256(f"s{i}".encode()).hexdigest()
+        yield h[:16], h, f"s{i}", text
 
 
 def fill_synthetic(
     conn: Any, n: int, base: list[Any], say: Callable[[int], None] | None = None
 ) -> None:
-    """Write ``n`` synthetic articles (120 words of the corpus vocabulary each) straight to
-    ``articles`` and the full-text index (the store's writer indexes its rows itself: no
-    trigger), committing every 50,000 (``say`` hears the count then)."""
-    rng = random.Random(11)
-    vocab = [w for x in base for w in x.article.text.split() if w.isalpha()]
+    """Write ``n`` synthetic articles (``synthetic``) straight to ``articles`` and the
+    full-text index (the store's writer indexes its rows itself: no trigger), committing every
+    50,000 (``say`` hears the count then)."""
     conn.execute("BEGIN")
-    for i in range(n):
-        text = " ".join(rng.choices(vocab, k=120))
-        h = hashlib.sha256(f"s{i}".encode()).hexdigest()
+    for i, (aid, h, key, text) in enumerate(synthetic(n, base)):
         rowid = conn.execute(
             "INSERT INTO articles(id, sha256, source_key, path, format, title, text, raw, "
             "extraction, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (h[:16], h, f"s{i}", f"s{i}", "text", text[:60], text, "", "{}", "2026"),
+            (aid, h, key, key, "text", text[:60], text, "", "{}", "2026"),
         ).lastrowid
         conn.execute(
             "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", (rowid, text[:60], text)
@@ -373,8 +412,34 @@ def fill_synthetic(
     conn.execute("COMMIT")
 
 
+def fill_synthetic_pg(
+    conn: Any, n: int, base: list[Any], say: Callable[[int], None] | None = None
+) -> None:
+    """``fill_synthetic`` on PostgreSQL: the same articles, ``COPY``-ed in transactions of
+    50,000 (the store's trigger fills its search table in each)."""
+    cols = "id, sha256, source_key, path, format, title, text, raw, extraction, ingested_at"
+    rows = synthetic(n, base)
+    done = 0
+    while done < n:
+        step = min(50_000, n - done)
+        with (
+            conn.transaction(),
+            conn.cursor() as cur,
+            cur.copy(f"COPY articles ({cols}) FROM STDIN") as copy,
+        ):
+            for _ in range(step):
+                aid, h, key, text = next(rows)
+                copy.write_row((aid, h, key, key, "text", text[:60], text, "", "{}", "2026"))
+        done += step
+        if say is not None:
+            say(done)
+    conn.execute("VACUUM ANALYZE articles")
+    conn.execute("VACUUM ANALYZE article_search")
+
+
 def search_1m(tmp: str, n: int, base: list[Any]) -> list[dict[str, Any]]:
-    """Build a store of ``n`` synthetic articles (corpus vocabulary, Zipf-like) and query it."""
+    """Build a store of ``n`` synthetic articles (corpus vocabulary, Zipf-like) and query it,
+    on SQLite and (when a server answers, ``NEWSKB_TEST_PG``) on PostgreSQL."""
     from newskb.store import SqliteStore
 
     db = os.path.join(tmp, "search1m.db")
@@ -385,7 +450,29 @@ def search_1m(tmp: str, n: int, base: list[Any]) -> list[dict[str, Any]]:
         capped = search_row(store, "SQLite search, synthetic", base, queries=500)
         store.scan_cap = None  # rank every match, however many: the exact (slow) variant
         exact = search_row(store, "SQLite search, synthetic, exact ranking", base, queries=500)
-        return [capped, exact]
+    os.remove(db)
+    return [capped, exact, *search_1m_pg(n, base)]
+
+
+def search_1m_pg(n: int, base: list[Any]) -> list[dict[str, Any]]:
+    """``search_1m``'s PostgreSQL row: the same articles in a schema of their own, dropped
+    after."""
+    pg = os.environ.get("NEWSKB_TEST_PG", "postgresql://postgres@127.0.0.1:5432/newskb_test")
+    try:
+        from newskb.store.postgres import PostgresStore
+
+        schema = "bench1m_" + hashlib.sha1(str(time.time()).encode()).hexdigest()[:8]
+        store = PostgresStore(pg, schema=schema)
+    except Exception as exc:  # no server, no driver: say so and go on
+        return [{"what": "PostgreSQL search, synthetic", "skipped": str(exc)[:80]}]
+    try:
+        fill_synthetic_pg(
+            store.conn, n, base, say=lambda i: out.print(f"  synthetic PostgreSQL: {i} articles")
+        )
+        return [search_row(store, "PostgreSQL search, synthetic", base, queries=500)]
+    finally:
+        store.conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        store.close()
 
 
 def scenarios(ctx: Ctx) -> list[tuple[str, list[dict[str, Any]]]]:

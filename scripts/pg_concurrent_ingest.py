@@ -133,6 +133,9 @@ def snapshot(db: Db) -> dict[str, Any]:
     snap: dict[str, Any] = {
         "articles": sorted(db.rows("SELECT id FROM articles")),
         "article_rows": db.one("SELECT count(*) FROM articles"),
+        "search_rows": db.one(  # the full-text row of each article, written in its batch
+            "SELECT count(*) FROM article_search s JOIN articles a ON a.rowid = s.rowid"
+        ),
     }
     for t in FACTS:
         snap[t] = sorted(db.rows(f"SELECT article_id, count(*) FROM {t} GROUP BY article_id"))

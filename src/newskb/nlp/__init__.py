@@ -72,6 +72,7 @@ def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Language:
         raise ModelMissing(f"spaCy model {name!r} lacks the components {', '.join(missing)}")
     nlp.max_length = CHUNK_CHARS * 2
     ops.one_thread()  # one BLAS thread per process, fast components or not
+    ops.steady_heap()
     guard.install(nlp)
     return nlp
 

@@ -212,8 +212,9 @@ def _pg_search(
         f"WITH q AS (SELECT plainto_tsquery('english', :words) AS q) SELECT {cols}, "
         f"ts_headline('english', left(a.text, 8000), q.q, 'StartSel={HIT_OPEN}, "
         f"StopSel={HIT_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
-        'FragmentDelimiter=" … "\') AS snip, ts_rank_cd(a.fts, q.q) AS score '
-        "FROM articles a, q WHERE a.fts @@ q.q AND "
+        'FragmentDelimiter=" … "\') AS snip, ts_rank_cd(s.fts, q.q) AS score '
+        "FROM article_search s JOIN articles a ON a.rowid = s.rowid, q "
+        "WHERE s.fts @@ q.q AND "
         + " AND ".join(where)
         + " ORDER BY score DESC, a.rowid LIMIT :limit OFFSET :offset",
         {**args, "words": words},

@@ -1,8 +1,9 @@
 """The PostgreSQL schema: the same tables and columns as SQLite's ``0001_init.sql``.
 
-Full-text search is a stored ``tsvector`` column (title weight A, text weight B) with a GIN
-index. Versions are applied in order, each in one transaction under an advisory lock, and
-recorded in ``newskb_meta``.
+Full-text search is a ``tsvector`` (title weight A, text weight B) with a GIN index, since
+version 7 in a narrow table of its own (``article_search``) kept by a trigger. Versions are
+applied in order, each in one transaction under an advisory lock, and recorded in
+``newskb_meta``.
 """
 
 from __future__ import annotations
@@ -216,5 +217,42 @@ CREATE INDEX entity_links_canon_article ON entity_links(canon_id, article_id, lo
 DROP INDEX entity_links_canon;
 """
 
-VERSIONS: tuple[tuple[int, str], ...] = ((1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6))
+# version 7: full-text search in a narrow table of its own (``article_search``: the article's
+# rowid and its tsvector, title weight A, text weight B, GIN-indexed) instead of a generated
+# column of the wide ``articles`` table, so a search reads vectors, not articles
+# (``store.postgres.search``). Filled by a statement trigger in the article's own transaction
+# (COPY included), as SQLite's ``articles_fts``; existing rows are copied over.
+V7 = """
+CREATE TABLE article_search (rowid BIGINT PRIMARY KEY, fts tsvector NOT NULL);
+CREATE FUNCTION article_search_vector(title TEXT, body TEXT) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN
+    setweight(to_tsvector('english', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('english', body), 'B');
+CREATE FUNCTION article_search_add() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    INSERT INTO article_search(rowid, fts)
+    SELECT n.rowid, article_search_vector(n.title, n.text) FROM added n;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION article_search_edit() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+BEGIN
+    UPDATE article_search SET fts = article_search_vector(NEW.title, NEW.text)
+    WHERE rowid = NEW.rowid;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER articles_search_ai AFTER INSERT ON articles
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION article_search_add();
+CREATE TRIGGER articles_search_au AFTER UPDATE OF title, text ON articles
+    FOR EACH ROW EXECUTE FUNCTION article_search_edit();
+INSERT INTO article_search(rowid, fts) SELECT rowid, fts FROM articles ORDER BY rowid;
+CREATE INDEX article_search_fts ON article_search USING GIN (fts);
+DROP INDEX articles_fts;
+ALTER TABLE articles DROP COLUMN fts;
+"""
+
+VERSIONS: tuple[tuple[int, str], ...] = (
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7)
+)  # fmt: skip
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")

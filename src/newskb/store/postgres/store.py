@@ -1,8 +1,9 @@
 """The scale-out store: PostgreSQL via psycopg 3 (``newskb[postgres]``), same interface as SQLite.
 
 Selected by ``--db postgresql://...`` (``newskb.store.open_store``). Same tables and columns as
-the SQLite store; full-text search on a stored ``tsvector`` (title weighted above text) with a
-GIN index, ranked by ``ts_rank_cd`` with ``ts_headline`` snippets. A batch is one transaction
+the SQLite store; full-text search on a ``tsvector`` (title weighted above text) with a GIN
+index in a narrow table of its own, the newest ``scan_cap`` matches ranked by ``ts_rank_cd``
+as on SQLite (``store.postgres.search``), with ``ts_headline`` snippets. A batch is one transaction
 that first takes a table lock, so concurrent writers queue as in SQLite and an article is stored
 once; facts are written with ``COPY``.
 """
@@ -27,6 +28,7 @@ from newskb.model import (
 from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store import is_postgres_url
 from newskb.store.postgres.schema import LOCK_KEY, VERSIONS
+from newskb.store.postgres.search import search_rows
 from newskb.store.rows import FACT_TABLES, fts_query, one_by_id, store_stats, stored_article
 from newskb.store.sql import PgDb
 from newskb.store.sql.canon import SqlCanon
@@ -34,8 +36,8 @@ from newskb.store.sql.ledger import SqlLedger
 from newskb.store.sql.pages import PageQueries
 from newskb.store.sql.queries import SqlQueries, StoreBasics
 from newskb.store.sql.stories import SqlStories
+from newskb.store.sqlite.store import SEARCH_SCAN_CAP
 
-HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline is per char)
 ARTICLE_COLS = (
     "id, sha256, source_key, version, supersedes, current, path, url, source, format, title, "
     "published, dateline_place, dateline_agency, language, text, raw, extraction, ingested_at"
@@ -59,6 +61,7 @@ class PostgresStore(StoreBasics, SqlQueries, PageQueries):
                 "PostgreSQL needs the extra: pip install 'newskb[postgres]'"
             ) from exc
         self._psycopg = psycopg
+        self.scan_cap: int | None = SEARCH_SCAN_CAP  # None: rank every match (exact, slower)
         self.path = url.split("@")[-1]  # for messages: no credentials
         try:
             self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
@@ -124,24 +127,18 @@ class PostgresStore(StoreBasics, SqlQueries, PageQueries):
     def search(
         self, query: str, *, limit: int = 20, offset: int = 0, current_only: bool = True
     ) -> list[SearchHit]:
-        """Full-text search, best first (title weighted), with a highlighted snippet."""
+        """Full-text search, best first (title weighted), with a highlighted snippet.
+
+        As on SQLite, a query matching more than ``self.scan_cap`` articles is ranked among
+        its newest ``scan_cap`` matches (``scan_cap = None``: rank every match)."""
         words = fts_query(query).replace('"', " ").split()
         if not words:
             return []
-        sql = (
-            "WITH q AS (SELECT plainto_tsquery('english', %(q)s) AS q), "
-            "top AS (SELECT a.rowid, ts_rank_cd(a.fts, q.q) AS score FROM articles a, q "
-            "WHERE a.fts @@ q.q " + ("AND a.current = 1 " if current_only else "") + "ORDER BY "
-            "score DESC, a.rowid LIMIT %(limit)s OFFSET %(offset)s) "
-            "SELECT a.id, a.title, a.published, a.path, a.source, "
-            "ts_headline('english', left(a.text, %(hl)s), q.q, "
-            "'StartSel=[, StopSel=], MaxWords=14, "
-            'MinWords=6, MaxFragments=1, FragmentDelimiter=" … "\') AS snip, top.score '
-            "FROM top JOIN articles a ON a.rowid = top.rowid, q ORDER BY top.score DESC, a.rowid"
-        )
-        params = {"q": " ".join(words), "limit": limit, "offset": offset, "hl": HEADLINE_CHARS}
+        text = " ".join(words)
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            rows = search_rows(
+                self.conn, text, self.scan_cap, limit=limit, offset=offset, current=current_only
+            )
         except self._psycopg.Error as exc:
             raise StoreError(f"store error: {exc}", path=self.path) from exc
         return [

@@ -71,8 +71,9 @@ def _fts_articles(db: Db) -> str:
     matches for ``:match`` (SQLite: the FTS5 query; PostgreSQL: ``:words``)."""
     if db.dialect == "postgresql":
         return (
-            "SELECT f.id FROM articles f WHERE f.fts @@ plainto_tsquery('english', :words) "
-            f"ORDER BY f.rowid DESC LIMIT {SENTENCE_ARTICLES}"
+            "SELECT f.id FROM article_search fs JOIN articles f ON f.rowid = fs.rowid "
+            "WHERE fs.fts @@ plainto_tsquery('english', :words) "
+            f"ORDER BY fs.rowid DESC LIMIT {SENTENCE_ARTICLES}"
         )
     return (
         "SELECT f.id FROM articles_fts JOIN articles f ON f.rowid = articles_fts.rowid "
@@ -204,8 +205,9 @@ def count_articles(db: Db, text: str) -> int:
     cap = FIND_COUNT_CAP + 1
     if db.dialect == "postgresql":
         sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM articles a WHERE a.current = 1 AND "
-            "a.fts @@ plainto_tsquery('english', :words) LIMIT :cap) x"
+            "SELECT count(*) FROM (SELECT 1 FROM article_search s JOIN articles a ON "
+            "a.rowid = s.rowid WHERE a.current = 1 AND "
+            "s.fts @@ plainto_tsquery('english', :words) LIMIT :cap) x"
         )
     else:
         sql = (
