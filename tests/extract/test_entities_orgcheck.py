@@ -186,3 +186,15 @@ def test_two_names_in_one_jails_and_ages_before_a_semicolon(
     assert after.get("Braynard and Chrabaszcz") == "MISC" and after.get("WBA & IBO") == "MISC"
     assert after.get("Bristol County House of Correction") == "FAC"
     assert after.get("Tiffany") == "PERSON" and after.get("IBF") == "ORG"
+
+
+def test_a_class_noun_beside_the_name_keeps_an_organisation() -> None:
+    # Regression: the check made these MISC, so the events stage lost their actors (PLOVER
+    # type accuracy fell below its floor): "organization X" and "X movement" are evidence.
+    t = _types(
+        "Human rights organization Amnesty International demanded that the government end "
+        "curbs on press freedom. The radical Palestinian Islamic Jihad movement rejected an "
+        "invitation to attend a meeting next week."
+    )
+    assert t.get("Amnesty International") == "ORG"
+    assert t.get("Palestinian Islamic Jihad") == "ORG"

@@ -104,6 +104,13 @@ def _acronym_in(name: str) -> bool:
     return countries == 1 and bool(rest) and all(w[:1].isupper() for w in rest)
 
 
+# Class nouns written next to an organisation's name, beyond the shape rules' own list:
+# "human rights organization Amnesty International", "the Islamic Jihad movement".
+_CONTEXT = ORG_NOUNS | frozenset(
+    ["organization", "organisation", "watchdog", "movement", "faction", "militia", "charity"]
+)
+
+
 def _firm_evidence(
     doc: Doc, c: Cluster, spans: list[tuple[int, int]], sports: bool, people: set[str]
 ) -> bool:
@@ -121,7 +128,7 @@ def _firm_evidence(
         ):
             return True
     for a, b in spans:
-        if a >= 1 and doc[a - 1].lower_ in ORG_NOUNS and doc[a - 1].is_lower:
+        if a >= 1 and doc[a - 1].lower_ in _CONTEXT and doc[a - 1].is_lower:
             return True  # "retailer Best Buy", "website TMZ"
         if a >= 2 and doc[a - 1].lower_ in ("of", "for", "at") and doc[a - 2].lower_ in ROLE_OF:
             return True  # "a spokesman for Kraft"
@@ -136,7 +143,7 @@ def _firm_evidence(
             return True  # "Kraft's shares", "Apple officials"
         if (
             b < len(doc)
-            and doc[b].lower_ in ORG_NOUNS
+            and doc[b].lower_ in _CONTEXT
             and doc[b].is_lower
             and not doc[a].is_sent_start
         ):
