@@ -427,6 +427,7 @@ def fill_synthetic_pg(
     """``fill_synthetic`` on PostgreSQL: the same articles, ``COPY``-ed in transactions of
     50,000 (the store's trigger fills its search table in each)."""
     cols = "id, sha256, source_key, path, format, title, text, raw, extraction, ingested_at"
+    when = "2026-01-01T00:00:00Z"  # ingested_at is a timestamptz (schema version 8)
     rows = synthetic(n, base)
     done = 0
     while done < n:
@@ -438,7 +439,7 @@ def fill_synthetic_pg(
         ):
             for _ in range(step):
                 aid, h, key, text = next(rows)
-                copy.write_row((aid, h, key, key, "text", text[:60], text, "", "{}", "2026"))
+                copy.write_row((aid, h, key, key, "text", text[:60], text, "", "{}", when))
         done += step
         if say is not None:
             say(done)

@@ -10,7 +10,8 @@ first mention) as TSV with an empty ``verdict`` column for a person to fill (``y
 documents none of the first audit's pool (its 200 ECB+ documents and GUM news) and PolNeAR train
 documents, minus every document listed in an ``--exclude`` file (document names, one a line,
 or an earlier audit TSV's ``doc`` column), such as ``eval/audits/entities-dev-docs.txt``, the
-documents read while the rules were written.
+documents read while the rules were written; all that are left when fewer than 200 ECB+ (100
+PolNeAR) documents are.
 
 ``python scripts/audit_entities.py score FILE``: the share judged right per type.
 """
@@ -55,10 +56,14 @@ def _texts(seed: int = SEED, exclude: tuple[Path, ...] = ()) -> list[tuple[str, 
         return out + [(d.name, d.text) for d in load_gum(genre="news")]
     skip = _excluded(list(exclude)) | {p.name for p in first}
     rest = [p for p in paths if p.name not in skip]
-    picked = sorted(random.Random(seed).sample(rest, ECB_DOCS), key=lambda p: p.name)
+    picked = sorted(
+        random.Random(seed).sample(rest, min(ECB_DOCS, len(rest))), key=lambda p: p.name
+    )
     out = [(p.name, read_text(p)) for p in picked]
     pol = [d for d in read_docs(DEFAULT_ROOT.parent / "polnear" / "train") if d.name not in skip]
-    chosen = sorted(random.Random(seed).sample(pol, POLNEAR_DOCS), key=lambda d: d.name)
+    chosen = sorted(
+        random.Random(seed).sample(pol, min(POLNEAR_DOCS, len(pol))), key=lambda d: d.name
+    )
     return out + [(d.name, d.text) for d in chosen]
 
 

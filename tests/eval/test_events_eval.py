@@ -31,7 +31,10 @@ def test_plover_floors(corpora: Path) -> None:
     # issue 15 (precision first): the sense, agent and domain gates leave 31 of these records
     # without an event, so the floors sit under the issue-6 numbers (0.863 / 0.860 / 0.708)
     assert s.type_accuracy >= 0.80
-    assert s.actor_accuracy >= 0.82
+    # 0.81, not 0.82: one record ("Radical French farmers said ... they would blockade Paris")
+    # was an actor hit only through spaCy's wrong ORG "Radical French"; the entity check now
+    # types that span MISC, so the event has no named actor and is not emitted (right).
+    assert s.actor_accuracy >= 0.81
     assert s.recipient_accuracy >= 0.65
     assert s.actor_recipient_accuracy >= 0.74
 

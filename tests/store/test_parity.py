@@ -5,6 +5,7 @@ ledger, stories included) and every read query of the store interface is compare
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import uuid
 from collections.abc import Iterator
@@ -70,6 +71,13 @@ def _answers(store: Any) -> dict[str, Any]:
         "story paths": store.story_paths(),
         "agreements": store.agreements(),
         "errors": store.errors(),
+        # date filters: PostgreSQL compares its ``date`` column, SQLite the ISO text
+        "quotes since": store.quotes(since=dt.date(2025, 4, 9), limit=1000),
+        "credits since": store.credits(since=dt.date(2025, 4, 9)),
+        "events since": store.events(since="2025-04-09"),
+        "article page in dates": store.list_articles(since="2025-04-03", until="2025-05-14"),
+        "quote page in dates": store.list_quotes(since="2025-04-03", until="2025-05-14"),
+        "event page in dates": store.list_events(since="2025-04-03", until="2025-05-14"),
     }
     for words in ("ceasefire", "Vandermeer", "truce"):  # the one search box (Store.find)
         found = store.find(words)
@@ -103,6 +111,9 @@ def test_every_query_answers_the_same_on_both_backends(
     )
     assert a["quotes"] and a["events"] and a["entities"] and a["stories"] and a["agreements"]
     assert len(a["find ceasefire"]["quotes"]) >= 4 and a["find ceasefire"]["agreements"]
+    dated = ("quotes since", "events since", "article page in dates", "quote page in dates")
+    assert all(a[k] and a[k][0] for k in dated) and a["event page in dates"][0]
+    assert len(a["quotes since"]) < len(a["quotes"])  # the filter drops some
     assert a.keys() == b.keys()
     for key in a:
         assert a[key] == b[key], key

@@ -23,7 +23,7 @@ from newskb.model import (
     StoredArticle,
 )
 from newskb.store.rows import fts_query, stored_article
-from newskb.store.sql import Db, db_of
+from newskb.store.sql import Db, db_of, up_to_day
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
@@ -81,14 +81,22 @@ def _fetch(db: Db, select: str, where: list[str], order: str, args: dict[str, An
 
 
 def _date_range(
-    where: list[str], args: dict[str, Any], when: str, since: str | None, until: str | None
+    db: Db,
+    where: list[str],
+    args: dict[str, Any],
+    when: str,
+    since: str | None,
+    until: str | None,
+    *,
+    date_column: bool = True,
 ) -> None:
-    """Filter ``when`` (an SQL expression) from ``since`` and up to the day ``until``."""
+    """Filter ``when`` (an SQL expression: a date column, else text) from ``since`` and up to
+    the day ``until``."""
     if since:
         where.append(f"{when} >= :since")
         args["since"] = since
     if until:
-        where.append(f"substr({when}, 1, 10) <= :until")
+        where.append(up_to_day(db, when, ":until", date_column=date_column))
         args["until"] = until
 
 
@@ -138,7 +146,7 @@ def list_articles(
             "(lower(a.source) = lower(:outlet) OR lower(a.dateline_agency) = lower(:outlet))"
         )
         args["outlet"] = outlet
-    _date_range(where, args, "a.published", since, until)
+    _date_range(db, where, args, "a.published", since, until)
     if entity:
         where.append(f"a.id IN (SELECT e.article_id FROM entities e WHERE {ENTITY_MATCH})")
         args["key"] = entity
@@ -322,7 +330,10 @@ def list_quotes(
 # an event's time: its UTC instant, else a calendar TIMEX value (four digits first), else the
 # publication date
 _YEAR = " AND ".join(f"substr(t.value, {i}, 1) BETWEEN '0' AND '9'" for i in range(1, 5))
-_WHEN = f"(CASE WHEN t.utc IS NOT NULL THEN t.utc WHEN {_YEAR} THEN t.value ELSE a.published END)"
+_WHEN = (  # text on both backends (PostgreSQL's published is a date)
+    f"(CASE WHEN t.utc IS NOT NULL THEN t.utc WHEN {_YEAR} THEN t.value "
+    "ELSE CAST(a.published AS TEXT) END)"
+)
 _EVENT_SQL = (
     "SELECT v.article_id, v.local_id, v.type, v.mode, v.status, v.actors, v.recipients, "
     "v.location, v.agreement, v.trigger_text, v.trigger_start, v.trigger_end, "
@@ -454,7 +465,7 @@ def list_events(
             f"AND ({either})"
         )
         args["key"] = actor
-    _date_range(where, args, _WHEN, since, until)
+    _date_range(db, where, args, _WHEN, since, until, date_column=False)
     if articles is not None:
         marks = [f":a{i}" for i in range(len(articles))]
         where.append(f"v.article_id IN ({', '.join(marks) or 'NULL'})")

@@ -133,7 +133,7 @@ def roles(conn: Any, key: str, limit: int = 200) -> list[RoleRow]:
     rows = db_of(conn).rows(
         "SELECT e.roles, a.id, a.published FROM entities e JOIN articles a ON a.id = "
         f"e.article_id WHERE {ENTITY_MATCH} AND e.roles != '[]' "
-        "ORDER BY COALESCE(a.published, ''), a.rowid LIMIT :limit",
+        "ORDER BY a.published NULLS FIRST, a.rowid LIMIT :limit",
         {"key": key, "limit": limit},
     )
     out: list[RoleRow] = []

@@ -46,10 +46,10 @@ def _stories(db: Db, story_id: str | None, limit: int) -> list[StoryRow]:
         "SELECT s.id, s.title, min(a.published) AS first, max(a.published) AS last, "
         "count(DISTINCT a.id) AS n, "
         "(SELECT a2.title FROM articles a2 JOIN story_members l2 ON l2.article_id = a2.id "
-        "WHERE l2.story_id = s.id ORDER BY COALESCE(a2.published, ''), a2.rowid LIMIT 1) "
+        "WHERE l2.story_id = s.id ORDER BY a2.published NULLS FIRST, a2.rowid LIMIT 1) "
         "AS first_title FROM stories s LEFT JOIN story_members l ON l.story_id = s.id "
         f"LEFT JOIN articles a ON a.id = l.article_id WHERE {' AND '.join(conds)} "
-        "GROUP BY s.id ORDER BY COALESCE(max(a.published), '') DESC, count(DISTINCT a.id) DESC, "
+        "GROUP BY s.id ORDER BY max(a.published) DESC NULLS LAST, count(DISTINCT a.id) DESC, "
         "s.id LIMIT :limit",
         {"sid": story_id, "limit": limit} if story_id is not None else {"limit": limit},
     )
@@ -66,7 +66,7 @@ def story_articles(conn: Any, story_id: str) -> list[ArticleRow]:
     rows = db.rows(
         "SELECT a.id, a.title, a.published, a.source, a.path, a.dateline_place, "
         "a.dateline_agency FROM story_members l JOIN articles a ON a.id = l.article_id "
-        "WHERE l.story_id = ? ORDER BY COALESCE(a.published, ''), a.rowid LIMIT ?",
+        "WHERE l.story_id = ? ORDER BY a.published NULLS FIRST, a.rowid LIMIT ?",
         (story_id, TIMELINE_MAX),
     )
     return [
@@ -181,8 +181,8 @@ def _table_history(db: Db, agreement_id: str) -> list[TimelineItem]:
         "SELECT h.article_id, h.status, h.date, "
         "substr(a.text, h.sentence_start + 1, h.sentence_end - h.sentence_start), "
         "a.published, a.title FROM agreement_history h JOIN articles a ON a.id = h.article_id "
-        "WHERE h.agreement_id = ? ORDER BY COALESCE(h.date, a.published, ''), a.rowid, "
-        "h.trigger_start LIMIT ?",
+        "WHERE h.agreement_id = ? ORDER BY COALESCE(h.date, CAST(a.published AS TEXT), ''), "
+        "a.rowid, h.trigger_start LIMIT ?",
         (agreement_id, TIMELINE_MAX),
     )
     return [
@@ -205,7 +205,7 @@ def _derived(db: Db) -> dict[str, tuple[AgreementRow, list[TimelineItem]]]:
         "substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence "
         "FROM events v JOIN articles a ON a.id = v.article_id "
         "WHERE v.agreement IS NOT NULL AND a.current = 1 "
-        "ORDER BY COALESCE(a.published, ''), a.rowid LIMIT ?",
+        "ORDER BY a.published NULLS FIRST, a.rowid LIMIT ?",
         (TIMELINE_MAX * 4,),
     )
     steps: dict[str, list[tuple[dict[str, Any], TimelineItem]]] = {}

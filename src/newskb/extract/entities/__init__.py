@@ -21,6 +21,7 @@ from newskb.extract.entities.coref import (
     merge_linked,
 )
 from newskb.extract.entities.document import harmonise
+from newskb.extract.entities.orgcheck import check_orgs
 from newskb.extract.entities.spans import LABELS, name_spans
 from newskb.extract.registry import extractor
 from newskb.model import Article, Entity, Extraction, Mention
@@ -114,6 +115,7 @@ def _entity(i: int, c: Cluster) -> Entity:
 def entities_of(article: Article, doc: Doc) -> tuple[Entity, ...]:
     sents = Sentences(doc)
     clusters = cluster_names(harmonise(doc, name_spans(article, doc)))
+    check_orgs(doc, clusters)
     _describe(doc, sents, clusters)
     _link(clusters)
     clusters = merge_linked(clusters)

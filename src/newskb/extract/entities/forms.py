@@ -263,6 +263,8 @@ _PLACE_KINDS = frozenset(
         "county",
         "island",
         "port",
+        "hometown",
+        "capital",
     ]
 )
 

@@ -14,7 +14,17 @@ from newskb.resolve import geo
 # Last words of events, works and routes that no organisation, person or country ends with.
 _KIND_LAST: dict[str, EntityType] = {
     **dict.fromkeys(
-        ["finals", "championships", "olympics", "playoffs", "tournament", "marathon", "festival"],
+        [
+            "finals",
+            "championships",
+            "olympics",
+            "playoffs",
+            "tournament",
+            "marathon",
+            "festival",
+            "march",
+            "parade",
+        ],
         "EVENT",
     ),
     **dict.fromkeys(["study", "award", "awards", "prize"], "WORK_OF_ART"),
@@ -42,7 +52,9 @@ def kind_type(doc: Doc, stop: int, text: str, etype: EntityType) -> EntityType:
 _GENERATIONS = frozenset(["boomers", "millennials", "xers", "zoomers", "gen", "generation"])
 _AWARD_SHOWS = frozenset(["oscars", "emmys", "grammys", "tonys", "baftas", "olympics"])
 # First words of streets, squares and roads in other languages ("Rue de Castiglione").
-_STREET_FIRST = frozenset(["rue", "via", "calle", "avenida", "piazza", "plaza", "boulevard"])
+_STREET_FIRST = frozenset(
+    ["rue", "via", "calle", "avenida", "avenue", "piazza", "plaza", "boulevard"]
+)
 # Departments a title names ("Defense secretary", "Secretary of State"): no body on their own.
 _DEPARTMENTS = frozenset(
     [
@@ -65,9 +77,28 @@ _DEPARTMENTS = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset(["him", "them", "me", "us"])
 # Ethnicities written with a capital (NORP), and acronyms of common nouns: no organisation.
-_ETHNICITIES = frozenset(["latino", "latina", "latinos", "latinas", "hispanic", "hispanics"])
+_ETHNICITIES = frozenset(
+    [
+        "latino",
+        "latina",
+        "latinos",
+        "latinas",
+        "hispanic",
+        "hispanics",
+        "mormons",
+        "muslims",
+        "christians",
+        "catholics",
+        "evangelicals",
+        "protestants",
+        "jews",
+    ]
+)
 _NOUN_ACRONYMS = frozenset(
-    ["MVP", "DUI", "DWI", "IR", "GDP", "IPO", "DNA", "ATM", "GPS", "PDF", "SUV", "PTSD", "RSVP"]
+    [
+        *("MVP", "DUI", "DWI", "IR", "GDP", "IPO", "DNA", "ATM", "GPS", "PDF", "SUV", "PTSD"),
+        *("RSVP", "PAC", "FOIA", "WWII", "WWI"),  # "a super PAC", "FOIA requests"
+    ]
 )
 _ADJECTIVE_ENDS = ("ical", "ous", "ive", "ful", "less", "ish")
 

@@ -53,6 +53,8 @@ ORG_NOUNS = frozenset(
         "airlines",
         "carrier",
         "retailer",
+        "jeweler",
+        "jeweller",
         "manufacturer",
         "maker",
         "airframer",

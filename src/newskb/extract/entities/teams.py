@@ -40,6 +40,22 @@ _SPORT_WORDS = frozenset(
         "medals",
         "rookie",
         "roster",
+        "pitcher",
+        "pitchers",
+        "baseman",
+        "shortstop",
+        "outfielder",
+        "slugger",
+        "bullpen",
+        "linebacker",
+        "touchdowns",
+        "baseball",
+        "football",
+        "basketball",
+        "hockey",
+        "soccer",
+        "rugby",
+        "goalie",
     ]
 )
 _WORD = re.compile(r"[A-Za-z]+")
@@ -47,15 +63,19 @@ _WORD = re.compile(r"[A-Za-z]+")
 _RECORD = re.compile(r"\s*\(\s*\d{1,2}\s*[-–—]\s*\d{1,2}\s*\)")
 # What a team does, and what is said of it, right after its name.
 _AFTER = re.compile(
-    r"\s+(?:beat|beats|defeated|defeats|routed|edged|topped|rallied|clinched|lost|won|trailed"
+    r"(?:\s+(?:beat|beats|defeated|defeats|routed|edged|topped|rallied|clinched|lost|won|trailed"
     r"|signed|picked up|released|traded|drafted|waived|acquired"
     r"|free agents?|coach|head coach|quarterback|general manager|fans|franchise|offense"
-    r"|defense|roster)\b"
+    r"|defense|roster|emerged from the locker room"
+    r"|(?:and [A-Z][a-z]+ )?(?:have|has) (?:expressed|shown) interest)"
+    r"|['’]s?\s+(?:(?:last|next|first|previous|home) )?(?:game|games|win|loss|season|lineup))\b"
 )
 # What is done to a team, right before its name ("a win over", "the bronze to").
 _BEFORE = re.compile(
     r"\b(?:beat|beating|defeated|defeating|routed|edged|topped|against|versus|vs\.?|over"
-    r"|lost to|losing to|(?:medal|gold|silver|bronze) (?:going )?to)\s+$"
+    r"|lost to|losing to|(?:loss|losses|defeat|defeats) to"
+    r"|(?:win|wins|victory) (?:over|against)"
+    r"|(?:medal|gold|silver|bronze) (?:going )?to)\s+$"
 )
 
 

@@ -1,12 +1,19 @@
-"""The PostgreSQL schema: the same tables and columns as SQLite's ``0001_init.sql``.
+"""The PostgreSQL schema's versions: a new store is built from the one description
+(``store.schema``, ``fresh``); an existing one is brought up to it by the versions below,
+applied in order, each in one transaction under an advisory lock, and recorded in
+``newskb_meta``. Versions 1-7 are the hand-written history (dates and JSON as text); version 8
+converts such a store to the described types in place (``v8_typed.sql``).
 
 Full-text search is a ``tsvector`` (title weight A, text weight B) with a GIN index, since
-version 7 in a narrow table of its own (``article_search``) kept by a trigger. Versions are
-applied in order, each in one transaction under an advisory lock, and recorded in
-``newskb_meta``.
+version 7 in a narrow table of its own (``article_search``) kept by a trigger.
 """
 
 from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from newskb.store.schema import DESCRIPTION, postgres_ddl
 
 V1 = """
 CREATE TABLE articles (
@@ -252,7 +259,26 @@ DROP INDEX articles_fts;
 ALTER TABLE articles DROP COLUMN fts;
 """
 
+# version 8: the described schema (timestamptz, jsonb, views with names), converted in place;
+# written once by scripts/pg_typed_conversion.py from the description, frozen since.
+V8 = (resources.files("newskb.store.postgres") / "v8_typed.sql").read_text(encoding="utf-8")
+
 VERSIONS: tuple[tuple[int, str], ...] = (
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7)
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8),
 )  # fmt: skip
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")
+
+
+def fresh() -> str:
+    """The SQL that builds a new store of the newest version (``newskb_meta`` exists already)."""
+    return ";\n".join(postgres_ddl(DESCRIPTION, skip=("newskb_meta",)))
+
+
+def build_old(conn: Any, version: int) -> None:
+    """Build, in ``conn``'s current schema, a store as ``version`` left it (versions 1 to
+    ``version`` applied in order: tests of in-place upgrades; a new store is ``fresh``)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS newskb_meta (key TEXT PRIMARY KEY, value TEXT)")
+    for v, sql in VERSIONS:
+        if v <= version:
+            conn.execute(sql)
+    conn.execute("INSERT INTO newskb_meta VALUES ('schema_version', %s)", (str(version),))

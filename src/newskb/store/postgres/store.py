@@ -27,7 +27,8 @@ from newskb.model import (
 )
 from newskb.serialize import dumps, from_dict, to_dict
 from newskb.store import is_postgres_url
-from newskb.store.postgres.schema import LOCK_KEY, VERSIONS
+from newskb.store.postgres import loaders
+from newskb.store.postgres.schema import LOCK_KEY, VERSIONS, fresh
 from newskb.store.postgres.search import search_rows
 from newskb.store.rows import FACT_TABLES, fts_query, one_by_id, store_stats, stored_article
 from newskb.store.sql import PgDb
@@ -65,6 +66,7 @@ class PostgresStore(StoreBasics, SqlQueries, PageQueries):
         self.path = url.split("@")[-1]  # for messages: no credentials
         try:
             self.conn: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            loaders.register(self.conn)
             self.db = PgDb(self.conn)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}", path=self.path) from exc
@@ -98,17 +100,27 @@ class PostgresStore(StoreBasics, SqlQueries, PageQueries):
                 "CREATE TABLE IF NOT EXISTS newskb_meta (key TEXT PRIMARY KEY, value TEXT)"
             )
             have = self._version()
+            if (
+                have == 0
+                and self.conn.execute("SELECT to_regclass('articles')").fetchone()[0] is None
+            ):
+                have = VERSIONS[-1][0]  # a new store: built from the description at once
+                self._stamp(fresh(), have)
             for version, sql in VERSIONS:
                 if version <= have:
                     continue
-                self.conn.execute(sql)
-                self.conn.execute(
-                    "INSERT INTO newskb_meta VALUES ('schema_version', %s) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (str(version),),
-                )
+                self._stamp(sql, version)
                 have = version
         return have
+
+    def _stamp(self, sql: str, version: int) -> None:
+        """Run one version's SQL and record the version (inside the caller's transaction)."""
+        self.conn.execute(sql)
+        self.conn.execute(
+            "INSERT INTO newskb_meta VALUES ('schema_version', %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(version),),
+        )
 
     # --- writing (close, the context manager, has, add_batch: sql.queries.StoreBasics) ------
     @contextmanager

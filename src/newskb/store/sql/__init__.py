@@ -161,7 +161,7 @@ class PgDb:
         return self.one("SELECT to_regclass(?)", (name,)) not in (None, (None,))
 
     def json_items(self, column: str) -> str:
-        return f"json_array_elements_text({column}::json) AS j(value)"
+        return f"jsonb_array_elements_text({column}::jsonb) AS j(value)"
 
 
 def like(value: str) -> str:
@@ -178,6 +178,16 @@ def ci_like(db: Db, sql: str) -> str:
     it means the same: SQLite's LIKE already ignores ASCII case and its ``lower()`` folds ASCII
     only (the calls cost two thirds of a scan). PostgreSQL's ``LIKE`` is case-sensitive: kept."""
     return _LOWER_LIKE.sub(r"\1 LIKE \2", sql) if db.dialect == "sqlite" else sql
+
+
+def up_to_day(db: Db, expr: str, mark: str, *, date_column: bool = True) -> str:
+    """``expr`` on or before the day ``mark`` (a parameter mark, bound to 'YYYY-MM-DD' text):
+    on SQLite the first ten characters compared (a time may follow the date); on PostgreSQL a
+    ``date`` column is compared whole (its index serves; the untyped text parameter is read as
+    a date, or as text on a store not yet converted), other text as on SQLite."""
+    if db.dialect == "postgresql" and date_column:
+        return f"{expr} <= {mark}"
+    return f"substr({expr}, 1, 10) <= {mark}"
 
 
 def db_of(conn: Any) -> Db:

@@ -296,7 +296,8 @@ def _evidence(db: Db, cid: str, limit: int = 50) -> tuple[str, ...]:
     """What joined other articles' mentions to ``cid`` (the canon's logged joins and merges)."""
     out = []
     for (detail,) in db.rows(
-        "SELECT detail FROM canon_edits WHERE op IN ('join', 'merge') AND detail LIKE ? "
+        "SELECT detail FROM canon_edits WHERE op IN ('join', 'merge') "
+        "AND CAST(detail AS TEXT) LIKE ? "
         "ORDER BY id LIMIT ?",
         (f"%{cid}%", limit * 4),
     ):

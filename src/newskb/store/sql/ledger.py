@@ -172,7 +172,7 @@ def find_events(
         sql += " AND a.published >= ?"
         args.append(since)
     sql += (
-        " ORDER BY COALESCE(a.published, ''), e.article_id, e.trigger_start, e.local_id"
+        " ORDER BY a.published NULLS FIRST, e.article_id, e.trigger_start, e.local_id"
         " LIMIT ? OFFSET ?"
     )
     out: list[EventHit] = []

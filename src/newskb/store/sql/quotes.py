@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newskb.model import QuoteRow
-from newskb.store.sql import Db, ci_like, db_of, like
+from newskb.store.sql import Db, ci_like, db_of, like, up_to_day
 
 MAX_LIMIT = 10_000
 
@@ -204,7 +204,7 @@ def _filters(
         where.append("a.published >= ?")
         args.append(str(since))
     if until:
-        where.append("substr(a.published, 1, 10) <= ?")
+        where.append(up_to_day(db, "a.published", "?"))
         args.append(str(until))
     if article:
         where.append("q.article_id = ?")

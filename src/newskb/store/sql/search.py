@@ -86,7 +86,7 @@ def event_match(db: Db, text: str, args: dict[str, Any]) -> str:
     """The WHERE term matching an event (``v``, its article ``a``) to the words ``text``;
     its arguments are added to ``args``."""
     obj = (
-        "(v.agreement::json ->> 'object')"
+        "(v.agreement::jsonb ->> 'object')"
         if db.dialect == "postgresql"
         else "json_extract(v.agreement, '$.object')"
     )
@@ -167,9 +167,10 @@ def find_agreements(db: Db, text: str) -> list[AgreementRow]:
         return [g for g in rt.list_agreements(db, FIND_COUNT_CAP * 4) if hit(g)][
             : FIND_COUNT_CAP + 1
         ]
+    parties = "g.parties" if db.dialect == "sqlite" else "CAST(g.parties AS TEXT)"  # jsonb
     terms = " AND ".join(
         f"(lower(g.object) LIKE lower(:w{n}) ESCAPE '\\' "
-        f"OR lower(g.parties) LIKE lower(:w{n}) ESCAPE '\\')"
+        f"OR lower({parties}) LIKE lower(:w{n}) ESCAPE '\\')"
         for n in range(len(words))
     )
     found = db.rows(

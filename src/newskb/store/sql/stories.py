@@ -326,7 +326,7 @@ def summaries(db: Db) -> list[StorySummary]:
         state_from_row(*r)
         for r in db.rows(
             f"SELECT {_STATE_COLS} FROM stories WHERE merged_into IS NULL AND size > 0 "
-            "ORDER BY COALESCE(last_seen, '') DESC, touched DESC, id"
+            "ORDER BY last_seen DESC NULLS LAST, touched DESC, id"
         )
     ]
     keys = {
