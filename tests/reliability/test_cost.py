@@ -100,3 +100,25 @@ def test_costly_inputs_cost_at_most_3x_a_normal_article_per_character(name: str,
     costly, result = cpu_per_char(text)
     assert isinstance(result, Extraction | ErrorRecord)
     assert costly <= 3 * normal, f"{name}: {costly * 1e6:.0f} vs {normal * 1e6:.0f} us/char"
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_alarm_lost_in_a_finaliser_still_stops_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Regression: CI once saw the one-shot alarm raised inside a WeakKeyDictionary callback,
+    # where Python ignores exceptions; the 80,000-character article then ran to the end.
+    from newskb.errors import OverBudget
+
+    monkeypatch.setattr(budget, "BASE_S", 0.05)
+    monkeypatch.setattr(budget, "PER_CHAR_S", 0.0)
+
+    class Slow:
+        def __del__(self) -> None:  # rings inside here are ignored by Python
+            t = time.process_time()
+            while time.process_time() - t < 0.3:
+                pass
+
+    with pytest.raises(OverBudget) as caught, budget.seconds(art("x", "text")):
+        Slow()
+    assert caught.value.code == "NKB204"
