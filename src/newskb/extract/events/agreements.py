@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newskb.extract.events.lexicon import CONFLICT, Lexicon
+from newskb.extract.events.lexicon import CONFLICT, Lexicon, word_set
 from newskb.extract.events.objects import COMMITMENT
 from newskb.model import AgreementStatus
 
@@ -228,11 +228,7 @@ def _commitment_noun(noun: Token, lex: Lexicon) -> bool:
 # transfers and changes one commits to (ours)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-COMMIT_VERBS = _words(
+COMMIT_VERBS = word_set(
     """
     lend loan pay buy sell acquire merge invest fund finance build supply
     deliver provide hand return release free exchange swap open reopen resume cut

@@ -12,12 +12,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newskb.extract.events.lexicon import word_set
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-SPORT = _set(
+SPORT = word_set(
     """match goal striker midfielder defender goalkeeper tournament championship league cup
     season playoff playoffs semifinal quarterfinal inning innings wicket touchdown penalty
     scorer coach squad fixture quarterback linebacker receiver rebound rebounds yard yards
@@ -25,14 +22,14 @@ SPORT = _set(
     knockout heavyweight punch olympic olympics medal stadium roster nfl nba mlb nhl fifa
     uefa ncaa rookie game games team teammate score scored points"""
 )
-DISASTER = _set(
+DISASTER = word_set(
     """earthquake quake tremor aftershock temblor storm hurricane typhoon cyclone tornado flood
     flooding landslide mudslide tsunami wildfire bushfire blaze eruption volcano avalanche
     drought blizzard crash accident collision derailment heatwave magnitude richter
     epicenter epicentre overdose inferno fall falls collapse collapsed disaster"""
 )
 # "opened fire", "exchange of fire", "ceasefire": fire as shooting, not a blaze
-SHOOTING_FIRE = _set("open opened exchange exchanged return returned cease come draw under")
+SHOOTING_FIRE = word_set("open opened exchange exchanged return returned cease come draw under")
 SCORE = re.compile(r"\b\d{1,3} ?- ?\d{1,3}\b")
 SPORT_ARTICLE_WORDS = 3
 
@@ -75,7 +72,7 @@ def _hit_and_run(tok: Token) -> bool:
 
 
 # an attack on computers is COERCE (mode cyber) in PLOVER, not ASSAULT
-CYBER = _set(
+CYBER = word_set(
     """cyber cyberattack cyberattacks cyber-attack hacker hackers hacking hack hacked website
     websites web computer computers server servers malware botnet iframe vulnerability
     vulnerabilities exploit phishing ddos software patch spam spyware ransomware trojan"""
@@ -88,19 +85,19 @@ def cyber_clause(tokens: list[Token]) -> bool:
 
 
 # words of a campaign or an argument: an "attack" among them is words, not force
-WORDY = _set(
+WORDY = word_set(
     """campaign campaigns candidate candidates candidacy debate debates speech speeches remark
     remarks comment comments editorial ad ads advert advertisement tweet tweets interview
     stump rhetoric swipe swipes insult insults criticism critique words record claim claims
     qualifications character integrity honesty policy policies primary primaries caucus
     caucuses nomination voter voters poll polls election elections""")  # fmt: skip
-FORCE = _set(
+FORCE = word_set(
     """troops soldiers army military forces militants rebels gunmen gunman police bomb bombs
     rocket rockets missile missiles airstrike airstrikes shelling gun guns shot shots killed
     dead wounded injured weapon weapons fighters jets drone drones navy pirates knife stabbed
     bomber bombing terrorist terrorists explosion physically punched kicked""")  # fmt: skip
 # a contest won or lost by votes: beating or capturing in it is no force
-ELECTORAL = _set(
+ELECTORAL = word_set(
     """poll polls election elections vote votes voters primary primaries caucus caucuses
     ballot ballots nomination percentage points seat seats race electoral polling""")  # fmt: skip
 
@@ -117,7 +114,7 @@ def electoral_clause(tokens: list[Token]) -> bool:
     return bool(words & ELECTORAL) and not words & FORCE
 
 
-CAMPAIGN = _set(
+CAMPAIGN = word_set(
     """campaign candidate candidates primary primaries caucus caucuses nomination nominee
     delegates voters poll polls polling debate debates convention endorsement endorse
     endorsed superdelegates electorate frontrunner front-runner gop democrats republicans"""

@@ -18,34 +18,30 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newskb.extract.events.lexicon import word_set
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles
 from newskb.extract.events.triggers import Trigger
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-VEHICLES = _set(
+VEHICLES = word_set(
     """car cars truck trucks vehicle vehicles van vans bus buses suv suvs motorcycle
     motorcycles motorbike train trains tram taxi cab pickup lorry driver drivers motorist
     motorists crash crashes sedan jeep minivan tractor bicycle"""
 )
 # a weapon in the sentence: a car may be the scene, the force is real ("shot the driver")
-WEAPONS = _set(
+WEAPONS = word_set(
     """gun guns gunman gunmen gunfire shot shots shoot shooting shooter bomb bombs bomber
     bombing explosion explosive explosives blast grenade knife knives stab stabbed stabbing
     rifle pistol missile rocket airstrike sniper fired"""
 )
-ROAD_FORCE = _set("strike hit kill injure wound run knock mow crush")
-IDIOM_OBJECTS = _set(
+ROAD_FORCE = word_set("strike hit kill injure wound run knock mow crush")
+IDIOM_OBJECTS = word_set(
     """oil gold chord note tone balance pose bargain blow nerve record records high highs low
     lows mark milestone jackpot button shelves market markets stores theaters theatres road
     ground wall target targets snag bottom peak"""
 )
-SUPPOSING = _set("would could might may")
-SHOWBIZ = _set(
+SUPPOSING = word_set("would could might may")
+SHOWBIZ = word_set(
     """film films movie movies sequel prequel franchise studio studios starring helm
     director script screenplay album episode salary acquire acquisition merger buyout stake
     shares takeover sponsorship"""
@@ -93,13 +89,13 @@ def showbiz_talks(trig: Trigger, r: Roles, idx: EntityIndex) -> bool:
     return bool(_sentence_words(trig.token) & SHOWBIZ)
 
 
-INQUIRIES = _set("investigate investigation probe inquiry")
-CRIMES = _set(
+INQUIRIES = word_set("investigate investigation probe inquiry")
+CRIMES = word_set(
     """crime crimes robbery theft murder killing killings shooting break-in burglary fraud
     corruption bribery assault rape abuse kidnapping smuggling trafficking leak leaks
     bombing attack attacks arson"""
 )
-APPROVALS = _set("approve allow")
+APPROVALS = word_set("approve allow")
 
 
 def blind_inquiry(trig: Trigger, r: Roles) -> bool:

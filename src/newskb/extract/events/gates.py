@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newskb.extract.events import domain, doubts, senses
+from newskb.extract.events.lexicon import word_set
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.roles import Roles, headline_passive, reduced_passive, subject
 from newskb.extract.events.triggers import Trigger
@@ -29,13 +30,7 @@ PASSIVE_OK = frozenset(
     {"COERCE", "SANCTION", "ASSAULT", "RETREAT", "CONCEDE", "AID", "ACCUSE", "MOBILIZE"}
 )
 # a weapon or an attack as the subject: the attacker is unnamed, the force is real
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-FORCE_WORDS = _words(
+FORCE_WORDS = word_set(
     """
     bomb bombing explosion blast mine shell shelling rocket missile grenade gunfire attack
     attacker airstrike strike raid ambush gunman gunmen sniper drone mortar device ied explosive

@@ -147,3 +147,8 @@ def standalone_forms() -> tuple[str, ...]:
     """The irregular forms of :func:`standalone_lemmas` (``held`` stays out: "hold" is light)."""
     keep = standalone_lemmas()
     return tuple(f for lemma, forms in IRREGULAR_OF.items() if lemma in keep for f in forms)
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set (the events stage's word lists)."""
+    return frozenset(words.split())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newskb.extract.events.objects import word_set
+from newskb.extract.events.lexicon import word_set
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.triggers import Trigger
 

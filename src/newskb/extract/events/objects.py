@@ -6,15 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newskb.extract.events import lexicon
+from newskb.extract.events.lexicon import word_set
 from newskb.extract.events.participants import group_head
 from newskb.extract.events.phrases import EntityIndex
 from newskb.extract.events.triggers import SPEECH_OBJECTS
 
 PEOPLE_KINDS = frozenset({"PERSON", "GPE", "NORP"})
-
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # what can be promised, offered, pledged, given or asked for besides an event noun

@@ -15,15 +15,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from newskb.extract.events.lexicon import word_set
 from newskb.model import Entity, EntityType, Mention
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # who acts as a body: institutions, forces, parties (ORG)
-BODIES = _set(
+BODIES = word_set(
     """police army military government administration authority court parliament cabinet
     council ministry party coalition union movement militia agency committee commission regime
     opposition junta navy embassy newspaper organization organisation alliance front faction
@@ -31,7 +27,7 @@ BODIES = _set(
     bloc group country nation"""
 )
 # people acting as a group or in a role (NORP for groups, MISC for one unnamed person)
-PEOPLE = _set(
+PEOPLE = word_set(
     """refugee protester protestor demonstrator rebel militant insurgent guerrilla guerilla
     soldier troop peacekeeper settler civilian prisoner hostage hostage-taker kidnapper
     worker student farmer landowner activist villager resident official officer diplomat
@@ -45,7 +41,7 @@ PEOPLE = _set(
     pilgrim employee miner trader merchant"""
 )
 # a counted or partitioned group: the group is the "of" object ("tens of thousands of students")
-COUNTERS = _set(
+COUNTERS = word_set(
     """ten hundred thousand million dozen group number band patch batch third half quarter
     some most many majority part member dozens hundreds thousands tens millions leader head"""
 )

@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import re
 
+from newskb.extract.events.lexicon import word_set
 from newskb.model import Entity
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 STATE_TYPES = frozenset({"GPE", "NORP", "LOC"})
 # words naming a public body in an organisation's name (ours)
-BODY_WORDS = _set(
+BODY_WORDS = word_set(
     """government ministry department administration authority agency bureau commission
     committee council cabinet parliament congress senate assembly legislature court tribunal
     police army navy military air force forces guard marines command militia brigade party
@@ -35,7 +31,7 @@ BODY_WORDS = _set(
 )
 WHOLE_NAMES = frozenset({"white house", "downing street", "elysee", "blue house"})
 # role words that make a person a public actor
-ROLE_WORDS = _set(
+ROLE_WORDS = word_set(
     """president minister premier chancellor senator congressman congresswoman governor mayor
     ambassador envoy diplomat admiral commander colonel lieutenant sergeant king queen prince
     emir sheikh sultan monarch lawmaker legislator mp official judge prosecutor
@@ -44,7 +40,7 @@ ROLE_WORDS = _set(
     secretary-general secretary leader"""
 )
 # unnamed groups the events step makes that are not political actors
-NOT_POLITICAL_GROUPS = _set(
+NOT_POLITICAL_GROUPS = word_set(
     """newspaper network journalist reporter doctor teacher employee victim pilgrim trader
     merchant miner crowd mob people population youth"""
 )

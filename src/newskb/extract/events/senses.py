@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newskb.extract.events import domain, nouns
+from newskb.extract.events.lexicon import word_set
 from newskb.extract.events.objects import (
     AGREE_CONTROL,
     AIMED,
@@ -65,7 +66,6 @@ from newskb.extract.events.objects import (
     obj_words,
     objects,
     pobjs,
-    word_set,
 )
 from newskb.extract.events.participants import group_head
 from newskb.extract.events.phrases import EntityIndex
