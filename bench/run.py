@@ -265,16 +265,22 @@ def dask_rows(files: list[str], n_arts: int, words: int, raw_s: float) -> list[d
     return rows
 
 
-def store_rows(results: list[Any], n: int, tmp: str) -> list[dict[str, Any]]:
-    from newskb.store import SqliteStore
-
-    base = [r for r in results if r.article.text]
-    recs = []
+def bench_records(base: list[Any], n: int) -> list[Any]:
+    """``n`` extraction records cycled from ``base``, each a new article (id, hash, path)."""
+    out = []
     for i in range(n):
         x = base[i % len(base)]
         h = hashlib.sha256(f"bench-{i}".encode()).hexdigest()
         art = dataclasses.replace(x.article, id=h[:16], sha256=h, path=f"bench/{i}.tml")
-        recs.append(dataclasses.replace(x, article=art))
+        out.append(dataclasses.replace(x, article=art))
+    return out
+
+
+def store_rows(results: list[Any], n: int, tmp: str) -> list[dict[str, Any]]:
+    from newskb.store import SqliteStore
+
+    base = [r for r in results if r.article.text]
+    recs = bench_records(base, n)
     rows: list[dict[str, Any]] = []
     db = os.path.join(tmp, "ingest.db")
     with SqliteStore(db) as store:

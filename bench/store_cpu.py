@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
-import hashlib
 import os
 import pickle
 import random
@@ -31,15 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _records(base: list[Any], n: int) -> list[Any]:
-    out = []
-    for i in range(n):
-        x = base[i % len(base)]
-        h = hashlib.sha256(f"bench-{i}".encode()).hexdigest()
-        art = dataclasses.replace(x.article, id=h[:16], sha256=h, path=f"bench/{i}.tml")
-        out.append(dataclasses.replace(x, article=art))
-    return out
+from run import bench_records
 
 
 def _timed(label: str, n: int, work: Any) -> None:
@@ -75,7 +65,7 @@ def main() -> None:
         if args.cache is not None:
             args.cache.write_bytes(pickle.dumps(base))
     tmp = tempfile.mkdtemp(prefix="newskb-bench-")
-    recs = _records(base, max(args.records, args.derived))
+    recs = bench_records(base, max(args.records, args.derived))
     n = args.records
 
     def plain(s: Any) -> None:

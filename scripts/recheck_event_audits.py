@@ -12,25 +12,13 @@ written, so these figures are not a held-out measure; the fresh audit is.
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from audit_events import _articles, _polnear_all
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
-    header: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t"):
-            if row and row[0] == "kind":
-                header = row
-            elif row and header and row[0] == "event":
-                out.append(dict(zip(header, row, strict=False)))
-    return out
+from score_event_audit import read_audit
 
 
 def _flat(text: str) -> str:
@@ -42,7 +30,7 @@ def main() -> None:
     from newskb.extract.events import plover_type
     from newskb.nlp import parse_many
 
-    audits = {Path(p).name: _rows(Path(p)) for p in sys.argv[1:]}
+    audits = {Path(p).name: read_audit(Path(p))[0] for p in sys.argv[1:]}
     docs = {r["doc"] for rows in audits.values() for r in rows}
     arts = [(c, a) for c, a in (*_articles(), *_polnear_all()) if Path(a.path).name in docs]  # type: ignore[attr-defined]
     now: dict[tuple[str, str, str], str] = {}

@@ -20,7 +20,8 @@ def _share(rows: list[dict[str, str]], col: str) -> tuple[int, int]:
     return sum(v == "y" for v in judged), len(judged)
 
 
-def score(path: Path) -> dict[str, tuple[int, int]]:
+def read_audit(path: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """An audit TSV's judged rows by their header: (event rows, agreement rows)."""
     events: list[dict[str, str]] = []
     agreements: list[dict[str, str]] = []
     header: list[str] = []
@@ -33,6 +34,11 @@ def score(path: Path) -> dict[str, tuple[int, int]]:
                 continue
             rec = dict(zip(header, row, strict=False))
             (events if rec["kind"] == "event" else agreements).append(rec)
+    return events, agreements
+
+
+def score(path: Path) -> dict[str, tuple[int, int]]:
+    events, agreements = read_audit(path)
     out = {c: _share(events, c) for c in ("type_ok", "actor_ok", "recipient_ok", "status_ok")}
     full = [r for r in events if all(r[c].lower() in ("y", "n/a") for c in out)]
     out["all_ok"] = (len(full), len(events))
