@@ -59,11 +59,6 @@ _ENTITY = """(
 )"""
 
 
-def like_pattern(value: str) -> str:
-    """A LIKE pattern matching ``value`` as a literal substring."""
-    return like(value)
-
-
 def find_quotes(
     conn: Any,
     *,
