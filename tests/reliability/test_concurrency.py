@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import threading
+import traceback
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,8 @@ def test_readers_during_a_long_ingest(tmp_path: Path) -> None:
                 cli, ["search", "negotiators", "--db", str(db), "--format", "json"]
             )
             if res.exit_code != 0:
-                failures.append(f"CLI search exit {res.exit_code}: {res.output}")
+                why = "".join(traceback.format_exception(res.exception)) if res.exception else ""
+                failures.append(f"CLI search exit {res.exit_code}: {res.output} {why}")
                 break
             json.loads(res.stdout)
             cli_reads += 1

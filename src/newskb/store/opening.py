@@ -16,6 +16,7 @@ import errno
 import os
 import sqlite3
 import struct
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
 
 MAGIC = b"SQLite format 3\x00"
 HEADER = 100
+SETTLE_S = (0.02, 0.05, 0.1, 0.25, 0.5, 1.0)
+"""Waits before a damaged-looking header is believed: a WAL checkpoint writes page 1, with the
+new page count, before the pages that grow the file, so a reader can briefly see a header that
+promises more pages than the file holds (CI saw a read command fail so during an ingest)."""
 
 
 def sqlite_path(db: str) -> str:
@@ -80,22 +85,35 @@ def check_path(db: str, *, write: bool, must_exist: bool | None = None) -> None:
         if write and not os.access(folder, os.W_OK):
             raise StoreReadOnly(f"cannot create a store in read-only folder {str(folder)!r}")
         return
-    try:
-        with p.open("rb") as fh:
-            head = fh.read(HEADER)
-        size = p.stat().st_size
-    except OSError as exc:
-        raise StoreError(f"cannot read the store file: {exc.strerror or exc}", path=path) from exc
+    head, size = _read_head(p)
     if not head:
         if write and not must:
             return  # an empty file becomes a new store (ingest)
         raise NotAStore(f"{path!r} is an empty file (0 bytes), not a store yet")
-    _check_header(path, head, size)
+    live = Path(path + "-wal").exists()  # a writer may be checkpointing right now
+    for wait in (*(SETTLE_S if live else ()), None):
+        try:
+            _check_header(path, head, size)
+            break
+        except CorruptStore:
+            if wait is None:
+                raise
+            time.sleep(wait)  # a checkpoint in flight: page 1 is written before the file grows
+            head, size = _read_head(p)
     if write and not (os.access(p, os.W_OK) and os.access(p.parent or Path("."), os.W_OK)):
         raise StoreReadOnly(
             f"store {path!r} is on a read-only file, folder or medium: read commands work, "
             "writes cannot"
         )
+
+
+def _read_head(p: Path) -> tuple[bytes, int]:
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(HEADER)
+        return head, p.stat().st_size
+    except OSError as exc:
+        raise StoreError(f"cannot read the store file: {exc.strerror or exc}", path=str(p)) from exc
 
 
 def _check_header(path: str, head: bytes, size: int) -> None:
