@@ -26,12 +26,24 @@ def shape(conn: Any, schema: str) -> dict[str, Any]:
     def unqualified(sql: str) -> str:  # also a function's SET search_path
         return sql.replace(f"{schema}.", "").replace(schema, "SCHEMA")
 
+    # partitions (and their indexes) come with the rows: the search table's are checked apart
+    parts = {
+        r[0]
+        for r in q(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND c.relispartition",
+            (schema,),
+        )
+    }
+
     for table, col, typ, nullable, default, gen in q(
         "SELECT table_name, column_name, data_type, is_nullable, column_default, "
         "generation_expression FROM information_schema.columns WHERE table_schema = %s "
         "ORDER BY table_name, ordinal_position",
         (schema,),
     ):
+        if table in parts:
+            continue
         default = unqualified(default) if default else default
         out.setdefault(f"columns {table}", []).append((col, typ, nullable, default, gen))
     for table, kind, definition in q(
@@ -40,11 +52,13 @@ def shape(conn: Any, schema: str) -> dict[str, Any]:
         "WHERE n.nspname = %s ORDER BY 1, 2, 3",
         (schema,),
     ):
-        out.setdefault(f"constraints {table}", []).append((kind, unqualified(definition)))
+        if table not in parts:
+            out.setdefault(f"constraints {table}", []).append((kind, unqualified(definition)))
     for name, definition in q(
         "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = %s ORDER BY 1", (schema,)
     ):
-        out[f"index {name}"] = unqualified(definition)
+        if name not in parts:
+            out[f"index {name}"] = unqualified(definition)
     for name, definition in q(
         "SELECT viewname, definition FROM pg_views WHERE schemaname = %s ORDER BY 1", (schema,)
     ):

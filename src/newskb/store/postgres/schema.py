@@ -2,7 +2,8 @@
 (``store.schema``, ``fresh``); an existing one is brought up to it by the versions below,
 applied in order, each in one transaction under an advisory lock, and recorded in
 ``newskb_meta``. Versions 1-7 are the hand-written history (dates and JSON as text); version 8
-converts such a store to the described types in place (``v8_typed.sql``).
+converts such a store to the described types in place (``v8_typed.sql``); version 9 partitions
+the search table by rowid range (``v9_partitioned.sql``).
 
 Full-text search is a ``tsvector`` (title weight A, text weight B) with a GIN index, since
 version 7 in a narrow table of its own (``article_search``) kept by a trigger.
@@ -263,8 +264,12 @@ ALTER TABLE articles DROP COLUMN fts;
 # written once by scripts/pg_typed_conversion.py from the description, frozen since.
 V8 = (resources.files("newskb.store.postgres") / "v8_typed.sql").read_text(encoding="utf-8")
 
+# version 9: the search table partitioned by rowid range, a GIN index a partition, made by the
+# insert trigger as rows need them (``store.schema.search``); frozen as written.
+V9 = (resources.files("newskb.store.postgres") / "v9_partitioned.sql").read_text(encoding="utf-8")
+
 VERSIONS: tuple[tuple[int, str], ...] = (
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8), (9, V9),
 )  # fmt: skip
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")
 

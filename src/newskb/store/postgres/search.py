@@ -1,35 +1,22 @@
 """Full-text search on PostgreSQL, at SQLite's answer: the newest ``scan_cap`` matches ranked.
 
-The search table (``article_search``: rowid and tsvector, schema version 7) is read in two
-statements, after the planner's estimate of how many articles match (``EXPLAIN``, no rows):
+The search table (``article_search``: rowid and tsvector, partitioned by rowid range since
+schema version 9, a GIN index a partition) is read in two statements, after the planner's
+estimate of how many articles match (``EXPLAIN``, no rows):
 
-1. The newest ``scan_cap`` matching rowids, looked for only in the newest rowid blocks likely
-   to hold them (``WINDOW_MARGIN`` times the cap at the estimated share of matches). Each
-   article's vector holds its block's marker lexeme, so the GIN index alone finds the matches
-   inside the window (``words & (block | block | ...)``) and only those rows are read: a word
-   in every tenth article reads ~``2 * scan_cap`` rows, not all of its matches. A window that
-   holds fewer than the cap grows fourfold until it does or covers the table. Those rowids are
-   ranked (``ts_rank_cd``, title above text), the best few kept: the very rows SQLite's
-   ``scan_cap`` ranks.
+1. The newest ``scan_cap`` matches, ranked (``ts_rank_cd``, title above text), the best few
+   kept: the very rows SQLite's ``scan_cap`` ranks. A word in more than ``NEWEST_SHARE`` of
+   the articles: the newest rows read in order until ``scan_cap`` match. Any other:
+   ``article_search_newest`` reads the partitions newest first, each partition's matches from
+   its own GIN index, until ``scan_cap`` are found, so at most one partition's matches are read
+   past the cap, whatever the planner guessed (it guesses 5,001 for many words in 10-20k).
 2. The best current articles, with a ``ts_headline`` snippet for the page's rows only.
 
-Measured (``bench/run.py --scenario-1m``'s synthetic articles, 500 queries, a 2-core machine
-at load 4-6, server + client CPU): 100k articles p50/p99 11/33 ms (schema 6, every match
-ranked: 10/81); 1M articles 32/92-172 ms, SQLite's 9-11/21-24 ms. The cost is reading the
-vectors: ~1.5 ``scan_cap`` of them a query, each on its own page, at 1M mostly from the OS
-cache (a 1 GB table beside 128 MB of shared buffers), and ``ts_rank_cd`` on each. With
-``shared_buffers`` = 2GB (the table, its indexes and ``articles`` in PostgreSQL's own buffers;
-README) the same 1M queries take CPU 21/61-62 ms at load ~1 (21-22/62-82 at load ~2-3), with
-128MB 31/82 ms at load ~1.4 (41/102-112 at ~2.2), on the same data. The rank statement is
-~80% of a search's time (the estimate, the page's rows and the round trips ~1 ms together), so
-one server-side function would save little. The tail is words in 15k-70k articles: ANDing the
-key's bitmap over a window of ~500k rowids alone costs ~35 ms ('realize': 70-90 ms). Tried and
-not kept: a BRIN index on rowid in the AND (lossy pages rechecked, or ~8 ms a scan at 2 pages a
-range), ranking only the newest ``scan_cap`` (carrying vectors through the sort), and reading
-wide windows as a filter on every GIN match ('realize' 42 ms, same p99 at 2GB, worse at 128MB).
-Next: ``article_search`` partitioned by rowid range (a GIN index a partition), so a window
-prunes partitions instead of ANDing the key: a hand-made copy in 10 partitions of 100k rowids
-ran the rank statement for 'realize' in 24-30 ms (56 ms here), 'achieved' 22-24 (42-56).
+Measured (``bench/run.py --scenario-1m``'s synthetic articles, 500 queries, 2 cores, 2GB of
+``shared_buffers``): before partitions (one GIN index, the matches ANDed with the newest rowid
+window the estimate suggested) 1M articles p50/p99 21/62 ms CPU; with partitions of 100k see
+``PART_ROWS`` and the README's bench table. The slow queries were words in 8-25k articles:
+7.5-23k vectors read and ranked for a cap of 5,000.
 
 Search statements are never prepared: a prepared statement's generic plan does not know the
 words, and one plan cannot serve both a word in every article and a word in five.
@@ -44,33 +31,33 @@ HEADLINE_CHARS = 8000  # snippets come from the first 8k characters (ts_headline
 HEADLINE = (
     "'StartSel=[, StopSel=], MaxWords=14, MinWords=6, MaxFragments=1, FragmentDelimiter=\" … \"'"
 )
-WINDOW_MARGIN = 1.5  # a window is sized for this many times the cap's matches
 NEWEST_SHARE = 0.1  # words in more articles than this: the newest rows are read in order
-# A window's rowid bitmap (the key's index) costs about one match's vector read per this many
-# rowids: a window wider than this many times the matches outside it is cheaper as a filter on
-# every match read from GIN ('realize' at 1M: 15k matches, a 487k-rowid window, 70-90 ms with
-# the key's bitmap, 45-51 ms read through)
-KEY_PER_MATCH = 17
 
 _ESTIMATE = (
     "EXPLAIN (FORMAT JSON) SELECT 1 FROM article_search s "
     "WHERE s.fts @@ plainto_tsquery('english', %(q)s)"
 )
-# The newest ``cap`` matches above rowid ``floor``, each ranked as it is read (carrying the
-# vectors through the sort to rank them after costs more than ranking a few extra matches).
-# ``match`` is the GIN-indexed condition, or one the index cannot serve (``IS TRUE``) so the
-# rows are read newest first; ``order`` is ``rowid + 0`` where they must come from the index.
-_RANK = (
+# The best ``pool`` of the newest ``cap`` matches: read newest first in order, each row
+# tested (a word in most articles), or partition by partition (``article_search_newest``).
+_NEWEST = (
     "WITH cand AS MATERIALIZED (SELECT s.rowid, "
     "ts_rank_cd(s.fts, plainto_tsquery('english', %(q)s)) AS score FROM article_search s "
-    "WHERE {match} AND {floor} > %(floor)s ORDER BY {order} DESC LIMIT %(cap)s) "
+    "WHERE (s.fts @@ plainto_tsquery('english', %(q)s)) IS TRUE AND s.rowid > %(floor)s "
+    "ORDER BY s.rowid DESC LIMIT %(cap)s) "
     "SELECT rowid, score, (SELECT count(*) FROM cand) AS n FROM cand "
     "ORDER BY score DESC, rowid LIMIT %(pool)s"
 )
-_MATCH = "s.fts @@ plainto_tsquery('english', %(q)s)"
-_BY_INDEX = _RANK.format(match=_MATCH, floor="s.rowid", order="s.rowid + 0")
-_BY_FILTER = _RANK.format(match=_MATCH, floor="s.rowid + 0", order="s.rowid + 0")
-_NEWEST = _RANK.format(match=f"({_MATCH}) IS TRUE", floor="s.rowid", order="s.rowid")
+_BY_PARTITION = (
+    "WITH cand AS MATERIALIZED (SELECT rowid, score FROM "
+    "article_search_newest(plainto_tsquery('english', %(q)s), %(cap)s)) "
+    "SELECT rowid, score, (SELECT count(*) FROM cand) AS n FROM cand "
+    "ORDER BY score DESC, rowid LIMIT %(pool)s"
+)
+_ALL = (  # every match ranked (``scan_cap`` None)
+    "SELECT s.rowid, ts_rank_cd(s.fts, plainto_tsquery('english', %(q)s)) AS score "
+    "FROM article_search s WHERE s.fts @@ plainto_tsquery('english', %(q)s) "
+    "ORDER BY score DESC, s.rowid LIMIT %(pool)s"
+)
 _EXACT = (  # every current match ranked: when old versions crowd the newest matches' best out
     "SELECT s.rowid, ts_rank_cd(s.fts, plainto_tsquery('english', %(q)s)) AS score "
     "FROM article_search s JOIN articles a ON a.rowid = s.rowid "
@@ -89,62 +76,41 @@ _ROWS = (
 
 
 def estimate(conn: Any, text: str) -> tuple[float, float, int]:
-    """The planner's estimate of the articles matching ``text`` and of all articles, and the
-    newest rowid."""
+    """The planner's estimate of the articles matching ``text`` and of all articles (summed
+    over the partitions: autovacuum analyses partitions, never their parent), and the newest
+    rowid."""
     plan = conn.execute(_ESTIMATE, {"q": text}, prepare=False).fetchone()[0]
     row = conn.execute(
-        "SELECT reltuples, (SELECT max(rowid) FROM article_search) FROM pg_class "
-        "WHERE oid = 'article_search'::regclass",
+        "SELECT (SELECT coalesce(sum(greatest(c.reltuples, 0)), 0) FROM pg_inherits i "
+        "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'article_search'::regclass), "
+        "(SELECT max(rowid) FROM article_search)",
         prepare=False,
     ).fetchone()
-    return float(plan[0]["Plan"]["Plan Rows"]), max(0.0, float(row[0])), int(row[1] or 0)
+    return float(plan[0]["Plan"]["Plan Rows"]), float(row[0]), int(row[1] or 0)
 
 
 def newest_ranked(conn: Any, text: str, cap: int | None, pool: int) -> list[tuple[int, float]]:
     """The ``pool`` best of the newest ``cap`` matches (every match where ``cap`` is None), as
     (rowid, score), best first.
 
-    Three ways, by the planner's estimate of the matches: few (up to ``WINDOW_MARGIN * cap``):
-    all of them from the GIN index; a word in more than ``NEWEST_SHARE`` of the articles: the
-    newest rows in order until ``cap`` match; in between, the matches among the newest rowids
-    that likely hold ``cap`` of them (GIN and key bitmaps ANDed, so only matches are read; or,
-    where the window is wider than ``KEY_PER_MATCH`` times the matches outside it, every match
-    read from GIN and those below the window dropped unranked), a wider window while they hold
-    fewer."""
+    A word the planner puts in more than ``NEWEST_SHARE`` of the articles: the newest rows in
+    order until ``cap`` match (bounded: a wrong estimate must not read the whole table); any
+    other, or where those rows held fewer: partition by partition, newest first."""
     args = {"q": text, "floor": 0, "cap": cap, "pool": pool}
 
-    def ranked(sql: str) -> list[tuple[int, float, int]]:
-        return [(int(r[0]), float(r[1]), int(r[2])) for r in conn.execute(sql, args, prepare=False)]
+    def ranked(sql: str) -> list[tuple[int, float]]:
+        return [(int(r[0]), float(r[1])) for r in conn.execute(sql, args, prepare=False)]
 
-    width = top = 0
-    matches = 0.0
-    if cap is not None:
-        matches, rows, top = estimate(conn, text)
-        share = matches / rows if rows > 0 else 0.0
-        if share >= NEWEST_SHARE:  # bounded: a wrong estimate must not read the whole table
-            args["floor"] = max(0, top - math.ceil(4 * cap / share))
-            got = ranked(_NEWEST)
-            if args["floor"] == 0 or (got and got[0][2] >= cap):
-                return [(r[0], r[1]) for r in got]
-        elif share > 0 and matches > WINDOW_MARGIN * cap:
-            width = math.ceil(WINDOW_MARGIN * cap / share)
-    # bitmaps only: never a walk of the key reading every row (in a transaction of its own:
-    # inside the caller's, the setting would outlive the search)
-    from psycopg import pq
-
-    own = conn.info.transaction_status == pq.TransactionStatus.IDLE
-    with conn.transaction():
-        if own:
-            conn.execute("SET LOCAL enable_indexscan = off")
-        while 0 < width < top:
-            args["floor"] = top - width
-            outside = matches - WINDOW_MARGIN * (cap or 0)
-            got = ranked(_BY_INDEX if width < KEY_PER_MATCH * outside else _BY_FILTER)
-            if got and got[0][2] >= (cap or 0):
-                return [(r[0], r[1]) for r in got]
-            width *= 4  # the window held too few: a wider one, at last the whole table
-        args["floor"] = 0
-        return [(r[0], r[1]) for r in ranked(_BY_INDEX)]
+    if cap is None:
+        return ranked(_ALL)
+    matches, rows, top = estimate(conn, text)
+    share = matches / rows if rows > 0 else 0.0
+    if share >= NEWEST_SHARE:
+        args["floor"] = max(0, top - math.ceil(4 * cap / share))
+        got = conn.execute(_NEWEST, args, prepare=False).fetchall()
+        if args["floor"] == 0 or (got and got[0][2] >= cap):
+            return [(int(r[0]), float(r[1])) for r in got]
+    return ranked(_BY_PARTITION)
 
 
 def search_rows(

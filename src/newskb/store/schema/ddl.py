@@ -66,6 +66,8 @@ def create_table(t: Table, dialect: Dialect) -> str:
                 lines.append(f"UNIQUE ({', '.join(map(ident, ix.columns))})")
     body = ",\n    ".join(lines)
     tail = " WITHOUT ROWID" if t.without_rowid and dialect == "sqlite" else ""
+    if t.partition_by and dialect == "postgresql":
+        tail = f" PARTITION BY {t.partition_by}"
     return f"CREATE TABLE {t.name} (\n    {body}\n){tail}"
 
 

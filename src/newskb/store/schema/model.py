@@ -95,6 +95,7 @@ class Table:
     seed: str = ""  # rows every new store starts with (an INSERT both dialects read)
     dialects: tuple[Dialect, ...] = ("sqlite", "postgresql")
     note: str = ""
+    partition_by: str = ""  # PostgreSQL: "RANGE (rowid)"; its partitions are made by a routine
 
     def column(self, name: str) -> Column:
         for c in self.columns:
