@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import dataclasses
 import glob
 import hashlib
@@ -232,10 +233,21 @@ def warm_worker() -> int:
 
 
 class NullStore:
+    """A store that keeps nothing: the Dask rows time extraction, not storing (the pipeline
+    writes a batch through ``store.batch()``; its ``write`` reports no fresh articles, so no
+    derived step runs)."""
+
     def add_batch(self, results: Any) -> Any:
         from newskb.model import BatchReport
 
         return BatchReport(added=len(results))
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Any]:
+        yield self
+
+    def write(self, results: Any) -> tuple[Any, list[Any]]:
+        return self.add_batch(results), []
 
 
 def dask_rows(files: list[str], n_arts: int, words: int, raw_s: float) -> list[dict[str, Any]]:
