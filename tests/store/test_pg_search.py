@@ -162,3 +162,43 @@ def test_a_search_leaves_the_planner_settings_as_they_were(schema: tuple[str, st
         with s.conn.transaction():
             assert len(s.search("ceasefire")) == 1
             assert s.conn.execute("SHOW enable_indexscan").fetchone()[0] == "on"
+
+
+def test_a_version_8_store_is_partitioned_in_place_with_every_vector_kept(
+    schema: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 9 moves the search table's rows into partitions for the rowid ranges in use
+    (none for the gap between them) and the trigger goes on making them."""
+    import psycopg
+
+    from newskb.store.postgres import PostgresStore
+    from newskb.store.postgres import store as pg_store
+    from newskb.store.postgres.schema import VERSIONS, build_old
+
+    url, name = schema
+    xs = corpus()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+        conn.execute(f'SET search_path TO "{name}"')
+        build_old(conn, 8)
+    with monkeypatch.context() as m:
+        m.setattr(pg_store, "VERSIONS", pg_store.VERSIONS[:8])
+        with PostgresStore(url, schema=name) as s:
+            s.add_batch(xs[:10])
+            s.conn.execute(
+                "SELECT setval(pg_get_serial_sequence('articles', 'rowid'), %s)", (5 * PART_ROWS,)
+            )
+            s.add_batch(xs[10:20])
+    with PostgresStore(url, schema=name) as s:
+        assert s.schema_version == VERSIONS[-1][0] == 9
+        parts = s.conn.execute(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+            "WHERE i.inhparent = 'article_search'::regclass ORDER BY 1"
+        ).fetchall()
+        assert [p[0] for p in parts] == ["article_search_p000000000", "article_search_p000000005"]
+        assert s.conn.execute("SELECT count(*) FROM article_search").fetchone()[0] == 20
+        s.add_batch(xs[20:])  # written by the new trigger, into the newest partition
+        s.scan_cap = 25
+        hits = {h.id for h in s.search("ceasefire", limit=50)}
+        assert hits == {x.article.id for x in xs[5:]}  # the newest 25 of 30
+        assert {h.id for h in s.search("grain", limit=50)} == {x.article.id for x in xs[:12]}

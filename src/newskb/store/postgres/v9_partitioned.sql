@@ -24,15 +24,14 @@ BEGIN
         END IF;
     END IF;
 END $$;
-SELECT article_search_part(k) FROM generate_series(0, (SELECT coalesce(max(rowid), 0) FROM article_search_v8) / 100000) AS k;
+SELECT article_search_part(k) FROM (SELECT DISTINCT rowid / 100000 AS k FROM article_search_v8) d;
 INSERT INTO article_search(rowid, fts) SELECT rowid, fts FROM article_search_v8;
 CREATE INDEX article_search_fts ON article_search USING GIN (fts);
 DROP TABLE article_search_v8;
 CREATE OR REPLACE FUNCTION article_search_add() RETURNS trigger LANGUAGE plpgsql
     SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM article_search_part(k) FROM (SELECT min(rowid) AS lo, max(rowid) AS hi FROM added) r,
-        generate_series(r.lo / 100000, r.hi / 100000) AS k;
+    PERFORM article_search_part(k) FROM (SELECT DISTINCT rowid / 100000 AS k FROM added) d;
     INSERT INTO article_search(rowid, fts)
     SELECT n.rowid, article_search_vector(n.title, n.text) FROM added n;
     RETURN NULL;

@@ -51,8 +51,7 @@ END $$"""
 ADD = f"""CREATE FUNCTION article_search_add() RETURNS trigger LANGUAGE plpgsql
     SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM article_search_part(k) FROM (SELECT min(rowid) AS lo, max(rowid) AS hi FROM added) r,
-        generate_series(r.lo / {PART_ROWS}, r.hi / {PART_ROWS}) AS k;
+    PERFORM article_search_part(k) FROM (SELECT DISTINCT rowid / {PART_ROWS} AS k FROM added) d;
     INSERT INTO article_search(rowid, fts)
     SELECT n.rowid, article_search_vector(n.title, n.text) FROM added n;
     RETURN NULL;
