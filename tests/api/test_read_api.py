@@ -228,11 +228,12 @@ def test_missing_store_is_a_coded_error(tmp_path: Path) -> None:
 def test_common_words_rank_the_newest_matches(
     client: TestClient, serve_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newskb.store import read
+    from newskb.store import read, read_fulltext
 
     full = {a["id"] for a in client.get("/api/articles", params={"q": "truce"}).json()["items"]}
-    monkeypatch.setattr(read, "RECENT_WINDOW", 2)
-    monkeypatch.setattr(read, "_SLOW", {read.fts_query("truce")})  # as if it ran over budget
+    monkeypatch.setattr(read_fulltext, "RECENT_WINDOW", 2)
+    # as if it ran over budget
+    monkeypatch.setattr(read_fulltext, "_SLOW", {read.fts_query("truce")})
     with sqlite3.connect(serve_db) as conn:
         newest = {r[0] for r in conn.execute("SELECT id FROM articles ORDER BY rowid DESC LIMIT 2")}
     some = {a["id"] for a in client.get("/api/articles", params={"q": "truce"}).json()["items"]}

@@ -202,3 +202,33 @@ def test_a_version_8_store_is_partitioned_in_place_with_every_vector_kept(
         hits = {h.id for h in s.search("ceasefire", limit=50)}
         assert hits == {x.article.id for x in xs[5:]}  # the newest 25 of 30
         assert {h.id for h in s.search("grain", limit=50)} == {x.article.id for x in xs[:12]}
+
+
+def test_the_article_list_over_its_time_budget_ranks_the_newest_on_postgresql(
+    schema: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on SQLite: a full ranking past ``SEARCH_BUDGET_S`` (here made slow on purpose) is
+    cancelled and the newest ``RECENT_WINDOW`` rowids ranked instead; the word is remembered
+    and the connection keeps no timeout."""
+    from newskb.store import read_fulltext
+    from newskb.store.postgres import PostgresStore
+    from newskb.store.sql import db_of
+
+    url, name = schema
+    xs = corpus()
+    with PostgresStore(url, schema=name) as s:
+        for x in xs:
+            s.add_batch([x])
+        monkeypatch.setattr(read_fulltext, "_SLOW", set())
+        monkeypatch.setattr(read_fulltext, "SEARCH_BUDGET_S", 0.2)
+        monkeypatch.setattr(read_fulltext, "RECENT_WINDOW", 5)
+        cols = "a.id, a.title"
+        args = {"match": "ceasefire", "limit": 50, "offset": 0}
+        db = db_of(s.conn)
+        full = read_fulltext.pg_hits(db, cols, ["a.current = 1"], args)
+        assert len(full) == 30 and not read_fulltext._SLOW
+        slow = ["a.current = 1", "pg_sleep(0.02) IS NOT NULL"]
+        newest = read_fulltext.pg_hits(db, cols, slow, args)
+        assert {r["id"] for r, _score in newest} == {x.article.id for x in xs[-5:]}
+        assert {"ceasefire"} == read_fulltext._SLOW
+        assert s.conn.execute("SHOW statement_timeout").fetchone()[0] == "0"

@@ -10,8 +10,6 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
-import sqlite3
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,15 +20,14 @@ from newskb.model import (
     QuoteRow,
     StoredArticle,
 )
+from newskb.store.read_fulltext import HIT_CLOSE as HIT_CLOSE  # the snippet markers, re-exported
+from newskb.store.read_fulltext import HIT_OPEN as HIT_OPEN
+from newskb.store.read_fulltext import pg_hits, sqlite_hits
 from newskb.store.rows import fts_query, stored_article
 from newskb.store.sql import Db, db_of, up_to_day
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
-SEARCH_BUDGET_S = 0.025  # full ranking time before falling back to the newest matches
-RECENT_WINDOW = 2_000  # how many of the newest articles that fallback ranks
-_SLOW: set[str] = set()  # queries known to need the fallback (per process)
-HIT_OPEN, HIT_CLOSE = "\x02", "\x03"  # snippet markers; the web layer escapes around them
 
 # An entity is matched by KB id or (case-insensitively) by name; ``e`` is the entities alias.
 # The match seeks the kb_id and name indexes: the key as a KB id or as the exact name, else (a
@@ -156,34 +153,12 @@ def list_articles(
         if not match:
             return [], None
         args["match"], args["offset"] = match, offset_of(state)
-        if db.dialect == "postgresql":
-            return _pg_search(db, cols, where, args, limit)
-        # rank first (cheap), then build snippets for the page's rows only
-        ranked = _ranked(
-            conn,
-            "SELECT a.rowid AS rid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
-            "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :match "
-            "AND articles_fts.rowid > :floor AND "
-            + " AND ".join(where)
-            + " ORDER BY score, a.rowid LIMIT :limit OFFSET :offset",
-            args,
+        found = (
+            pg_hits(db, cols, where, args)
+            if db.dialect == "postgresql"
+            else sqlite_hits(conn, cols, where, args)
         )
-        scores = {int(r["rid"]): float(r["score"]) for r in ranked}
-        found = {
-            int(r["rid"]): r
-            for r in conn.execute(
-                f"SELECT {cols}, articles_fts.rowid AS rid, snippet(articles_fts, 1, "
-                f"'{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 14) AS snip FROM articles_fts "
-                "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-                "AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
-                (match, json.dumps(list(scores))),
-            )
-        }
-        hits = [
-            dataclasses.replace(_article_row(found[rid], True), score=-score)
-            for rid, score in scores.items()
-            if rid in found
-        ]
+        hits = [dataclasses.replace(_article_row(r, True), score=score) for r, score in found]
         return page_of(hits, limit, args["offset"])
     if state:
         p, rid = state.get("p"), state.get("r")
@@ -208,50 +183,6 @@ def list_articles(
         last = rows[limit - 1]
         nxt = encode_cursor({"p": last["published"], "r": int(last["rid"])})
     return [_article_row(r) for r in rows[:limit]], nxt
-
-
-def _pg_search(
-    db: Db, cols: str, where: list[str], args: dict[str, Any], limit: int
-) -> tuple[list[ArticleRow], str | None]:
-    """The full-text page on PostgreSQL: the stored ``tsvector`` ranked by ``ts_rank_cd``
-    (title weighted above text), snippets by ``ts_headline`` for the page's rows only."""
-    words = " ".join(args["match"].replace('"', " ").split())
-    rows = db.rows(
-        f"WITH q AS (SELECT plainto_tsquery('english', :words) AS q) SELECT {cols}, "
-        f"ts_headline('english', left(a.text, 8000), q.q, 'StartSel={HIT_OPEN}, "
-        f"StopSel={HIT_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, "
-        'FragmentDelimiter=" … "\') AS snip, ts_rank_cd(s.fts, q.q) AS score '
-        "FROM article_search s JOIN articles a ON a.rowid = s.rowid, q "
-        "WHERE s.fts @@ q.q AND "
-        + " AND ".join(where)
-        + " ORDER BY score DESC, a.rowid LIMIT :limit OFFSET :offset",
-        {**args, "words": words},
-    )
-    hits = [dataclasses.replace(_article_row(r, True), score=float(r["score"])) for r in rows]
-    return page_of(hits, limit, args["offset"])
-
-
-def _ranked(conn: sqlite3.Connection, sql: str, args: dict[str, Any]) -> list[sqlite3.Row]:
-    """Run a ranked full-text query within a time budget.
-
-    A query whose words occur in most of the store (``the``, a country name) would score every
-    match; past the budget it is interrupted and ranked over the newest matches only.
-    """
-    if args["match"] not in _SLOW:
-        deadline = time.perf_counter() + SEARCH_BUDGET_S
-        conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
-        try:
-            return conn.execute(sql.replace(":floor", "0"), args).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupt" not in str(exc):
-                raise
-        finally:
-            conn.set_progress_handler(None, 0)
-        if len(_SLOW) > 10_000:
-            _SLOW.clear()
-        _SLOW.add(args["match"])
-    top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
-    return conn.execute(sql, {**args, "floor": top - RECENT_WINDOW}).fetchall()
 
 
 def get_article(conn: Any, article_id: str) -> StoredArticle:
