@@ -13,6 +13,10 @@ or an earlier audit TSV's ``doc`` column), such as ``eval/audits/entities-dev-do
 documents read while the rules were written; all that are left when fewer than 200 ECB+ (100
 PolNeAR) documents are.
 
+``python scripts/audit_entities.py docs --seed N [--exclude ...]``: the names of the documents
+that ``draw`` with the same arguments reads, one a line: the list to keep out of
+``scripts/build_name_lists.py`` before the draw.
+
 ``python scripts/audit_entities.py score FILE``: the share judged right per type.
 """
 
@@ -121,11 +125,18 @@ def main(argv: list[str]) -> int:
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--seed", type=int, default=SEED)
     d.add_argument("--exclude", type=Path, action="append", default=[])
+    ls = sub.add_parser("docs")
+    ls.add_argument("--seed", type=int, default=SEED)
+    ls.add_argument("--exclude", type=Path, action="append", default=[])
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "draw":
         draw(args.out, args.seed, tuple(args.exclude))
+        return 0
+    if args.cmd == "docs":
+        for name, _text in _texts(args.seed, tuple(args.exclude)):
+            print(name)
         return 0
     for etype, (right, judged) in score(args.file).items():
         print(f"{etype}: {right}/{judged} right = {right / judged:.1%}")

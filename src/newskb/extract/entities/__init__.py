@@ -22,6 +22,7 @@ from newskb.extract.entities.coref import (
 )
 from newskb.extract.entities.document import harmonise
 from newskb.extract.entities.orgcheck import check_orgs
+from newskb.extract.entities.personcheck import check_people, trim_openers
 from newskb.extract.entities.spans import LABELS, name_spans
 from newskb.extract.registry import extractor
 from newskb.model import Article, Entity, Extraction, Mention
@@ -114,7 +115,8 @@ def _entity(i: int, c: Cluster) -> Entity:
 
 def entities_of(article: Article, doc: Doc) -> tuple[Entity, ...]:
     sents = Sentences(doc)
-    clusters = cluster_names(harmonise(doc, name_spans(article, doc)))
+    clusters = cluster_names(harmonise(doc, trim_openers(name_spans(article, doc))))
+    check_people(doc, clusters)
     check_orgs(doc, clusters)
     _describe(doc, sents, clusters)
     _link(clusters)
