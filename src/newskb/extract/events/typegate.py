@@ -212,8 +212,8 @@ def keep(
     campaign: bool,
 ) -> bool:
     """Whether an event of PLOVER type ``ptype`` is in a frame where that type holds."""
-    if ptype in RELIABLE:
-        return True
+    if ptype in RELIABLE or not campaign:
+        return True  # outside party politics (PLOVER, PETRARCH2 news) the earlier gates hold
     if campaign and (_ought(trig.head) or _ought(trig.token)):
         return False
     state = _state(r, idx)
@@ -228,7 +228,8 @@ def keep(
     if ptype == "THREATEN":
         return _threaten(trig, r, idx, state, campaign)
     if ptype in ("CONCEDE", "RETREAT"):  # "Serbia eased emergency measures"
-        return not campaign and (state or (ptype == "RETREAT" and not r.actors))
+        body = any(a in idx.parts.names for a in r.actors)  # "the government allowed"
+        return not campaign and (state or body or (ptype == "RETREAT" and not r.actors))
     if ptype in ("ASSAULT", "COERCE") and campaign:
         if _wanted(trig.head) or any(_lemma(o) in IDLE for o in _objects(trig.head)):
             return False  # "seizing an opportunity to tarnish Clinton"
