@@ -37,6 +37,7 @@ from newskb.extract.events import (
     status,
     triggers,
     trust,
+    typegate,
 )
 from newskb.extract.registry import extractor
 from newskb.model import (
@@ -183,6 +184,7 @@ def sentence_events(
     known: agreements.Specifics | None = None,
     sport: bool = False,
     campaign: bool = False,
+    politics: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
     """(trigger, roles, status) for every trigger of one sentence that passes the precision
     gates (``gates.keep``)."""
@@ -227,6 +229,9 @@ def sentence_events(
             continue
         r = cleaned
         if change is None and not trust.keep(trig, r, st, idx, sent):
+            continue
+        ptype = plover_type(trig.type, st)
+        if change is None and not typegate.keep(trig, ptype, r, st, idx, politics):
             continue
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
@@ -372,6 +377,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     times, quotes = lookup.Times(so_far.times), lookup.Quotes(so_far.quotes)
     sport = domain.sport_article(doc)
     campaign = domain.campaign_article(doc)
+    politics = domain.party_politics_article(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -381,7 +387,9 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
             if agreements.is_deal(tok, lex):
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
-        for trig, r, st in sentence_events(sent, idx, lex, last_group, known, sport, campaign):
+        for trig, r, st in sentence_events(
+            sent, idx, lex, last_group, known, sport, campaign, politics
+        ):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
             lo, hi = _line_of(text, sent, start)

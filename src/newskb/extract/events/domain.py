@@ -125,3 +125,18 @@ CAMPAIGN_ARTICLE_WORDS = 4
 def campaign_article(doc: Doc) -> bool:
     """Election-campaign news: several distinct campaign words."""
     return len({t.lower_ for t in doc if t.lower_ in CAMPAIGN}) >= CAMPAIGN_ARTICLE_WORDS
+
+
+PARTY_POLITICS = word_set(
+    """republican republicans democrat democrats democratic gop senate senator senators
+    congress congressional congressman congresswoman lawmakers campaign election elections
+    candidate candidates presidential voters partisan bipartisan nominee"""
+)
+PARTY_POLITICS_WORDS = 4
+
+
+def party_politics_article(doc: Doc) -> bool:
+    """News of party politics (a campaign, Congress, the parties): several distinct such
+    words. There, support, refusal, meeting and threat words are mostly talk (issue 15)."""
+    words = {t.lower_ for t in doc if t.lower_ in PARTY_POLITICS}
+    return campaign_article(doc) or len(words) >= PARTY_POLITICS_WORDS
