@@ -1,12 +1,17 @@
-"""A/B of ``newskb extract DIR`` in CPU seconds (all processes), next to raw spaCy, same run.
+"""A/B of ``newskb extract DIR`` (or ``newskb ingest DIR``) in CPU seconds (all processes),
+next to raw spaCy, same run.
 
 The machine may be shared and loaded, so wall time says little: this counts the CPU seconds of
 each whole command and its children (``RUSAGE_CHILDREN``), and checks that both source trees
-write byte-identical JSONL. Folders are those ``bench/e2e.py``'s ``write_corpora`` makes
-(``DIR/<corpus>/in`` + ``DIR/<corpus>/texts.jsonl``).
+give the same output: byte-identical JSONL for ``extract``; for ``ingest`` (``--command
+ingest``: a fresh SQLite store each, every derived step) the same ``sqlite3 .dump`` of the
+store (statements sorted) once the run's own timestamps (ingested at, edited at) are masked.
+Folders are those ``bench/e2e.py``'s ``write_corpora`` makes (``DIR/<corpus>/in`` +
+``DIR/<corpus>/texts.jsonl``).
 
-Usage: ``python bench/cpu_ab.py CORPORA_DIR A_SRC B_SRC [--workers N] [--rounds R]``
-(``A_SRC``: e.g. ``git archive main src | tar -x -C /tmp/a`` then ``/tmp/a/src``).
+Usage: ``python bench/cpu_ab.py CORPORA_DIR A_SRC B_SRC [--workers N] [--rounds R]
+[--command extract|ingest]`` (``A_SRC``: e.g. ``git archive main src | tar -x -C /tmp/a``
+then ``/tmp/a/src``).
 
 Both trees are byte-compiled first (``compileall``): spaCy's modules were compiled when it was
 installed, and an environment with ``PYTHONDONTWRITEBYTECODE`` set would otherwise charge
@@ -18,9 +23,12 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import datetime as dt
 import filecmp
 import os
+import re
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -44,6 +52,27 @@ def cpu_of(cmd: list[str], src: str, out: Path | None = None) -> float:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
+def store_dump(db: Path) -> list[str]:
+    """The store's SQL dump, statement by statement, sorted, with this day's timestamps (the
+    ingest's own clock) masked. Sorted: the order ``canon_keys`` rows are inserted in follows
+    set iteration (string hashing differs per process), so it differs between two runs of the
+    same tree; every row and value must still match."""
+    con = sqlite3.connect(db)
+    try:
+        stmts = list(con.iterdump())
+    finally:
+        con.close()
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    now = re.compile(rf"{today}[T ][0-9:.]+(?:\+00:00|Z)?")
+    return sorted(now.sub("<now>", s) for s in stmts)
+
+
+def same_output(command: str, a: Path, b: Path) -> bool:
+    if command == "extract":
+        return filecmp.cmp(a, b, shallow=False)
+    return store_dump(a) == store_dump(b)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpora")
@@ -51,24 +80,35 @@ def main() -> None:
     ap.add_argument("b_src")
     ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--command", choices=["extract", "ingest"], default="extract")
     args = ap.parse_args()
     w = str(args.workers)
     for src in (args.a_src, args.b_src):
         compileall.compile_dir(src, quiet=1)
     tmp = Path(tempfile.mkdtemp(prefix="cpu-ab-"))
-    cli = [sys.executable, "-c", "from newskb.cli import main; main()", "extract", "--workers", w]
+    cli = [sys.executable, "-c", "from newskb.cli import main; main()", args.command]
+    cli += ["--workers", w] + (["--quiet"] if args.command == "ingest" else [])
     for rnd in range(args.rounds):
         for folder in sorted(p for p in Path(args.corpora).iterdir() if (p / "in").is_dir()):
             n = len((folder / "texts.jsonl").read_text(encoding="utf-8").splitlines())
             raw = cpu_of([sys.executable, "-c", RAW, str(folder / "texts.jsonl"), w], args.b_src)
-            outs = {k: tmp / f"{k}-{folder.name}.jsonl" for k in ("A", "B")}
-            a = cpu_of([*cli, str(folder / "in")], args.a_src, outs["A"])
-            b = cpu_of([*cli, str(folder / "in")], args.b_src, outs["B"])
-            same = filecmp.cmp(outs["A"], outs["B"], shallow=False)
+            cpu: dict[str, float] = {}
+            outs: dict[str, Path] = {}
+            for k, src in (("A", args.a_src), ("B", args.b_src)):
+                if args.command == "extract":
+                    outs[k] = tmp / f"{k}-{folder.name}-{rnd}.jsonl"
+                    cpu[k] = cpu_of([*cli, str(folder / "in")], src, outs[k])
+                else:
+                    outs[k] = tmp / f"{k}-{folder.name}-{rnd}.db"
+                    cmd = [*cli, "--db", str(outs[k]), str(folder / "in")]
+                    cpu[k] = cpu_of(cmd, src)
+            a, b = cpu["A"], cpu["B"]
+            same = same_output(args.command, outs["A"], outs["B"])
             print(
-                f"round {rnd + 1} {folder.name} n={n} workers={w}: raw spaCy {raw:.2f} cpu-s "
-                f"({raw / n:.3f}/article) | A {a:.2f} ({a / n:.3f}/article, x raw {raw / a:.2f}) "
-                f"| B {b:.2f} ({b / n:.3f}/article, x raw {raw / b:.2f}) | identical: {same}",
+                f"round {rnd + 1} {args.command} {folder.name} n={n} workers={w}: raw spaCy "
+                f"{raw:.2f} cpu-s ({raw / n:.3f}/article) | A {a:.2f} ({a / n:.3f}/article, "
+                f"x raw {raw / a:.2f}) | B {b:.2f} ({b / n:.3f}/article, x raw {raw / b:.2f}) "
+                f"| identical: {same}",
                 flush=True,
             )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newskb.model import Entity, EntityType, Mention
-from newskb.resolve.crossdoc import Resolver, candidate_keys
+from newskb.resolve.crossdoc import Resolver, candidate_keys, entity_profile, named_keys
 from newskb.resolve.evidence import Profile, may_join, placeless
 
 
@@ -56,3 +56,21 @@ def test_organisation_forms_and_middle_initials() -> None:
     bush = Profile("George H. W. Bush", "PERSON", context=w)
     d = may_join(Profile("George W. Bush", "PERSON", context=w), bush)
     assert not d.join and "middle" in d.reason
+
+
+def test_profile_context_is_the_other_named_entities_keyed_once_per_article() -> None:
+    # issue #21: the neighbours' keys are worked out once per article (named_keys), not once
+    # per entity; the profile must not change: every other named entity, by Wikidata id or
+    # profile key, never the entity itself, never one with no named mention
+    pronoun_only = Entity("E4", "Acme Corp", "ORG", (Mention(0, 2, "it", "pronoun"),))
+    linked = Entity("E5", "NATO", "ORG", (Mention(0, 4, "NATO"),), kb_id="Q7184")
+    ents = [_e(1, "Ana Silva"), _e(2, "The Lisbon City Council", "ORG"), _e(3, "Lisbon", "GPE")]
+    ents += [pronoun_only, linked]
+    named = named_keys(ents)
+    assert [i for i, _k in named] == ["E1", "E2", "E3", "E5"]
+    for e in ents:
+        p = entity_profile(e, ents, None, named)
+        assert p == entity_profile(e, ents, None)
+        assert p.context == frozenset(k for i, k in named if i != e.id)
+    ana = entity_profile(ents[0], ents, None, named)
+    assert "Q7184" in ana.context and "lisbon" in ana.context and "ana silva" not in ana.context

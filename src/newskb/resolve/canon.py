@@ -18,7 +18,7 @@ from typing import Protocol
 
 from newskb.errors import NotFound
 from newskb.model import Entity, Extraction
-from newskb.resolve.crossdoc import entity_profile
+from newskb.resolve.crossdoc import entity_profile, named_keys
 from newskb.resolve.evidence import Profile, may_join, surname_join
 from newskb.resolve.gazetteer import local_id
 from newskb.resolve.keys import norm, org_key, person_keys, same_surname, similarity, tokens
@@ -197,10 +197,11 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         a = x.article
         published = a.published.isoformat() if a.published else None
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
+        named = named_keys(x.entities)
         for e in x.entities:
             if not any(m.kind in ("name", "short") for m in e.mentions):
                 continue
-            cid, kb, why = resolve_entity(ix, e, entity_profile(e, x.entities, day))
+            cid, kb, why = resolve_entity(ix, e, entity_profile(e, x.entities, day, named))
             ix.add_canon(cid, e.name, e.type, kb, now)
             if why is not None and ix.link_of(a.id, e.id) != cid:
                 _edit(ix, "join", canon=cid, article=a.id, entity=e.name, evidence=why)

@@ -51,20 +51,35 @@ def candidate_keys(name: str, etype: str, kb_id: str | None = None) -> set[str]:
     return keys
 
 
-def entity_profile(e: Entity, others: Sequence[Entity], day: dt.date | None) -> Profile:
-    """The profile of one article's entity: its names, roles, neighbours and date."""
-    context = frozenset(
-        o.kb_id or profile_key(o.name, o.type)
-        for o in others
-        if o.id != e.id and any(m.kind in _NAMED for m in o.mentions)
+def named_keys(entities: Sequence[Entity]) -> tuple[tuple[str, str], ...]:
+    """(entity id, the key it is known by) of an article's named entities: the neighbours an
+    entity's profile lists, worked out once per article rather than once per entity."""
+    return tuple(
+        (o.id, o.kb_id or profile_key(o.name, o.type))
+        for o in entities
+        if any(m.kind in _NAMED for m in o.mentions)
     )
+
+
+def entity_profile(
+    e: Entity,
+    others: Sequence[Entity],
+    day: dt.date | None,
+    named: Sequence[tuple[str, str]] | None = None,
+) -> Profile:
+    """The profile of one article's entity: its names, roles, neighbours and date.
+
+    ``named``: ``named_keys(others)`` when the caller has it (profiling every entity of an
+    article otherwise re-keys all the others each time: quadratic in the entities)."""
+    if named is None:
+        named = named_keys(others)
     return Profile(
         name=e.name,
         type=e.type,
         aliases=e.aliases,
         kb_id=e.kb_id,
         roles=frozenset(e.roles),
-        context=context,
+        context=frozenset(k for i, k in named if i != e.id),
         days=frozenset([day]) if day else frozenset(),
     )
 
@@ -144,10 +159,11 @@ class Resolver:
         """Cluster id for each named entity of one article (entity id -> cluster id; a later
         article may merge that cluster into another: see ``final``)."""
         out: dict[str, str] = {}
+        named = named_keys(entities)
         for e in entities:
             if not any(m.kind in _NAMED for m in e.mentions):
                 continue
-            p = entity_profile(e, entities, day)
+            p = entity_profile(e, entities, day, named)
             cid, d = self.match(p)
             if cid is None or d is None:
                 cid = f"C{len(self.profiles) + len(self.merged) + 1}"
