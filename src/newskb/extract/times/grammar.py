@@ -137,7 +137,20 @@ REFS = re.compile(
 )
 WEEKDAY_RE = re.compile(
     B + r"(?:(?P<pod0>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?P<pl>s)?"
-    r"(?:\s+(?P<pod>" + PART_OF_DAY + r"))?" + E,
+    r"(?:\s+(?P<pod>" + PART_OF_DAY + r")(?P<podpl>(?<!overnight)s)?)?" + E,
+    IC,
+)
+# "every Monday and Thursday", "Monday and Tuesday nights": a weekday coordinated with a set
+SET_BEFORE_WD = re.compile(
+    r"\b(?:every|each)\s+"
+    + WEEKDAY
+    + r"(?:\s*,\s*"
+    + WEEKDAY
+    + r")*(?:\s*,?\s+(?:and|or)\s+|\s*,\s*)$",
+    IC,
+)
+SET_AFTER_WD = re.compile(
+    r"\s*,?\s+(?:and|or)\s+" + WEEKDAY + r"(?:(?P<pl>s)|\s+(?P<pod>" + PART_OF_DAY + r")s)" + E,
     IC,
 )
 AGO = re.compile(

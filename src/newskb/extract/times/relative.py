@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from newskb.extract.times import calendar as cal
+from newskb.extract.times.grammar import SET_AFTER_WD, SET_BEFORE_WD
 from newskb.extract.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from newskb.extract.times.numbers import duration, parse_number, unit_code
 from newskb.extract.times.rules import (
@@ -190,11 +191,27 @@ def _current_is_time(text: str, end: int) -> bool:
     return not _CURRENT_NOUN.match(text, end)
 
 
+def _weekday_set(m: re.Match[str], ctx: Ctx) -> str | None:
+    """The part-of-day code ("" for none) when the weekday names a set: "on Mondays", "on
+    Tuesday nights", or coordinated with one ("every Monday and Thursday", "on Monday and
+    Tuesday nights"); else None."""
+    if m["pl"] or m["podpl"]:
+        return PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
+    if m["pod"]:
+        return None
+    if SET_BEFORE_WD.search(ctx.text, max(0, m.start() - 60), m.start()):
+        return ""
+    after = SET_AFTER_WD.match(ctx.text, m.end())
+    if after is not None:
+        return PARTS_OF_DAY.get((after["pod"] or "").lower(), "")
+    return None
+
+
 def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     wd = _weekday(m["wd"])
-    if m["pl"]:
-        pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
-        return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+    pod_set = _weekday_set(m, ctx)
+    if pod_set is not None:
+        return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod_set}" if pod_set else ""))
     # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one;
     # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
     if ctx.text.startswith("'s", m.end()):
