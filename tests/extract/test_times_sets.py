@@ -50,3 +50,38 @@ def test_coordinated_single_weekdays_stay_dates() -> None:
         "Monday": "DATE 2025-03-17",
         "Tuesday": "DATE 2025-03-18",
     }
+
+
+def test_every_season_is_a_set() -> None:
+    assert found("The festival takes place every summer.") == {"every summer": "SET XXXX-SU"}
+    assert found("Each winter, the roads close.") == {"Each winter": "SET XXXX-WI"}
+
+
+def test_the_fall_of_something_is_no_season() -> None:
+    # regression: "The fall in prices" was DATE 2024-FA
+    assert found("The fall in prices was sharp.") == {}
+    assert found("After the fall of the Berlin Wall, trade grew.") == {}
+    assert found("The election will be held in the fall.") == {"the fall": "DATE 2025-FA"}
+
+
+def test_season_of_next_year() -> None:
+    # regression: "the fall of next year" was this fall plus a separate "next year"
+    assert found("The vote is due in the fall of next year.") == {
+        "the fall of next year": "DATE 2026-FA"
+    }
+
+
+def test_clock_time_last_night_is_yesterday_evening() -> None:
+    # regression: "10:30 last night" was 10:30 in the morning of the publication day
+    assert found("He was seen at 10:30 last night.") == {
+        "10:30 last night": "TIME 2025-03-17T22:30"
+    }
+    assert found("He arrived at 11 p.m. last night.") == {
+        "11 p.m. last night": "TIME 2025-03-17T23:00"
+    }
+    assert found("The blast happened at 2 a.m. last night.") == {
+        "2 a.m. last night": "TIME 2025-03-18T02:00"
+    }
+    assert found("The shops opened at 9 a.m. this morning.") == {
+        "9 a.m. this morning": "TIME 2025-03-18T09:00"
+    }

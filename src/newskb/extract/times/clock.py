@@ -21,6 +21,10 @@ def _date_part(word: str | None, m: re.Match[str], ctx: Ctx) -> str | None:
         return cal.date_near(ctx.anchor, mo or 1, d, ctx.tense(m.start()))
     if w in _DAY_WORDS:
         return cal.shift(ctx.anchor, "D", _DAY_WORDS[w])
+    if w.startswith(("last", "this")):  # "last night", "this morning"
+        early = _explicit_am(m)  # "2 a.m. last night": early today
+        back = -1 if w.startswith("last") and not early else 0
+        return cal.shift(ctx.anchor, "D", back)
     wd = WEEKDAYS.get(w) or WEEKDAYS.get(w[:3])
     if wd:
         ahead = ctx.tense(m.start()) > 0 or _DEADLINE.search(
@@ -61,11 +65,22 @@ def _hour(m: re.Match[str]) -> tuple[int, int] | None:
     return h, mi
 
 
+def _explicit_am(m: re.Match[str]) -> bool:
+    ap = m["ap"] or m["ap2"]
+    return bool(ap) and ap.lower().startswith("a")
+
+
+_PM_WORDS = ("night", "tonight", "evening", "afternoon")
+
+
 def clock(m: re.Match[str], ctx: Ctx) -> Found | None:
     hm = _hour(m)
     if hm is None:
         return None
     h, mi = hm
+    day_word = " ".join((m["pre"] or m["post"] or "").lower().split())
+    if h < 12 and not (m["ap"] or m["ap2"]) and day_word.endswith(_PM_WORDS):
+        h += 12  # "at 10:30 last night", "tonight at 9"
     date = _date_part(m["pre"], m, ctx) or _date_part(m["post"], m, ctx)
     zone = " ".join(m["zone"].split()) if m["zone"] else None
     if date is None:  # "at 10 p.m.": on the day the narrative is at (see ``tag_text``)

@@ -121,7 +121,7 @@ SEASON_RE = re.compile(
     + SEASON
     + r")(?:\s+(?:of\s+)?(?P<y>"
     + YEAR
-    + r"))?"
+    + r")|\s+of\s+(?P<yrel>last|this|next)\s+year)?"
     + E,
     IC,
 )
@@ -177,14 +177,21 @@ BARE_UNITS = re.compile(
 SET_RE = re.compile(
     B + r"(?:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)|"
     r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>" + NUM_WORD + r"|\d+)\s+)?"
-    r"(?P<u>" + UNIT + r"|" + WEEKDAY + r"|" + MONTH + r"|" + PART_OF_DAY + r")|"
+    r"(?P<u>" + UNIT + r"|" + WEEKDAY + r"|" + MONTH + r"|" + PART_OF_DAY + r"|" + SEASON + r")|"
     r"(?:once|twice|\d+\s+times|" + NUM_WORD + r"\s+times)\s+(?:a|an|per|every)\s+"
     r"(?P<u2>" + UNIT + r")|per\s+(?P<u3>second|minute|hour|day|week|month|year))" + E,
     IC,
 )
 A_UNIT = re.compile(r"(?<=\s)(?P<det>a|an)\s+(?P<u>day|week|month|year|hour)" + E, IC)
+# "at 10:30 last night", "this morning at 9": a day and the half of it the hour is in
+_DAY_PART = r"last\s+night|tonight|this\s+(?:morning|afternoon|evening)"
 CLOCK = re.compile(
-    B + r"(?:(?P<pre>" + WEEKDAY + r"|today|yesterday|tomorrow|tonight)(?:,)?\s+(?:at\s+)?)?"
+    B
+    + r"(?:(?P<pre>"
+    + WEEKDAY
+    + r"|today|yesterday|tomorrow|tonight|"
+    + _DAY_PART
+    + r")(?:,)?\s+(?:at\s+)?)?"
     r"(?:(?P<h>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap]\.?\s?m\b\.?)"
     r"|(?P<h3>1[0-2]|0?[1-9]|" + NUM_WORD + r")\s+o'clock"
@@ -194,7 +201,7 @@ CLOCK = re.compile(
     r"(?-i:" + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])|"
     r"local\s+time|"
     r"(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})time)(?(paren)\)))?"
-    r"(?:,?\s+(?:on\s+)?(?P<post>" + WEEKDAY + r"|today|yesterday|tomorrow|"
+    r"(?:,?\s+(?:on\s+)?(?P<post>" + WEEKDAY + r"|today|yesterday|tomorrow|" + _DAY_PART + r"|"
     r"(?P<pm>" + MONTH + r")\s+(?P<pd>" + DAYNUM + r")))?" + E,
     IC,
 )

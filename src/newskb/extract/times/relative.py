@@ -121,13 +121,23 @@ def mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Found | None:
     return Found(m.start(), m.end(), "TIME", "", anaphor=("D", 0, code))
 
 
+_NOUN_SEASON = re.compile(
+    r"\s+(?:in|of|from|to|back)\b(?!\s+(?:(?:last|this|next|that)\s+year|\d{4}|'\d\d)\b)", re.I
+)
+
+
 def season(m: re.Match[str], ctx: Ctx) -> Found | None:
     det = (m["det"] or "").lower()
     code = SEASONS[m["s"].lower()]
     if m["y"]:
         return _found(m, "DATE", f"{m['y']}-{code}")
+    if m["yrel"]:  # "the fall of next year"
+        year = cal.shift(ctx.anchor, "Y", {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()])
+        return _found(m, "DATE", f"{year}-{code}")
     if not det:
         return None  # a bare "fall" or "spring" is far more often a verb or a noun
+    if not m["y"] and _NOUN_SEASON.match(ctx.text, m.end()) and code in ("FA", "SP"):
+        return None  # "the fall in prices", "the fall of the Berlin Wall": a noun
     n = {"last": -1, "next": 1}.get(det, 0)
     if det in ("the", "that"):
         n = -1 if ctx.tense(m.start()) < 0 else (1 if ctx.tense(m.start()) > 0 else 0)
@@ -265,6 +275,8 @@ def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
         return _found(m, "SET", f"XXXX-WXX-{_weekday(u.rstrip('s'))}")
     if u.lower() in PARTS_OF_DAY:
         return _found(m, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u.lower()]}")
+    if u.lower() in SEASONS:  # "every summer"
+        return _found(m, "SET", f"XXXX-{SEASONS[u.lower()]}")
     mo = _month(u)
     if mo and u[:1].isupper():
         return _found(m, "SET", f"XXXX-{mo:02d}")
