@@ -7,6 +7,7 @@ import re
 from newskb.extract.times import calendar as cal
 from newskb.extract.times.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from newskb.extract.times.rules import Ctx, Found
+from newskb.extract.times.tense import is_on
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -27,8 +28,10 @@ def _date_part(word: str | None, m: re.Match[str], ctx: Ctx) -> str | None:
         return cal.shift(ctx.anchor, "D", back)
     wd = WEEKDAYS.get(w) or WEEKDAYS.get(w[:3])
     if wd:
-        ahead = ctx.tense(m.start()) > 0 or _DEADLINE.search(
-            ctx.text, max(0, m.start() - 12), m.start()
+        ahead = (
+            ctx.tense(m.start()) > 0
+            or _DEADLINE.search(ctx.text, max(0, m.start() - 12), m.start())
+            or is_on(ctx.text, m.start())
         )
         return cal.weekday(ctx.anchor, wd, 1 if ahead else -1)
     return None

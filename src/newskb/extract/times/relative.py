@@ -21,6 +21,7 @@ from newskb.extract.times.rules import (
     _weekday,
     put_off_until,
 )
+from newskb.extract.times.tense import is_on
 
 _REL_N = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
           "previous": -1, "next": 1, "coming": 1, "following": 1, "that": 0, "very": 0}  # fmt: skip
@@ -226,7 +227,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
     if ctx.text.startswith("'s", m.end()):
         tense = -1
-    elif put_off_until(ctx.text, m.start()):
+    elif put_off_until(ctx.text, m.start()) or is_on(ctx.text, m.start()):
         tense = 1
     else:
         tense = ctx.tense(m.start())
