@@ -59,6 +59,7 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.BARE_UNITS, rel.bare_units),
     (g.UNIT_ADJ, rel.unit_adjective),
     (g.MID_POD, rel.mid_part_of_day),
+    (g.DAY_OFF, rel.day_off),
     (g.REFS, rel.refs),
     (g.HOLIDAY, holiday),
     (g.YEAR_ADJ, r.year_adj),

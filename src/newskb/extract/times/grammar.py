@@ -98,7 +98,7 @@ Q_SHORT = re.compile(
     r"\b(?:(?P<y0>" + YEAR + r")\s*)?Q(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<y>" + YEAR + r"))?\b"
 )
 RELATIVE = re.compile(
-    B + r"(?P<rel>this|last|next|past|previous|coming|current|following|that|"
+    B + r"(?P<rel>this\s+past|this|last|next|past|previous|coming|current|following|that|"
     r"the\s+(?:current|past|last|next|coming|previous|following|same|present|very))\s+"
     r"(?P<what>(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|"
     r"century|season|" + SEASON + r"|" + PART_OF_DAY + r"))" + E,
@@ -166,6 +166,9 @@ DURATION = re.compile(
     r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")(?P<suf>-long|-old|\s+old)?" + E,
     IC,
 )
+# "the day before", "the day after" said alone (not "the day before the vote"): one day off the
+# narrative's day ("later in the day" is left alone: TimeML gold rarely tags it)
+DAY_OFF = re.compile(B + r"the\s+day\s+(?P<off>before|after)(?=\s*[,.;:)])", IC)
 MID_POD = re.compile(B + r"mid[\s-]?(?P<pod>morning|afternoon|evening)" + E, IC)
 UNIT_ADJ = re.compile(B + r"(?P<u>" + UNIT + r")-(?:long|old)" + E, IC)  # "decades-long"
 BARE_UNITS = re.compile(

@@ -54,6 +54,8 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     ana = _anaphoric(m, rel, the, what)
     if ana is not None or rel in ("that", "very"):
         return ana
+    if m["rel"].lower().startswith("this") and rel == "past":
+        return _this_past(m, ctx, what)
     if what in PARTS_OF_DAY:
         if rel == "this" or rel == "current":
             base = cal.day(a) if a else "XXXX-XX-XX"
@@ -78,6 +80,24 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     if unit == "SE":
         return None
     return _found(m, "DATE", cal.shift(a, unit, n))
+
+
+def _this_past(m: re.Match[str], ctx: Ctx, what: str) -> Found | None:
+    """ "this past week", "this past weekend", "this past summer": the last one, a date."""
+    if what in SEASONS:
+        return _found(m, "DATE", cal.season(ctx.anchor, SEASONS[what], -1))
+    unit = unit_code(what)
+    if unit not in ("W", "WE", "M", "Q", "Y"):
+        return None
+    # on a Saturday or Sunday "this past week(end)" is the one now ending
+    n = 0 if unit in ("W", "WE") and ctx.anchor and ctx.anchor.isoweekday() >= 6 else -1
+    return _found(m, "DATE", cal.shift(ctx.anchor, unit, n))
+
+
+def day_off(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "the day before", "the day after" (said alone): one day off the narrative's day."""
+    n = -1 if m["off"].lower() == "before" else 1
+    return Found(m.start(), m.end(), "DATE", "", anaphor=("D", n, ""))
 
 
 def relative_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
