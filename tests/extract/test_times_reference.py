@@ -135,3 +135,13 @@ def test_the_day_before_said_alone_is_one_day_off_the_narrative() -> None:
     # "the day before authorities issued a warrant" is anchored on an event: left alone
     text = "He was last seen on Nov. 3, the day before authorities issued a warrant."
     assert "the day before" not in _tv(text, dt.date(2025, 3, 19))
+
+
+def test_in_the_afternoon_is_the_narratives_day() -> None:
+    text = "The minister arrived on Tuesday and left in the afternoon."
+    assert _tv(text, dt.date(2025, 3, 19)) == {
+        "Tuesday": "2025-03-18",
+        "the afternoon": "2025-03-18TAF",
+    }
+    # "in the evening of March 3": the day named after it, not the narrative's
+    assert "the evening" not in _tv("It happened in the evening of March 3.", dt.date(2025, 3, 19))

@@ -169,7 +169,11 @@ DURATION = re.compile(
 # "the day before", "the day after" said alone (not "the day before the vote"): one day off the
 # narrative's day ("later in the day" is left alone: TimeML gold rarely tags it)
 DAY_OFF = re.compile(B + r"the\s+day\s+(?P<off>before|after)(?=\s*[,.;:)])", IC)
-MID_POD = re.compile(B + r"mid[\s-]?(?P<pod>morning|afternoon|evening)" + E, IC)
+# "by mid-afternoon", "buy orders in the morning": that part of the narrative's day (not "in the
+# morning of March 3", whose day comes after it)
+MID_POD = re.compile(
+    B + r"(?:mid[\s-]?|(?<=\bin\s)the\s+)(?P<pod>morning|afternoon|evening)(?!\s+of\b)" + E, IC
+)
 UNIT_ADJ = re.compile(B + r"(?P<u>" + UNIT + r")-(?:long|old)" + E, IC)  # "decades-long"
 BARE_UNITS = re.compile(
     r"\b(?:for|in|over|within|than|after|take|takes|took|lasted)\s+"
