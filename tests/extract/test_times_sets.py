@@ -85,3 +85,10 @@ def test_clock_time_last_night_is_yesterday_evening() -> None:
     assert found("The shops opened at 9 a.m. this morning.") == {
         "9 a.m. this morning": "TIME 2025-03-18T09:00"
     }
+
+
+def test_rates_and_idioms_are_no_times() -> None:
+    # regressions: "per second" was SET PT1S, "high noon" TIME T12:00
+    assert found("The chip runs 15 million instructions per second.") == {}
+    assert found("For the people of Poland, high noon comes today.") == {"today": "DATE 2025-03-18"}
+    assert found("The nurse earns $20 per hour.") == {"per hour": "SET PT1H"}

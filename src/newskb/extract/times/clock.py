@@ -73,6 +73,7 @@ def _explicit_am(m: re.Match[str]) -> bool:
     return bool(ap) and ap.lower().startswith("a")
 
 
+_HIGH = re.compile(r"\bhigh\s+$", re.I)
 _PM_WORDS = ("night", "tonight", "evening", "afternoon")
 
 
@@ -80,6 +81,8 @@ def clock(m: re.Match[str], ctx: Ctx) -> Found | None:
     hm = _hour(m)
     if hm is None:
         return None
+    if m["noon"] and _HIGH.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "high noon comes today": an idiom, not twelve o'clock
     h, mi = hm
     day_word = " ".join((m["pre"] or m["post"] or "").lower().split())
     if h < 12 and not (m["ap"] or m["ap2"]) and day_word.endswith(_PM_WORDS):

@@ -289,6 +289,8 @@ def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "the Communist Party daily Granma": a newspaper
     if m["adv"]:
         return _found(m, "SET", _SET_UNIT[m["adv"].lower()])
+    if m["u3"] and m["u3"].lower() in ("second", "minute"):
+        return None  # "instructions per second", "rounds per minute": a rate, not a time
     u = m["u"] or m["u2"] or m["u3"] or ""
     if u.lower().rstrip(".") in WEEKDAYS or (
         u.lower().rstrip(".").endswith("day") and (u.lower().rstrip("s") in WEEKDAYS)
