@@ -70,3 +70,13 @@ def test_a_day_the_subject_is_lies_ahead() -> None:
     }
     # a day hanging on a noun keeps the tense of the report
     assert _values("The toll is 50 after the quake on Monday.", pub) == {"Monday": "2025-03-17"}
+
+
+def test_ahead_of_a_weekdays_event_is_still_to_come() -> None:
+    # regression (issue 18): a possessive weekday was always past, "ahead of Sunday's election" too
+    pub = dt.date(2025, 3, 19)  # a Wednesday
+    text = "Campaigning intensified ahead of Sunday's election."
+    assert _values(text, pub) == {"Sunday": "2025-03-23"}
+    assert _values("Wednesday's ruling angered the opposition.", dt.date(2025, 3, 21)) == {
+        "Wednesday": "2025-03-19"
+    }

@@ -238,6 +238,9 @@ def _weekday_set(m: re.Match[str], ctx: Ctx) -> str | None:
     return None
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead)[\s-]up\s+to)\s+$", re.I)
+
+
 def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     wd = _weekday(m["wd"])
     pod_set = _weekday_set(m, ctx)
@@ -245,8 +248,8 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
         return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod_set}" if pod_set else ""))
     # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one;
     # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
-    if ctx.text.startswith("'s", m.end()):
-        tense = -1
+    if ctx.text.startswith("'s", m.end()):  # but "ahead of Sunday's election" is still to come
+        tense = 1 if _AHEAD_OF.search(ctx.text, max(0, m.start() - 24), m.start()) else -1
     elif put_off_until(ctx.text, m.start()) or is_on(ctx.text, m.start()):
         tense = 1
     else:
