@@ -92,3 +92,16 @@ def test_rates_and_idioms_are_no_times() -> None:
     assert found("The chip runs 15 million instructions per second.") == {}
     assert found("For the people of Poland, high noon comes today.") == {"today": "DATE 2025-03-18"}
     assert found("The nurse earns $20 per hour.") == {"per hour": "SET PT1H"}
+
+
+def test_day_ranges_with_a_hyphen_give_both_days() -> None:
+    # regression: "March 3-4" was the month 2025-03, "12-13 April" the month 2025-04
+    assert found("The plant closed on March 3-4.") == {
+        "March 3": "DATE 2025-03-03",
+        "4": "DATE 2025-03-04",
+    }
+    assert found("The summit was held on 12-13 March.") == {
+        "12": "DATE 2025-03-12",
+        "13 March": "DATE 2025-03-13",
+    }
+    assert found("He won the match 6-4 on 3 March.") == {"3 March": "DATE 2025-03-03"}

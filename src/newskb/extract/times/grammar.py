@@ -43,15 +43,18 @@ PREMOD = re.compile(
     IC,
 )
 
+# a date may follow or precede a day range's hyphen: "12-13 April", "March 3-4"
+_B_DAY = r"(?<![\w'])(?<!(?<!\d)-)"
+_E_DAY = r"(?!\w|-(?!\d{1,2}(?!\d))\w)"
 DATE_FULL = re.compile(
-    B + r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:"
+    _B_DAY + r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:"
     r"(?P<m1>" + MONTH + r")\s+(?P<d1>" + DAYNUM + r"|(?-i:" + DAY_WORD + r")(?![\s-]+(?:"
     r"quarter|half|time|week|day|month|year|place)))(?:(?:,\s*|\s+)(?P<y1>" + YEAR + r"))?"
     r"|(?:the\s+)?(?P<d2>" + DAYNUM + r")(?:\s+of)?\s+(?P<m2>" + MONTH + r")"
     r"(?:,?\s+(?P<y2>" + YEAR + r"))?"
     r"|(?P<y3>" + YEAR + r")-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])"
     r"|(?P<m4>0?[1-9]|1[0-2])/(?P<d4>[0-2]?\d|3[01])/(?P<y4>" + YEAR + r"|\d\d)"
-    r")" + E,
+    r")" + _E_DAY,
     IC,
 )
 MONTH_YEAR = re.compile(
@@ -212,6 +215,7 @@ CLOCK = re.compile(
     r"(?P<pm>" + MONTH + r")\s+(?P<pd>" + DAYNUM + r")))?" + E,
     IC,
 )
+RANGE_HEAD = re.compile(r"(?<![\w'-])(?P<d>" + DAYNUM + r")\s*[-–]\s*$")
 RANGE_TAIL = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*(?P<d>" + DAYNUM + r")" + E, IC)
 HOLIDAY = re.compile(
     B + r"(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|"
