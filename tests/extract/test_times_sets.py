@@ -105,3 +105,9 @@ def test_day_ranges_with_a_hyphen_give_both_days() -> None:
         "13 March": "DATE 2025-03-13",
     }
     assert found("He won the match 6-4 on 3 March.") == {"3 March": "DATE 2025-03-03"}
+
+
+def test_round_the_clock_is_no_duration() -> None:
+    # regression: "24 hours a day" was DURATION PT24H
+    assert found("Guards are posted 24 hours a day, seven days a week.") == {}
+    assert found("The strike lasted 24 hours.") == {"24 hours": "DURATION PT24H"}

@@ -328,6 +328,9 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
         return None
+    full = _ROUND_THE_CLOCK.get((n, unit))
+    if full and re.match(rf"\s+(?:a|per|each)\s+{full}\b", ctx.text[m.end() : m.end() + 12], re.I):
+        return None  # "24 hours a day, seven days a week": always, not an amount of time
     if (
         m["n"].lower() == "one"
         and unit == "D"
@@ -349,6 +352,12 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
     return f
 
 
+_ROUND_THE_CLOCK = {
+    (24.0, "H"): "day",
+    (7.0, "D"): "week",
+    (365.0, "D"): "year",
+    (52.0, "W"): "year",
+}
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|should|can|must|to)\s+$", re.I)
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|in|within|over|than|after|about|nearly|almost|least|up\s+to|only|just|"
