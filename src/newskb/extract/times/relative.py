@@ -352,7 +352,7 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
     return f
 
 
-_ROUND_THE_CLOCK = {
+_ROUND_THE_CLOCK: dict[tuple[float | None, str], str] = {
     (24.0, "H"): "day",
     (7.0, "D"): "week",
     (365.0, "D"): "year",
