@@ -111,3 +111,14 @@ def test_round_the_clock_is_no_duration() -> None:
     # regression: "24 hours a day" was DURATION PT24H
     assert found("Guards are posted 24 hours a day, seven days a week.") == {}
     assert found("The strike lasted 24 hours.") == {"24 hours": "DURATION PT24H"}
+
+
+def test_a_range_of_amounts_is_one_open_duration() -> None:
+    # regression: "two to three weeks" was "three weeks" P3W, the upper bound as if exact
+    assert found("Shipments resume within two to three weeks.") == {
+        "two to three weeks": "DURATION PXW"
+    }
+    assert found("Deals are due during the next 12 to 18 months.") == {
+        "the next 12 to 18 months": "DURATION PXM"
+    }
+    assert found("The project took five or six years.") == {"five or six years": "DURATION PXY"}

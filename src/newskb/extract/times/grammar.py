@@ -165,6 +165,7 @@ DURATION = re.compile(
     B + r"(?:(?P<det>the|a|an|another|an\s+additional|each\s+of\s+the)\s+)?"
     r"(?:(?P<rel>first|last|past|next|coming|final|latest|previous|following|initial|"
     r"entire|whole|full|better\s+part\s+of\s+the)\s+)?"
+    r"(?:(?P<n0>\d+|" + NUM_WORD + r")(?:\s+(?:to|or)\s+|\s*[-–]\s*))?"  # "12 to 18 months"
     r"(?P<n>" + NUMBER + r")(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|"
     r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")(?P<suf>-long|-old|\s+old)?" + E,
     IC,

@@ -344,6 +344,11 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
             return _found(m, "SET", duration(1, unit))
         if not _DURATION_BEFORE.search(before):
             return None
+    if m["n0"]:
+        low = parse_number(m["n0"])
+        if low is None or n is None or low >= n or m["suf"]:
+            return None  # "3-2 days", "two to one-year-old"
+        return _found(m, "DURATION", duration(None, unit))  # "two to three weeks": how many is open
     if unit == "WE":
         return _found(m, "DURATION", "P1WE" if n == 1 else duration(n, "WE"))
     f = _found(m, "DURATION", duration(n, unit))
