@@ -122,3 +122,12 @@ def test_a_range_of_amounts_is_one_open_duration() -> None:
         "the next 12 to 18 months": "DURATION PXM"
     }
     assert found("The project took five or six years.") == {"five or six years": "DURATION PXY"}
+
+
+def test_after_midnight_is_the_start_of_the_day() -> None:
+    # regression: "after midnight on Saturday" was Saturday T24:00, the end of Saturday
+    text = "The bill was signed shortly after midnight on Saturday."
+    assert found(text, dt.date(2025, 3, 16)) == {"midnight on Saturday": "TIME 2025-03-15T00:00"}
+    assert found("The offer expired at midnight Friday.", dt.date(2025, 3, 16)) == {
+        "midnight Friday": "TIME 2025-03-14T24:00"
+    }

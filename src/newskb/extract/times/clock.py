@@ -73,6 +73,7 @@ def _explicit_am(m: re.Match[str]) -> bool:
     return bool(ap) and ap.lower().startswith("a")
 
 
+_AFTER = re.compile(r"\bafter\s+$", re.I)
 _HIGH = re.compile(r"\bhigh\s+$", re.I)
 _PM_WORDS = ("night", "tonight", "evening", "afternoon")
 
@@ -84,6 +85,8 @@ def clock(m: re.Match[str], ctx: Ctx) -> Found | None:
     if m["noon"] and _HIGH.search(ctx.text, max(0, m.start() - 6), m.start()):
         return None  # "high noon comes today": an idiom, not twelve o'clock
     h, mi = hm
+    if h == 24 and _AFTER.search(ctx.text, max(0, m.start() - 8), m.start()):
+        h = 0  # "just after midnight on Saturday": the start of Saturday, not its end
     day_word = " ".join((m["pre"] or m["post"] or "").lower().split())
     if h < 12 and not (m["ap"] or m["ap2"]) and day_word.endswith(_PM_WORDS):
         h += 12  # "at 10:30 last night", "tonight at 9"
