@@ -57,3 +57,26 @@ def test_header_instant_anchors_the_times_and_undated_stays_honest() -> None:
     (doc,) = nlp.parse_many([b.text])
     times = {t.text: t.value for t in extract(b, doc).times}
     assert times["Monday"] == "XXXX-WXX-1" and times["Thursday"] == "XXXX-WXX-4"
+
+
+def test_a_day_the_subject_is_lies_ahead() -> None:
+    # regression (issue 18): "The deadline is Friday" was last Friday
+    pub = dt.date(2025, 3, 19)  # a Wednesday
+    assert _values("The deadline is Friday.", pub) == {"Friday": "2025-03-21"}
+    assert _values("The vote is on Thursday.", pub) == {"Thursday": "2025-03-20"}
+    assert _values("The trial is set for Monday.", pub) == {"Monday": "2025-03-24"}
+    assert _values("The deadline for bids is 5 p.m. on Friday.", pub) == {
+        "5 p.m. on Friday": "2025-03-21T17:00"
+    }
+    # a day hanging on a noun keeps the tense of the report
+    assert _values("The toll is 50 after the quake on Monday.", pub) == {"Monday": "2025-03-17"}
+
+
+def test_ahead_of_a_weekdays_event_is_still_to_come() -> None:
+    # regression (issue 18): a possessive weekday was always past, "ahead of Sunday's election" too
+    pub = dt.date(2025, 3, 19)  # a Wednesday
+    text = "Campaigning intensified ahead of Sunday's election."
+    assert _values(text, pub) == {"Sunday": "2025-03-23"}
+    assert _values("Wednesday's ruling angered the opposition.", dt.date(2025, 3, 21)) == {
+        "Wednesday": "2025-03-19"
+    }

@@ -16,6 +16,10 @@ def found(text: str, anchor: dt.date = OCT26) -> dict[str, str]:
     return {t.text: f"{t.type} {t.value}" for t in tag_text(text, anchor, load()(text))}
 
 
+def _tv(text: str, anchor: dt.date) -> dict[str, str]:
+    return {t.text: t.value for t in tag_text(text, anchor, load()(text))}
+
+
 def test_results_story_quarter_is_the_one_it_named() -> None:
     # a fiscal first quarter that ended Sept. 30: "the quarter", "a year earlier" are that one
     v = found(
@@ -113,3 +117,31 @@ def test_formerly_is_no_time() -> None:
     # 0 of 3 "formerly" annotated in TBAQ and MEANTIME ("the formerly state-owned company")
     assert found("Robert Angelo, formerly senior vice president, left.") == {}
     assert found("The formerly state-owned company was floated.") == {}
+
+
+def test_this_past_week_is_the_last_one() -> None:
+    # regression (issue 18): "this past week" was a duration P1W ("past week")
+    wed = dt.date(2025, 3, 19)
+    sun = dt.date(2025, 3, 23)
+    assert _tv("Shares rose 5 percent this past week.", wed) == {"this past week": "2025-W11"}
+    assert _tv("Shares rose 5 percent this past week.", sun) == {"this past week": "2025-W12"}
+    assert _tv("The strike began this past weekend.", wed) == {"this past weekend": "2025-W11-WE"}
+    assert _tv("It rained this past summer.", wed) == {"this past summer": "2024-SU"}
+
+
+def test_the_day_before_said_alone_is_one_day_off_the_narrative() -> None:
+    text = "The minister resigned on March 5. The day before, he had denied the reports."
+    assert _tv(text, dt.date(2025, 3, 19))["The day before"] == "2025-03-04"
+    # "the day before authorities issued a warrant" is anchored on an event: left alone
+    text = "He was last seen on Nov. 3, the day before authorities issued a warrant."
+    assert "the day before" not in _tv(text, dt.date(2025, 3, 19))
+
+
+def test_in_the_afternoon_is_the_narratives_day() -> None:
+    text = "The minister arrived on Tuesday and left in the afternoon."
+    assert _tv(text, dt.date(2025, 3, 19)) == {
+        "Tuesday": "2025-03-18",
+        "the afternoon": "2025-03-18TAF",
+    }
+    # "in the evening of March 3": the day named after it, not the narrative's
+    assert "the evening" not in _tv("It happened in the evening of March 3.", dt.date(2025, 3, 19))

@@ -59,6 +59,7 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.BARE_UNITS, rel.bare_units),
     (g.UNIT_ADJ, rel.unit_adjective),
     (g.MID_POD, rel.mid_part_of_day),
+    (g.DAY_OFF, rel.day_off),
     (g.REFS, rel.refs),
     (g.HOLIDAY, holiday),
     (g.YEAR_ADJ, r.year_adj),
@@ -112,11 +113,21 @@ def _premodify(text: str, f: r.Found) -> r.Found:
 
 
 def _ranges(text: str, kept: list[r.Found]) -> list[r.Found]:
-    """ "March 3 to 5": the bare day after a month-day date is a second expression."""
+    """ "March 3 to 5", "March 3-4": the bare day after a month-day date is a second expression;
+    so is the one before a day-month date ("12-13 April")."""
     out = list(kept)
     for f in kept:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.value):
             continue
+        head = g.RANGE_HEAD.search(text, max(0, f.start - 8), f.start)
+        if head is not None and text[f.start : f.start + 1].isdigit():
+            day = int(re.sub(r"\D", "", head["d"]))
+            if day < int(f.value[8:]) and not any(
+                k.start < f.start and k.end > head.start() for k in kept
+            ):
+                out.append(
+                    r.Found(head.start("d"), head.end("d"), "DATE", f"{f.value[:8]}{day:02d}")
+                )
         m = g.RANGE_TAIL.match(text, f.end)
         if m is None or any(k.start < m.end("d") and k.end > m.start("d") for k in kept):
             continue

@@ -7,6 +7,7 @@ import re
 from newskb.extract.times import calendar as cal
 from newskb.extract.times.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from newskb.extract.times.rules import Ctx, Found
+from newskb.extract.times.tense import is_on
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
@@ -21,10 +22,16 @@ def _date_part(word: str | None, m: re.Match[str], ctx: Ctx) -> str | None:
         return cal.date_near(ctx.anchor, mo or 1, d, ctx.tense(m.start()))
     if w in _DAY_WORDS:
         return cal.shift(ctx.anchor, "D", _DAY_WORDS[w])
+    if w.startswith(("last", "this")):  # "last night", "this morning"
+        early = _explicit_am(m)  # "2 a.m. last night": early today
+        back = -1 if w.startswith("last") and not early else 0
+        return cal.shift(ctx.anchor, "D", back)
     wd = WEEKDAYS.get(w) or WEEKDAYS.get(w[:3])
     if wd:
-        ahead = ctx.tense(m.start()) > 0 or _DEADLINE.search(
-            ctx.text, max(0, m.start() - 12), m.start()
+        ahead = (
+            ctx.tense(m.start()) > 0
+            or _DEADLINE.search(ctx.text, max(0, m.start() - 12), m.start())
+            or is_on(ctx.text, m.start())
         )
         return cal.weekday(ctx.anchor, wd, 1 if ahead else -1)
     return None
@@ -61,11 +68,28 @@ def _hour(m: re.Match[str]) -> tuple[int, int] | None:
     return h, mi
 
 
+def _explicit_am(m: re.Match[str]) -> bool:
+    ap = m["ap"] or m["ap2"]
+    return bool(ap) and ap.lower().startswith("a")
+
+
+_AFTER = re.compile(r"\bafter\s+$", re.I)
+_HIGH = re.compile(r"\bhigh\s+$", re.I)
+_PM_WORDS = ("night", "tonight", "evening", "afternoon")
+
+
 def clock(m: re.Match[str], ctx: Ctx) -> Found | None:
     hm = _hour(m)
     if hm is None:
         return None
+    if m["noon"] and _HIGH.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return None  # "high noon comes today": an idiom, not twelve o'clock
     h, mi = hm
+    if h == 24 and _AFTER.search(ctx.text, max(0, m.start() - 8), m.start()):
+        h = 0  # "just after midnight on Saturday": the start of Saturday, not its end
+    day_word = " ".join((m["pre"] or m["post"] or "").lower().split())
+    if h < 12 and not (m["ap"] or m["ap2"]) and day_word.endswith(_PM_WORDS):
+        h += 12  # "at 10:30 last night", "tonight at 9"
     date = _date_part(m["pre"], m, ctx) or _date_part(m["post"], m, ctx)
     zone = " ".join(m["zone"].split()) if m["zone"] else None
     if date is None:  # "at 10 p.m.": on the day the narrative is at (see ``tag_text``)

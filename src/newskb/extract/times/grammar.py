@@ -43,15 +43,18 @@ PREMOD = re.compile(
     IC,
 )
 
+# a date may follow or precede a day range's hyphen: "12-13 April", "March 3-4"
+_B_DAY = r"(?<![\w'])(?<!(?<!\d)-)"
+_E_DAY = r"(?!\w|-(?!\d{1,2}(?!\d))\w)"
 DATE_FULL = re.compile(
-    B + r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:"
+    _B_DAY + r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:"
     r"(?P<m1>" + MONTH + r")\s+(?P<d1>" + DAYNUM + r"|(?-i:" + DAY_WORD + r")(?![\s-]+(?:"
     r"quarter|half|time|week|day|month|year|place)))(?:(?:,\s*|\s+)(?P<y1>" + YEAR + r"))?"
     r"|(?:the\s+)?(?P<d2>" + DAYNUM + r")(?:\s+of)?\s+(?P<m2>" + MONTH + r")"
     r"(?:,?\s+(?P<y2>" + YEAR + r"))?"
     r"|(?P<y3>" + YEAR + r")-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])"
     r"|(?P<m4>0?[1-9]|1[0-2])/(?P<d4>[0-2]?\d|3[01])/(?P<y4>" + YEAR + r"|\d\d)"
-    r")" + E,
+    r")" + _E_DAY,
     IC,
 )
 MONTH_YEAR = re.compile(
@@ -98,7 +101,7 @@ Q_SHORT = re.compile(
     r"\b(?:(?P<y0>" + YEAR + r")\s*)?Q(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<y>" + YEAR + r"))?\b"
 )
 RELATIVE = re.compile(
-    B + r"(?P<rel>this|last|next|past|previous|coming|current|following|that|"
+    B + r"(?P<rel>this\s+past|this|last|next|past|previous|coming|current|following|that|"
     r"the\s+(?:current|past|last|next|coming|previous|following|same|present|very))\s+"
     r"(?P<what>(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|"
     r"century|season|" + SEASON + r"|" + PART_OF_DAY + r"))" + E,
@@ -121,7 +124,7 @@ SEASON_RE = re.compile(
     + SEASON
     + r")(?:\s+(?:of\s+)?(?P<y>"
     + YEAR
-    + r"))?"
+    + r")|\s+of\s+(?P<yrel>last|this|next)\s+year)?"
     + E,
     IC,
 )
@@ -137,7 +140,20 @@ REFS = re.compile(
 )
 WEEKDAY_RE = re.compile(
     B + r"(?:(?P<pod0>early|late)\s+)?(?P<wd>" + WEEKDAY + r")(?P<pl>s)?"
-    r"(?:\s+(?P<pod>" + PART_OF_DAY + r"))?" + E,
+    r"(?:\s+(?P<pod>" + PART_OF_DAY + r")(?P<podpl>(?<!overnight)s)?)?" + E,
+    IC,
+)
+# "every Monday and Thursday", "Monday and Tuesday nights": a weekday coordinated with a set
+SET_BEFORE_WD = re.compile(
+    r"\b(?:every|each)\s+"
+    + WEEKDAY
+    + r"(?:\s*,\s*"
+    + WEEKDAY
+    + r")*(?:\s*,?\s+(?:and|or)\s+|\s*,\s*)$",
+    IC,
+)
+SET_AFTER_WD = re.compile(
+    r"\s*,?\s+(?:and|or)\s+" + WEEKDAY + r"(?:(?P<pl>s)|\s+(?P<pod>" + PART_OF_DAY + r")s)" + E,
     IC,
 )
 AGO = re.compile(
@@ -149,11 +165,19 @@ DURATION = re.compile(
     B + r"(?:(?P<det>the|a|an|another|an\s+additional|each\s+of\s+the)\s+)?"
     r"(?:(?P<rel>first|last|past|next|coming|final|latest|previous|following|initial|"
     r"entire|whole|full|better\s+part\s+of\s+the)\s+)?"
+    r"(?:(?P<n0>\d+|" + NUM_WORD + r")(?:\s+(?:to|or)\s+|\s*[-–]\s*))?"  # "12 to 18 months"
     r"(?P<n>" + NUMBER + r")(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|"
     r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")(?P<suf>-long|-old|\s+old)?" + E,
     IC,
 )
-MID_POD = re.compile(B + r"mid[\s-]?(?P<pod>morning|afternoon|evening)" + E, IC)
+# "the day before", "the day after" said alone (not "the day before the vote"): one day off the
+# narrative's day ("later in the day" is left alone: TimeML gold rarely tags it)
+DAY_OFF = re.compile(B + r"the\s+day\s+(?P<off>before|after)(?=\s*[,.;:)])", IC)
+# "by mid-afternoon", "buy orders in the morning": that part of the narrative's day (not "in the
+# morning of March 3", whose day comes after it)
+MID_POD = re.compile(
+    B + r"(?:mid[\s-]?|(?<=\bin\s)the\s+)(?P<pod>morning|afternoon|evening)(?!\s+of\b)" + E, IC
+)
 UNIT_ADJ = re.compile(B + r"(?P<u>" + UNIT + r")-(?:long|old)" + E, IC)  # "decades-long"
 BARE_UNITS = re.compile(
     r"\b(?:for|in|over|within|than|after|take|takes|took|lasted)\s+"
@@ -164,14 +188,21 @@ BARE_UNITS = re.compile(
 SET_RE = re.compile(
     B + r"(?:(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)|"
     r"(?:every|each)\s+(?:other\s+)?(?:(?P<n>" + NUM_WORD + r"|\d+)\s+)?"
-    r"(?P<u>" + UNIT + r"|" + WEEKDAY + r"|" + MONTH + r"|" + PART_OF_DAY + r")|"
+    r"(?P<u>" + UNIT + r"|" + WEEKDAY + r"|" + MONTH + r"|" + PART_OF_DAY + r"|" + SEASON + r")|"
     r"(?:once|twice|\d+\s+times|" + NUM_WORD + r"\s+times)\s+(?:a|an|per|every)\s+"
     r"(?P<u2>" + UNIT + r")|per\s+(?P<u3>second|minute|hour|day|week|month|year))" + E,
     IC,
 )
 A_UNIT = re.compile(r"(?<=\s)(?P<det>a|an)\s+(?P<u>day|week|month|year|hour)" + E, IC)
+# "at 10:30 last night", "this morning at 9": a day and the half of it the hour is in
+_DAY_PART = r"last\s+night|tonight|this\s+(?:morning|afternoon|evening)"
 CLOCK = re.compile(
-    B + r"(?:(?P<pre>" + WEEKDAY + r"|today|yesterday|tomorrow|tonight)(?:,)?\s+(?:at\s+)?)?"
+    B
+    + r"(?:(?P<pre>"
+    + WEEKDAY
+    + r"|today|yesterday|tomorrow|tonight|"
+    + _DAY_PART
+    + r")(?:,)?\s+(?:at\s+)?)?"
     r"(?:(?P<h>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?\s?m\b\.?))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>[ap]\.?\s?m\b\.?)"
     r"|(?P<h3>1[0-2]|0?[1-9]|" + NUM_WORD + r")\s+o'clock"
@@ -181,10 +212,11 @@ CLOCK = re.compile(
     r"(?-i:" + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])|"
     r"local\s+time|"
     r"(?-i:(?:[A-Z][\w'’.-]+\s+){1,3})time)(?(paren)\)))?"
-    r"(?:,?\s+(?:on\s+)?(?P<post>" + WEEKDAY + r"|today|yesterday|tomorrow|"
+    r"(?:,?\s+(?:on\s+)?(?P<post>" + WEEKDAY + r"|today|yesterday|tomorrow|" + _DAY_PART + r"|"
     r"(?P<pm>" + MONTH + r")\s+(?P<pd>" + DAYNUM + r")))?" + E,
     IC,
 )
+RANGE_HEAD = re.compile(r"(?<![\w'-])(?P<d>" + DAYNUM + r")\s*[-–]\s*$")
 RANGE_TAIL = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*(?P<d>" + DAYNUM + r")" + E, IC)
 HOLIDAY = re.compile(
     B + r"(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)|Thanksgiving(?:\s+Day)?|"

@@ -127,8 +127,9 @@ NUM_WORD = (
     + "|".join(sorted(SMALL, key=len, reverse=True)) + ")"
 )  # fmt: skip
 NUMBER = (
-    r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + NUM_WORD + r"(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|"
-    r"a\s+single|a\s+dozen|(?:a|one)\s+hundred|an?(?:\s+and\s+a\s+half)?|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?|" + NUM_WORD + r"(?:\s+and\s+a\s+half)?|"
+    r"(?:a\s+)?couple\s+of|a\s+single|a\s+dozen|(?:a|one)\s+hundred|half\s+an?|an?\s+half|"
+    r"an?(?:\s+and\s+a\s+half)?|"
     + alt(VAGUE_NUMBERS)[3:-1] + ")"
 )  # fmt: skip
 UNIT = (

@@ -8,6 +8,7 @@ from newskb.extract.times.lexicon import NUMBER_WORDS, ORDINALS, UNITS, VAGUE_NU
 
 _SPACE = re.compile(r"[\s-]+")
 _VAGUE = frozenset(VAGUE_NUMBERS)
+_HALF = frozenset({"half a", "half an", "a half"})
 
 
 def parse_number(text: str) -> float | None:
@@ -15,6 +16,8 @@ def parse_number(text: str) -> float | None:
     t = _SPACE.sub(" ", text.lower().strip())
     if t in _VAGUE:
         return None
+    if t in _HALF:
+        return 0.5  # "half an hour", "a half day"
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5

@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from newskb.extract.times import calendar as cal
+from newskb.extract.times.grammar import SET_AFTER_WD, SET_BEFORE_WD
 from newskb.extract.times.lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from newskb.extract.times.numbers import duration, parse_number, unit_code
 from newskb.extract.times.rules import (
@@ -20,6 +21,7 @@ from newskb.extract.times.rules import (
     _weekday,
     put_off_until,
 )
+from newskb.extract.times.tense import is_on
 
 _REL_N = {"this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
           "previous": -1, "next": 1, "coming": 1, "following": 1, "that": 0, "very": 0}  # fmt: skip
@@ -52,6 +54,8 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     ana = _anaphoric(m, rel, the, what)
     if ana is not None or rel in ("that", "very"):
         return ana
+    if m["rel"].lower().startswith("this") and rel == "past":
+        return _this_past(m, ctx, what)
     if what in PARTS_OF_DAY:
         if rel == "this" or rel == "current":
             base = cal.day(a) if a else "XXXX-XX-XX"
@@ -76,6 +80,24 @@ def relative(m: re.Match[str], ctx: Ctx) -> Found | None:
     if unit == "SE":
         return None
     return _found(m, "DATE", cal.shift(a, unit, n))
+
+
+def _this_past(m: re.Match[str], ctx: Ctx, what: str) -> Found | None:
+    """ "this past week", "this past weekend", "this past summer": the last one, a date."""
+    if what in SEASONS:
+        return _found(m, "DATE", cal.season(ctx.anchor, SEASONS[what], -1))
+    unit = unit_code(what)
+    if unit not in ("W", "WE", "M", "Q", "Y"):
+        return None
+    # on a Saturday or Sunday "this past week(end)" is the one now ending
+    n = 0 if unit in ("W", "WE") and ctx.anchor and ctx.anchor.isoweekday() >= 6 else -1
+    return _found(m, "DATE", cal.shift(ctx.anchor, unit, n))
+
+
+def day_off(m: re.Match[str], ctx: Ctx) -> Found | None:
+    """ "the day before", "the day after" (said alone): one day off the narrative's day."""
+    n = -1 if m["off"].lower() == "before" else 1
+    return Found(m.start(), m.end(), "DATE", "", anaphor=("D", n, ""))
 
 
 def relative_weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
@@ -120,13 +142,23 @@ def mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Found | None:
     return Found(m.start(), m.end(), "TIME", "", anaphor=("D", 0, code))
 
 
+_NOUN_SEASON = re.compile(
+    r"\s+(?:in|of|from|to|back)\b(?!\s+(?:(?:last|this|next|that)\s+year|\d{4}|'\d\d)\b)", re.I
+)
+
+
 def season(m: re.Match[str], ctx: Ctx) -> Found | None:
     det = (m["det"] or "").lower()
     code = SEASONS[m["s"].lower()]
     if m["y"]:
         return _found(m, "DATE", f"{m['y']}-{code}")
+    if m["yrel"]:  # "the fall of next year"
+        year = cal.shift(ctx.anchor, "Y", {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()])
+        return _found(m, "DATE", f"{year}-{code}")
     if not det:
         return None  # a bare "fall" or "spring" is far more often a verb or a noun
+    if not m["y"] and _NOUN_SEASON.match(ctx.text, m.end()) and code in ("FA", "SP"):
+        return None  # "the fall in prices", "the fall of the Berlin Wall": a noun
     n = {"last": -1, "next": 1}.get(det, 0)
     if det in ("the", "that"):
         n = -1 if ctx.tense(m.start()) < 0 else (1 if ctx.tense(m.start()) > 0 else 0)
@@ -190,16 +222,35 @@ def _current_is_time(text: str, end: int) -> bool:
     return not _CURRENT_NOUN.match(text, end)
 
 
+def _weekday_set(m: re.Match[str], ctx: Ctx) -> str | None:
+    """The part-of-day code ("" for none) when the weekday names a set: "on Mondays", "on
+    Tuesday nights", or coordinated with one ("every Monday and Thursday", "on Monday and
+    Tuesday nights"); else None."""
+    if m["pl"] or m["podpl"]:
+        return PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
+    if m["pod"]:
+        return None
+    if SET_BEFORE_WD.search(ctx.text, max(0, m.start() - 60), m.start()):
+        return ""
+    after = SET_AFTER_WD.match(ctx.text, m.end())
+    if after is not None:
+        return PARTS_OF_DAY.get((after["pod"] or "").lower(), "")
+    return None
+
+
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead)[\s-]up\s+to)\s+$", re.I)
+
+
 def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     wd = _weekday(m["wd"])
-    if m["pl"]:
-        pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
-        return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+    pod_set = _weekday_set(m, ctx)
+    if pod_set is not None:
+        return _found(m, "SET", f"XXXX-WXX-{wd}" + (f"T{pod_set}" if pod_set else ""))
     # "Wednesday's ruling": a possessive weekday names an event the news reports, a past one;
     # "postponed until Tuesday": a new date, ahead whatever the tense of the clause
-    if ctx.text.startswith("'s", m.end()):
-        tense = -1
-    elif put_off_until(ctx.text, m.start()):
+    if ctx.text.startswith("'s", m.end()):  # but "ahead of Sunday's election" is still to come
+        tense = 1 if _AHEAD_OF.search(ctx.text, max(0, m.start() - 24), m.start()) else -1
+    elif put_off_until(ctx.text, m.start()) or is_on(ctx.text, m.start()):
         tense = 1
     else:
         tense = ctx.tense(m.start())
@@ -241,6 +292,8 @@ def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "the Communist Party daily Granma": a newspaper
     if m["adv"]:
         return _found(m, "SET", _SET_UNIT[m["adv"].lower()])
+    if m["u3"] and m["u3"].lower() in ("second", "minute"):
+        return None  # "instructions per second", "rounds per minute": a rate, not a time
     u = m["u"] or m["u2"] or m["u3"] or ""
     if u.lower().rstrip(".") in WEEKDAYS or (
         u.lower().rstrip(".").endswith("day") and (u.lower().rstrip("s") in WEEKDAYS)
@@ -248,6 +301,8 @@ def set_(m: re.Match[str], ctx: Ctx) -> Found | None:
         return _found(m, "SET", f"XXXX-WXX-{_weekday(u.rstrip('s'))}")
     if u.lower() in PARTS_OF_DAY:
         return _found(m, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u.lower()]}")
+    if u.lower() in SEASONS:  # "every summer"
+        return _found(m, "SET", f"XXXX-{SEASONS[u.lower()]}")
     mo = _month(u)
     if mo and u[:1].isupper():
         return _found(m, "SET", f"XXXX-{mo:02d}")
@@ -273,6 +328,9 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
         return None
+    full = _ROUND_THE_CLOCK.get((n, unit))
+    if full and re.match(rf"\s+(?:a|per|each)\s+{full}\b", ctx.text[m.end() : m.end() + 12], re.I):
+        return None  # "24 hours a day, seven days a week": always, not an amount of time
     if (
         m["n"].lower() == "one"
         and unit == "D"
@@ -286,6 +344,11 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
             return _found(m, "SET", duration(1, unit))
         if not _DURATION_BEFORE.search(before):
             return None
+    if m["n0"]:
+        low = parse_number(m["n0"])
+        if low is None or n is None or low >= n or m["suf"]:
+            return None  # "3-2 days", "two to one-year-old"
+        return _found(m, "DURATION", duration(None, unit))  # "two to three weeks": how many is open
     if unit == "WE":
         return _found(m, "DURATION", "P1WE" if n == 1 else duration(n, "WE"))
     f = _found(m, "DURATION", duration(n, unit))
@@ -294,6 +357,12 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
     return f
 
 
+_ROUND_THE_CLOCK: dict[tuple[float | None, str], str] = {
+    (24.0, "H"): "day",
+    (7.0, "D"): "week",
+    (365.0, "D"): "year",
+    (52.0, "W"): "year",
+}
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|should|can|must|to)\s+$", re.I)
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|in|within|over|than|after|about|nearly|almost|least|up\s+to|only|just|"

@@ -9,6 +9,7 @@ unparsed get their tense from their words (``tense_of_words``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -60,7 +61,8 @@ def _tense(verb: Token, depth: int = 0) -> int:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
             return 1
     if verb.lower_ in _FUTURE_AUX or (
-        verb.lemma_ in ("schedule", "plan", "due") and not _past_form(verb, children)
+        verb.lemma_ in ("schedule", "plan", "due", "set", "slate")
+        and not _past_form(verb, children)
     ):
         return 1  # "is scheduled for Tuesday", not "planned to pay on Friday"
     if verb.tag_ in ("VB", "VBG") and any(
@@ -231,6 +233,33 @@ def _scheduled_head(tok: Token) -> bool:
     return False
 
 
+def _present_copula(tok: Token) -> bool:
+    """ "The deadline is Friday", "the vote is on Thursday", "he is in Brussels on Thursday":
+    a day said of the subject with a present "is" lies ahead (a past one takes "was"); the day
+    must hang on the copula itself, not on a noun ("the toll is 50 after the quake on Monday")."""
+    head = tok.head
+    if head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return (
+        head is not tok
+        and head.lemma_ == "be"
+        and head.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
+
+
+# "the deadline is Friday", "the vote is on Thursday", "talks are set for Monday"
+_IS_ON = re.compile(
+    r"\b(?-i:is|are)\s+(?:(?:set|slated|due|scheduled)\s+)?(?:(?:for|on|until)\s+)?$", re.I
+)
+
+
+def is_on(text: str, start: int) -> bool:
+    """Does a present "is"/"are" (and no more) come right before the day at ``start``? A day
+    the subject is (on) lies ahead: a past one would take "was"."""
+    return _IS_ON.search(text, max(0, start - 40), start) is not None
+
+
 def tense_reader(doc: Doc | None) -> Callable[[int], int]:
     """A function: character offset -> tense of its clause (0 when there is no parse). A doc the
     selective parser left wholly unparsed still has sentences: their words give the tense."""
@@ -251,7 +280,8 @@ def tense_reader(doc: Doc | None) -> Callable[[int], int]:
                 cache[i] = tense_of_words(tok)
             else:
                 tense = _tense(_verb_of(tok))
-                cache[i] = SCHEDULED if tense <= 0 and _scheduled_head(tok) else tense
+                ahead = tense == 0 and _present_copula(tok)
+                cache[i] = SCHEDULED if ahead or (tense <= 0 and _scheduled_head(tok)) else tense
         return cache[i]
 
     return at
