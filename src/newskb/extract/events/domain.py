@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newskb.extract.events.lexicon import word_set
+from newskb.nlp.docs import lower_words
 
 SPORT = word_set(
     """match goal striker midfielder defender goalkeeper tournament championship league cup
@@ -36,7 +37,7 @@ SPORT_ARTICLE_WORDS = 3
 
 def sport_article(doc: Doc) -> bool:
     """Several distinct sport words, or a score and one sport word."""
-    seen = {t.lower_ for t in doc if t.lower_ in SPORT}
+    seen = lower_words(doc) & SPORT
     if len(seen) >= SPORT_ARTICLE_WORDS:
         return True
     return bool(seen) and SCORE.search(doc.text) is not None
@@ -124,7 +125,7 @@ CAMPAIGN_ARTICLE_WORDS = 4
 
 def campaign_article(doc: Doc) -> bool:
     """Election-campaign news: several distinct campaign words."""
-    return len({t.lower_ for t in doc if t.lower_ in CAMPAIGN}) >= CAMPAIGN_ARTICLE_WORDS
+    return len(lower_words(doc) & CAMPAIGN) >= CAMPAIGN_ARTICLE_WORDS
 
 
 PARTY_POLITICS = word_set(
@@ -138,5 +139,4 @@ PARTY_POLITICS_WORDS = 4
 def party_politics_article(doc: Doc) -> bool:
     """News of party politics (a campaign, Congress, the parties): several distinct such
     words. There, support, refusal, meeting and threat words are mostly talk (issue 15)."""
-    words = {t.lower_ for t in doc if t.lower_ in PARTY_POLITICS}
-    return campaign_article(doc) or len(words) >= PARTY_POLITICS_WORDS
+    return campaign_article(doc) or len(lower_words(doc) & PARTY_POLITICS) >= PARTY_POLITICS_WORDS

@@ -23,7 +23,7 @@ from newskb.extract.quotes.speaker import (
     subject_of,
 )
 from newskb.model import Content, Quote, QuoteKind, QuoteMode, Span, Speaker
-from newskb.nlp.docs import text_of
+from newskb.nlp.docs import text_of, token_table
 
 ALL_MARKS = frozenset("\"“”„«»'‘’")
 MIN_QUOTE_WORDS = 4  # an unattributed quoted stretch shorter than this is a scare quote
@@ -301,7 +301,7 @@ _LAST: list[_DocMemo] = []  # the last doc's memo only
 def _memo(doc: Doc) -> _DocMemo:
     if not _LAST or _LAST[0].doc is not doc or len(_LAST[0].token_starts) != len(doc):
         sents = list(doc.sents)
-        _LAST[:] = [_DocMemo(doc, [t.idx for t in doc], sents, [x.start_char for x in sents])]
+        _LAST[:] = [_DocMemo(doc, token_table(doc)[1], sents, [x.start_char for x in sents])]
     return _LAST[0]
 
 

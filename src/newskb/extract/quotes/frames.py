@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from newskb.extract.quotes.cues import CueLexicon
 from newskb.extract.quotes.indirect import VERBAL, Candidate, Lines, _verb
 from newskb.extract.quotes.speaker import is_passive
+from newskb.nlp.docs import lower_lemmas
 
 MIN_RATE = 0.5  # smoothed precision a frame needs to be read as a cue
 PRIOR = 2.0  # pseudo-counts of misses added to every frame (a frame seen once is not trusted)
@@ -157,9 +158,11 @@ def learned_stances(doc: Doc, lex: CueLexicon, lines: Lines, table: FrameTable) 
     """Attributions of verbs in a frame the table accepts and the hand rules do not read."""
     out: list[Candidate] = []
     accepted = table.lemmas
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if lemma not in accepted or hand_reads(lemma, lex) or not eligible(tok, lex):
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in accepted or hand_reads(lemma, lex):
+            continue
+        tok = doc[i]
+        if not eligible(tok, lex):
             continue
         for frame in frames_of(tok, lines):
             if not table.accepts(lemma, frame):
