@@ -16,7 +16,11 @@ run = extract_checked  # real model, spans checked against the text
 
 
 def said(q: Quote) -> tuple[str | None, str | None, str]:
-    return (q.speaker and q.speaker.text, q.cue and q.cue.text, q.content.text)
+    return (
+        q.speaker.text if q.speaker else None,
+        q.cue.text if q.cue else None,
+        q.content.text,
+    )
 
 
 def test_called_with_a_quoted_predicate() -> None:
