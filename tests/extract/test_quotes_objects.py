@@ -51,3 +51,11 @@ def test_no_predicate_no_stance() -> None:
     assert [said(q)[1] for q in run('Trump criticized "the media" on Monday.').quotes] != [
         "criticized"
     ]
+
+
+def test_a_poll_shows_a_finding() -> None:
+    # regression: "show" read only with a clause, so "the survey shows [a gap]" was missed
+    x = run("But the survey shows only a small gender gap.")
+    assert [said(q) for q in x.quotes] == [("the survey", "shows", "only a small gender gap")]
+    # a person showing a thing is no finding
+    assert run("The senator showed the letter to reporters on Monday.").quotes == ()
