@@ -51,6 +51,10 @@ consistent; ``spans`` holds the rules that need every cue of a sentence):
 - colon-introduced statements ("The Church denied the allegations:" + the next paragraph; 'Sunak
   defended the record whilst promising an update: "..."'): the speech verb before the colon, its
   subject, and the set-off text as content.
+- "Name: statement" lines (headlines, transcripts: "Harry Reid: 'Never underestimate Trump.'"):
+  the named entity's statement, the colon its cue (``labels.py``).
+- a quotation right after the sentence attributing the one before it goes on with that speaker
+  however long the speaker's apposition ('"A," said X, a broker in Tampa who ... . "B."').
 - statements read out without quote marks ("X released a statement ..." and the plain
   paragraphs after it, as long as the next paragraph says "X also noted ..."): ``statements.py``.
 """
