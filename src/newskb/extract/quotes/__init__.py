@@ -51,6 +51,10 @@ consistent; ``spans`` holds the rules that need every cue of a sentence):
 - colon-introduced statements ("The Church denied the allegations:" + the next paragraph; 'Sunak
   defended the record whilst promising an update: "..."'): the speech verb before the colon, its
   subject, and the set-off text as content.
+- "Name: statement" lines (headlines, transcripts: "Harry Reid: 'Never underestimate Trump.'"):
+  the named entity's statement, the colon its cue (``labels.py``).
+- a quotation right after the sentence attributing the one before it goes on with that speaker
+  however long the speaker's apposition ('"A," said X, a broker in Tampa who ... . "B."').
 - statements read out without quote marks ("X released a statement ..." and the plain
   paragraphs after it, as long as the next paragraph says "X also noted ..."): ``statements.py``.
 """
@@ -66,6 +70,7 @@ from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.frames import FrameTable, default_table, learned_stances
 from newskb.extract.quotes.indirect import Lines, candidates
+from newskb.extract.quotes.labels import has_label, labelled, with_labelled
 from newskb.extract.quotes.objects import OBJECT_LEMMAS, stances
 from newskb.extract.quotes.spans import MARKS
 from newskb.extract.quotes.speaker import EntityIndex
@@ -109,7 +114,9 @@ def find_quotes(
         minor += learned_stances(doc, lex, lines, table)
         minor.sort(key=lambda c: c.cue[0])
     if not cands and not regs and not minor:
-        return ()
+        if not has_label(text_of(doc)):
+            return ()
+        return tuple(_renumber(labelled(text_of(doc), EntityIndex.build(so_far.entities))))
     index = EntityIndex.build(so_far.entities)
     types = {e.id: e.type for e in so_far.entities}
     found = quotes(doc, drafts(doc, cands, regs, lines, lex), index, types)
@@ -117,6 +124,9 @@ def find_quotes(
     if minor:
         extra = quotes(doc, drafts(doc, minor, [], lines, lex), index, types)
         found = sorted([*found, *_outside(extra, found)], key=lambda q: q.content.start)
+    lab = labelled(text_of(doc), index) if has_label(text_of(doc)) else []
+    if lab:
+        found = with_labelled(found, lab)
     return tuple(_renumber(_inner_first_person(found)))
 
 

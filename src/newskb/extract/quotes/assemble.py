@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newskb.extract.quotes.cues import CueLexicon, lexicon
-from newskb.extract.quotes.direct import Region
+from newskb.extract.quotes.direct import Region, goes_on
 from newskb.extract.quotes.indirect import Candidate, Lines, is_source
 from newskb.extract.quotes.speaker import (
     PERSONAL,
@@ -215,6 +215,17 @@ def drafts(
                 out.append(Draft("direct", last.speaker, None, r.pieces))
             elif _is_statement(doc, r):
                 out.append(Draft("direct", None, None, r.pieces))
+        elif (
+            not r.nested
+            and last is not None
+            and last.kind == "direct"
+            and last.cue is not None
+            and last.speaker is not None
+            and goes_on(
+                doc, last.pieces[-1][1], last.cue[0], last.speaker.start, last.speaker.end, r.start
+            )
+        ):
+            out.append(Draft("direct", last.speaker, None, r.pieces))
         elif not r.nested and _is_statement(doc, r):
             out.append(Draft("direct", None, None, r.pieces))
     return out

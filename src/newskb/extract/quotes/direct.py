@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 OPEN = frozenset("“„«")
 CLOSE = frozenset("”»")
 STRAIGHT = '"'
@@ -188,3 +190,25 @@ def regions(text: str) -> list[Region]:
     nested = [r for o in outer for r in single_regions(text, o)]
     british = single_outer_regions(text, outer) if "'" in text or "‘" in text else []
     return sorted(outer + british + nested, key=lambda r: (r.start, -r.end))
+
+
+QUOTE_CHARS = frozenset('"“”„«»')
+EDGE = ",.!?;:'’\"“”„«» "
+
+
+def goes_on(doc: Doc, end: int, cue: int, sp_start: int, sp_end: int, start: int) -> bool:
+    """'"A," said X, a broker in Tampa who sells golf courses. "B."': whether the quotation at
+    char ``start`` follows right on the sentence that attributes the one ending at char ``end``
+    (cue token ``cue`` and speaker tokens ``sp_start``..``sp_end`` between the two, in one
+    sentence of one paragraph, nothing else quoted there), so it goes on with that speaker
+    however long the speaker's apposition is."""
+    text = doc.text
+    first, last = doc[sp_start], doc[sp_end - 1]
+    if not (end <= doc[cue].idx and end <= first.idx and last.idx + len(last) <= start):
+        return False
+    between = text[end:start]
+    inner = between.strip(EDGE)
+    if "\n" in between or any(c in QUOTE_CHARS for c in inner) or "''" in inner:
+        return False
+    sent = doc[cue].sent
+    return sent.start_char <= end and text[sent.end_char : start].strip(EDGE) == ""
