@@ -9,8 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
+from newskb.extract.quotes.antecedents import (
+    SUBJECTS,
+    body_antecedent,
+    group_antecedent,
+    memo,
+    person_antecedent,
+)
 from newskb.extract.quotes.cues import CueLexicon, lexicon
 from newskb.extract.quotes.direct import Region, goes_on
 from newskb.extract.quotes.indirect import Candidate, Lines, is_source
@@ -23,14 +29,13 @@ from newskb.extract.quotes.speaker import (
     subject_of,
 )
 from newskb.model import Content, Quote, QuoteKind, QuoteMode, Span, Speaker
-from newskb.nlp.docs import text_of, token_table
+from newskb.nlp.docs import text_of
 
 ALL_MARKS = frozenset("\"“”„«»'‘’")
 MIN_QUOTE_WORDS = 4  # an unattributed quoted stretch shorter than this is a scare quote
 MIN_STATEMENT_WORDS = 6  # ... and without a cue nearby, one shorter than this
 MAX_GAP = 120  # chars between the two halves of an interrupted quote
 NEAR_CHARS = 60  # how far from a quoted region its cue may stand
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # a verb hanging on another ("whilst promising", "adding") takes that verb's subject
 CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
 CLAUSES = frozenset({"ccomp", "conj", "parataxis", "advcl", "cc"})
@@ -295,41 +300,13 @@ def _signed(doc: Doc, text: str, region: Region) -> TokSpan | None:
     return TokSpan(name.start, name.end, name.root.i)
 
 
-@dataclass
-class _DocMemo:
-    """Token offsets and sentences of the doc being read, built once (not once per quote:
-    rebuilding them per region or per pronoun made many quotes cost their square)."""
-
-    doc: Doc
-    token_starts: list[int]
-    sents: list[SpacySpan]
-    sent_chars: list[int]
-
-
-_LAST: list[_DocMemo] = []  # the last doc's memo only
-
-
-def _memo(doc: Doc) -> _DocMemo:
-    if not _LAST or _LAST[0].doc is not doc or len(_LAST[0].token_starts) != len(doc):
-        sents = list(doc.sents)
-        _LAST[:] = [_DocMemo(doc, token_table(doc)[1], sents, [x.start_char for x in sents])]
-    return _LAST[0]
-
-
-def _sentences_before(doc: Doc, at: int, n: int) -> list[SpacySpan]:
-    """The last ``n`` sentences starting before character ``at``, in order."""
-    m = _memo(doc)
-    upto = bisect.bisect_left(m.sent_chars, at)
-    return m.sents[max(0, upto - n) : upto]
-
-
 def _nearby(
     doc: Doc, regions: list[Region], k: int, lines: Lines, lex: CueLexicon
 ) -> tuple[TokSpan, tuple[int, int]] | None:
     """A cue verb with a subject just before or after a quoted region, outside every other
     region (inside its own outer region for a nested quote): 'X said: "..."', '"...", said X'."""
     region = regions[k]
-    starts = _memo(doc).token_starts
+    starts = memo(doc).token_starts
     first = max(bisect.bisect_right(starts, region.start) - 1, 0)
     lo, hi = lines.of(first)
     outer = (
@@ -408,63 +385,6 @@ def _interrupted(
     return None
 
 
-def _antecedent(
-    doc: Doc, at: int, index: EntityIndex, types: Mapping[str, str], said: list[tuple[int, str]]
-) -> str | None:
-    """A he/she speaker: the last earlier quote's person, or a singular person subject of a
-    recent sentence, or the nearest person named before."""
-    quoted = [(pos, e) for pos, e in said if pos < at and types.get(e) == "PERSON"]
-    sents = _sentences_before(doc, at, 6)
-    for sent in reversed(sents):
-        if quoted and quoted[-1][0] >= sent.start_char:
-            return quoted[-1][1]
-        for tok in sent:
-            if (
-                tok.dep_ in SUBJECTS
-                and tok.idx < at
-                and not any(c.dep_ == "conj" for c in tok.children)
-            ):
-                for m in index.at(tok.idx, tok.idx + len(tok)):
-                    if m[3] == "PERSON" and m[4] != "pronoun":
-                        return m[2]
-    if quoted:
-        return quoted[-1][1]
-    return index.before(at, "PERSON")
-
-
-def _group_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
-    """A "they" speaker: the group (organisation, nationality or people, country) named as a
-    plural subject in this or the previous sentence ("Republicans ... They fear ..."), else
-    nothing."""
-    sents = [s for s in doc.sents if s.start_char < at][-2:]
-    for sent in reversed(sents):
-        for tok in reversed(sent):
-            if tok.idx >= at or tok.dep_ not in SUBJECTS or tok.lower_ == "they":
-                continue
-            if any(c.dep_ == "conj" for c in tok.children):
-                return None  # "Smith and Jones": no one entity
-            for m in index.at(tok.idx, tok.idx + len(tok)):
-                if m[3] in ("NORP", "ORG") and m[4] != "pronoun":
-                    return m[2]
-            if tok.tag_ in ("NNS", "NNPS"):
-                return None  # "the voters": a group with no entity
-    return None
-
-
-def _body_antecedent(doc: Doc, at: int, index: EntityIndex) -> str | None:
-    """An "it" speaker ("The ministry ... It said that ..."): the organisation or country that
-    is the subject of this or the previous sentence, else nothing (never a guess further back)."""
-    sents = _sentences_before(doc, at, 2)
-    for sent in reversed(sents):
-        for tok in reversed(sent):
-            if tok.idx >= at or tok.dep_ not in SUBJECTS:
-                continue
-            for m in index.at(tok.idx, tok.idx + len(tok)):
-                if m[3] in ("ORG", "GPE") and m[4] != "pronoun":
-                    return m[2]
-    return None
-
-
 def quotes(
     doc: Doc, found: list[Draft], index: EntityIndex, types: Mapping[str, str]
 ) -> list[Quote]:
@@ -487,11 +407,11 @@ def quotes(
         if d.speaker is not None and text[ss:se].strip():
             entity = resolve(doc, d.speaker, index)
             if entity is None and doc[d.speaker.head].lower_ in PERSONAL:
-                entity = _antecedent(doc, ss, index, types, said)
+                entity = person_antecedent(doc, ss, index, types, said)
             elif entity is None and doc[d.speaker.head].lower_ == "it":
-                entity = _body_antecedent(doc, ss, index)
+                entity = body_antecedent(doc, ss, index)
             elif entity is None and doc[d.speaker.head].lower_ == "they":
-                entity = _group_antecedent(doc, ss, index)
+                entity = group_antecedent(doc, ss, index)
             if entity is not None:
                 said.append((ss, entity))
             speaker = Speaker(ss, se, text[ss:se], entity)
