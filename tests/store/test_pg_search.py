@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,32 +31,43 @@ def schema() -> Iterator[tuple[str, str]]:
             conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
-def test_a_version_6_store_gains_its_search_table_in_place(
-    schema: tuple[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+@contextmanager
+def old_store(url: str, name: str, version: int, m: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A store in schema ``name`` as ``version`` left it, opened by a newskb that knows no
+    later version (``m`` undoes that when its context ends)."""
     import psycopg
 
     from newskb.store.postgres import PostgresStore
     from newskb.store.postgres import store as pg_store
-    from newskb.store.postgres.schema import VERSIONS, build_old
+    from newskb.store.postgres.schema import build_old
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+        conn.execute(f'SET search_path TO "{name}"')
+        build_old(conn, version)
+    m.setattr(pg_store, "VERSIONS", pg_store.VERSIONS[:version])
+    with PostgresStore(url, schema=name) as s:
+        yield s
+
+
+def test_a_version_6_store_gains_its_search_table_in_place(
+    schema: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newskb.store.postgres import PostgresStore
+    from newskb.store.postgres.schema import VERSIONS
 
     url, name = schema
     old = make(SEED, path="a.txt")
     newer = make("Leavitt said grain left Odesa.", path="b.txt", title="Ceasefire in Odesa")
-    with psycopg.connect(url, autocommit=True) as conn:  # a store as version 6 left it
-        conn.execute(f'CREATE SCHEMA "{name}"')
-        conn.execute(f'SET search_path TO "{name}"')
-        build_old(conn, 6)
-    with monkeypatch.context() as m:
-        m.setattr(pg_store, "VERSIONS", pg_store.VERSIONS[:6])
-        with PostgresStore(url, schema=name) as s:
-            assert s.schema_version == 6
-            s.add_batch([old, newer])
-            cols = {r[0] for r in s.conn.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = %s AND table_name = 'articles'", (name,)
-            )}  # fmt: skip
-            assert "fts" in cols
+    # a store as version 6 left it
+    with monkeypatch.context() as m, old_store(url, name, 6, m) as s:
+        assert s.schema_version == 6
+        s.add_batch([old, newer])
+        cols = {r[0] for r in s.conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = 'articles'", (name,)
+        )}  # fmt: skip
+        assert "fts" in cols
     with PostgresStore(url, schema=name) as s:
         assert s.schema_version == VERSIONS[-1][0]
         assert s.conn.execute("SELECT count(*) FROM article_search").fetchone()[0] == 2
@@ -169,26 +181,17 @@ def test_a_version_8_store_is_partitioned_in_place_with_every_vector_kept(
 ) -> None:
     """Version 9 moves the search table's rows into partitions for the rowid ranges in use
     (none for the gap between them) and the trigger goes on making them."""
-    import psycopg
-
     from newskb.store.postgres import PostgresStore
-    from newskb.store.postgres import store as pg_store
-    from newskb.store.postgres.schema import VERSIONS, build_old
+    from newskb.store.postgres.schema import VERSIONS
 
     url, name = schema
     xs = corpus()
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{name}"')
-        conn.execute(f'SET search_path TO "{name}"')
-        build_old(conn, 8)
-    with monkeypatch.context() as m:
-        m.setattr(pg_store, "VERSIONS", pg_store.VERSIONS[:8])
-        with PostgresStore(url, schema=name) as s:
-            s.add_batch(xs[:10])
-            s.conn.execute(
-                "SELECT setval(pg_get_serial_sequence('articles', 'rowid'), %s)", (5 * PART_ROWS,)
-            )
-            s.add_batch(xs[10:20])
+    with monkeypatch.context() as m, old_store(url, name, 8, m) as s:
+        s.add_batch(xs[:10])
+        s.conn.execute(
+            "SELECT setval(pg_get_serial_sequence('articles', 'rowid'), %s)", (5 * PART_ROWS,)
+        )
+        s.add_batch(xs[10:20])
     with PostgresStore(url, schema=name) as s:
         assert s.schema_version == VERSIONS[-1][0] == 9
         parts = s.conn.execute(
