@@ -41,11 +41,16 @@ def main() -> None:
             key = (Path(art.path).name, ev.trigger.text, _flat(ev.sentence.text))  # type: ignore[attr-defined]
             now[key] = plover_type(ev.type, ev.status)
     tot = [0, 0, 0, 0, 0]
+    by_type: dict[str, list[int]] = {}
     for name, rows in audits.items():
         kept = [r for r in rows if (r["doc"], r["trigger"], r["sentence"]) in now]
         same = [r for r in kept if now[(r["doc"], r["trigger"], r["sentence"])] == r["plover_type"]]
         t_ok = sum(r["type_ok"] == "y" for r in same)
         a_ok = sum(r["actor_ok"] == "y" for r in same)
+        for r in same:
+            tally = by_type.setdefault(r["plover_type"], [0, 0])
+            tally[0] += r["type_ok"] == "y"
+            tally[1] += 1
         print(f"{name}: {len(kept)}/{len(rows)} rows still emitted, {len(same)} with the same "
               f"type: type {t_ok}/{len(same)}, actor {a_ok}/{len(same)}")  # fmt: skip
         for r in rows:
@@ -62,6 +67,8 @@ def main() -> None:
     n, k, s, t, a = tot
     print(f"all: {k}/{n} emitted, same type {s}: type {t}/{s} = {t / max(s, 1):.3f}, "
           f"actor {a}/{s} = {a / max(s, 1):.3f}")  # fmt: skip
+    ranked = sorted(by_type.items(), key=lambda kv: -kv[1][1])
+    print("type right / kept, by type: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in ranked))
 
 
 if __name__ == "__main__":

@@ -237,3 +237,13 @@ def test_blind_inquiries_votes_and_funding_make_no_event() -> None:
         assert types(run(text)) == [], (text, types(run(text)))
     x = run("French police are investigating a daring jewellery robbery in Paris.")
     assert ("investigating", "ACCUSE") in types(x)
+
+
+def test_what_others_ought_to_do_is_no_purpose_clause() -> None:
+    # 07j: "the need for Americans to recognize" was kept as a SUPPORT set going (purpose)
+    text = (
+        "Barack Obama spoke about the need for Americans to recognize the positive "
+        "contributions of Muslims in America."
+    )
+    assert ("recognize", "SUPPORT") not in types(run(text))
+    assert ("sent", "AID") in types(run("The Pentagon sent troops to Poland to guard the border."))

@@ -90,3 +90,76 @@ def test_state_acts_outside_party_politics_keep_their_type(
     text: str, ptype: str, trigger: str
 ) -> None:
     assert (ptype, trigger) in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "trigger"),
+    [
+        # 07j: a promise to veto is a threat to refuse, no AGREE
+        ("President Barack Obama has promised to veto the bill.", "AGREE", "promised"),
+        # 07j, 07g: an appeal to go and vote, or to voters, is no political demand
+        ("Senator Bernie Sanders urged students to vote.", "REQUEST", "urged"),
+        ("Governor John Kasich urged voters to slow down.", "REQUEST", "urged"),
+        # 07j: what a country must be is an opinion
+        ("Ben Carson spoke, adding the United States must be equally global.", "REQUEST", "adding"),
+        # 07f: what a candidate would push for is a promise, no demand made
+        ("Hillary Clinton said she would push Congress for immigration reform.", "REQUEST", "push"),
+        # 07j: a poll measures preferences; no one backed anyone
+        (
+            "Female troops preferred Hillary Clinton, while male troops backed Donald Trump, "
+            "57 percent to 22 percent.",
+            "SUPPORT",
+            "backed",
+        ),
+        # 07j: a position on a practice, restated, is no refusal
+        ("Lu Kang repeated that China opposed hacking.", "REJECT", "opposed"),
+    ],
+)
+def test_promises_appeals_polls_and_stances_are_dropped(
+    sentence: str, ptype: str, trigger: str
+) -> None:
+    assert (ptype, trigger) not in coded(POLITICS + sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ptype", "trigger"),
+    [
+        (
+            "Senator Elizabeth Warren urged Democrats to vote for Hillary Clinton.",
+            "REQUEST",
+            "urged",
+        ),
+        ("Senator Mitch McConnell urged Donald Trump to drop out of the race.", "REQUEST", "urged"),
+        ("Senator Bernie Sanders said he opposed the immigration bill.", "REJECT", "opposed"),
+    ],
+)
+def test_demands_and_refusals_are_kept(sentence: str, ptype: str, trigger: str) -> None:
+    assert (ptype, trigger) in coded(POLITICS + sentence)
+
+
+def test_a_planned_interview_is_no_planned_meeting() -> None:
+    # 07j: "Biden will speak to WDBJ" (a TV station) was read as a promised CONSULT (AGREE)
+    assert ("AGREE", "speak") not in coded(
+        "Vice President Joe Biden will speak to CNN in Roanoke on Friday."
+    )
+    # 07f: a journalist to "discuss an overlooked Benghazi connection to" an attack (a topic)
+    assert ("AGREE", "discuss") not in coded(
+        "Breitbart Jerusalem editor Aaron Klein will discuss an overlooked Benghazi connection "
+        "to a recent Mali hotel assault."
+    )
+    assert ("AGREE", "speak") in coded(
+        "Vice President Joe Biden will speak to the Chinese ambassador on Friday."
+    )
+    assert ("AGREE", "meet") in coded(
+        "Chinese President Xi Jinping will meet Russian President Vladimir Putin in Moscow."
+    )
+
+
+def test_a_break_in_is_no_broken_deal() -> None:
+    # 07j: "broke into the account" (hacking) was read as breaking a known agreement (REJECT)
+    text = (
+        "Russia and Ukraine signed a ceasefire agreement. Lazar admitted as part of his plea "
+        "that he successfully broke into the account of Sidney Blumenthal, a former aide."
+    )
+    assert ("REJECT", "broke") not in coded(text)
+    assert ("REJECT", "broke") in coded("Syria broke the truce with Turkey on Monday.")

@@ -248,7 +248,8 @@ def _supposed(st: EventStatus, trig: triggers.Trigger) -> bool:
     head = trig.head
     purpose = head.dep_ in ("advcl", "acl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-    )
+    )  # not "the need for Americans to recognize": what others ought to do
+    purpose = purpose and not any(c.dep_ == "nsubj" for c in head.children)
     condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children)
     return not (purpose or condition)  # a stated condition keeps its event, marked hypothetical
 

@@ -289,6 +289,8 @@ def _violent_agent(verb: Token, lex: Lexicon) -> bool:
 
 def _verb_change(verb: Token, lex: Lexicon, known: Specifics | None) -> tuple[str, str] | None:
     lemma = verb.lemma_.lower()
+    if lemma == "break" and any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+        return None  # "admitted that he broke into the account": a break-in, no broken deal
     got = _VERB_STATUS.get(lemma)
     if got is None and lemma in lex.agreement_status:
         got = _status(lex.agreement_status[lemma])
