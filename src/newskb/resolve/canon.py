@@ -20,7 +20,7 @@ from typing import Protocol
 from newskb.errors import NotFound
 from newskb.model import Entity, Extraction
 from newskb.resolve.crossdoc import entity_profile, named_keys
-from newskb.resolve.evidence import Decision, Profile, may_join, surname_join
+from newskb.resolve.evidence import Decision, Profile, may_join, placeless, surname_join
 from newskb.resolve.gazetteer import local_id
 from newskb.resolve.keys import (
     norm,
@@ -110,11 +110,15 @@ def _by_keys(ix: CanonIndex, name: str) -> list[str]:
     keys = sorted(person_keys(name))
     rows = ix.person_candidates(keys, BLOCK_LIMIT)
     best: dict[str, float] = {}
+    full = person_tokens(name)
     for cid, alias in rows:
         at = tokens(alias)
         if len(at) < 2 or at[0][:1] != toks[0][:1] or not same_surname(at[-1], toks[-1]):
             continue
         score = similarity(name, alias)
+        words = person_tokens(alias)
+        if len(full) > 1 and len(words) > 1 and (words[0], words[-1]) == (full[0], full[-1]):
+            score = max(score, MATCH)  # a middle name apart: "Mark Heller" / "Mark Jay Heller"
         if score >= MATCH and score > best.get(cid, 0.0):
             best[cid] = score
     return sorted(best, key=lambda c: (-best[c], c))
@@ -122,6 +126,14 @@ def _by_keys(ix: CanonIndex, name: str) -> list[str]:
 
 def _org_keys(name: str) -> set[str]:
     k = org_key(name)
+    return {f"o:{k}"} if k else set()
+
+
+def _bare_keys(name: str) -> set[str]:
+    """``o:`` key of a group's name without a leading place: "New Orleans Saints" is found
+    under "saints" (``evidence.may_join`` then asks for a shared neighbour); read after the
+    exact keys, so a crowded block never hides an exact match."""
+    k = placeless(name)
     return {f"o:{k}"} if k else set()
 
 
@@ -136,9 +148,13 @@ def _candidates(ix: CanonIndex, e: Entity) -> list[str]:
     if e.type == "PERSON":
         found += _by_keys(ix, e.name)
     else:
-        keys = sorted({k for n in (e.name, *e.aliases) for k in _org_keys(n)})
+        names = (e.name, *e.aliases)
+        keys = sorted({k for n in names for k in _org_keys(n)})
         if keys:
             found += ix.key_candidates(keys, MAX_CANDIDATES)
+        bare = sorted({k for n in names for k in _bare_keys(n)} - set(keys))
+        if bare:
+            found += ix.key_candidates(bare, MAX_CANDIDATES)
     return list(dict.fromkeys(found))[:MAX_CANDIDATES]
 
 
@@ -162,7 +178,7 @@ def resolve_entity(ix: CanonIndex, e: Entity, p: Profile) -> tuple[str, str | No
         return _final(ix, e.kb_id), e.kb_id, None
     cands = _candidates(ix, e)
     profiles = [(c, ix.profile(c, PROFILE_LIMIT)) for c in cands]
-    if e.type == "PERSON" and len(tokens(e.name)) == 1:
+    if e.type == "PERSON" and len(person_tokens(e.name)) == 1:
         people = [(c, q) for c, q in profiles if q is not None and q.type == "PERSON"]
         if len(people) == 1:  # a surname alone: only when it is the one such person
             d = surname_join(p, people[0][1])
@@ -191,7 +207,43 @@ def _add_alias(ix: CanonIndex, cid: str, alias: str, etype: str, source: str) ->
     if etype == "PERSON":
         ix.add_keys(cid, person_keys(alias))
     else:
-        ix.add_keys(cid, _org_keys(alias))
+        ix.add_keys(cid, _org_keys(alias) | _bare_keys(alias))
+
+
+# Last words that make a "person" an institution ("Betty Ford Center", "Matanuska Maid
+# Creamery" are places of treatment and trade, not people); surnames (Church, Bank, Court) left out.
+_INSTITUTION = frozenset(
+    [
+        "center",
+        "centre",
+        "clinic",
+        "hospital",
+        "university",
+        "college",
+        "institute",
+        "foundation",
+        "association",
+        "commission",
+        "committee",
+        "agency",
+        "department",
+        "ministry",
+        "academy",
+        "museum",
+        "council",
+        "corporation",
+        "company",
+        "creamery",
+    ]
+)
+
+
+def _institution(e: Entity) -> Entity:
+    """``e``, resolved as the organisation it is when spaCy called an institution a PERSON."""
+    words = tokens(e.name)
+    if e.type == "PERSON" and len(words) > 1 and words[-1] in _INSTITUTION:
+        return dataclasses.replace(e, type="ORG")
+    return e
 
 
 def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
@@ -207,7 +259,7 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         published = a.published.isoformat() if a.published else None
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
         named = named_keys(x.entities)
-        for e in x.entities:
+        for e in map(_institution, x.entities):
             if not any(m.kind in ("name", "short") for m in e.mentions):
                 continue
             prof = entity_profile(e, x.entities, day, named)

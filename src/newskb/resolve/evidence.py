@@ -161,10 +161,13 @@ def may_join(new: Profile, cand: Profile) -> Decision:
         return Decision(same, f"{'same' if same else 'different'} Wikidata id")
     if new.type != "PERSON":
         keys = _org_keys(new) & _org_keys(cand)
-        if not keys and new.type == cand.type == "ORG":
-            short = {placeless(n) for n in (new.name, *new.aliases)} | _org_keys(new)
-            other = {placeless(n) for n in (cand.name, *cand.aliases)} | _org_keys(cand)
-            both = sorted((short & other) - {""})
+        if not keys and "ORG" in (new.type, cand.type):
+            # one side's name is the other's without its place ("Saints" / "New Orleans
+            # Saints"; spaCy may call the team GPE); two "<place> Police Department"s are not
+            # one because both drop their place to the same words
+            bare_new = {placeless(n) for n in (new.name, *new.aliases)} - {""}
+            bare_cand = {placeless(n) for n in (cand.name, *cand.aliases)} - {""}
+            both = sorted((bare_new & _org_keys(cand)) | (_org_keys(new) & bare_cand))
             if both and new.context & cand.context:
                 return Decision(True, f"same name without its place: {both[0]}, same company")
         if keys:
@@ -182,16 +185,60 @@ def may_join(new: Profile, cand: Profile) -> Decision:
     return Decision(True, f"{why}; {support}")
 
 
+# What is left of a place's own name without its place ("Kansas City", "Brooklyn Bridge",
+# "Orange County"): a kind of place, never a team's or firm's own name.
+_PLACE_KIND = frozenset(
+    [
+        "city",
+        "county",
+        "state",
+        "province",
+        "district",
+        "region",
+        "island",
+        "islands",
+        "beach",
+        "valley",
+        "river",
+        "lake",
+        "bay",
+        "hills",
+        "heights",
+        "park",
+        "square",
+        "street",
+        "avenue",
+        "road",
+        "airport",
+        "station",
+        "bridge",
+        "township",
+        "village",
+        "town",
+        "parish",
+        "borough",
+        "area",
+        "harbor",
+        "harbour",
+        "port",
+        "falls",
+        "springs",
+    ]
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def placeless(name: str) -> str:
     """An organisation's name without a leading place ("New Orleans Saints" -> "saints"),
-    or "" when it does not start with a known place or nothing is left."""
+    or "" when it does not start with a known place, nothing is left, or what is left names a
+    kind of place ("Kansas City", "Brooklyn Bridge")."""
     from newskb.resolve import geo
 
     words = name.split()
     for k in range(min(3, len(words) - 1), 0, -1):
         if geo.place(" ".join(words[:k])) is not None:
-            return org_key(" ".join(words[k:]))
+            rest = org_key(" ".join(words[k:]))
+            return "" if rest.rsplit(" ", 1)[-1] in _PLACE_KIND else rest
     return ""
 
 
