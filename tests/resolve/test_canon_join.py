@@ -5,7 +5,8 @@ One article that names a person beside what two same-name canon rows were each s
 the rows into one ("Lindsay Lohan" stayed three people in topic 1); an article beside one of
 them only, or another full name, folds nothing. "O'Brien" alone is Jim O'Brien; "Mark Heller"
 is "Mark Jay Heller"; a "person" called "Betty Ford Center" is the clinic; "Colts" is the
-"Indianapolis Colts" spaCy typed GPE, but two police departments are not one.
+"Indianapolis Colts" spaCy typed GPE, but two police departments are not one; "Fred" is
+"Frederick"; "Hunger Games" typed a work of art and an event is one thing beside one studio.
 """
 
 from __future__ import annotations
@@ -172,6 +173,48 @@ def test_two_police_departments_of_two_cities_stay_apart(tmp_path: Path) -> None
         [
             _x("a", 1, ("Boston Police Department", "ORG"), fbi),
             _x("b", 1, ("Chicago Police Department", "ORG"), fbi),
+        ],
+    )
+    assert ids["a"] != ids["b"]
+
+
+def test_a_short_given_name_joins_the_long_one_on_context(tmp_path: Path) -> None:
+    # regression (ECB+ topic 28): "Fred LaRue" and "Frederick Cheney LaRue" were two people
+    nixon = ("Richard Nixon", "PERSON")
+    ids = _final_ids(
+        tmp_path / "t.db",
+        [
+            _x("a", 1, ("Frederick Cheney LaRue", "PERSON"), nixon),
+            _x("b", 6, ("Fred LaRue", "PERSON"), nixon),
+            _x("c", 9, ("Frank LaRue", "PERSON"), nixon),  # another given name: never
+        ],
+    )
+    assert ids["a"] == ids["b"] != ids["c"]
+
+
+def test_one_name_typed_two_ways_joins_beside_a_shared_neighbour(tmp_path: Path) -> None:
+    studio = ("Lionsgate", "ORG")
+    ids = _final_ids(
+        tmp_path / "t.db",
+        [
+            _x("a", 1, ("Hunger Games", "WORK_OF_ART"), studio),
+            _x("b", 6, ("Hunger Games", "EVENT"), studio),
+            _x("c", 8, ("Red Sox", "ORG"), ("Fenway Park", "FAC")),
+            _x("d", 9, ("Red Sox", "MISC"), ("Fenway Park", "FAC")),
+            _x("e", 10, ("Hunger Games", "MISC"), ("Olympia", "GPE")),  # nothing beside both
+        ],
+    )
+    assert ids["a"] == ids["b"] != ids["e"]
+    assert ids["c"] == ids["d"]
+
+
+def test_a_name_typed_person_never_joins_a_loosely_typed_row(tmp_path: Path) -> None:
+    studio = ("Lionsgate", "ORG")
+    ids = _final_ids(
+        tmp_path / "t.db",
+        [
+            _x("a", 1, ("Gary Ross", "WORK_OF_ART"), studio),
+            _x("b", 6, ("Gary Ross", "PERSON"), studio),
         ],
     )
     assert ids["a"] != ids["b"]

@@ -20,7 +20,15 @@ from typing import Protocol
 from newskb.errors import NotFound
 from newskb.model import Entity, Extraction
 from newskb.resolve.crossdoc import entity_profile, named_keys
-from newskb.resolve.evidence import Decision, Profile, may_join, placeless, surname_join
+from newskb.resolve.evidence import (
+    LOOSE,
+    Decision,
+    Profile,
+    given_agree,
+    may_join,
+    placeless,
+    surname_join,
+)
 from newskb.resolve.gazetteer import local_id
 from newskb.resolve.keys import (
     norm,
@@ -117,8 +125,13 @@ def _by_keys(ix: CanonIndex, name: str) -> list[str]:
             continue
         score = similarity(name, alias)
         words = person_tokens(alias)
-        if len(full) > 1 and len(words) > 1 and (words[0], words[-1]) == (full[0], full[-1]):
-            score = max(score, MATCH)  # a middle name apart: "Mark Heller" / "Mark Jay Heller"
+        if (
+            len(full) > 1
+            and len(words) > 1
+            and words[-1] == full[-1]
+            and given_agree(words[0], full[0])
+        ):
+            score = max(score, MATCH)  # "Mark Heller" / "Mark Jay Heller", "Fred" / "Frederick"
         if score >= MATCH and score > best.get(cid, 0.0):
             best[cid] = score
     return sorted(best, key=lambda c: (-best[c], c))
@@ -142,6 +155,9 @@ def _candidates(ix: CanonIndex, e: Entity) -> list[str]:
     found: list[str] = []
     for n in (e.name, *e.aliases):
         found += _by_alias(ix, n, e.type)
+    if e.type != "PERSON":  # the same name under another type (``evidence.LOOSE``)
+        for n in (e.name, *e.aliases):
+            found += [c for c in ix.by_alias(norm(n), None) if _loose_pair(ix, e.type, c)]
     base = local_id(e.type, e.name)
     if ix.exists(base):
         found.append(_final(ix, base))
@@ -156,6 +172,11 @@ def _candidates(ix: CanonIndex, e: Entity) -> list[str]:
         if bare:
             found += ix.key_candidates(bare, MAX_CANDIDATES)
     return list(dict.fromkeys(found))[:MAX_CANDIDATES]
+
+
+def _loose_pair(ix: CanonIndex, etype: str, cid: str) -> bool:
+    other = ix.type_of(cid)
+    return other not in (None, "PERSON", etype) and (etype in LOOSE or other in LOOSE)
 
 
 def _fresh_id(ix: CanonIndex, e: Entity) -> str:
