@@ -218,3 +218,15 @@ def test_a_name_typed_person_never_joins_a_loosely_typed_row(tmp_path: Path) -> 
         ],
     )
     assert ids["a"] != ids["b"]
+
+
+def test_a_description_before_a_name_joins_the_name(tmp_path: Path) -> None:
+    oscars = ("Academy Awards", "EVENT")
+    ids = _final_ids(
+        tmp_path / "t.db",
+        [
+            _x("a", 1, ("Ellen DeGeneres", "PERSON"), oscars),
+            _x("b", 6, ("Comedian Ellen DeGeneres", "PERSON"), oscars),
+        ],
+    )
+    assert ids["a"] == ids["b"]

@@ -29,6 +29,7 @@ from newskb.resolve.evidence import (
     placeless,
     surname_join,
 )
+from newskb.resolve.forms import as_resolved
 from newskb.resolve.gazetteer import local_id
 from newskb.resolve.keys import (
     norm,
@@ -231,42 +232,6 @@ def _add_alias(ix: CanonIndex, cid: str, alias: str, etype: str, source: str) ->
         ix.add_keys(cid, _org_keys(alias) | _bare_keys(alias))
 
 
-# Last words that make a "person" an institution ("Betty Ford Center", "Matanuska Maid
-# Creamery" are places of treatment and trade, not people); surnames (Church, Bank, Court) left out.
-_INSTITUTION = frozenset(
-    [
-        "center",
-        "centre",
-        "clinic",
-        "hospital",
-        "university",
-        "college",
-        "institute",
-        "foundation",
-        "association",
-        "commission",
-        "committee",
-        "agency",
-        "department",
-        "ministry",
-        "academy",
-        "museum",
-        "council",
-        "corporation",
-        "company",
-        "creamery",
-    ]
-)
-
-
-def _institution(e: Entity) -> Entity:
-    """``e``, resolved as the organisation it is when spaCy called an institution a PERSON."""
-    words = tokens(e.name)
-    if e.type == "PERSON" and len(words) > 1 and words[-1] in _INSTITUTION:
-        return dataclasses.replace(e, type="ORG")
-    return e
-
-
 def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
     """Link every entity of the given (stored) articles to a canonical entity.
 
@@ -280,7 +245,7 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         published = a.published.isoformat() if a.published else None
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
         named = named_keys(x.entities)
-        for e in map(_institution, x.entities):
+        for e in map(as_resolved, x.entities):
             if not any(m.kind in ("name", "short") for m in e.mentions):
                 continue
             prof = entity_profile(e, x.entities, day, named)
