@@ -230,3 +230,21 @@ def test_a_description_before_a_name_joins_the_name(tmp_path: Path) -> None:
         ],
     )
     assert ids["a"] == ids["b"]
+
+
+def test_a_surname_alone_joins_the_one_full_name_despite_rows_of_the_surname(
+    tmp_path: Path,
+) -> None:
+    # regression (ECB+ topic 34): "Gupta" rows of earlier articles hid Sanjay Gupta
+    cnn, obama = ("CNN", "ORG"), ("Barack Obama", "PERSON")
+    ids = _final_ids(
+        tmp_path / "t.db",
+        [
+            _x("a", 1, ("Gupta", "PERSON"), ("Mumbai", "GPE")),
+            _x("b", 2, ("Sanjay Gupta", "PERSON", ("Gupta",)), cnn, obama),
+            _x("c", 3, ("Gupta", "PERSON"), cnn, obama),
+            _x("d", 4, ("Gupta", "PERSON"), cnn),  # one piece of context is not enough
+        ],
+    )
+    assert ids["b"] == ids["c"] != ids["a"]
+    assert ids["d"] != ids["b"]

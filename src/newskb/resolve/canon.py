@@ -201,8 +201,12 @@ def resolve_entity(ix: CanonIndex, e: Entity, p: Profile) -> tuple[str, str | No
     cands = _candidates(ix, e)
     profiles = [(c, ix.profile(c, PROFILE_LIMIT)) for c in cands]
     if e.type == "PERSON" and len(person_tokens(e.name)) == 1:
+        # a surname alone: only when it is the one such person, counting the rows of that
+        # surname alone as no other person when one has a full name ("Gupta" thrice beside
+        # Sanjay Gupta)
         people = [(c, q) for c, q in profiles if q is not None and q.type == "PERSON"]
-        if len(people) == 1:  # a surname alone: only when it is the one such person
+        people = [(c, q) for c, q in people if _full_person(q)] or people
+        if len(people) == 1:
             d = surname_join(p, people[0][1])
             if d.join:
                 return people[0][0], None, d.reason
@@ -214,6 +218,10 @@ def resolve_entity(ix: CanonIndex, e: Entity, p: Profile) -> tuple[str, str | No
             if d.join:
                 return cid, None, d.reason
     return _fresh_id(ix, e), None, None
+
+
+def _full_person(q: Profile) -> bool:
+    return q.type == "PERSON" and any(len(person_tokens(n)) > 1 for n in (q.name, *q.aliases))
 
 
 def canon_id_for(ix: CanonIndex, e: Entity, p: Profile | None = None) -> tuple[str, str | None]:
