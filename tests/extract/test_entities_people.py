@@ -97,3 +97,14 @@ def test_a_person_named_like_a_body_or_a_place(text: str, name: str, want: str) 
     doc, c = _cluster(text, name)
     check_people(doc, [c])  # type: ignore[arg-type]
     assert c.type == want
+
+
+def test_an_elided_surname_alone_is_the_full_name_said_before() -> None:
+    # regression (issue 17): "O'Brien" read as given name "o" + "brien" stayed a second person
+    text = (
+        "Jim O'Brien coached the Philadelphia 76ers for a year. "
+        "The team fired O'Brien on Tuesday, and O'Brien said nothing."
+    )
+    a = Article(id="t", sha256="t", path="t.txt", text=text)
+    people = [e for e in entities_of(a, nlp.parse_many([text])[0]) if e.type == "PERSON"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Jim O'Brien", 3)]

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from newskb.resolve.keys import norm, org_key, person_tokens, phonetic, similarity, tokens
 
 _GROUP = frozenset(["ORG", "GPE", "LOC", "FAC"])
+# Types spaCy gives one name by turns (a film, its premiere, a franchise): joined on the name
+# and a neighbour, whatever the type (``_loose_join``).
+LOOSE = frozenset(["MISC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"])
 NEAR_DAYS = 3  # reports this close in time are about one news event
 NAME_MATCH = 0.9  # spelling variants of one full name ("Den Scavino" ~ "Dan Scavino")
 # Role words too general to tell two people apart ("official", "leader").
@@ -70,7 +73,7 @@ def _role_words(roles: frozenset[str]) -> set[str]:
     return {w for r in roles for w in tokens(r) if len(w) > 2 and w not in _WEAK_ROLE}
 
 
-def _given_agree(a: str, b: str) -> bool:
+def given_agree(a: str, b: str) -> bool:
     """Two given names that may be one: equal, one an initial of the other, a prefix ("Rob" /
     "Robert"), or the same sound ("Caroline" / "Karoline")."""
     if a == b:
@@ -103,12 +106,13 @@ def _person_names(a: Profile, b: Profile) -> tuple[bool, str]:
         for y in full_b:
             if x == y:
                 return True, "same full name"
-            if not _given_agree(x[0], y[0]):
+            if not given_agree(x[0], y[0]):
                 clash = clash or f"given names differ: {x[0]} / {y[0]}"
                 continue
-            if x[-1] == y[-1] and x[0] == y[0]:
+            if x[-1] == y[-1]:
+                # same given name, or one its short form ("Fred" / "Frederick C. LaRue")
                 if _middles_agree(x[1:-1], y[1:-1]):
-                    return True, "same name, a middle name or initial apart"
+                    return True, "same name, a middle name, initial or short form apart"
                 clash = clash or "middle names differ"  # George H. W. Bush / George W. Bush
                 continue
             if similarity(" ".join(x), " ".join(y)) >= NAME_MATCH:
@@ -152,8 +156,29 @@ def surname_join(new: Profile, cand: Profile) -> Decision:
     return Decision(True, f"only person of that surname; beside {', '.join([*roles, *both][:2])}")
 
 
+def _loose_join(new: Profile, cand: Profile) -> Decision:
+    """A name spaCy typed one way here and another way there ("Hunger Games" a work of art and
+    an event, "Red Sox" MISC and ORG): one thing when the name is the same and something
+    written beside it is too. Never a person: a person's name is no evidence on its own."""
+    if "PERSON" in (new.type, cand.type):
+        return Decision(False, f"types differ: {new.type} / {cand.type}")
+    names = {norm(n) for n in (new.name, *new.aliases)} & {
+        norm(n) for n in (cand.name, *cand.aliases)
+    }
+    both = sorted(new.context & cand.context)
+    if not names - {""} or not both:
+        return Decision(
+            False, f"types differ: {new.type} / {cand.type}, no name and neighbour agree"
+        )
+    return Decision(
+        True, f"same name {min(names)}, typed {new.type} / {cand.type}; beside {both[0]}"
+    )
+
+
 def may_join(new: Profile, cand: Profile) -> Decision:
     """Whether ``new`` is the thing ``cand`` stands for, with the evidence either way."""
+    if new.type != cand.type and (new.type in LOOSE or cand.type in LOOSE):
+        return _loose_join(new, cand)
     if new.type != cand.type and not (new.type in _GROUP and cand.type in _GROUP):
         return Decision(False, f"types differ: {new.type} / {cand.type}")
     if new.kb_id and cand.kb_id:
@@ -161,10 +186,13 @@ def may_join(new: Profile, cand: Profile) -> Decision:
         return Decision(same, f"{'same' if same else 'different'} Wikidata id")
     if new.type != "PERSON":
         keys = _org_keys(new) & _org_keys(cand)
-        if not keys and new.type == cand.type == "ORG":
-            short = {placeless(n) for n in (new.name, *new.aliases)} | _org_keys(new)
-            other = {placeless(n) for n in (cand.name, *cand.aliases)} | _org_keys(cand)
-            both = sorted((short & other) - {""})
+        if not keys and "ORG" in (new.type, cand.type):
+            # one side's name is the other's without its place ("Saints" / "New Orleans
+            # Saints"; spaCy may call the team GPE); two "<place> Police Department"s are not
+            # one because both drop their place to the same words
+            bare_new = {placeless(n) for n in (new.name, *new.aliases)} - {""}
+            bare_cand = {placeless(n) for n in (cand.name, *cand.aliases)} - {""}
+            both = sorted((bare_new & _org_keys(cand)) | (_org_keys(new) & bare_cand))
             if both and new.context & cand.context:
                 return Decision(True, f"same name without its place: {both[0]}, same company")
         if keys:
@@ -182,16 +210,60 @@ def may_join(new: Profile, cand: Profile) -> Decision:
     return Decision(True, f"{why}; {support}")
 
 
+# What is left of a place's own name without its place ("Kansas City", "Brooklyn Bridge",
+# "Orange County"): a kind of place, never a team's or firm's own name.
+_PLACE_KIND = frozenset(
+    [
+        "city",
+        "county",
+        "state",
+        "province",
+        "district",
+        "region",
+        "island",
+        "islands",
+        "beach",
+        "valley",
+        "river",
+        "lake",
+        "bay",
+        "hills",
+        "heights",
+        "park",
+        "square",
+        "street",
+        "avenue",
+        "road",
+        "airport",
+        "station",
+        "bridge",
+        "township",
+        "village",
+        "town",
+        "parish",
+        "borough",
+        "area",
+        "harbor",
+        "harbour",
+        "port",
+        "falls",
+        "springs",
+    ]
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def placeless(name: str) -> str:
     """An organisation's name without a leading place ("New Orleans Saints" -> "saints"),
-    or "" when it does not start with a known place or nothing is left."""
+    or "" when it does not start with a known place, nothing is left, or what is left names a
+    kind of place ("Kansas City", "Brooklyn Bridge")."""
     from newskb.resolve import geo
 
     words = name.split()
     for k in range(min(3, len(words) - 1), 0, -1):
         if geo.place(" ".join(words[:k])) is not None:
-            return org_key(" ".join(words[k:]))
+            rest = org_key(" ".join(words[k:]))
+            return "" if rest.rsplit(" ", 1)[-1] in _PLACE_KIND else rest
     return ""
 
 

@@ -37,12 +37,14 @@ def tokens(name: str) -> list[str]:
 
 
 _GENERATION = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_ELIDED = re.compile(r"\b([OD])['’](?=[A-Z])")  # O'Brien, D'Angelo: one word, not "o brien"
 
 
 def person_tokens(name: str) -> list[str]:
     """A person's name words without a generational suffix ("Arcade Joseph Comeaux Jr." ->
-    arcade joseph comeaux): the surname is the word before it."""
-    toks = tokens(name)
+    arcade joseph comeaux): the surname is the word before it. An elided prefix stays on its
+    surname ("O'Brien" -> obrien: a surname alone, not a given name "o")."""
+    toks = tokens(_ELIDED.sub(r"\1", name))
     while len(toks) > 1 and toks[-1] in _GENERATION:
         toks.pop()
     return toks

@@ -1,0 +1,34 @@
+"""``resolve.forms``: what the canon reads an extracted entity as (issue 17, ECB+ dev topics:
+"Comedian Ellen DeGeneres" and "Coroner Gary Hargrove" were people apart from their names)."""
+
+from __future__ import annotations
+
+from newskb.model import Entity, Mention
+from newskb.resolve.forms import as_resolved, untitled
+
+
+def test_a_lower_case_word_before_a_full_name_is_dropped() -> None:
+    assert untitled("Comedian Ellen DeGeneres") == "Ellen DeGeneres"
+    assert untitled("Quarterback Peyton Manning") == "Peyton Manning"
+
+
+def test_names_that_begin_with_a_word_are_kept() -> None:
+    assert untitled("Mark Jay Heller") == "Mark Jay Heller"  # a given name
+    assert untitled("Will Smith") == "Will Smith"  # one word would be left
+    assert untitled("Sterling K. Brown") == "Sterling K. Brown"  # an initial is no name
+
+
+def _person(name: str) -> Entity:
+    return Entity(
+        id="E1", name=name, type="PERSON", mentions=(Mention(0, len(name), name, "name"),)
+    )
+
+
+def test_as_resolved_keeps_the_written_name_as_an_alias() -> None:
+    e = as_resolved(_person("Coroner Gary Hargrove"))
+    assert (e.name, e.type, e.aliases) == ("Gary Hargrove", "PERSON", ("Coroner Gary Hargrove",))
+
+
+def test_an_institution_typed_person_is_read_as_an_organisation() -> None:
+    assert as_resolved(_person("Betty Ford Center")).type == "ORG"
+    assert as_resolved(_person("Betty Ford")).type == "PERSON"
