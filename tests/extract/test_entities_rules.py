@@ -219,3 +219,18 @@ def test_a_position_word_after_of_stays_in_the_name() -> None:
     position word was cut as if it were "State Department Spokesperson")."""
     names = _names("The trial began on Wednesday in the Royal Courts of Justice in London.")
     assert names.get("Royal Courts of Justice") == "ORG" and "Royal Courts of" not in names
+
+
+def test_a_surname_completed_once_makes_the_whole_name_a_person_everywhere() -> None:
+    """Regression (GUM news soccer): "Dries Mertens" completed from "Dries" was a person while
+    the same two words elsewhere stayed spaCy's PRODUCT, a second entity."""
+    text = (
+        "Belgium started the game with attacking style with Romelu Lukaku, Yannick Carrasco, "
+        "and Dries Mertens making early attempts to put Belgium into the lead against Panama. "
+        "Just two minutes in the second half, Dries Mertens scored a goal from a volley."
+    )
+    a = Article(id="t", sha256="t", path="t.txt", text=text)
+    ents = entities_of(a, nlp.parse_many([text])[0])
+    holders = [e for e in ents if any(m.text == "Dries Mertens" for m in e.mentions)]
+    assert [e.type for e in holders] == ["PERSON"]
+    assert sum(m.text == "Dries Mertens" for m in holders[0].mentions) == 2

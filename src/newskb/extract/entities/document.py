@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newskb.extract.entities.apposed import apposed_people
 from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
@@ -153,7 +154,12 @@ def _surnames_after(
             drop.add(nxt)
         end = y.idx + len(y)
         out[k] = NameSpan(s.start, end, text_of(doc)[s.start : end], "PERSON", i, s.firm)
-    return [s for k, s in enumerate(out) if k not in drop]
+    grown = {out[k].text for k in range(len(out)) if out[k] is not spans[k]}
+    return [  # the name so completed is a person wherever else it is written whole
+        NameSpan(s.start, s.end, s.text, "PERSON", s.tok) if s.text in grown and not s.firm else s
+        for k, s in enumerate(out)
+        if k not in drop
+    ]
 
 
 def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
@@ -171,6 +177,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     named = {w.casefold() for s in spans if s.type == "PERSON" for w in s.text.split()[1:]}
     common = common_words(doc) - named  # "Jobs" after "Steve Jobs" is his name, not a noun
     spans = [s for s in spans if not (s.text.istitle() and s.text.casefold() in common)]
+    spans = apposed_people(doc, spans)
     votes: dict[str, dict[EntityType, int]] = {}
     persons: set[str] = set()
     given: set[str] = set()
