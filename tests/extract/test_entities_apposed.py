@@ -30,3 +30,15 @@ def test_two_place_words_before_a_person_apposition_are_one_person() -> None:
 def test_two_places_before_a_place_apposition_stay_places() -> None:
     ents = _entities("Fighting spread to Donetsk Luhansk, a region in the east, on Monday.")
     assert not any(t == "PERSON" for t, _ in ents)
+
+
+def test_a_surname_before_a_noun_the_article_writes_in_the_plural_is_the_surname_alone() -> None:
+    """Regression (GUM news warhol): "Warhol Polaroid exhibits" made a person "Warhol Polaroid"
+    and every later "Polaroid" his surname."""
+    ents = _entities(
+        "The gallery shows the Warhol Polaroids donated by Andy Warhol. There are also Warhol "
+        "Polaroid exhibits in New York. The Polaroid camera revealed his process."
+    )
+    people = [m for t, m in ents if t == "PERSON"]
+    assert people and all("Polaroid" not in n for m in people for n in m)
+    assert any("Andy Warhol" in m for m in people)

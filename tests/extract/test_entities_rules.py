@@ -234,3 +234,14 @@ def test_a_surname_completed_once_makes_the_whole_name_a_person_everywhere() -> 
     holders = [e for e in ents if any(m.text == "Dries Mertens" for m in e.mentions)]
     assert [e.type for e in holders] == ["PERSON"]
     assert sum(m.text == "Dries Mertens" for m in holders[0].mentions) == 2
+
+
+def test_a_hyphenated_given_name_ending_in_ing_is_no_modifier() -> None:
+    """Regression (GUM news election): "Yau Wai-ching" was dropped as if it were "Oscar-winning"
+    (a hyphen piece ending in -ing or -ed); only an English word makes the modifier."""
+    names = _names(
+        "Other winners were Lau Siu-lai and Youngspiration's Yau Wai-ching. Yau Wai-ching "
+        "defeated another candidate. The Oscar-winning actor was there."
+    )
+    assert names.get("Yau Wai-ching") == "PERSON"
+    assert not any("Oscar" in n for n in names)

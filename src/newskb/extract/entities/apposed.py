@@ -1,4 +1,5 @@
-"""A person's name spaCy cut in two, read back from an apposition that calls it a person.
+"""Person names spaCy cut in two or grew by a word, set right from the rest of the article.
+
 
 "Valeska Paris, an Australian woman and former Scientologist, has claimed ...": spaCy labels
 "Valeska" and "Paris" as two places. Two one-word names written next to each other (one space
@@ -6,6 +7,10 @@ between) and followed by ", a/an ..." whose words up to the next punctuation inc
 for a person ("woman", "man", a role or gendered title) are one person's full name. Every
 other place where the article writes the two words next to each other is the same name; the
 surname alone then reads as the person through the document's votes (``document``).
+
+"Warhol Polaroid exhibits" beside "Andy Warhol" and "the Warhol Polaroids": spaCy's person
+"Warhol Polaroid" is the surname of a person the article names in full, followed by a word the
+article also writes in the plural or in lower case, a noun, not a second surname.
 """
 
 from __future__ import annotations
@@ -78,4 +83,27 @@ def apposed_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
             continue
         out.append(a)
         i += 1
+    return out
+
+
+def surname_then_noun(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """Cut a two-word person name "S X" to "S" where S is the surname of another person the
+    article names in full and X is a noun the article also writes as "Xs" or in lower case."""
+    full = [s.text.split() for s in spans if s.type == "PERSON" and " " in s.text]
+    words = {t.text for t in doc}
+    out: list[NameSpan] = []
+    for s in spans:
+        parts = s.text.split()
+        if (
+            s.type == "PERSON"
+            and not s.firm
+            and len(parts) == 2
+            and all(p.isalpha() for p in parts)
+            and any(len(f) > 1 and f[-1] == parts[0] and f != parts for f in full)
+            and (parts[1] + "s" in words or parts[1].lower() in words)
+        ):
+            end = s.start + len(parts[0])
+            out.append(NameSpan(s.start, end, parts[0], "PERSON", s.tok - 1))
+        else:
+            out.append(s)
     return out

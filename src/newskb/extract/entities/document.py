@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newskb.extract.entities.apposed import apposed_people
+from newskb.extract.entities.apposed import apposed_people, surname_then_noun
 from newskb.extract.entities.recover import _ORG_HEADS, _PLACE_HEADS
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import common_words, score_teams
@@ -177,7 +177,7 @@ def harmonise(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     named = {w.casefold() for s in spans if s.type == "PERSON" for w in s.text.split()[1:]}
     common = common_words(doc) - named  # "Jobs" after "Steve Jobs" is his name, not a noun
     spans = [s for s in spans if not (s.text.istitle() and s.text.casefold() in common)]
-    spans = apposed_people(doc, spans)
+    spans = surname_then_noun(doc, apposed_people(doc, spans))
     votes: dict[str, dict[EntityType, int]] = {}
     persons: set[str] = set()
     given: set[str] = set()

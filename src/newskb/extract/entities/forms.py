@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newskb.extract.entities.namelists import common_word
 from newskb.extract.entities.roles import HONORIFICS, ROLE_HEADS
 from newskb.extract.entities.shape import ORG_NOUNS, title_case_line
 from newskb.extract.entities.votes import ORG_LAST, known_place, region_or_country
@@ -211,7 +212,12 @@ def person_in_context(doc: Doc, first: int, stop: int) -> EntityType | None:
     if stop + 1 < len(doc) and doc[stop].text in ("'", "’") and doc[stop + 1].lower_ == "t":
         return None  # "Don ’ t"
     last = words[-1].lower_
-    if doc[stop - 2].text == "-" and stop - first > 1 and last.endswith(("ing", "ed", "like")):
+    if (
+        doc[stop - 2].text == "-"
+        and stop - first > 1
+        and last.endswith(("ing", "ed", "like"))
+        and common_word(last)  # "Yau Wai-ching", "Lam Cheuk-ting": a given name's syllable
+    ):
         return None  # "Oscar-winning": a modifier, not "Cheng Chung-tai"
     if stop - first == 1 and words[0].lower_.endswith("s") and words[0].lower_[:-1] in demonyms():
         return "NORP"  # "Greeks"
