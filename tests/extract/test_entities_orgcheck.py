@@ -198,3 +198,19 @@ def test_a_class_noun_beside_the_name_keeps_an_organisation() -> None:
     )
     assert t.get("Amnesty International") == "ORG"
     assert t.get("Palestinian Islamic Jihad") == "ORG"
+
+
+def test_a_museum_or_a_foreign_institute_is_evidence_of_an_organisation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Regression (GUM news warhol, taxes): "Weatherspoon Art Museum" had no evidence and
+    became MISC; "Instituto Gonzaga" (no "of" after the first word) stayed spaCy's person."""
+    text = (
+        "For example, the Weatherspoon Art Museum at the University of North Carolina at "
+        "Greensboro saw attendance levels reach 11,000 visitors when it exhibited its Warhol "
+        "collection in 2010. The ruling also hit Instituto Gonzaga, a catholic school in Milan."
+    )
+    assert _unchecked(text, monkeypatch).get("Instituto Gonzaga") == "ORG"  # head word
+    types = _types(text)
+    assert types.get("Weatherspoon Art Museum") == "ORG"
+    assert types.get("Instituto Gonzaga") == "ORG"

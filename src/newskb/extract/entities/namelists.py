@@ -9,17 +9,21 @@ import re
 from importlib import resources
 
 from newskb.extract.entities.shape import _OUTLET_LAST, ORG_NOUNS
-from newskb.extract.entities.votes import ORG_LAST
+from newskb.extract.entities.votes import ORG_FIRST_FOREIGN, ORG_LAST
 
 # Words organisations are named with, beyond the legal and head words of ``votes.ORG_LAST``.
 ORG_WORDS = (
     ORG_LAST
+    | ORG_FIRST_FOREIGN
     | ORG_NOUNS
     | _OUTLET_LAST
     | frozenset(
         [
             "academy",
             "administration",
+            "museum",
+            "gallery",
+            "galleries",
             "army",
             "assembly",
             "authority",

@@ -73,6 +73,32 @@ ORG_LAST = frozenset(
 _ORG_FIRST = frozenset(
     ["university", "ministry", "department", "commission", "council", "committee", "municipality"]
 )
+# First words that name an organisation in other languages, with no "of" after them
+# ("Instituto Gonzaga", "Banca Etruria", "Universidad Complutense"): no English word or name.
+ORG_FIRST_FOREIGN = frozenset(
+    [
+        "instituto",
+        "istituto",
+        "institut",
+        "universidad",
+        "università",
+        "universidade",
+        "université",
+        "universität",
+        "ministerio",
+        "ministero",
+        "ministère",
+        "banca",
+        "colegio",
+        "liceo",
+        "scuola",
+        "escuela",
+        "fundación",
+        "fondazione",
+        "museo",
+        "musée",
+    ]
+)
 # Last words of buildings and structures (FAC), whatever organisation runs them.
 _FAC_LAST = frozenset(
     [
@@ -106,6 +132,7 @@ def head_type(text: str, etype: EntityType) -> EntityType:
         return etype
     last = words[-1].rstrip(".,").lower()
     first = words[0].lower() in _ORG_FIRST and words[1] == "of"
+    first = first or words[0].lower() in ORG_FIRST_FOREIGN
     if (last in ORG_LAST or first) and geo.country(text) is None:
         return "ORG"
     return etype
