@@ -245,3 +245,15 @@ def test_a_hyphenated_given_name_ending_in_ing_is_no_modifier() -> None:
     )
     assert names.get("Yau Wai-ching") == "PERSON"
     assert not any("Oscar" in n for n in names)
+
+
+def test_a_position_word_alone_is_no_place() -> None:
+    """Regression (GUM news defector): spaCy's FAC "Sheriff" in "the Sheriff's detective" and
+    "the LA Sheriff's office" was kept as a place."""
+    names = _names(
+        "According to Rathbun, Scientology officials plied the Sheriff's detective with a grand "
+        "conspiracy theory. Steve Whitmore, a representative for the LA Sheriff's office, told "
+        "LA Weekly in a statement that they had received the materials."
+    )
+    assert "Sheriff" not in names
+    assert names.get("Steve Whitmore") == "PERSON" and names.get("LA Weekly") == "ORG"

@@ -251,6 +251,8 @@ def _name_span(
         first, etype = at, "PERSON"  # "Carolina Panthers QB Cam Newton": the person
     if caps_title(doc, first, stop):
         return None  # "ABOUT A BOY": a word of a title in capitals, no name
+    if stop - first == 1 and etype in ("FAC", "GPE", "LOC") and doc[first].lower_ in ROLE_HEADS:
+        return None  # "the Sheriff's detective": a position, no place
     if etype == "PERSON":
         first, stop = extend_person(doc, first, stop)
         first, stop = social_cut(doc, first, stop)
