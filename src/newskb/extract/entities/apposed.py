@@ -71,9 +71,9 @@ def apposed_people(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     i = 0
     while i < len(spans):
         a = spans[i]
-        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        c = spans[i + 1] if i + 1 < len(spans) else None
         if (
-            (c := nxt) is not None
+            c is not None
             and text[a.end : c.start] == " "
             and f"{a.text} {c.text}" in joined
             and not (a.firm or c.firm)
