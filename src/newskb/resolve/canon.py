@@ -199,8 +199,8 @@ def resolve_entity(ix: CanonIndex, e: Entity, p: Profile) -> tuple[str, str | No
     if e.kb_id:
         return _final(ix, e.kb_id), e.kb_id, None
     cands = _candidates(ix, e)
-    profiles = [(c, ix.profile(c, PROFILE_LIMIT)) for c in cands]
     if e.type == "PERSON" and len(person_tokens(e.name)) == 1:
+        profiles = [(c, ix.profile(c, PROFILE_LIMIT)) for c in cands]
         # a surname alone: only when it is the one such person, counting the rows of that
         # surname alone as no other person when one has a full name ("Gupta" thrice beside
         # Sanjay Gupta)
@@ -211,7 +211,8 @@ def resolve_entity(ix: CanonIndex, e: Entity, p: Profile) -> tuple[str, str | No
             if d.join:
                 return people[0][0], None, d.reason
     else:
-        for cid, q in profiles:
+        for cid in cands:  # profiled one at a time: the candidates after a join are not read
+            q = ix.profile(cid, PROFILE_LIMIT)
             if q is None:
                 continue
             d = may_join(p, q)

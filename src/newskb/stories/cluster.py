@@ -50,15 +50,41 @@ def _overlap(mine: Sequence[str], theirs: Mapping[str, int], size: int) -> tuple
     return len(set(mine) & salient), len(salient)
 
 
+def _norm(a: Mapping[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in a.values()))
+
+
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    return _cosine_with(a, None, b)
+
+
+def _cosine_with(a: Mapping[str, float], na: float | None, b: Mapping[str, float]) -> float:
+    """Cosine of ``a`` (its norm ``na`` when known) and ``b``: the same float, to the bit, as
+    summing the smaller one's products in its order and dividing by (its norm * the other's)."""
     if len(a) > len(b):
-        a, b = b, a
+        dot = sum(w * a[t] for t, w in b.items() if t in a)
+        if not dot:
+            return 0.0
+        return dot / (_norm(b) * (_norm(a) if na is None else na))
     dot = sum(w * b[t] for t, w in a.items() if t in b)
     if not dot:
         return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    return dot / (na * nb)
+    return dot / ((_norm(a) if na is None else na) * _norm(b))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Probe:
+    """What scoring needs of one article, computed once for all its candidate stories."""
+
+    vec: Mapping[str, float]
+    norm: float
+    specific: Mapping[str, float]  # the names and numbers ('^' / '#' terms) alone
+    specific_norm: float
+
+
+def probe(vec: Mapping[str, float]) -> Probe:
+    specific = {t: w for t, w in vec.items() if t[0] in "^#"}
+    return Probe(vec, _norm(vec), specific, _norm(specific))
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -90,12 +116,16 @@ def date_relation(mine: Sequence[str], theirs: Sequence[str]) -> str:
 
 def score(vec: Mapping[str, float], f: StoryFeatures, s: StoryState, p: StoryParams) -> float:
     """How well article ``f`` (tf-idf ``vec``) fits story ``s``."""
+    return score_probe(probe(vec), f, s, p)
+
+
+def score_probe(a: Probe, f: StoryFeatures, s: StoryState, p: StoryParams) -> float:
+    """``score`` with the article's side (``probe``) computed once."""
     centroid = dict(s.centroid)
-    total = (1.0 - p.specific_weight) * _cosine(vec, centroid)
+    total = (1.0 - p.specific_weight) * _cosine_with(a.vec, a.norm, centroid)
     if p.specific_weight:
-        mine = {t: w for t, w in vec.items() if t[0] in "^#"}
-        theirs = {t: w for t, w in centroid.items() if t[0] in "^#"}
-        total += p.specific_weight * _cosine(mine, theirs)
+        theirs = {t: w for t, w in s.centroid if t[0] in "^#"}
+        total += p.specific_weight * _cosine_with(a.specific, a.specific_norm, theirs)
     if p.entities:
         ents = f.entities[:12]
         shared, salient = _overlap(ents, dict(s.entities), s.size)
@@ -172,8 +202,9 @@ def assign(ix: StoryIndex, f: StoryFeatures, p: StoryParams) -> StoryAssignment:
             original = first.duplicate_of or first.article_id
     if not story:
         ids = ix.candidate_ids(_query(f, vec, p), since=_since(f, p), limit=p.candidates)
+        a = probe(vec)
         for s in ix.load_states(ids):
-            value = score(vec, f, s, p)
+            value = score_probe(a, f, s, p)
             if value > best or (value == best and s.id < story):
                 story, best = s.id, value
         if story and best >= p.threshold:

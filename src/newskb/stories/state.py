@@ -129,6 +129,9 @@ def state_from_row(
     state: str,
     outlets: str,
 ) -> StoryState:
+    # ``state_json`` wrote these pairs: [str, float] terms (rounded floats stay floats in JSON)
+    # and [str, int] counts, so the pairs come back with their types (no per-pair conversion:
+    # it was most of the cost of loading ~30 candidate stories per article)
     d = json.loads(state)
     return StoryState(
         id=story_id,
@@ -136,10 +139,10 @@ def state_from_row(
         size=size,
         first_seen=first_seen,
         last_seen=last_seen,
-        centroid=tuple((str(t), float(w)) for t, w in d.get("c", [])),
-        entities=tuple((str(k), int(n)) for k, n in d.get("e", [])),
-        places=tuple((str(k), int(n)) for k, n in d.get("p", [])),
-        dates=tuple((str(k), int(n)) for k, n in d.get("d", [])),
+        centroid=tuple(map(tuple, d.get("c", []))),
+        entities=tuple(map(tuple, d.get("e", []))),
+        places=tuple(map(tuple, d.get("p", []))),
+        dates=tuple(map(tuple, d.get("d", []))),
         outlets=tuple(json.loads(outlets)),
     )
 
