@@ -118,12 +118,13 @@ class SqlCanon:
             "ORDER BY article_id, local_id LIMIT ?",
             (cid, BESIDE_ARTICLES),
         ):
-            for other, other_key in self._entity_keys(str(aid)):
-                if seen >= limit:
-                    break
-                if other != lid:
-                    context.add(other_key)
-                    seen += 1
+            if seen >= limit:
+                break
+            # the first (limit - seen) of the article's other entities, in id order
+            picked = [k for other, k in self._entity_keys(str(aid)) if other != lid]
+            picked = picked[: limit - seen]
+            context.update(picked)
+            seen += len(picked)
         days = self.db.rows(
             "SELECT DISTINCT a.published FROM entity_links l JOIN articles a "
             "ON a.id = l.article_id WHERE l.canon_id = ? AND a.published IS NOT NULL LIMIT ?",

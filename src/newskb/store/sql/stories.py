@@ -29,6 +29,7 @@ from newskb.stories.state import (
     vector_json,
 )
 
+STATES_KEPT = 4096  # parsed story states kept per index (see ``SqlStories.load_states``)
 PER_KEY = 48  # postings read per key, newest stories first: the candidate set stays bounded
 
 
@@ -62,6 +63,10 @@ class SqlStories:
 
     def __init__(self, db: Db) -> None:
         self.db = db
+        # parsed states by their whole stored row: an article's ~30 candidate stories are
+        # mostly the previous article's; a saved state is a new row (a new key), so a hit is
+        # always what parsing the row again would give
+        self._parsed: dict[tuple[Any, ...], StoryState] = {}
 
     def atomic(self) -> AbstractContextManager[object]:
         return self.db.atomic("newskb_stories")
@@ -142,7 +147,16 @@ class SqlStories:
             "AND merged_into IS NULL",
             list(ids),
         )
-        return [state_from_row(*r) for r in rows]
+        if len(self._parsed) > STATES_KEPT:
+            self._parsed.clear()
+        out = []
+        for r in rows:
+            key = tuple(r)
+            got = self._parsed.get(key)
+            if got is None:
+                got = self._parsed[key] = state_from_row(*r)
+            out.append(got)
+        return out
 
     def save_state(self, s: StoryState, touched: int) -> None:
         """Write a story's state and refresh its postings."""
