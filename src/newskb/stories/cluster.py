@@ -42,34 +42,24 @@ KEY_WEIGHT = 0.2
 SALIENT_SHARE = 0.25  # an entity is salient for a story when this share of its members name it
 
 
-def _overlap(mine: Sequence[str], theirs: Mapping[str, int], size: int) -> tuple[int, int]:
-    """(shared, salient) between an article's keys and a story's salient keys."""
-    salient = {k for k, n in theirs.items() if n >= max(1.0, SALIENT_SHARE * size)}
-    if not salient:
-        salient = set(theirs)
-    return len(set(mine) & salient), len(salient)
+def _salient(theirs: Mapping[str, int], size: int) -> frozenset[str]:
+    """A story's salient keys (all of them when none reaches ``SALIENT_SHARE``)."""
+    salient = frozenset(k for k, n in theirs.items() if n >= max(1.0, SALIENT_SHARE * size))
+    return salient or frozenset(theirs)
 
 
 def _norm(a: Mapping[str, float]) -> float:
     return math.sqrt(sum(w * w for w in a.values()))
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    return _cosine_with(a, None, b)
-
-
-def _cosine_with(a: Mapping[str, float], na: float | None, b: Mapping[str, float]) -> float:
-    """Cosine of ``a`` (its norm ``na`` when known) and ``b``: the same float, to the bit, as
-    summing the smaller one's products in its order and dividing by (its norm * the other's)."""
+def _cosine_normed(a: Mapping[str, float], na: float, b: Mapping[str, float], nb: float) -> float:
+    """Cosine of ``a`` and ``b`` given their norms: the smaller one's products summed in its
+    order, divided by (its norm * the other's), the same float to the bit as always."""
     if len(a) > len(b):
         dot = sum(w * a[t] for t, w in b.items() if t in a)
-        if not dot:
-            return 0.0
-        return dot / (_norm(b) * (_norm(a) if na is None else na))
+        return dot / (nb * na) if dot else 0.0
     dot = sum(w * b[t] for t, w in a.items() if t in b)
-    if not dot:
-        return 0.0
-    return dot / ((_norm(a) if na is None else na) * _norm(b))
+    return dot / (na * nb) if dot else 0.0
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -85,6 +75,43 @@ class Probe:
 def probe(vec: Mapping[str, float]) -> Probe:
     specific = {t: w for t, w in vec.items() if t[0] in "^#"}
     return Probe(vec, _norm(vec), specific, _norm(specific))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Side:
+    """What scoring needs of one story state (kept while the same state object is scored)."""
+
+    state: StoryState
+    centroid: Mapping[str, float]
+    norm: float
+    specific: Mapping[str, float]
+    specific_norm: float
+    entities: frozenset[str]  # salient
+    places: frozenset[str]
+
+
+SIDES_KEPT = 4096
+_SIDES: dict[int, _Side] = {}  # by id(state); the entry holds the state, so the id stays its
+
+
+def _side(s: StoryState) -> _Side:
+    got = _SIDES.get(id(s))
+    if got is not None and got.state is s:
+        return got
+    if len(_SIDES) >= SIDES_KEPT:
+        _SIDES.clear()
+    centroid = dict(s.centroid)
+    specific = {t: w for t, w in s.centroid if t[0] in "^#"}
+    got = _SIDES[id(s)] = _Side(
+        s,
+        centroid,
+        _norm(centroid),
+        specific,
+        _norm(specific),
+        _salient(dict(s.entities), s.size),
+        _salient(dict(s.places), s.size),
+    )
+    return got
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -121,20 +148,21 @@ def score(vec: Mapping[str, float], f: StoryFeatures, s: StoryState, p: StoryPar
 
 def score_probe(a: Probe, f: StoryFeatures, s: StoryState, p: StoryParams) -> float:
     """``score`` with the article's side (``probe``) computed once."""
-    centroid = dict(s.centroid)
-    total = (1.0 - p.specific_weight) * _cosine_with(a.vec, a.norm, centroid)
+    side = _side(s)
+    total = (1.0 - p.specific_weight) * _cosine_normed(a.vec, a.norm, side.centroid, side.norm)
     if p.specific_weight:
-        theirs = {t: w for t, w in s.centroid if t[0] in "^#"}
-        total += p.specific_weight * _cosine_with(a.specific, a.specific_norm, theirs)
+        total += p.specific_weight * _cosine_normed(
+            a.specific, a.specific_norm, side.specific, side.specific_norm
+        )
     if p.entities:
         ents = f.entities[:12]
-        shared, salient = _overlap(ents, dict(s.entities), s.size)
+        shared, salient = len(set(ents) & side.entities), len(side.entities)
         if ents and salient:
             total += p.entity_weight * shared / min(len(ents), salient)
             if shared == 0:
                 total -= p.entity_conflict
         places = f.places[:8]
-        shared, salient = _overlap(places, dict(s.places), s.size)
+        shared, salient = len(set(places) & side.places), len(side.places)
         if places and salient:
             total += p.place_weight * shared / min(len(places), salient)
             if shared == 0:
