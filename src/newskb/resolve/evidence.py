@@ -149,8 +149,8 @@ def surname_join(new: Profile, cand: Profile) -> Decision:
         return Decision(False, "not a surname alone")
     if not any(person_tokens(n)[-1:] == words for n in (cand.name, *cand.aliases)):
         return Decision(False, "surname differs")
-    roles = _role_words(new.roles) & _role_words(cand.roles)
-    both = sorted(new.context & cand.context)
+    roles = sorted(_role_words(new.roles) & _role_words(cand.roles))  # sorted: the same text in
+    both = sorted(new.context & cand.context)  # every process, whatever its string hashing
     if len(roles) + len(both) < 2:
         return Decision(False, "a surname alone needs two agreeing pieces of context")
     return Decision(True, f"only person of that surname; beside {', '.join([*roles, *both][:2])}")
