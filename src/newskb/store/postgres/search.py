@@ -47,10 +47,8 @@ _NEWEST = (
     "SELECT rowid, score, (SELECT count(*) FROM cand) AS n FROM cand "
     "ORDER BY score DESC, rowid LIMIT %(pool)s"
 )
-_BY_PARTITION = (
-    "WITH cand AS MATERIALIZED (SELECT rowid, score FROM "
-    "article_search_newest(plainto_tsquery('english', %(q)s), %(cap)s)) "
-    "SELECT rowid, score, (SELECT count(*) FROM cand) AS n FROM cand "
+_BY_PARTITION = (  # the function returns at most ``cap`` rows: no count needed
+    "SELECT rowid, score FROM article_search_newest(plainto_tsquery('english', %(q)s), %(cap)s) "
     "ORDER BY score DESC, rowid LIMIT %(pool)s"
 )
 _ALL = (  # every match ranked (``scan_cap`` None)
@@ -98,19 +96,22 @@ def newest_ranked(conn: Any, text: str, cap: int | None, pool: int) -> list[tupl
     other, or where those rows held fewer: partition by partition, newest first."""
     args = {"q": text, "floor": 0, "cap": cap, "pool": pool}
 
-    def ranked(sql: str) -> list[tuple[int, float]]:
-        return [(int(r[0]), float(r[1])) for r in conn.execute(sql, args, prepare=False)]
+    def ranked(sql: str) -> list[Any]:
+        return list(conn.execute(sql, args, prepare=False))
+
+    def pairs(got: list[Any]) -> list[tuple[int, float]]:
+        return [(int(r[0]), float(r[1])) for r in got]
 
     if cap is None:
-        return ranked(_ALL)
+        return pairs(ranked(_ALL))
     matches, rows, top = estimate(conn, text)
     share = matches / rows if rows > 0 else 0.0
     if share >= NEWEST_SHARE:
         args["floor"] = max(0, top - math.ceil(4 * cap / share))
-        got = conn.execute(_NEWEST, args, prepare=False).fetchall()
+        got = ranked(_NEWEST)  # rows carry n, how many of the newest matched
         if args["floor"] == 0 or (got and got[0][2] >= cap):
-            return [(int(r[0]), float(r[1])) for r in got]
-    return ranked(_BY_PARTITION)
+            return pairs(got)
+    return pairs(ranked(_BY_PARTITION))
 
 
 def search_rows(
