@@ -103,3 +103,41 @@ def test_cli_lists_searches_and_shows(db: str) -> None:
     assert "White House spokeswoman" in r.output and "2025-03-18" in r.output
     r = CliRunner().invoke(cli, ["entities", "--db", db, "merge", "Taras Hnatiuk", "Eurowire"])
     assert r.exit_code == 0, r.output
+
+
+class _Ids:
+    """A canon index of ids only, counting the look-ups ``_fresh_id`` makes."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken, self.asked = taken, 0
+
+    def exists(self, cid: str) -> bool:
+        self.asked += 1
+        return cid in self.taken
+
+
+def test_fresh_ids_follow_the_taken_ones_in_a_few_lookups() -> None:
+    """Regression (issue 21): a name no evidence joins ("Elian" alone) gets a new row per
+    article; the next free ``~n`` was found by asking for every taken one in turn (the store's
+    cost per article grew with the store). The id is the same; the look-ups are logarithmic."""
+    e = Entity(id="E1", name="Elian", type="PERSON", mentions=(Mention(0, 5, "Elian", "name"),))
+    base = "nkb:person:elian"
+    for k in (0, 1, 2, 3, 4, 7, 8, 9, 1000):
+        taken = ({base} if k else set()) | {f"{base}~{n}" for n in range(2, k + 1)}
+        ix = _Ids(taken)
+        want = base if k == 0 else f"{base}~{k + 1}"
+        assert canon._fresh_id(ix, e) == want  # type: ignore[arg-type]
+        assert ix.asked <= 3 + 2 * max(1, k).bit_length()
+
+
+def test_a_crowded_alias_reads_only_the_candidates_it_can_keep(db: str) -> None:
+    """``by_alias`` with a limit gives the first rows of the full answer, in its order."""
+    with open_store(db) as store:
+        ix = SqlCanon(SqliteDb(store.conn))  # type: ignore[attr-defined]
+        for n in range(30):
+            cid = f"nkb:person:elian~{n + 2}"
+            ix.add_canon(cid, "Elian", "PERSON", None, "2025-03-01T00:00:00+00:00")
+            ix.add_alias(cid, "Elian", "elian", "text")
+        every = ix.by_alias("elian", "PERSON")
+        assert len(every) == 30
+        assert ix.by_alias("elian", "PERSON", canon.MAX_CANDIDATES) == every[:12]

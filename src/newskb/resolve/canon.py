@@ -55,8 +55,9 @@ class CanonIndex(Protocol):
     def merged_into(self, cid: str) -> str | None: ...
     def exists(self, cid: str) -> bool: ...
     def type_of(self, cid: str) -> str | None: ...
-    def by_alias(self, alias_norm: str, etype: str | None) -> list[str]:
-        """Live canonical ids with an alias of this normal form (of this type when given)."""
+    def by_alias(self, alias_norm: str, etype: str | None, limit: int | None = None) -> list[str]:
+        """Live canonical ids with an alias of this normal form (of this type when given); with
+        ``limit``, the first ``limit`` of them (the same order)."""
         ...
 
     def person_candidates(self, keys: Sequence[str], limit: int) -> list[tuple[str, str]]:
@@ -108,7 +109,9 @@ def _final(ix: CanonIndex, cid: str) -> str:
 
 
 def _by_alias(ix: CanonIndex, name: str, etype: str) -> list[str]:
-    return ix.by_alias(norm(name), etype)
+    # the first MAX_CANDIDATES are all ``_candidates`` can keep from one alias: a name no
+    # evidence joins ("Elian" alone, a new row each time) may hold thousands of rows
+    return ix.by_alias(norm(name), etype, MAX_CANDIDATES)
 
 
 def _by_keys(ix: CanonIndex, name: str) -> list[str]:
@@ -181,13 +184,25 @@ def _loose_pair(ix: CanonIndex, etype: str, cid: str) -> bool:
 
 
 def _fresh_id(ix: CanonIndex, e: Entity) -> str:
-    """``e``'s own id, or with ``~2``, ``~3``... when another entity of that name holds it."""
+    """``e``'s own id, or with ``~2``, ``~3``... when another entity of that name holds it.
+
+    Only this function makes ``~n`` ids (a local id has no ``~``), always the first free one,
+    and canon rows are never deleted: the ids taken are ``base``, ``base~2`` ... ``base~k``
+    with no gap, so the first free one is found by doubling then halving (a name no evidence
+    joins gets a row per article: walking them one by one grew with the store)."""
     base = local_id(e.type, e.name)
-    cid, n = base, 1
-    while ix.exists(cid):
-        n += 1
-        cid = f"{base}~{n}"
-    return cid
+    if not ix.exists(base):
+        return base
+    lo, hi = 1, 2  # base~lo is taken (1: base itself), base~hi is being tried
+    while ix.exists(f"{base}~{hi}"):
+        lo, hi = hi, hi * 2
+    while hi - lo > 1:  # base~lo taken, base~hi free: the first free one is in (lo, hi]
+        mid = (lo + hi) // 2
+        if ix.exists(f"{base}~{mid}"):
+            lo = mid
+        else:
+            hi = mid
+    return f"{base}~{hi}"
 
 
 def resolve_entity(ix: CanonIndex, e: Entity, p: Profile) -> tuple[str, str | None, str | None]:

@@ -268,8 +268,13 @@ V8 = (resources.files("newskb.store.postgres") / "v8_typed.sql").read_text(encod
 # insert trigger as rows need them (``store.schema.search``); frozen as written.
 V9 = (resources.files("newskb.store.postgres") / "v9_partitioned.sql").read_text(encoding="utf-8")
 
+# version 10: an article's day straight from an index (SQLite's 0012_article_days.sql)
+V10 = """
+CREATE INDEX articles_id_published ON articles(id, published);
+"""
+
 VERSIONS: tuple[tuple[int, str], ...] = (
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8), (9, V9),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8), (9, V9), (10, V10),
 )  # fmt: skip
 LOCK_KEY = 0x6E6B62  # advisory lock id for migrations ("nkb")
 

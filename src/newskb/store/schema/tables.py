@@ -41,6 +41,8 @@ ARTICLES = Table(
     indexes=(
         Index("articles_source_key", ("source_key", "version")),
         Index("articles_published", ("published",)),
+        # an article's day without its row: the canon's profile reads it per link (0012)
+        Index("articles_id_published", ("id", "published")),
     ),
     fulltext=FullText(
         (("title", "A"), ("text", "B")),

@@ -17,6 +17,7 @@ from newskb.resolve.keys import norm
 from newskb.store.sql import Db
 
 BESIDE_ARTICLES = 20  # articles whose other entities make a profile's context
+DAY_LINKS = 1000  # links whose articles' days make a profile's days
 
 
 class SqlCanon:
@@ -31,7 +32,10 @@ class SqlCanon:
     def __init__(self, db: Db) -> None:
         self.db = db
         self._profiles: dict[str, dict[int, Profile | None]] = {}  # canon id -> limit -> it
-        self._entities: dict[str, list[tuple[str, str]]] = {}
+        # canon id -> (type, merged_into) or None (no such row), read once per transaction;
+        # only ``add_canon`` and ``fold`` write the canon table
+        self._rows: dict[str, tuple[str, str | None] | None] = {}
+        self._entities: dict[str, tuple[list[str], dict[str, int]]] = {}
 
     def _forget(self, *cids: str) -> None:
         for cid in cids:
@@ -44,29 +48,43 @@ class SqlCanon:
                 yield tx
         except BaseException:
             self._profiles.clear()  # rolled back: what was read inside may be gone
+            self._rows.clear()
             raise
 
+    def _row(self, cid: str) -> tuple[str, str | None] | None:
+        if cid in self._rows:
+            return self._rows[cid]
+        row = self.db.one("SELECT type, merged_into FROM canon WHERE id = ?", (cid,))
+        got = None if row is None else (str(row[0]), None if row[1] is None else str(row[1]))
+        self._rows[cid] = got
+        return got
+
     def merged_into(self, cid: str) -> str | None:
-        row = self.db.one("SELECT merged_into FROM canon WHERE id = ?", (cid,))
-        return None if row is None or row[0] is None else str(row[0])
+        row = self._row(cid)
+        return None if row is None else row[1]
 
     def exists(self, cid: str) -> bool:
-        return self.db.one("SELECT 1 FROM canon WHERE id = ?", (cid,)) is not None
+        return self._row(cid) is not None
 
     def type_of(self, cid: str) -> str | None:
-        row = self.db.one("SELECT type FROM canon WHERE id = ?", (cid,))
-        return None if row is None else str(row[0])
+        row = self._row(cid)
+        return None if row is None else row[0]
 
-    def by_alias(self, alias_norm: str, etype: str | None) -> list[str]:
+    def by_alias(self, alias_norm: str, etype: str | None, limit: int | None = None) -> list[str]:
         sql = (
             "SELECT DISTINCT c.id FROM canon_aliases a JOIN canon c ON c.id = a.canon_id "
             "WHERE a.norm = ? AND c.merged_into IS NULL"
         )
-        args: tuple[str, ...] = (alias_norm,)
+        args: tuple[str | int, ...] = (alias_norm,)
         if etype is not None:
             sql += " AND c.type = ?"
             args += (etype,)
-        return [str(r[0]) for r in self.db.rows(sql, args)]
+        if limit is not None and self.db.dialect == "sqlite":
+            # SQLite returns the rows in the order it finds them (the norm index), LIMIT or
+            # not; PostgreSQL's planner may pick another plan for a LIMIT: cut after reading
+            sql += " LIMIT ?"
+            args += (limit,)
+        return [str(r[0]) for r in self.db.rows(sql, args)][:limit]
 
     def person_candidates(self, keys: Sequence[str], limit: int) -> list[tuple[str, str]]:
         marks = ",".join("?" * len(keys))
@@ -121,14 +139,20 @@ class SqlCanon:
             if seen >= limit:
                 break
             # the first (limit - seen) of the article's other entities, in id order
-            picked = [k for other, k in self._entity_keys(str(aid)) if other != lid]
-            picked = picked[: limit - seen]
+            keys, at = self._entity_keys(str(aid))
+            i = at.get(lid)
+            picked = keys if i is None else keys[:i] + keys[i + 1 :]
+            if len(picked) > limit - seen:
+                picked = picked[: limit - seen]
             context.update(picked)
             seen += len(picked)
+        # the days of its first DAY_LINKS links (article id order, as the context's): bounded
+        # work however many articles report it
         days = self.db.rows(
-            "SELECT DISTINCT a.published FROM entity_links l JOIN articles a "
-            "ON a.id = l.article_id WHERE l.canon_id = ? AND a.published IS NOT NULL LIMIT ?",
-            (cid, limit),
+            "SELECT DISTINCT a.published FROM (SELECT article_id FROM entity_links "
+            "WHERE canon_id = ? ORDER BY article_id, local_id LIMIT ?) l "
+            "JOIN articles a ON a.id = l.article_id WHERE a.published IS NOT NULL LIMIT ?",
+            (cid, DAY_LINKS, limit),
         )
         dates = set()
         for (d,) in days:
@@ -146,19 +170,19 @@ class SqlCanon:
             days=frozenset(dates),
         )
 
-    def _entity_keys(self, article_id: str) -> list[tuple[str, str]]:
-        """(local id, key) of an article's entities in id order (its Wikidata id, else
-        ``profile_key``); kept for the transaction: an article's entities never change."""
+    def _entity_keys(self, article_id: str) -> tuple[list[str], dict[str, int]]:
+        """The keys of an article's entities in local id order (its Wikidata id, else
+        ``profile_key``) and each local id's position among them; kept for the transaction:
+        an article's entities never change (local ids are unique within an article)."""
         got = self._entities.get(article_id)
         if got is None:
-            got = [
-                (str(lid), str(kb) if kb else profile_key(str(n), str(t)))
-                for lid, n, t, kb in self.db.rows(
-                    "SELECT local_id, name, type, kb_id FROM entities WHERE article_id = ? "
-                    "ORDER BY local_id",
-                    (article_id,),
-                )
-            ]
+            rows = self.db.rows(
+                "SELECT local_id, name, type, kb_id FROM entities WHERE article_id = ? "
+                "ORDER BY local_id",
+                (article_id,),
+            )
+            keys = [str(kb) if kb else profile_key(str(n), str(t)) for _lid, n, t, kb in rows]
+            got = (keys, {str(r[0]): i for i, r in enumerate(rows)})
             self._entities[article_id] = got
         return got
 
@@ -176,6 +200,7 @@ class SqlCanon:
 
     def add_canon(self, cid: str, name: str, etype: str, kb_id: str | None, at: str) -> None:
         self._forget(cid)
+        self._rows.pop(cid, None)
         self.db.run(
             "INSERT INTO canon (id, name, type, kb_id, created_at) VALUES (?,?,?,?,?) "
             "ON CONFLICT DO NOTHING",
@@ -213,6 +238,7 @@ class SqlCanon:
 
     def fold(self, keep: str, drop: str) -> None:
         self._profiles.clear()
+        self._rows.pop(drop, None)
         moves = (
             ("canon_aliases", "CAST(? AS TEXT), alias, norm, source"),
             ("canon_keys", "key, CAST(? AS TEXT)"),
