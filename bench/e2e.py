@@ -20,12 +20,18 @@ ratios of one round, not seconds across runs.
 (dev texts repeated and shuffled) through ``newskb ingest``, reporting articles/s, peak memory
 per process, store size and the projected wall time of 250,000 articles on these cores.
 
-Usage: ``python bench/e2e.py [--limit N] [--repeat R] [--workers N] [--scenario N] [--json F]``
+With ``--scenario-pg URL`` the same articles also go into a fresh PostgreSQL database made on
+that server (dropped after); with ``--scenario-dask`` also through ``ingest --engine dask`` on a
+local cluster of as many workers, reporting its CPU overhead over the local pool, per shard.
+
+Usage: ``python bench/e2e.py [--limit N] [--repeat R] [--workers N] [--scenario N]
+[--scenario-pg URL] [--scenario-dask] [--json F]``
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -35,8 +41,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -245,8 +253,13 @@ def corpus_rows(
     return rows
 
 
-def scenario_rows(made: dict[str, Path], n: int, workers: int, tmp: Path) -> list[dict[str, Any]]:
-    """N synthetic ~500-word articles (dev paragraphs repeated and shuffled) through ingest."""
+def scenario_rows(
+    made: dict[str, Path], n: int, workers: int, tmp: Path, pg: str = "", dask: bool = False
+) -> list[dict[str, Any]]:
+    """N synthetic ~500-word articles (dev paragraphs repeated and shuffled) through ingest:
+    into SQLite; with ``pg`` (a server URL) also into a fresh PostgreSQL database made on that
+    server (dropped after); with ``dask`` also on Dask (a local cluster of as many workers,
+    Parquet shards, then the same SQLite load), with its overhead over the local pool."""
     paras: list[str] = []
     for folder in made.values():
         for line in (folder / "texts.jsonl").read_text().splitlines():
@@ -263,31 +276,76 @@ def scenario_rows(made: dict[str, Path], n: int, workers: int, tmp: Path) -> lis
         text = f"date 2025-03-{day:02d} Synthetic article {i}\n" + "\n".join(body) + "\n"
         total_words += len(text.split())
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-    db = tmp / "scenario.db"
     w = ["--workers", str(workers)] if workers else []
+    cores_n = workers or cores()
+    rows: list[dict[str, Any]] = []
+    db = tmp / "scenario.db"
     res = timed([*NEWSKB, "ingest", *w, "--quiet", "--db", str(db), str(folder)], env_with())
+    rows.append(_projected("SQLite", res, n, total_words, cores_n, db.stat().st_size))
+    if pg:
+        with _pg_database(pg) as (url, size):
+            res = timed([*NEWSKB, "ingest", *w, "--quiet", "--db", url, str(folder)], env_with())
+            rows.append(_projected("PostgreSQL", res, n, total_words, cores_n, size()))
+    if dask:
+        ddb = tmp / "scenario-dask.db"
+        cmd = [*NEWSKB, "ingest", "--engine", "dask", *w, "--quiet", "--db", str(ddb)]
+        res = timed([*cmd, "--shard-dir", str(tmp / "shards"), str(folder)], env_with())
+        row = _projected("SQLite, Dask", res, n, total_words, cores_n, ddb.stat().st_size)
+        shards = len((tmp / "shards" / "manifest.jsonl").read_text().splitlines())
+        local = rows[0]["cpu s (all processes)"]
+        row["shards"] = shards
+        # what Dask costs over the local pool for the same articles and store, per shard
+        row["overhead vs local pool (cpu)"] = f"{res['cpu_s'] / local - 1:+.1%}"
+        row["overhead cpu s per shard"] = round((res["cpu_s"] - local) / max(1, shards), 2)
+        rows.append(row)
+    return rows
+
+
+def _projected(
+    store: str, res: dict[str, Any], n: int, words: int, cores_n: int, size: int
+) -> dict[str, Any]:
     rate = n / res["s"]
-    return [
-        {
-            "articles": n,
-            "avg words": round(total_words / n),
-            "s": res["s"],
-            "cpu s (all processes)": res["cpu_s"],
-            "articles/s": round(rate, 2),
-            "articles per cpu s": round(n / res["cpu_s"], 2),
-            "peak MB/process": res["peak_mb_per_process"],
-            "processes": res["processes"],
-            "store MB": round(db.stat().st_size / 2**20, 1),
-            "store MB per 250k (projected)": round(db.stat().st_size / 2**20 * 250_000 / n),
-            f"250k articles on {workers or cores()} cores (projected h)": round(
-                250_000 / rate / 3600, 2
-            ),
-            # the same from CPU seconds: what the cores give when no one else uses them
-            f"250k on {workers or cores()} idle cores, from cpu s (projected h)": round(
-                250_000 * res["cpu_s"] / n / (workers or cores()) / 3600, 2
-            ),
-        }
-    ]
+    return {
+        "store": store,
+        "articles": n,
+        "avg words": round(words / n),
+        "s": res["s"],
+        "cpu s (all processes)": res["cpu_s"],
+        "articles/s": round(rate, 2),
+        "articles per cpu s": round(n / res["cpu_s"], 2),
+        "peak MB/process": res["peak_mb_per_process"],
+        "processes": res["processes"],
+        "store MB": round(size / 2**20, 1),
+        "store MB per 250k (projected)": round(size / 2**20 * 250_000 / n),
+        f"250k articles on {cores_n} cores (projected h)": round(250_000 / rate / 3600, 2),
+        # the same from CPU seconds: what the cores give when no one else uses them
+        f"250k on {cores_n} idle cores, from cpu s (projected h)": round(
+            250_000 * res["cpu_s"] / n / cores_n / 3600, 2
+        ),
+    }
+
+
+@contextlib.contextmanager
+def _pg_database(server: str) -> Iterator[tuple[str, Callable[[], int]]]:
+    """A new, empty database on the PostgreSQL server of the URL ``server``: its URL and a
+    function giving its size in bytes; dropped after."""
+    import psycopg
+
+    name = f"newskb_e2e_{os.getpid()}_{int(time.time())}"
+    admin = psycopg.connect(server, autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(server)
+    url = urlunsplit(parts._replace(path=f"/{name}"))
+
+    def size() -> int:
+        row = admin.execute("SELECT pg_database_size(%s)", (name,)).fetchone()
+        return int(row[0]) if row else 0
+
+    try:
+        yield url, size
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
 
 
 def show(title: str, rows: list[dict[str, Any]], console: Any = None) -> None:
@@ -325,7 +383,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         report["corpora"] = rows
         show(f"whole commands vs raw spaCy, {report['workers']} processes, same run", rows)
         if args.scenario:
-            report["scenario"] = scenario_rows(made, args.scenario, args.workers, tmp)
+            report["scenario"] = scenario_rows(
+                made, args.scenario, args.workers, tmp, args.scenario_pg, args.scenario_dask
+            )
             show("a day of the world's news (projected from a sample)", report["scenario"])
     return report
 
@@ -337,6 +397,14 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--workers", type=int, default=0, help="0: the commands' default (cores)")
     ap.add_argument("--corpora", default="", help="comma list: timebank,gum-news,ecb+1-35")
     ap.add_argument("--scenario", type=int, default=0, help="synthetic articles to project 250k")
+    ap.add_argument(
+        "--scenario-pg",
+        default="",
+        help="also into PostgreSQL: a server URL (a fresh database is made there, then dropped)",
+    )
+    ap.add_argument(
+        "--scenario-dask", action="store_true", help="also on Dask (local cluster, same workers)"
+    )
     ap.add_argument("--json", help="also write every row to this file")
     return ap
 
