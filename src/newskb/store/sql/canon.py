@@ -17,7 +17,10 @@ from newskb.resolve.keys import norm
 from newskb.store.sql import Db
 
 BESIDE_ARTICLES = 20  # articles whose other entities make a profile's context
-DAY_LINKS = 1000  # links whose articles' days make a profile's days
+# links whose articles' days make a profile's days: article ids are content hashes, so these
+# are a sample of its articles' days; fewer days can only withhold the "reported within n days"
+# support from a join, never add one (precision first)
+DAY_LINKS = 200
 
 
 class SqlCanon:
