@@ -15,6 +15,9 @@ TEXTS = [
     "On MONDAY, March 3, 2025 at 4 P.M. EST, and again last Friday's meeting, two weeks AGO.",
     "The Q3 results for FY'24 came in the week of March 6; Christmas Day and New Year's Eve.",
     "Kelvin \u212a and the long \u017f: now, this morning, Tuesday.",
+    # the words a scan needs (``Scan.needs``): decades, centuries, "-long", "of next year"
+    "In the 1960's and the TWENTIES, the 21st Century, a decades-LONG feud, March of next year.",
+    "the 1960\u017f",  # the long s folds onto "s": no lower-cased text, every pattern scans
     "",
 ]
 

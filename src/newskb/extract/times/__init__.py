@@ -68,7 +68,17 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
 _NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
 
-_SCANS = tuple((Scan(pattern), rule) for pattern, rule in RULES)
+# words one of which every match of the pattern holds (see ``Scan``)
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    g.WEEK_OF: ("week",),
+    g.MONTH_REL_YEAR: ("year",),
+    g.Q_SHORT: ("Q",),
+    g.DECADE: ("0s", "0's", "ties"),
+    g.CENTURY: ("century",),
+    g.FY_SHORT: ("FY",),
+    g.UNIT_ADJ: ("-long", "-old"),
+}
+_SCANS = tuple((Scan(pattern, _NEEDS.get(pattern, ())), rule) for pattern, rule in RULES)
 
 
 def _candidates(ctx: r.Ctx) -> list[r.Found]:

@@ -45,16 +45,26 @@ def case_free(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 class Scan:
-    """One grammar pattern with its faster, case-free twin (when it has one)."""
+    """One grammar pattern with its faster, case-free twin (when it has one), and the words
+    one of which every match holds (``needs``: lower-case for an ``IGNORECASE`` pattern, then
+    looked for in the lower-cased text; as written otherwise): a text without any of them is
+    not scanned (most articles name no century, decade or fiscal quarter)."""
 
-    __slots__ = ("fast", "pattern")
+    __slots__ = ("fast", "needs", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], needs: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
         self.fast = case_free(pattern)
+        self.needs = needs
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """``self.pattern.finditer(text)``; ``low`` is :func:`lowered` of ``text``."""
+        if self.needs:
+            if not self.pattern.flags & re.IGNORECASE:
+                if not any(n in text for n in self.needs):
+                    return
+            elif low is not None and not any(n in low for n in self.needs):
+                return  # (no lower-cased text: a letter folds onto ASCII; scan it all)
         if self.fast is None or low is None:
             yield from self.pattern.finditer(text)
             return
