@@ -74,3 +74,16 @@ def test_profile_context_is_the_other_named_entities_keyed_once_per_article() ->
         assert p.context == frozenset(k for i, k in named if i != e.id)
     ana = entity_profile(ents[0], ents, None, named)
     assert "Q7184" in ana.context and "lisbon" in ana.context and "ana silva" not in ana.context
+
+
+def test_neighbours_give_each_entity_the_keys_of_the_others() -> None:
+    """``Neighbours.around`` is the walk it replaces (issue 21): every named key but the
+    entity's own, which stays when another entity of the article has it too."""
+    from newskb.resolve.crossdoc import Neighbours
+
+    named = (("E1", "q1"), ("E2", "smith"), ("E3", "smith"), ("E4", "acme"), ("E5", "q1x"))
+    ready = Neighbours(named)
+    for eid in ("E1", "E2", "E3", "E4", "E5", "E9"):
+        assert ready.around(eid) == frozenset(k for i, k in named if i != eid)
+    assert ready.around("E4") == {"q1", "smith", "q1x"}
+    assert ready.around("E2") == {"q1", "smith", "acme", "q1x"}

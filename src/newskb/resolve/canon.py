@@ -19,7 +19,7 @@ from typing import Protocol
 
 from newskb.errors import NotFound
 from newskb.model import Entity, Extraction
-from newskb.resolve.crossdoc import entity_profile, named_keys
+from newskb.resolve.crossdoc import Neighbours, entity_profile, named_keys
 from newskb.resolve.evidence import (
     LOOSE,
     Decision,
@@ -268,7 +268,7 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         a = x.article
         published = a.published.isoformat() if a.published else None
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
-        named = named_keys(x.entities)
+        named = Neighbours(named_keys(x.entities))
         for e in map(as_resolved, x.entities):
             if not any(m.kind in ("name", "short") for m in e.mentions):
                 continue

@@ -61,25 +61,52 @@ def named_keys(entities: Sequence[Entity]) -> tuple[tuple[str, str], ...]:
     )
 
 
+class Neighbours:
+    """An article's ``named_keys`` made ready to give each entity its neighbours' keys: the
+    keys of every named entity but itself (its own key too when another entity has it), one
+    set for the article rather than one walk of its entities per entity. Entity ids are unique
+    within an article."""
+
+    __slots__ = ("counts", "every", "own")
+
+    def __init__(self, named: Sequence[tuple[str, str]]) -> None:
+        self.every = frozenset(k for _i, k in named)
+        self.own = dict(named)
+        self.counts: dict[str, int] = {}
+        for _i, k in named:
+            self.counts[k] = self.counts.get(k, 0) + 1
+
+    def around(self, eid: str) -> frozenset[str]:
+        k = self.own.get(eid)
+        if k is None or self.counts[k] > 1:
+            return self.every
+        return self.every - {k}
+
+
 def entity_profile(
     e: Entity,
     others: Sequence[Entity],
     day: dt.date | None,
-    named: Sequence[tuple[str, str]] | None = None,
+    named: Sequence[tuple[str, str]] | Neighbours | None = None,
 ) -> Profile:
     """The profile of one article's entity: its names, roles, neighbours and date.
 
-    ``named``: ``named_keys(others)`` when the caller has it (profiling every entity of an
-    article otherwise re-keys all the others each time: quadratic in the entities)."""
+    ``named``: ``named_keys(others)`` (or its ``Neighbours``) when the caller has it
+    (profiling every entity of an article otherwise re-keys all the others each time:
+    quadratic in the entities)."""
     if named is None:
         named = named_keys(others)
+    if isinstance(named, Neighbours):
+        context = named.around(e.id)
+    else:
+        context = frozenset(k for i, k in named if i != e.id)
     return Profile(
         name=e.name,
         type=e.type,
         aliases=e.aliases,
         kb_id=e.kb_id,
         roles=frozenset(e.roles),
-        context=frozenset(k for i, k in named if i != e.id),
+        context=context,
         days=frozenset([day]) if day else frozenset(),
     )
 
