@@ -25,7 +25,7 @@ that server (dropped after); with ``--scenario-dask`` also through ``ingest --en
 local cluster of as many workers, reporting its CPU overhead over the local pool, per shard.
 
 Usage: ``python bench/e2e.py [--limit N] [--repeat R] [--workers N] [--scenario N]
-[--scenario-pg URL] [--scenario-dask] [--json F]``
+[--scenario-pg URL] [--scenario-dask] [--scenario-keep DIR] [--json F]``
 """
 
 from __future__ import annotations
@@ -254,7 +254,13 @@ def corpus_rows(
 
 
 def scenario_rows(
-    made: dict[str, Path], n: int, workers: int, tmp: Path, pg: str = "", dask: bool = False
+    made: dict[str, Path],
+    n: int,
+    workers: int,
+    tmp: Path,
+    pg: str = "",
+    dask: bool = False,
+    keep: str = "",
 ) -> list[dict[str, Any]]:
     """N synthetic ~500-word articles (dev paragraphs repeated and shuffled) through ingest:
     into SQLite; with ``pg`` (a server URL) also into a fresh PostgreSQL database made on that
@@ -265,7 +271,7 @@ def scenario_rows(
         for line in (folder / "texts.jsonl").read_text().splitlines():
             paras += [p for p in json.loads(line)["text"].split("\n") if len(p.split()) > 8]
     rnd = random.Random(250_000)
-    folder = tmp / "scenario" / "in"
+    folder = Path(keep) if keep else tmp / "scenario" / "in"  # ``keep``: a folder kept after
     folder.mkdir(parents=True)
     total_words = 0
     for i in range(n):
@@ -384,7 +390,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         show(f"whole commands vs raw spaCy, {report['workers']} processes, same run", rows)
         if args.scenario:
             report["scenario"] = scenario_rows(
-                made, args.scenario, args.workers, tmp, args.scenario_pg, args.scenario_dask
+                made,
+                args.scenario,
+                args.workers,
+                tmp,
+                args.scenario_pg,
+                args.scenario_dask,
+                args.scenario_keep,
             )
             show("a day of the world's news (projected from a sample)", report["scenario"])
     return report
@@ -404,6 +416,11 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument(
         "--scenario-dask", action="store_true", help="also on Dask (local cluster, same workers)"
+    )
+    ap.add_argument(
+        "--scenario-keep",
+        default="",
+        help="write the scenario's articles into this new folder and keep them (store_ab.py)",
     )
     ap.add_argument("--json", help="also write every row to this file")
     return ap

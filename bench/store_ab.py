@@ -2,13 +2,14 @@
 stories) of ``ingest`` on pre-extracted articles, in CPU seconds, two source trees, same rows.
 
 Extraction is the same in both trees (``bench/cpu_ab.py`` checks it), so it is done once: the
-articles of ``DIR`` (a folder ``newskb ingest`` reads, e.g. the synthetic scenario's, made with
-``bench/e2e.py``'s generator) are extracted by tree B and kept in a pickle (``--records``, made
-on first use). Each tree then stores them batch by batch (``pipeline.store_batch``, batches of
-32 as ``ingest``) into a fresh SQLite store, in a process of its own; the CPU seconds of every
-batch are printed, summed per quarter of the run: a cost per article that grows with the store
-shows as a last quarter dearer than the first. The two stores must hold the same rows
-(``cpu_ab``'s comparison: an index only one tree makes is named, not counted).
+articles of ``DIR`` (a folder ``newskb ingest`` reads, e.g. the synthetic scenario's:
+``bench/e2e.py --scenario N --scenario-keep DIR``) are extracted by tree B and kept in a
+pickle (``--records``, made on first use). Each tree then stores them batch by batch
+(``pipeline.store_batch``, batches of 32 as ``ingest``) into a fresh SQLite store, in a
+process of its own; the CPU seconds of every batch are summed per quarter of the run: a cost
+per article that grows with the store shows as a last quarter dearer than the first. The two
+stores must hold the same rows (``cpu_ab``'s comparison: an index only one tree makes is
+named, not counted).
 
 Usage: ``python bench/store_ab.py DIR A_SRC B_SRC [--records FILE]`` (``A_SRC``: e.g.
 ``git archive main src | tar -x -C /tmp/a`` then ``/tmp/a/src``). Run with ``PYTHONHASHSEED=0``
