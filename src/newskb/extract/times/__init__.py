@@ -27,6 +27,7 @@ from newskb.extract.times import rules as r
 from newskb.extract.times.clock import clock
 from newskb.extract.times.holidays import holiday
 from newskb.extract.times.phrases import spoken_year, week_of
+from newskb.extract.times.refs import refs
 from newskb.extract.times.scan import Scan, lowered
 from newskb.extract.times.tense import tense_reader
 from newskb.extract.times.zones import to_utc, zone_name
@@ -60,7 +61,7 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.UNIT_ADJ, rel.unit_adjective),
     (g.MID_POD, rel.mid_part_of_day),
     (g.DAY_OFF, rel.day_off),
-    (g.REFS, rel.refs),
+    (g.REFS, refs),
     (g.HOLIDAY, holiday),
     (g.YEAR_ADJ, r.year_adj),
     (g.SPOKEN_YEAR, spoken_year),

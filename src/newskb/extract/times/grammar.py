@@ -167,7 +167,8 @@ DURATION = re.compile(
     r"entire|whole|full|better\s+part\s+of\s+the)\s+)?"
     r"(?:(?P<n0>\d+|" + NUM_WORD + r")(?:\s+(?:to|or)\s+|\s*[-–]\s*))?"  # "12 to 18 months"
     r"(?P<n>" + NUMBER + r")(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|"
-    r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")(?P<suf>-long|-old|\s+old)?" + E,
+    r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")"
+    r"(?:(?P<half>\s+and\s+a\s+half)|(?P<suf>-long|-old|\s+old))?" + E,  # "an hour and a half"
     IC,
 )
 # "the day before", "the day after" said alone (not "the day before the vote"): one day off the

@@ -1,0 +1,43 @@
+"""TimeML value conventions found by two-fold error analysis on TBAQ (issue 18): each rule was
+written from one half's errors and kept because the other half improved too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newskb.extract.times import tag_text
+from newskb.nlp import load
+
+FRIDAY = dt.date(2000, 1, 7)
+MONDAY = dt.date(1989, 10, 30)
+
+
+def found(text: str, anchor: dt.date | None = FRIDAY) -> dict[str, str]:
+    return {t.text: f"{t.type} {t.value}" for t in tag_text(text, anchor, load()(text))}
+
+
+def test_a_unit_and_a_half_is_one_and_a_half_units() -> None:
+    assert found("But a minute and a half later, a pilot calls in.") == {
+        "a minute and a half": "DURATION PT1M30S"
+    }
+    assert found("The meeting lasted two hours and a half.") == {
+        "two hours and a half": "DURATION PT2H30M"
+    }
+
+
+def test_a_weekday_a_past_plan_names_is_the_nearer_one() -> None:
+    """Regression: "planned ... on Saturday" in a Friday story was last Saturday (the past tense
+    of "planned"); the plan says nothing of the side, the nearer Saturday is the next day."""
+    v = found("Protesters planned a large demonstration in Little Havana on Saturday.")
+    assert v["Saturday"] == "DATE 2000-01-08"
+    v = found("The offer previously had been scheduled to expire at midnight Friday.", MONDAY)
+    assert v["midnight Friday"] == "TIME 1989-10-27T24:00"
+    assert found("The protesters rallied on Saturday.")["Saturday"] == "DATE 2000-01-01"
+
+
+def test_the_future_as_a_noun_is_no_time() -> None:
+    assert found("He had a rational approach to the future.") == {}
+    assert found("It is very important to the future of our peoples.") == {}
+    assert found("Air strikes will continue well into the future.") == {
+        "the future": "DATE FUTURE_REF"
+    }
