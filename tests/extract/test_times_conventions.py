@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newskb import nlp
 from newskb.extract.times import tag_text
 from newskb.nlp import load
 
@@ -41,3 +42,29 @@ def test_the_future_as_a_noun_is_no_time() -> None:
     assert found("Air strikes will continue well into the future.") == {
         "the future": "DATE FUTURE_REF"
     }
+
+
+MARCH = dt.date(2013, 3, 22)  # a Friday
+
+
+def test_a_month_an_expected_thing_is_due_lies_ahead() -> None:
+    """Regression: "a ruling expected by June" was last June (a past participle read as past)."""
+    v = found("The court will hear arguments next month, with a ruling expected by June.", MARCH)
+    assert v["June"] == "DATE 2013-06"
+    v = found("The index closed within 70 points of its record high set on Aug. 6.", MARCH)
+    assert v["Aug. 6"] == "DATE 2012-08-06"
+
+
+def test_the_half_of_the_year_is_one_expression() -> None:
+    """Regression: "the second half of the year" gave two, the second a spurious "the year"."""
+    v = found("Analysts expect growth to slow in the second half of the year.", MARCH)
+    assert v == {"the second half of the year": "DATE 2013-H2"}
+    v = found("Sales rose in the first half of the year before.", MARCH)
+    assert "the first half of the year" not in v
+
+
+def test_a_rule_that_applies_from_a_weekday_starts_ahead() -> None:
+    """Regression: in a sentence the selective parser leaves unparsed, "applies" gave no tense."""
+    text = "The new law applies from Monday."
+    (doc,) = nlp.parse_many([text])  # the pipeline's own (selective) parse
+    assert [t.value for t in tag_text(text, MARCH, doc)] == ["2013-03-25"]

@@ -92,7 +92,8 @@ QUARTER = re.compile(
     r"1st|2nd|3rd|4th)[\s-]+"
     r"(?:fiscal[\s-]+|calendar[\s-]+)?)?(?P<unit>quarter|half|period)(?P<pl>s)?"
     r"(?:\s+of\s+(?:(?P<pyear>" + YEAR + r")|fiscal\s+(?P<pfy>" + YEAR + r")|"
-    r"(?P<prel>this|last|next)\s+year|the\s+(?P<pcur>current|previous)\s+year)"
+    r"(?P<prel>this|last|next)\s+year|the\s+(?P<pcur>current|previous)\s+year|"
+    r"the\s+(?:fiscal\s+|calendar\s+)?year(?!\s+(?:before|after|earlier|ago|ended|ending)\b))"
     r"|\s+(?P<last>last|next|this)\s+year|,?\s+(?P<ayear>" + YEAR + r")|"
     r"\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?" + E,
     IC,

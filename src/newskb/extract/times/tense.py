@@ -91,7 +91,8 @@ def _tense(verb: Token, depth: int = 0) -> int:
         if c.dep_ == "aux" and c.lemma_ == "have" and verb.tag_ == "VBN":
             return -1
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return -1
+        # "a ruling expected by June" looks ahead; "the record set on Aug. 6" is past
+        return 1 if verb.lemma_ in ("expect", "slate") else -1
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING:
         return SCHEDULED  # "the truce takes effect on Thursday" (but "as of May, it holds ...")
     return 0
@@ -180,7 +181,7 @@ _TO_FUTURE = frozenset(
 _SCHEDULE_PRESENT = _set(
     "resume resumes begin begins starts ends expire expires takes opens closes meets convene "
     "convenes reconvene reconvenes arrives lapses returns continues leaves visits travels "
-    "holds faces launches"
+    "holds faces launches applies apply start end arrive leave meet travel"
 )
 _DETERMINERS = _set("the a an its his her their our your this that these those")
 _BE = frozenset({"be", "been", "being", "is", "are", "'s", "'re", "am"})
