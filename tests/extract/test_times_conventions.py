@@ -68,3 +68,17 @@ def test_a_rule_that_applies_from_a_weekday_starts_ahead() -> None:
     text = "The new law applies from Monday."
     (doc,) = nlp.parse_many([text])  # the pipeline's own (selective) parse
     assert [t.value for t in tag_text(text, MARCH, doc)] == ["2013-03-25"]
+
+
+def test_a_second_before_a_noun_is_an_ordinal() -> None:
+    """Regression: "for a second straight month" gave a one-second duration."""
+    assert found("Unemployment rose for a second straight month.", MARCH) == {}
+    assert found("He won a second term in office.", MARCH) == {}
+    v = found("It stopped for a second and then resumed.", MARCH)
+    assert v == {"a second": "DURATION PT1S"}
+
+
+def test_a_fraction_of_a_unit_later_is_a_duration() -> None:
+    """Regression: "half a second later" was FUTURE_REF (fractions were read as vague)."""
+    v = found("Half a second later, it exploded.", MARCH)
+    assert v == {"Half a second later": "DURATION PT0.5S"}

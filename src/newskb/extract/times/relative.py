@@ -231,10 +231,10 @@ def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
         n, unit = n * (10 if unit == "DE" else 100), "Y"
     if unit == "FN":
         n, unit = n * 2, "W"
+    if direction in ("later", "before") and ctx.anchor is not None and unit not in ("X", "SE"):
+        return _found(m, "DURATION", duration(n, unit))  # "half a second later", "a day later"
     if n != int(n) or unit in ("WE", "X", "SE"):
         return _found(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if direction in ("later", "before") and ctx.anchor is not None:
-        return _found(m, "DURATION", duration(n, unit))
     if unit == "Y" and n == 1 and sign < 0 and ctx.anchor is not None and _about_quarter(ctx, m):
         y, q = _reporting_quarter(ctx.anchor)  # results "a year ago": that quarter last year
         return dataclasses.replace(_found(m, "DATE", f"{y - 1}-Q{q}"), quarter_of=(0, -1))
@@ -286,6 +286,8 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
         return None
+    if m["u"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end()):
+        return None  # "for a second straight month", "a second term": an ordinal
     full = _ROUND_THE_CLOCK.get((n, unit))
     if full and re.match(rf"\s+(?:a|per|each)\s+{full}\b", ctx.text[m.end() : m.end() + 12], re.I):
         return None  # "24 hours a day, seven days a week": always, not an amount of time
@@ -320,6 +322,11 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
 
 
 _FRACTION_UNITS = frozenset({"S", "MIN", "H", "D", "Y"})  # units ``duration`` can split
+# "a second" followed by a word that is not about time is the ordinal ("a second term")
+_ORDINAL_SECOND = re.compile(
+    r"[ \t]+(?!(?:later|earlier|ago|before|after|and|or|longer|more|less|too|to|in|of|or|"
+    r"the|a|he|she|it|they|we|I|you|then|there|that)\b)[A-Za-z]",
+)
 _ROUND_THE_CLOCK: dict[tuple[float | None, str], str] = {
     (24.0, "H"): "day",
     (7.0, "D"): "week",
