@@ -82,3 +82,19 @@ def test_a_fraction_of_a_unit_later_is_a_duration() -> None:
     """Regression: "half a second later" was FUTURE_REF (fractions were read as vague)."""
     v = found("Half a second later, it exploded.", MARCH)
     assert v == {"Half a second later": "DURATION PT0.5S"}
+
+
+def test_a_date_a_scheduling_verb_names_lies_ahead() -> None:
+    """Regression: "the truce expires October 1" in a March story was last October (a simple
+    present gave no direction to a month-day); a stative present still leans to the past."""
+    assert found("The truce expires October 1.", MARCH) == {"October 1": "DATE 2013-10-01"}
+    assert found("The law takes effect in January.", MARCH) == {"January": "DATE 2014-01"}
+    v = found("As of February, the store accounts for 70% of sales.", MARCH)
+    assert v == {"February": "DATE 2013-02"}
+
+
+def test_a_short_quarter_not_yet_begun_is_read_like_a_spelled_one() -> None:
+    """Regression: "Q4 earnings beat expectations" in March was this year's fourth quarter."""
+    assert found("Q4 earnings beat expectations.", MARCH) == {"Q4": "DATE 2012-Q4"}
+    assert found("The company expects Q4 sales to rise.", MARCH) == {"Q4": "DATE 2013-Q4"}
+    assert found("Q1 sales rose.", MARCH) == {"Q1": "DATE 2013-Q1"}

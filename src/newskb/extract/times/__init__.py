@@ -27,6 +27,7 @@ from newskb.extract.times import rules as r
 from newskb.extract.times.clock import clock
 from newskb.extract.times.holidays import holiday
 from newskb.extract.times.phrases import spoken_year, week_of
+from newskb.extract.times.quarters import q_short, quarter
 from newskb.extract.times.refs import refs
 from newskb.extract.times.scan import Scan, lowered
 from newskb.extract.times.tense import tense_reader
@@ -42,8 +43,8 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.WEEK_OF, week_of),
     (g.MONTH_YEAR, r.month_year),
     (g.MONTH_REL_YEAR, r.month_rel_year),
-    (g.QUARTER, r.quarter),
-    (g.Q_SHORT, r.q_short),
+    (g.QUARTER, quarter),
+    (g.Q_SHORT, q_short),
     (g.AGO, rel.ago),
     (g.RELATIVE_WD, rel.relative_weekday),
     (g.RELATIVE, rel.relative),

@@ -183,6 +183,22 @@ _SCHEDULE_PRESENT = _set(
     "convenes reconvene reconvenes arrives lapses returns continues leaves visits travels "
     "holds faces launches applies apply start end arrive leave meet travel"
 )
+# "the truce expires October 1", "takes effect on May 5": a scheduling verb in the present
+# before a month or date in the same clause puts it ahead (a stative one does not: "as of May,
+# it accounts for ...")
+_SCHEDULING = re.compile(
+    r"\b(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?<!\ban\s)(?<!\bto\s)(?:"
+    + "|".join(sorted(_SCHEDULE_PRESENT - {"holds", "faces", "continues", "returns"}))
+    + r"|takes?\s+effect|comes?\s+into\s+force)\b[^.;:!?\n]{0,40}$",
+    re.I,
+)
+
+
+def scheduled_before(text: str, start: int) -> bool:
+    """Does a scheduling verb in the present ("expires", "takes effect") lead up to ``start``?"""
+    return _SCHEDULING.search(text, max(0, start - 70), start) is not None
+
+
 _DETERMINERS = _set("the a an its his her their our your this that these those")
 _BE = frozenset({"be", "been", "being", "is", "are", "'s", "'re", "am"})
 _NOT_PAST = frozenset({"need", "feed", "speed", "proceed", "exceed", "indeed", "succeed", "seed"})
