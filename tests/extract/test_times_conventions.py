@@ -98,3 +98,21 @@ def test_a_short_quarter_not_yet_begun_is_read_like_a_spelled_one() -> None:
     assert found("Q4 earnings beat expectations.", MARCH) == {"Q4": "DATE 2012-Q4"}
     assert found("The company expects Q4 sales to rise.", MARCH) == {"Q4": "DATE 2013-Q4"}
     assert found("Q1 sales rose.", MARCH) == {"Q1": "DATE 2013-Q1"}
+
+
+def test_a_weekday_something_is_expected_on_lies_ahead() -> None:
+    """Regression: "a vote is expected ... on Saturday" was last Saturday (no tense read)."""
+    v = found("A vote is expected later on Friday or on Saturday.", MARCH)
+    assert v["Saturday"] == "DATE 2013-03-23"
+
+
+def test_so_many_days_later_moves_the_narrative_day_on() -> None:
+    """ "Two days later" moves the reference time: "the next day" is the day after that."""
+    v = found(
+        "The suspect was arrested on March 2. Two days later, he was charged. "
+        "The next day, he appeared in court.",
+        MARCH,
+    )
+    assert v["The next day"] == "DATE 2013-03-05"
+    v = found("In 1998, it was founded. Ten years later, it was sold. The following year, it fell.")
+    assert v["The following year"] == "DATE 2009"

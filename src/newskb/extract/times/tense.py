@@ -61,7 +61,7 @@ def _tense(verb: Token, depth: int = 0) -> int:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
             return 1
     if verb.lower_ in _FUTURE_AUX or (
-        verb.lemma_ in ("schedule", "plan", "due", "set", "slate")
+        verb.lemma_ in ("schedule", "plan", "due", "set", "slate", "expect")
         and not _past_form(verb, children)
     ):
         return 1  # "is scheduled for Tuesday", not "planned to pay on Friday"
