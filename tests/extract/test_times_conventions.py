@@ -116,3 +116,10 @@ def test_so_many_days_later_moves_the_narrative_day_on() -> None:
     assert v["The next day"] == "DATE 2013-03-05"
     v = found("In 1998, it was founded. Ten years later, it was sold. The following year, it fell.")
     assert v["The following year"] == "DATE 2009"
+
+
+def test_as_early_as_a_weekday_lies_ahead() -> None:
+    """Regression: in an unparsed sentence, "could come as early as Friday" was last Friday."""
+    text = "A decision could come as early as Friday."
+    (doc,) = nlp.parse_many([text])
+    assert [t.value for t in tag_text(text, dt.date(2013, 3, 20), doc)] == ["2013-03-22"]

@@ -267,13 +267,16 @@ def _present_copula(tok: Token) -> bool:
 
 # "the deadline is Friday", "the vote is on Thursday", "talks are set for Monday"
 _IS_ON = re.compile(
-    r"\b(?-i:is|are)\s+(?:(?:set|slated|due|scheduled)\s+)?(?:(?:for|on|until)\s+)?$", re.I
+    r"\b(?:(?-i:is|are)\s+(?:(?:set|slated|due|scheduled)\s+)?(?:(?:for|on|until)\s+)?|"
+    r"as\s+(?:early|soon)\s+as\s+)$",  # "as early as Friday": the soonest it may come
+    re.I,
 )
 
 
 def is_on(text: str, start: int) -> bool:
     """Does a present "is"/"are" (and no more) come right before the day at ``start``? A day
-    the subject is (on) lies ahead: a past one would take "was"."""
+    the subject is (on) lies ahead: a past one would take "was". So does the day in "as early
+    as Friday", "as soon as Tuesday": the soonest something may come."""
     return _IS_ON.search(text, max(0, start - 40), start) is not None
 
 
