@@ -211,3 +211,17 @@ def test_based_and_born_suffixes_stay_outside_the_place_name() -> None:
     by = _by_name(_entities("The Seattle-based firm hired a London-born engineer."))
     assert by["Seattle"].type == "GPE" and by["London"].type == "GPE"
     assert [m.text for m in by["Seattle"].mentions] == ["Seattle"]
+
+
+def test_a_full_name_said_again_goes_to_its_own_person_not_a_surname_sharer() -> None:
+    # ECB+ 32_8: "Jenkin" said of Kathryn Jenkin drew "John Jenkin" (said again later) into
+    # her entity, and the canon then merged brother and sister across articles
+    text = (
+        "John Jenkin, 23, has been charged with the murder of his mother and sister.\n"
+        "Kathryn Jenkin, 20, was found dead at the house. Police said Miss Jenkin died of "
+        "head injuries.\nJohn Jenkin was arrested on suspicion of murder on Saturday."
+    )
+    people = {e.name: e for e in _entities(text) if e.type == "PERSON"}
+    assert "John Jenkin" not in people["Kathryn Jenkin"].aliases
+    named = [m for m in people["John Jenkin"].mentions if m.kind == "name"]
+    assert [text[m.start : m.end] for m in named] == ["John Jenkin", "John Jenkin"]

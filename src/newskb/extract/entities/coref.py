@@ -102,12 +102,27 @@ def _same_thing(a: str, etype: str, c: Cluster) -> str | None:
     return None
 
 
+def _holder(s: NameSpan, clusters: list[Cluster]) -> Cluster | None:
+    """The person cluster already holding ``s``'s full name: the name goes there before any
+    cluster it would join by surname ("John Jenkin" again after "Jenkin" was said of his sister
+    Katie Jenkin is John)."""
+    words = person_tokens(s.text) if s.type == "PERSON" else []
+    if len(words) < 2:
+        return None
+    for c in reversed(clusters):
+        if c.type == "PERSON" and any(person_tokens(b) == words for b in dict.fromkeys(c.names)):
+            return c
+    return None
+
+
 def cluster_names(spans: list[NameSpan]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for s in spans:
         kind: str | None = None
-        target: Cluster | None = None
-        for c in reversed(clusters):
+        target = _holder(s, clusters)
+        if target is not None:
+            kind = "name"
+        for c in reversed(clusters if target is None else []):
             if s.type == "PERSON" and c.type == "PERSON":
                 kind = _same_person(s.text, c)
             elif s.type != "PERSON" and c.type != "PERSON" and c.type == s.type:
