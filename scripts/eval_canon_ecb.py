@@ -6,55 +6,102 @@ resolves it with ``resolve.canon.resolve_batch`` and scores the canonical ids of
 gold-aligned name mentions (pairwise across documents, B-cubed).
 
     PYTHONPATH=src python scripts/eval_canon_ecb.py 1 2 3 4 5
+    PYTHONPATH=src python scripts/eval_canon_ecb.py --errors 2 4 6   # wrong and missed pairs
+
+``--errors`` lists, per sub-topic, the predicted clusters that join different gold chains
+(wrong merges) and the gold chains split over several clusters (misses), with the mention
+texts. Extractions are kept under ``$NEWSKB_CACHE_DIR`` (pickled, keyed by the documents and
+the extractor's source) so a rerun only resolves.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
+import pickle
 import sys
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 from newskb import nlp
 from newskb.eval.entities import _overlap, crossdoc_scores, ecb_gold
-from newskb.eval.stories import DEFAULT_ROOT, documents
+from newskb.eval.stories import DEFAULT_ROOT, documents, gold_story
 from newskb.extract.entities import entities_of
+from newskb.ingest import read_bytes
 from newskb.model import Article, Extraction
 from newskb.resolve import canon
 from newskb.store import open_store
 
+Gold = list[tuple[int, int, str]]
 
-def main(topics: list[int]) -> None:
-    paths = documents(DEFAULT_ROOT, topics)
+
+def _extract_key(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.name.encode())
+    src = Path(__file__).resolve().parents[1] / "src" / "newskb"
+    for f in sorted(f for d in ("extract", "nlp", "ingest") for f in (src / d).rglob("*.py")):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _article(path: Path, text: str) -> Article:
+    """The document as ingestion reads it (a plain-text file): the same text, and the
+    publication date its head gives, when it gives one."""
+    for art in read_bytes(text.encode(), path=f"{path.name}.txt"):
+        if isinstance(art, Article) and art.text == text:
+            return dataclasses.replace(art, path=str(path))
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Article(id=digest[:16], sha256=digest, path=str(path), text=text)
+
+
+def _extractions(paths: list[Path]) -> list[tuple[Path, str, Gold, Extraction]]:
     golds = [ecb_gold(p) for p in paths]
-    parsed = nlp.parse_many([t for t, _ in golds])
+    cache_dir = os.environ.get("NEWSKB_CACHE_DIR")
+    cache = Path(cache_dir) / f"ecb-canon-{_extract_key(paths)}.pkl" if cache_dir else None
+    if cache is not None and cache.exists():
+        xs: list[Extraction] = pickle.loads(cache.read_bytes())
+    else:
+        arts = [_article(p, t) for p, (t, _) in zip(paths, golds, strict=True)]
+        parsed = nlp.parse_many([a.text for a in arts])
+        xs = []
+        for art, doc in zip(arts, parsed, strict=True):
+            xs.append(Extraction(article=art, entities=tuple(entities_of(art, doc))))
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_bytes(pickle.dumps(xs))
+    return [(p, t, g, x) for p, (t, g), x in zip(paths, golds, xs, strict=True)]
+
+
+def main(topics: list[int], errors: bool = False) -> None:
+    paths = documents(DEFAULT_ROOT, topics)
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "ecb.db"))
-        spans: list[tuple[str, str, list[tuple[int, int, str]], list[tuple[int, int, str]]]] = []
-        for path, (text, gold), doc in zip(paths, golds, parsed, strict=True):
-            digest = hashlib.sha256(text.encode()).hexdigest()
-            art = Article(id=digest[:16], sha256=digest, path=str(path), text=text)
-            x = Extraction(article=art, entities=tuple(entities_of(art, doc)))
+        spans = []
+        for path, text, gold, x in _extractions(paths):
             store.add_batch([x])
             with store.batch() as tx:  # one article at a time, as ingestion does
                 canon.resolve_batch(tx.canon, [x])
             ment = [
-                (m.start, m.end, e.id)
+                (m.start, m.end, e.id, e.name)
                 for e in x.entities
                 for m in e.mentions
                 if m.kind in ("name", "short")
             ]
-            spans.append((path.name, art.id, ment, [(s, e, c) for s, e, c in gold]))
+            spans.append((path.name, x.article.id, text, ment, gold))
         conn = store.conn  # type: ignore[attr-defined]
         aligned = []
-        for name, aid, ment, gold in spans:
+        shown = []
+        for name, aid, text, ment, gold in spans:
             for gs, ge, chain in gold:
-                over = [c for s, e, c in ment if _overlap((s, e), (gs, ge))]
+                over = [(c, n) for s, e, c, n in ment if _overlap((s, e), (gs, ge))]
                 if not over:
                     continue
                 row = conn.execute(
                     "SELECT canon_id FROM entity_links WHERE article_id = ? AND local_id = ?",
-                    (aid, over[0]),
+                    (aid, over[0][0]),
                 ).fetchone()
                 if row is None:
                     continue
@@ -66,9 +113,49 @@ def main(topics: list[int]) -> None:
                         break
                     cid = up[0]
                 aligned.append((name, cid, chain))
+                shown.append((name, cid, chain, f"{text[gs:ge]!r}<{over[0][1]}>"))
         store.close()
     print(crossdoc_scores(aligned))
+    if errors:
+        _list_errors(shown)
+
+
+def _list_errors(items: list[tuple[str, str, str, str]]) -> None:
+    """Wrong merges (a cluster over several gold chains, across documents) and misses (a gold
+    chain over several clusters), per sub-topic, each with its cross-document pair count."""
+    by_story: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    for it in items:
+        by_story[gold_story(Path(it[0]))].append(it)
+    for story, its in sorted(by_story.items()):
+        for label, key, other in (("WRONG", 1, 2), ("MISS", 2, 1)):
+            groups: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+            for it in its:
+                groups[it[key]].append(it)
+            for g, members in sorted(groups.items()):
+                subs: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+                for m in members:
+                    subs[m[other]].append(m)
+                if len(subs) < 2:
+                    continue
+                keys = sorted(subs)
+                bad = sum(
+                    1
+                    for i, a in enumerate(keys)
+                    for b in keys[i + 1 :]
+                    for x in subs[a]
+                    for y in subs[b]
+                    if x[0] != y[0]
+                )
+                if not bad:
+                    continue
+                print(f"{label} {story} {g} pairs={bad}")
+                for k in keys:
+                    texts = sorted({f"{m[0].split('.')[0]}:{m[3]}" for m in subs[k]})
+                    print(f"    {k}: {' '.join(texts[:12])}{' ...' if len(texts) > 12 else ''}")
 
 
 if __name__ == "__main__":
-    main([int(t) for t in sys.argv[1:]] or list(range(1, 6)))
+    args = sys.argv[1:]
+    show = "--errors" in args
+    nums = [int(t) for t in args if t != "--errors"]
+    main(nums or list(range(1, 6)), show)
