@@ -7,11 +7,18 @@ gold-aligned name mentions (pairwise across documents, B-cubed).
 
     PYTHONPATH=src python scripts/eval_canon_ecb.py 1 2 3 4 5
     PYTHONPATH=src python scripts/eval_canon_ecb.py --errors 2 4 6   # wrong and missed pairs
+    PYTHONPATH=src python scripts/eval_canon_ecb.py --heads 2 4 6    # names that head the mention
 
 ``--errors`` lists, per sub-topic, the predicted clusters that join different gold chains
 (wrong merges) and the gold chains split over several clusters (misses), with the mention
 texts. Extractions are kept under ``$NEWSKB_CACHE_DIR`` (pickled, keyed by the documents and
 the extractor's source) so a rerun only resolves.
+
+By default a gold mention counts when any of our name mentions overlaps it, so "a Paris
+boutique" (ECB+ links the boutique across documents) is scored as our "Paris". ``--heads``
+counts a gold mention only when our name is its head: the name holds the mention's last word
+and nothing before the name but a leading preposition, article or adjectives ("in southern
+Iran", not "the Porta Nuova area of Palermo" or "a Paris boutique").
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -75,7 +83,25 @@ def _extractions(paths: list[Path]) -> list[tuple[Path, str, Gold, Extraction]]:
     return [(p, t, g, x) for p, (t, g), x in zip(paths, golds, xs, strict=True)]
 
 
-def main(topics: list[int], errors: bool = False) -> None:
+_LEAD = re.compile(r"^(?:(?:in|on|at|near|from|to|of|off|into|outside|inside|across)\s+)?")
+_INNER = re.compile(r"\b(?:of|in|on|at|near|off|from|to|for|and|with)\b|[,;:(]|['’]s\b")
+_TAIL = re.compile(r"(?:['’]s?|[\s.,;:!?\"')\]-])+$")
+
+
+def _headed(text: str, gold: tuple[int, int], name: tuple[int, int]) -> bool:
+    """Whether our name at ``name`` is the head of the gold mention at ``gold``."""
+    gs, ge = gold
+    ns, ne = name
+    tail = _TAIL.search(text[gs:ge])
+    end = gs + tail.start() if tail else ge
+    if not ns < end <= ne + 2:  # the mention's last word lies in the name (or its "'s")
+        return False
+    before = text[gs:ns] if ns > gs else ""
+    before = before[_LEAD.match(before).end() :]  # type: ignore[union-attr]
+    return _INNER.search(before) is None
+
+
+def main(topics: list[int], errors: bool = False, heads: bool = False) -> None:
     paths = documents(DEFAULT_ROOT, topics)
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "ecb.db"))
@@ -96,7 +122,11 @@ def main(topics: list[int], errors: bool = False) -> None:
         shown = []
         for name, aid, text, ment, gold in spans:
             for gs, ge, chain in gold:
-                over = [(c, n) for s, e, c, n in ment if _overlap((s, e), (gs, ge))]
+                over = [
+                    (c, n)
+                    for s, e, c, n in ment
+                    if _overlap((s, e), (gs, ge)) and (not heads or _headed(text, (gs, ge), (s, e)))
+                ]
                 if not over:
                     continue
                 row = conn.execute(
@@ -156,6 +186,5 @@ def _list_errors(items: list[tuple[str, str, str, str]]) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    show = "--errors" in args
-    nums = [int(t) for t in args if t != "--errors"]
-    main(nums or list(range(1, 6)), show)
+    nums = [int(t) for t in args if not t.startswith("--")]
+    main(nums or list(range(1, 6)), "--errors" in args, "--heads" in args)
