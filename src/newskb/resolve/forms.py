@@ -54,15 +54,28 @@ def untitled(name: str) -> str:
     return rest
 
 
+def uninitialled(name: str) -> str:
+    """A person's name without a leading initial before the given name they go by ("W. Mark
+    Felt" -> "Mark Felt", "J. Edgar Hoover" -> "Edgar Hoover"); unchanged when the next word is
+    an initial too ("H. W. Bush") or fewer than two words would be left."""
+    first, _sep, rest = name.strip().partition(" ")
+    words = rest.split()
+    if len(first.rstrip(".")) != 1 or not first[0].isupper() or len(words) < 2:
+        return name
+    if len(words[0].rstrip(".")) < 2 or not words[0][0].isupper():
+        return name
+    return rest
+
+
 def as_resolved(e: Entity) -> Entity:
     """``e`` as the canon resolves it: an institution typed PERSON as an ORG, a person's name
-    without a word of description before it."""
+    without a word of description or an initial before it."""
     if e.type != "PERSON":
         return e
     words = tokens(e.name)
     if len(words) > 1 and words[-1] in INSTITUTION:
         return dataclasses.replace(e, type="ORG")
-    name = untitled(e.name)
+    name = uninitialled(untitled(e.name))
     if name != e.name:
         # the name as written stays an alias: "Rose Mary Smith" is not only "Mary Smith"
         aliases = tuple(dict.fromkeys(a for a in (e.name, *e.aliases) if a != name))
