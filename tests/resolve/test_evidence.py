@@ -77,3 +77,15 @@ def test_organisation_forms_meet_under_one_key() -> None:
 
 def test_types_must_agree() -> None:
     assert not may_join(_p("Jordan", type="PERSON"), _p("Jordan", type="GPE")).join
+
+
+def test_a_group_name_typed_norp_joins_its_organisation_but_a_demonym_never() -> None:
+    # ECB+ topic 6: spaCy typed the studio "Lionsgate" NORP in two articles, ORG elsewhere
+    beside = frozenset(["hunger games"])
+    studio = _p("Lionsgate", type="ORG", context=beside)
+    d = may_join(_p("Lionsgate", type="NORP", context=beside), studio)
+    assert d.join and "NORP / ORG" in d.reason
+    airline = _p("American", type="ORG", context=frozenset(["chicago"]))
+    people = _p("American", type="NORP", context=frozenset(["chicago"]))
+    assert not may_join(people, airline).join
+    assert not may_join(_p("Lionsgate", type="NORP"), studio).join  # no neighbour agrees

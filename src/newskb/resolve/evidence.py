@@ -16,12 +16,21 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from newskb.resolve.keys import norm, org_key, person_tokens, phonetic, similarity, tokens
+from newskb.resolve.keys import (
+    demonyms,
+    norm,
+    org_key,
+    person_tokens,
+    phonetic,
+    similarity,
+    tokens,
+)
 
 _GROUP = frozenset(["ORG", "GPE", "LOC", "FAC"])
-# Types spaCy gives one name by turns (a film, its premiere, a franchise): joined on the name
-# and a neighbour, whatever the type (``_loose_join``).
-LOOSE = frozenset(["MISC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"])
+# Types spaCy gives one name by turns (a film, its premiere, a franchise; a studio called a
+# group of people, "Lionsgate" NORP): joined on the name and a neighbour, whatever the type
+# (``_loose_join``); a demonym never.
+LOOSE = frozenset(["MISC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"])
 NEAR_DAYS = 3  # reports this close in time are about one news event
 NAME_MATCH = 0.9  # spelling variants of one full name ("Den Scavino" ~ "Dan Scavino")
 # Role words too general to tell two people apart ("official", "leader").
@@ -165,6 +174,8 @@ def _loose_join(new: Profile, cand: Profile) -> Decision:
     names = {norm(n) for n in (new.name, *new.aliases)} & {
         norm(n) for n in (cand.name, *cand.aliases)
     }
+    if "NORP" in (new.type, cand.type):  # "American" the people is not American the airline
+        names = {n for n in names if n not in demonyms() and demonyms().get(n[:-1]) is None}
     both = sorted(new.context & cand.context)
     if not names - {""} or not both:
         return Decision(
