@@ -43,3 +43,26 @@ def test_a_leading_initial_before_the_given_name_is_dropped() -> None:
     assert uninitialled("Mark Felt") == "Mark Felt"
     e = as_resolved(_person("W. Mark Felt"))
     assert (e.name, e.aliases) == ("Mark Felt", ("W. Mark Felt",))
+
+
+def test_a_headline_verb_run_into_a_name_is_cut_off() -> None:
+    # ECB+ topics 1 and 26: "Lindsay Lohan Checks" and "Gigante Dies" in the
+    # first line were canon rows apart from the people
+    title = "Lindsay Lohan Checks Into Rehab\nLohan was seen on Friday."
+    e = Entity(
+        id="E1",
+        name="Lindsay Lohan Checks",
+        type="PERSON",
+        mentions=(Mention(0, 20, "Lindsay Lohan Checks", "name"),),
+    )
+    head = title.index("\n")
+    assert as_resolved(e, head).name == "Lindsay Lohan"
+    assert as_resolved(e, 0).name == "Lindsay Lohan Checks"  # not in the first line: kept
+    for name, kept in (
+        ("Gigante Dies", "Gigante"),
+        ("Choosing DeGeneres", "DeGeneres"),
+        ("Obama White House", "Obama White House"),  # not a verb
+        ("Mark Dies", "Mark Dies"),  # a given name alone would be left
+    ):
+        o = Entity(id="E2", name=name, type="PERSON", mentions=(Mention(0, len(name), name),))
+        assert as_resolved(o, 40).name == kept

@@ -254,7 +254,8 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         published = a.published.isoformat() if a.published else None
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
         named = named_keys(x.entities)
-        for e in map(as_resolved, x.entities):
+        head_end = a.text.find("\n") % (len(a.text) + 1)  # the first line (-1: all of it)
+        for e in (as_resolved(o, head_end) for o in x.entities):
             if not any(m.kind in ("name", "short") for m in e.mentions):
                 continue
             prof = entity_profile(e, x.entities, day, named)

@@ -67,15 +67,43 @@ def uninitialled(name: str) -> str:
     return rest
 
 
-def as_resolved(e: Entity) -> Entity:
+def unheadlined(e: Entity, head_end: int) -> str:
+    """A person's name without the headline verb spaCy ran into it ("Lindsay Lohan Checks",
+    "Obama Overturns", "Flips Bush"): only a name written in the first line and nowhere else,
+    less one verb-shaped word news writes in lower case at either end, when what is left is
+    no given name alone ("Obama White House" stays)."""
+    from newskb.extract.entities.namelists import common_word, given_names
+
+    written = [m for m in e.mentions if m.kind == "name" and m.text == e.name]
+    if not written or any(m.start >= head_end for m in written):
+        return e.name
+    words = e.name.split()
+    if len(words) < 2:
+        return e.name
+
+    def verb(w: str) -> bool:  # "Dies", "Overturns", "Choosing", "Accused"; not "House"
+        shaped = w.endswith(("s", "ing", "ed")) and not w.endswith("ss")
+        return shaped and w[:1].isupper() and w.isalpha() and common_word(w.lower(), 5)
+
+    if verb(words[-1]):
+        words.pop()
+    if len(words) > 1 and verb(words[0]) and words[0] not in given_names():
+        words.pop(0)
+    if len(words) == 1 and words[0] in given_names():
+        return e.name
+    return " ".join(words)
+
+
+def as_resolved(e: Entity, head_end: int = 0) -> Entity:
     """``e`` as the canon resolves it: an institution typed PERSON as an ORG, a person's name
-    without a word of description or an initial before it."""
+    without a word of description or an initial before it, nor a headline's verb after it
+    (``head_end``: where the article's first line ends)."""
     if e.type != "PERSON":
         return e
     words = tokens(e.name)
     if len(words) > 1 and words[-1] in INSTITUTION:
         return dataclasses.replace(e, type="ORG")
-    name = uninitialled(untitled(e.name))
+    name = uninitialled(untitled(unheadlined(e, head_end)))
     if name != e.name:
         # the name as written stays an alias: "Rose Mary Smith" is not only "Mary Smith"
         aliases = tuple(dict.fromkeys(a for a in (e.name, *e.aliases) if a != name))
