@@ -255,11 +255,16 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
         named = named_keys(x.entities)
         head_end = a.text.find("\n") % (len(a.text) + 1)  # the first line (-1: all of it)
-        for e in (as_resolved(o, head_end) for o in x.entities):
-            if not any(m.kind in ("name", "short") for m in e.mentions):
-                continue
+        ents = [as_resolved(o, head_end) for o in x.entities]
+        ents = [e for e in ents if any(m.kind in ("name", "short") for m in e.mentions)]
+        ents.sort(key=_surname_alone)  # the article's full names first (stable otherwise)
+        full: dict[str, list[tuple[str, str]]] = {}  # surname -> (canonical id, full name)
+        for e in ents:
             prof = entity_profile(e, x.entities, day, named)
-            cid, kb, why = resolve_entity(ix, e, prof)
+            cid, kb, why = _sibling(full, e) or resolve_entity(ix, e, prof)
+            words = person_tokens(e.name) if e.type == "PERSON" else []
+            if len(words) > 1:
+                full.setdefault(words[-1], []).append((cid, e.name))
             ix.add_canon(cid, e.name, e.type, kb, now)
             if why is not None and ix.link_of(a.id, e.id) != cid:
                 _edit(ix, "join", canon=cid, article=a.id, entity=e.name, evidence=why)
@@ -271,6 +276,25 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
             written += ix.link(a.id, e.id, cid)
             _absorb(ix, cid, e, prof, now)
     return written
+
+
+def _surname_alone(e: Entity) -> bool:
+    return e.type == "PERSON" and len(person_tokens(e.name)) == 1
+
+
+def _sibling(
+    full: dict[str, list[tuple[str, str]]], e: Entity
+) -> tuple[str, str | None, str] | None:
+    """The person a surname alone stands for when its own article names one person of that
+    surname in full ("Riva" written before "Paul Riva", which in-article coreference, reading
+    forwards, left apart): (canonical id, no Wikidata id, the evidence); None otherwise."""
+    if not _surname_alone(e):
+        return None
+    people = {cid: name for cid, name in full.get(person_tokens(e.name)[0], [])}
+    if len(people) != 1:
+        return None
+    cid, name = next(iter(people.items()))
+    return cid, None, f"the article's only person of that surname: {name}"
 
 
 def _absorb(ix: CanonIndex, cid: str, e: Entity, p: Profile, now: str) -> None:
