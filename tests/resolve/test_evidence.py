@@ -89,3 +89,13 @@ def test_a_group_name_typed_norp_joins_its_organisation_but_a_demonym_never() ->
     people = _p("American", type="NORP", context=frozenset(["chicago"]))
     assert not may_join(people, airline).join
     assert not may_join(_p("Lionsgate", type="NORP"), studio).join  # no neighbour agrees
+
+
+def test_a_team_typed_misc_joins_the_team_under_its_city_on_a_neighbour() -> None:
+    # ECB+ topic 10: "Red Sox" MISC in most articles, "Boston Red Sox" ORG in two
+    beside = frozenset(["mark teixeira"])
+    team = _p("Boston Red Sox", type="ORG", context=beside)
+    d = may_join(_p("Red Sox", type="MISC", context=beside), team)
+    assert d.join and "red sox" in d.reason
+    assert not may_join(_p("Red Sox", type="MISC", context=frozenset(["x"])), team).join
+    assert not may_join(_p("Police", type="MISC", context=beside), team).join

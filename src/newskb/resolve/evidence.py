@@ -174,6 +174,10 @@ def _loose_join(new: Profile, cand: Profile) -> Decision:
     names = {norm(n) for n in (new.name, *new.aliases)} & {
         norm(n) for n in (cand.name, *cand.aliases)
     }
+    if not names and "ORG" in (new.type, cand.type):  # "Red Sox" MISC, "Boston Red Sox" ORG
+        bare_new = {placeless(n) for n in (new.name, *new.aliases)} - {""}
+        bare_cand = {placeless(n) for n in (cand.name, *cand.aliases)} - {""}
+        names = (bare_new & _org_keys(cand)) | (_org_keys(new) & bare_cand)
     if "NORP" in (new.type, cand.type):  # "American" the people is not American the airline
         names = {n for n in names if n not in demonyms() and demonyms().get(n[:-1]) is None}
     both = sorted(new.context & cand.context)
