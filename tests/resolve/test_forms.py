@@ -32,6 +32,8 @@ def test_as_resolved_keeps_the_written_name_as_an_alias() -> None:
 def test_an_institution_typed_person_is_read_as_an_organisation() -> None:
     assert as_resolved(_person("Betty Ford Center")).type == "ORG"
     assert as_resolved(_person("Betty Ford")).type == "PERSON"
+    # ECB+ 9_7: the Endangered Species Act typed PERSON stood apart from the law
+    assert as_resolved(_person("Endangered Species Act")).type == "LAW"
 
 
 def test_a_leading_initial_before_the_given_name_is_dropped() -> None:

@@ -38,6 +38,9 @@ INSTITUTION = frozenset(
     ]
 )
 
+# Last words that make a "person" a law ("Endangered Species Act").
+LAW_WORDS = frozenset(["act", "treaty", "amendment"])
+
 
 def untitled(name: str) -> str:
     """A person's name without a leading word news writes in lower case ("Comedian Ellen
@@ -95,14 +98,16 @@ def unheadlined(e: Entity, head_end: int) -> str:
 
 
 def as_resolved(e: Entity, head_end: int = 0) -> Entity:
-    """``e`` as the canon resolves it: an institution typed PERSON as an ORG, a person's name
-    without a word of description or an initial before it, nor a headline's verb after it
-    (``head_end``: where the article's first line ends)."""
+    """``e`` as the canon resolves it: an institution typed PERSON as an ORG (a law as a LAW),
+    a person's name without a word of description or an initial before it, nor a headline's
+    verb after it (``head_end``: where the article's first line ends)."""
     if e.type != "PERSON":
         return e
     words = tokens(e.name)
     if len(words) > 1 and words[-1] in INSTITUTION:
         return dataclasses.replace(e, type="ORG")
+    if len(words) > 1 and words[-1] in LAW_WORDS:
+        return dataclasses.replace(e, type="LAW")
     name = uninitialled(untitled(unheadlined(e, head_end)))
     if name != e.name:
         # the name as written stays an alias: "Rose Mary Smith" is not only "Mary Smith"
