@@ -99,3 +99,16 @@ def test_a_team_typed_misc_joins_the_team_under_its_city_on_a_neighbour() -> Non
     assert d.join and "red sox" in d.reason
     assert not may_join(_p("Red Sox", type="MISC", context=frozenset(["x"])), team).join
     assert not may_join(_p("Police", type="MISC", context=beside), team).join
+
+
+def test_a_short_form_of_the_given_name_joins_with_context_but_two_names_never() -> None:
+    # ECB+ 32 and 16: "Katie Jenkin" is Kathryn Jenkin, "Jerry Ortiz" is Jeremy Ortiz
+    beside = frozenset(["millom"])
+    assert may_join(_p("Katie Jenkin", context=beside), _p("Kathryn Jenkin", context=beside)).join
+    assert may_join(_p("Jerry Ortiz", context=beside), _p("Jeremy Ortiz", context=beside)).join
+    assert not may_join(_p("Katie Jenkin"), _p("Kathryn Jenkin")).join  # no context
+    # "Jerry" may be Jeremy or Gerald; Jeremy and Gerald are not one name
+    assert not may_join(_p("Jeremy Ortiz", context=beside), _p("Gerald Ortiz", context=beside)).join
+    assert not may_join(
+        _p("John Jenkin", context=beside), _p("Kathryn Jenkin", context=beside)
+    ).join

@@ -25,6 +25,7 @@ from newskb.resolve.keys import (
     similarity,
     tokens,
 )
+from newskb.resolve.nicknames import one_name
 
 _GROUP = frozenset(["ORG", "GPE", "LOC", "FAC"])
 # Types spaCy gives one name by turns (a film, its premiere, a franchise; a studio called a
@@ -84,13 +85,16 @@ def _role_words(roles: frozenset[str]) -> set[str]:
 
 def given_agree(a: str, b: str) -> bool:
     """Two given names that may be one: equal, one an initial of the other, a prefix ("Rob" /
-    "Robert"), or the same sound ("Caroline" / "Karoline")."""
+    "Robert"), a short form of the other (``nicknames``), or the same sound ("Caroline" /
+    "Karoline")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if a.startswith(b) or b.startswith(a):
         return min(len(a), len(b)) >= 3
+    if one_name(a, b):  # "Katie" / "Kathryn", "Jerry" / "Jeremy"
+        return True
     return phonetic(a) == phonetic(b) and similarity(a, b) >= 0.75
 
 
