@@ -266,6 +266,10 @@ def test_a_surname_written_before_the_full_name_is_that_person(tmp_path: Path) -
     # ECB+ 18_8: "Riva" (in-article coreference reads forwards) stood apart from "Paul Riva"
     ids = _links(tmp_path / "a.db", _x("a", 1, ("Riva", "PERSON"), ("Paul Riva", "PERSON")))
     assert ids["Riva"] == ids["Paul Riva"]
+    # ECB+ 26_1: a surname of two words beside the full name
+    lo = _x("c", 1, ("Lo Presti", "PERSON"), ("Gaetano Lo Presti", "PERSON"))
+    ids = _links(tmp_path / "c.db", lo)
+    assert ids["Lo Presti"] == ids["Gaetano Lo Presti"]
     # two people of that surname: the surname alone is neither
     two = _x("b", 1, ("Jenkin", "PERSON"), ("John Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))
     ids = _links(tmp_path / "b.db", two)

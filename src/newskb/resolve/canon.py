@@ -257,14 +257,14 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         head_end = a.text.find("\n") % (len(a.text) + 1)  # the first line (-1: all of it)
         ents = [as_resolved(o, head_end) for o in x.entities]
         ents = [e for e in ents if any(m.kind in ("name", "short") for m in e.mentions)]
-        ents.sort(key=_surname_alone)  # the article's full names first (stable otherwise)
-        full: dict[str, list[tuple[str, str]]] = {}  # surname -> (canonical id, full name)
+        ents.sort(key=_name_length)  # the article's longest person names first
+        full: dict[tuple[str, ...], dict[str, str]] = {}  # name end -> canonical id -> name
         for e in ents:
             prof = entity_profile(e, x.entities, day, named)
             cid, kb, why = _sibling(full, e) or resolve_entity(ix, e, prof)
-            words = person_tokens(e.name) if e.type == "PERSON" else []
-            if len(words) > 1:
-                full.setdefault(words[-1], []).append((cid, e.name))
+            words = tuple(person_tokens(e.name)) if e.type == "PERSON" else ()
+            for k in range(1, len(words)):
+                full.setdefault(words[k:], {})[cid] = e.name
             ix.add_canon(cid, e.name, e.type, kb, now)
             if why is not None and ix.link_of(a.id, e.id) != cid:
                 _edit(ix, "join", canon=cid, article=a.id, entity=e.name, evidence=why)
@@ -278,19 +278,20 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
     return written
 
 
-def _surname_alone(e: Entity) -> bool:
-    return e.type == "PERSON" and len(person_tokens(e.name)) == 1
+def _name_length(e: Entity) -> int:
+    return -len(person_tokens(e.name)) if e.type == "PERSON" else 0
 
 
 def _sibling(
-    full: dict[str, list[tuple[str, str]]], e: Entity
+    full: dict[tuple[str, ...], dict[str, str]], e: Entity
 ) -> tuple[str, str | None, str] | None:
-    """The person a surname alone stands for when its own article names one person of that
-    surname in full ("Riva" written before "Paul Riva", which in-article coreference, reading
-    forwards, left apart): (canonical id, no Wikidata id, the evidence); None otherwise."""
-    if not _surname_alone(e):
+    """The person a surname alone (or the end of a name: "Lo Presti") stands for when its own
+    article names one person in full that way ("Riva" written before "Paul Riva", which
+    in-article coreference, reading forwards, left apart): (canonical id, no Wikidata id, the
+    evidence); None otherwise."""
+    if e.type != "PERSON":
         return None
-    people = {cid: name for cid, name in full.get(person_tokens(e.name)[0], [])}
+    people = full.get(tuple(person_tokens(e.name)), {})
     if len(people) != 1:
         return None
     cid, name = next(iter(people.items()))
