@@ -225,3 +225,15 @@ def test_a_full_name_said_again_goes_to_its_own_person_not_a_surname_sharer() ->
     assert "John Jenkin" not in people["Kathryn Jenkin"].aliases
     named = [m for m in people["John Jenkin"].mentions if m.kind == "name"]
     assert [text[m.start : m.end] for m in named] == ["John Jenkin", "John Jenkin"]
+
+
+def test_a_surname_alone_beside_two_people_of_that_surname_is_neither() -> None:
+    # ECB+ 32_2: "Jenkin, who was described as a Goth" (John) went to his sister Katie Jenkin,
+    # the last one named
+    text = (
+        "John Jenkin, 23, was arrested. His sister Katie Jenkin, 20, was found dead.\n"
+        "Jenkin, who was described as a Goth, was arrested at the house."
+    )
+    people = {e.name: e for e in _entities(text) if e.type == "PERSON"}
+    for name in ("John Jenkin", "Katie Jenkin"):
+        assert [m.text for m in people[name].mentions if m.kind == "short"] == []

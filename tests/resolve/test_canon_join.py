@@ -274,3 +274,7 @@ def test_a_surname_written_before_the_full_name_is_that_person(tmp_path: Path) -
     two = _x("b", 1, ("Jenkin", "PERSON"), ("John Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))
     ids = _links(tmp_path / "b.db", two)
     assert ids["Jenkin"] not in (ids["John Jenkin"], ids["Katie Jenkin"])
+    # nor, in a later article naming both, the one row that an earlier article joined it to
+    ids = _links(tmp_path / "b.db", _x("d", 2, *(("Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))))
+    again = _x("e", 3, ("Jenkin", "PERSON"), ("John Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))
+    assert _links(tmp_path / "b.db", again)["Jenkin"] != ids["Katie Jenkin"]

@@ -261,7 +261,11 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         full: dict[tuple[str, ...], dict[str, str]] = {}  # name end -> canonical id -> name
         for e in ents:
             prof = entity_profile(e, x.entities, day, named)
-            cid, kb, why = _sibling(full, e) or resolve_entity(ix, e, prof)
+            cid, kb, why = _sibling(full, e) or (
+                (_fresh_id(ix, e), None, None)
+                if _ambiguous(full, e)  # "Jenkin" beside John and Katie Jenkin
+                else resolve_entity(ix, e, prof)
+            )
             words = tuple(person_tokens(e.name)) if e.type == "PERSON" else ()
             for k in range(1, len(words)):
                 full.setdefault(words[k:], {})[cid] = e.name
@@ -280,6 +284,11 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
 
 def _name_length(e: Entity) -> int:
     return -len(person_tokens(e.name)) if e.type == "PERSON" else 0
+
+
+def _ambiguous(full: dict[tuple[str, ...], dict[str, str]], e: Entity) -> bool:
+    """Whether the article names two people in full that this person's name could be."""
+    return e.type == "PERSON" and len(full.get(tuple(person_tokens(e.name)), {})) > 1
 
 
 def _sibling(

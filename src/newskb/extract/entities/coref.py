@@ -115,6 +115,24 @@ def _holder(s: NameSpan, clusters: list[Cluster]) -> Cluster | None:
     return None
 
 
+def _two_people_of(s: NameSpan, clusters: list[Cluster]) -> bool:
+    """Whether a surname alone could be either of two people named in full before it, under
+    different given names (his sister Katie Jenkin and John Jenkin)."""
+    words = person_tokens(s.text) if s.type == "PERSON" else []
+    if len(words) != 1:
+        return False
+    given: set[str] = set()
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for b in dict.fromkeys(c.names):
+            tb = person_tokens(b)
+            if len(tb) > 1 and tb[-1] == words[0] and len(tb[0]) > 1:
+                given.add(tb[0])
+                break
+    return len(given) > 1
+
+
 def cluster_names(spans: list[NameSpan]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for s in spans:
@@ -130,6 +148,8 @@ def cluster_names(spans: list[NameSpan]) -> list[Cluster]:
             if kind:
                 target = c
                 break
+        if kind == "short" and _two_people_of(s, clusters):
+            target = None  # "Jenkin" beside John and Katie Jenkin: no guess at which
         if target is None or kind is None:
             target, kind = Cluster(type=s.type), "name"
             clusters.append(target)
