@@ -237,3 +237,17 @@ def test_a_surname_alone_beside_two_people_of_that_surname_is_neither() -> None:
     people = {e.name: e for e in _entities(text) if e.type == "PERSON"}
     for name in ("John Jenkin", "Katie Jenkin"):
         assert [m.text for m in people[name].mentions if m.kind == "short"] == []
+
+
+def test_a_full_name_never_joins_a_surname_left_to_either_of_two_people() -> None:
+    # ECB+ 32_4: "Mr Jenkin", left to neither John nor Kathryn Jenkin, was then named after
+    # "Katie Jenkin" (her name as friends knew it), and that entity held his mention
+    from newskb.extract.entities.coref import cluster_names
+    from newskb.extract.entities.spans import NameSpan
+
+    names = ["John Jenkin", "Kathryn Jenkin", "Jenkin", "Katie Jenkin"]
+    spans = [NameSpan(i * 20, i * 20 + len(n), n, "PERSON", i * 5) for i, n in enumerate(names)]
+    clusters = cluster_names(spans)
+    alone = [c for c in clusters if [m[2] for m in c.mentions] == ["Jenkin"]]
+    assert len(alone) == 1 and alone[0].either
+    assert not any("Katie Jenkin" in c.names and "Jenkin" in c.names for c in clusters)

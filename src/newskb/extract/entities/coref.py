@@ -36,6 +36,7 @@ class Cluster:
     characterisations: list[str] = field(default_factory=list)
     gender: str | None = None
     kb: KbEntry | None = None
+    either: bool = False  # a surname alone that two people named before could be
 
     @property
     def names(self) -> list[str]:
@@ -142,16 +143,17 @@ def cluster_names(spans: list[NameSpan]) -> list[Cluster]:
             kind = "name"
         for c in reversed(clusters if target is None else []):
             if s.type == "PERSON" and c.type == "PERSON":
-                kind = _same_person(s.text, c)
+                kind = None if c.either else _same_person(s.text, c)
             elif s.type != "PERSON" and c.type != "PERSON" and c.type == s.type:
                 kind = _same_thing(s.text, s.type, c)
             if kind:
                 target = c
                 break
-        if kind == "short" and _two_people_of(s, clusters):
+        either = kind == "short" and _two_people_of(s, clusters)
+        if either:
             target = None  # "Jenkin" beside John and Katie Jenkin: no guess at which
         if target is None or kind is None:
-            target, kind = Cluster(type=s.type), "name"
+            target, kind = Cluster(type=s.type, either=either), "name"
             clusters.append(target)
         target.mentions.append((s.start, s.end, s.text, kind, s.tok))
     return clusters
