@@ -72,7 +72,7 @@ def uninitialled(name: str) -> str:
 
 def unheadlined(e: Entity, head_end: int) -> str:
     """A person's name without the headline verb spaCy ran into it ("Lindsay Lohan Checks",
-    "Obama Overturns", "Flips Bush"): only a name written in the first line and nowhere else,
+    "Gigante Dies", "Choosing DeGeneres"): only a name written in the first line and nowhere else,
     less one verb-shaped word news writes in lower case at either end, when what is left is
     no given name alone ("Obama White House" stays)."""
     from newskb.extract.entities.namelists import common_word, given_names
