@@ -31,6 +31,7 @@ from newskb.extract.events import (
     gates,
     lexicon,
     lookup,
+    newsgate,
     phrases,
     roles,
     senses,
@@ -185,6 +186,7 @@ def sentence_events(
     sport: bool = False,
     campaign: bool = False,
     politics: bool = False,
+    political: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
     """(trigger, roles, status) for every trigger of one sentence that passes the precision
     gates (``gates.keep``)."""
@@ -232,6 +234,8 @@ def sentence_events(
             continue
         ptype = plover_type(trig.type, st)
         if change is None and not typegate.keep(trig, ptype, r, st, idx, politics):
+            continue
+        if not newsgate.keep(trig.token, ptype, political):
             continue
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
@@ -379,6 +383,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     sport = domain.sport_article(doc)
     campaign = domain.campaign_article(doc)
     politics = domain.party_politics_article(doc)
+    political = newsgate.political_news(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -389,7 +394,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
         for trig, r, st in sentence_events(
-            sent, idx, lex, last_group, known, sport, campaign, politics
+            sent, idx, lex, last_group, known, sport, campaign, politics, political
         ):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)
