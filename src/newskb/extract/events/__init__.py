@@ -34,6 +34,7 @@ from newskb.extract.events import (
     newsgate,
     phrases,
     roles,
+    sensegate,
     senses,
     status,
     triggers,
@@ -212,7 +213,7 @@ def sentence_events(
                 continue  # "Yellen has been fighting a rear-guard action", "at the rally"
             trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
         trig = _retyped(trig, change[0] if change else None)
-        kind = senses.retype(trig)
+        kind = senses.retype(trig) or sensegate.retype(trig.token, trig.type)
         if kind is not None:
             trig = dataclasses.replace(trig, type=kind, mode=None)
         if _verbal_attack(trig, r, idx, sent) or trust.in_words(trig, sent):
@@ -235,7 +236,7 @@ def sentence_events(
         ptype = plover_type(trig.type, st)
         if change is None and not typegate.keep(trig, ptype, r, st, idx, politics):
             continue
-        if not newsgate.keep(trig.token, ptype, political):
+        if not newsgate.keep(trig.token, ptype, political) or not sensegate.keep(trig.token, ptype):
             continue
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
