@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newskb.extract.events import (
+    actorfix,
     agreements,
     domain,
     gates,
@@ -238,6 +239,7 @@ def sentence_events(
             continue
         if not newsgate.keep(trig.token, ptype, political) or not sensegate.keep(trig.token, ptype):
             continue
+        r = actorfix.refine(trig, r, idx, sent)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
