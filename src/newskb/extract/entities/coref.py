@@ -36,6 +36,7 @@ class Cluster:
     characterisations: list[str] = field(default_factory=list)
     gender: str | None = None
     kb: KbEntry | None = None
+    qid: str | None = None  # the Wikidata id (the entry's, or from resolve.wikidata)
 
     @property
     def names(self) -> list[str]:
@@ -139,6 +140,7 @@ def merge_linked(clusters: list[Cluster]) -> list[Cluster]:
             r for r in c.characterisations if r not in have.characterisations
         )
         have.gender = have.gender or c.gender
+        have.qid = have.qid or c.qid
     for c in out:
         c.mentions.sort()
     return out
