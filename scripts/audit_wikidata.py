@@ -8,6 +8,8 @@ name, id, what the bundled table that gave the id says it is (name, kind, countr
 sentence of the entity's first mention, with empty ``verdict`` (``y`` the entity in the text is
 the thing the id denotes, ``n`` it is not, ``?`` unsure) and ``note`` columns.
 
+``--types PERSON,ORG``: only entities of these types (a stratum the whole sample has few of).
+
 ``python scripts/audit_wikidata.py score FILE``: precision over the rows judged ``y``/``n``.
 """
 
@@ -65,7 +67,9 @@ def _context(text: str, start: int, end: int) -> str:
     return _clean(text[a : b if b >= 0 else len(text)])[:300]
 
 
-def draw(db: Path, before: Path, seed: int, n: int, out: Path) -> None:
+def draw(
+    db: Path, before: Path, seed: int, n: int, out: Path, types: frozenset[str] = frozenset()
+) -> None:
     old: set[tuple[str, str, str, str]] = set()
     con = sqlite3.connect(before)
     for row in con.execute("SELECT article_id, name, type, kb_id FROM entities"):
@@ -80,6 +84,8 @@ def draw(db: Path, before: Path, seed: int, n: int, out: Path) -> None:
     ).fetchall()
     con.close()
     new = [r for r in rows if (r[0], r[2], r[3], r[4]) not in old]
+    if types:
+        new = [r for r in new if r[3] in types]
     print(f"{len(rows)} linked article entities, {len(new)} with a new id", file=sys.stderr)
     picked = random.Random(seed).sample(new, min(n, len(new)))
     said = labels()
@@ -115,11 +121,13 @@ def main(argv: list[str]) -> int:
     d.add_argument("--seed", type=int, default=20261208)
     d.add_argument("--n", type=int, default=60)
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--types", default="", help="only these entity types, comma-separated")
     s = sub.add_parser("score")
     s.add_argument("file", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "draw":
-        draw(args.db, args.before, args.seed, args.n, args.out)
+        types = frozenset(t for t in args.types.split(",") if t)
+        draw(args.db, args.before, args.seed, args.n, args.out, types)
         return 0
     right, judged, unsure = score(args.file)
     print(f"precision {right}/{judged} = {right / max(judged, 1):.3f} ({unsure} unsure)")

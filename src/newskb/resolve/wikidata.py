@@ -25,6 +25,7 @@ from newskb.resolve.keys import norm, tokens
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 DOMINANT = 5  # a city this many times as populous as every other of its name
 STRONG = 20  # ... as every other, whatever the article's countries
+SMALL = 100_000  # a city smaller than this abroad (not in the article's countries): no id
 BIG_OTHER = 1_000_000  # a city known by the name as another name counts from this size
 
 
@@ -95,17 +96,20 @@ def place_qid(name: str, countries: Collection[str] = ()) -> str | None:
     """The Wikidata id of the place ``name`` names, or None when unknown or ambiguous."""
     country = geo.country(name)
     if country is not None:  # a country's name is the country (as ``link`` has it)
+        code = name.replace(".", "").strip()
+        if len(code) == 3 and not code.isupper():
+            return None  # "Ala." is Alabama's abbreviation, not the code of the Aland Islands
         return _id_of(country) or None
     cands = _place_candidates(name)
-    if len(cands) == 1:
-        return cands[0][0] or None
-    pick = _dominant(cands, STRONG) if cands else None
+    pick = cands[0] if len(cands) == 1 else (_dominant(cands, STRONG) if cands else None)
     if pick is None:
         near = [c for c in cands if c[1] in countries]
         pick = near[0] if len(near) == 1 else (_dominant(near, DOMINANT) if near else None)
         far = [c[2] or 0 for c in cands if c[1] not in countries]
         if pick is not None and pick[2] is not None and any(p > pick[2] for p in far):
             pick = None  # the article's country has a Paris, Texas; the name is Paris, France's
+    if pick is not None and countries and pick[1] not in countries and (pick[2] or 0) < SMALL:
+        return None  # a town abroad the article never speaks of: Palm Beach, Queensland
     return (pick[0] or None) if pick is not None else None
 
 
@@ -126,14 +130,29 @@ def other_qid(name: str, etype: str, countries: Collection[str] = ()) -> str | N
     return next(iter(ids)) if len(ids) == 1 and next(iter(ids)).startswith("Q") else None
 
 
+def _hand_entry_id(kb: KbEntry) -> str | None:
+    """An id for a hand gazetteer entry that has none: the generated row of the same type, name
+    and country ("Republican Party", US: GUM's "Republican Party (United States)"). A row with
+    no country never gives one (GUM's "Mike Johnson" need not be the Speaker)."""
+    if not kb.country:
+        return None
+    ids = {
+        e.id
+        for e in _others().get(norm(kb.name), [])
+        if e.type == kb.type and e.country == kb.country and e.id.startswith("Q")
+    }
+    return ids.pop() if len(ids) == 1 else None
+
+
 def qid_for(kb: KbEntry | None, name: str, etype: str, countries: Collection[str]) -> str | None:
     """The Wikidata id for an article's entity: its gazetteer entry's, else a place's or another
-    named thing's from the generated tables. A hand gazetteer entry without an id stays so."""
+    named thing's from the generated tables. A hand gazetteer entry without an id gets one
+    only from a row of its type, name and country (``_hand_entry_id``)."""
     if kb is not None and kb.wikidata:
         return kb.wikidata
     if etype in PLACE_TYPES:
         found = place_qid(name, countries)
         return found or (other_qid(name, etype, countries) if kb is None else None)
     if kb is not None:
-        return None
+        return _hand_entry_id(kb) if kb.id.startswith("nkb:") else None
     return other_qid(name, etype, countries)
