@@ -94,3 +94,9 @@ def test_a_hand_entry_gets_an_id_only_from_a_row_of_its_country() -> None:
     assert qid_for(gop, "Republican Party", "ORG", {"US"}) == _row_id(
         "ORG", "Republican Party", "US"
     )
+
+
+def test_a_state_wins_over_a_small_town_of_its_name_in_its_country() -> None:
+    # Oregon is a state and a town of 20,000 in Ohio; Virginia a state and a Minnesota town
+    assert place_qid("Oregon", {"US"}) == _sub_id("Oregon|US")
+    assert place_qid("Virginia", {"US"}) == _sub_id("Virginia|US")

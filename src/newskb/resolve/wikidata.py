@@ -104,7 +104,11 @@ def place_qid(name: str, countries: Collection[str] = ()) -> str | None:
     pick = cands[0] if len(cands) == 1 else (_dominant(cands, STRONG) if cands else None)
     if pick is None:
         near = [c for c in cands if c[1] in countries]
-        pick = near[0] if len(near) == 1 else (_dominant(near, DOMINANT) if near else None)
+        subs = [c for c in near if c[2] is None]
+        if len(subs) == 1 and all((c[2] or 0) < SMALL for c in near):
+            pick = subs[0]  # the state of Oregon, not the town of Oregon, Ohio
+        else:
+            pick = near[0] if len(near) == 1 else (_dominant(near, DOMINANT) if near else None)
         far = [c[2] or 0 for c in cands if c[1] not in countries]
         if pick is not None and pick[2] is not None and any(p > pick[2] for p in far):
             pick = None  # the article's country has a Paris, Texas; the name is Paris, France's
