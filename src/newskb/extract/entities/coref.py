@@ -37,6 +37,7 @@ class Cluster:
     gender: str | None = None
     kb: KbEntry | None = None
     either: bool = False  # a surname alone that two people named before could be
+    qid: str | None = None  # the Wikidata id (the entry's, or from resolve.wikidata)
 
     @property
     def names(self) -> list[str]:
@@ -176,6 +177,7 @@ def merge_linked(clusters: list[Cluster]) -> list[Cluster]:
             r for r in c.characterisations if r not in have.characterisations
         )
         have.gender = have.gender or c.gender
+        have.qid = have.qid or c.qid
     for c in out:
         c.mentions.sort()
     return out
