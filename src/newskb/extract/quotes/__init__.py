@@ -6,6 +6,8 @@ Pipeline (pure, no I/O beyond the packaged cue lexicon read once per process):
 3. ``assemble``: candidates + regions -> kind (direct / indirect / mixed), interrupted quotes as
    one quote with fragments, unattributed long quotations kept with no speaker.
 4. ``speaker``: the source span resolved to an entity (mentions, else he/she antecedents).
+5. ``learned``: verb readings the rules leave (``loose`` reads those they refuse), kept when a
+   classifier trained on PolNeAR accepts them and no other quote overlaps them.
 
 Span conventions (those of GUM's attribution gold, a content being a discourse unit, where it is
 consistent; ``spans`` holds the rules that need every cue of a sentence):
