@@ -18,8 +18,11 @@ from newskb.model import Article, Extraction, Quote
 from newskb.nlp import parse_many
 
 NO_TABLE = FrameTable({})
-CRITICIZE = CueModel({"l=criticize": 6.0, "l=say": 6.0, "l=attack": -6.0}, -1.0, frozenset(
-    {"criticize", "say", "attack"}))  # fmt: skip
+CRITICIZE = CueModel(
+    {"l=criticize": 6.0, "l=say": 6.0, "l=release": 6.0, "l=attack": -6.0},
+    -1.0,
+    frozenset({"criticize", "say", "attack", "release"}),
+)
 
 
 def parsed(text: str) -> tuple[Doc, Extraction]:
@@ -36,6 +39,7 @@ def test_model_round_trip_and_thresholds() -> None:
     assert CRITICIZE.probability(["l=criticize", "f=obj"]) > 0.99
     assert CRITICIZE.probability(["l=attack"]) < 0.01
     assert CRITICIZE.accepts("obj", 0.98) and not CRITICIZE.accepts("obj", 0.96)
+    assert CRITICIZE.accepts("obj", 0.9, hand=False) and not CRITICIZE.accepts("obj", 0.8, False)
     assert CRITICIZE.accepts("ccomp", 0.55) and not CRITICIZE.accepts("ccomp", 0.45)
 
 
@@ -53,6 +57,12 @@ def test_a_relative_clause_stance_is_read_only_with_the_model() -> None:
     assert [said(q) for q in find_quotes(doc, x, NO_TABLE, CRITICIZE)] == [
         ("Senator Warren", "criticized", "the trade deal")
     ]
+
+
+def test_a_medium_is_no_content() -> None:
+    # regression (seed): "The White House released [a statement ...]" read loosely as a stance
+    doc, x = parsed("The senator, who released a statement on Monday, spoke in Boston.")
+    assert find_quotes(doc, x, NO_TABLE, CRITICIZE) == ()
 
 
 def test_the_model_never_reads_over_a_rule_or_a_refused_clause() -> None:

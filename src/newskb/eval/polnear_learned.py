@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from newskb.eval.polnear import PolDoc, _Words
 from newskb.extract.quotes.cues import lexicon
+from newskb.extract.quotes.frames import hand_reads
 from newskb.extract.quotes.indirect import Lines
 from newskb.extract.quotes.learned import CueModel, features, readings
 
@@ -87,10 +88,11 @@ def train(examples: Sequence[Example]) -> CueModel:
     model = CueModel(weights, float(round(w[d], 4)), lemmas)
     # only the verbs the model accepts somewhere in its own training data are read at all
     # (the others would cost a reading per occurrence for nothing)
+    lex = lexicon()
     kept = {
         lemma
         for feats, _, lemma in examples
-        if model.accepts(_frame(feats), model.probability(list(feats)))
+        if model.accepts(_frame(feats), model.probability(list(feats)), hand_reads(lemma, lex))
     }
     return dataclasses.replace(model, lemmas=lemmas & kept)
 

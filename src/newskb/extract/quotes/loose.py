@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newskb.extract.quotes.frames import MEDIA
 from newskb.extract.quotes.indirect import VERBAL, Candidate, Lines, _runs, _words
 from newskb.extract.quotes.speaker import SUBJECTS, TokSpan, phrase, source_phrase, subject_of
 
@@ -75,8 +76,8 @@ def _complement(cue: Token, frame: str, lo: int, hi: int) -> tuple[int, int, int
             return None
         return prep.i + 1, pobj.left_edge.i, pobj.right_edge.i + 1
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
+    if obj is None or obj.lemma_.lower() in MEDIA:
+        return None  # "released [a statement]": the medium of what was said (as ``frames``)
     end = obj.right_edge.i + 1
     pred = next(
         (
