@@ -16,7 +16,11 @@ sample of N PolNeAR train articles (political news, 840 articles) that no ``--ex
 names: a plain list of document names (one a line, ``#`` comments) or an audit TSV with a
 ``doc`` column (every earlier event, entity and quote audit, and ``events-dev-docs.txt``, the
 PolNeAR documents read while the event rules were written). ``--list FILE`` writes the names of
-the dumped documents.
+the dumped documents. ``--pool ecbplus`` draws the same way from ECB+ topics 1-35
+(``--parity odd|even``: those topics only). ``sample --skip-judged FILE`` leaves out the rows
+(document, trigger, sentence) earlier audits judged: every ECB+ document with an event today
+was in an earlier event audit, so a fresh ECB+ sample is of events no one judged.
+``merge --parts A.tsv B.tsv --out C.tsv`` joins samples into one audit.
 
 The judged TSV has the columns ``type_ok actor_ok recipient_ok status_ok`` (events) and
 ``real_agreement parties_ok`` (agreements) filled with y / n (n/a where a column does not apply),
@@ -94,6 +98,21 @@ def _polnear(n_docs: int, seed: int, exclude: list[Path] | None) -> list[tuple[s
     return [("polnear", a) for a in articles(picked)]
 
 
+def _ecbplus(
+    n_docs: int, seed: int, exclude: list[Path] | None, parity: str = "all"
+) -> list[tuple[str, object]]:
+    """A seeded sample of ``n_docs`` ECB+ documents of topics 1-35 that no exclude file names,
+    of the odd or even topics only with ``parity``."""
+    from newskb.eval import stories
+
+    skip = _excluded(exclude)
+    topics = [t for t in range(1, 36) if parity == "all" or t % 2 == (parity == "odd")]
+    docs = stories.documents(CORPORA / "ecbplus", topics)
+    pool = [p for p in docs if p.name not in skip]
+    picked = sorted(random.Random(seed).sample(pool, min(n_docs, len(pool))), key=lambda p: p.name)
+    return [("ecbplus", stories.article(p)) for p in picked]
+
+
 def _polnear_all() -> list[tuple[str, object]]:
     from newskb.eval.polnear import articles, read_docs
 
@@ -157,6 +176,19 @@ def _flat(text: object) -> str:
     return " ".join(str(text).split())
 
 
+def _judged_rows(paths: list[Path] | None) -> set[tuple[str, str, str]]:
+    """(document, trigger, sentence) of every row earlier audits judged."""
+    out: set[tuple[str, str, str]] = set()
+    for path in paths or ():
+        with path.open(encoding="utf-8") as fh:
+            for r in csv.reader(fh, delimiter="\t"):
+                if r and r[0] == "event":
+                    out.add((r[3], r[8], _flat(r[11])))
+                elif r and r[0] == "agreement":
+                    out.add((r[3], r[8], _flat(r[9])))
+    return out
+
+
 def _judged_docs(paths: list[Path] | None) -> set[str]:
     """The documents earlier audits sampled (a fresh sample keeps away from them)."""
     out: set[str] = set()
@@ -174,13 +206,20 @@ def sample(
     n_events: int,
     n_agree: int,
     avoid: list[Path] | None = None,
+    skip_judged: list[Path] | None = None,
 ) -> None:
     """``n_agree`` < 0: every agreement mention; ``avoid``: an earlier audit whose documents
-    the event sample leaves out (agreements are all kept when ``n_agree`` < 0)."""
+    the event sample leaves out (agreements are all kept when ``n_agree`` < 0);
+    ``skip_judged``: earlier audits whose judged rows (not documents) the sample leaves out."""
     recs = _load(dump_path)
     rng = random.Random(seed)
     seen = _judged_docs(avoid)
-    fresh = [r for r in recs if r["doc"] not in seen]
+    judged = _judged_rows(skip_judged)
+    fresh = [
+        r
+        for r in recs
+        if r["doc"] not in seen and (r["doc"], r["trigger"], _flat(r["sentence"])) not in judged
+    ]
     events = rng.sample(fresh, min(n_events, len(fresh)))
     agreements = [r for r in recs if r["agreement"]]
     if n_agree >= 0:
@@ -207,6 +246,25 @@ def sample(
     print(f"{len(events)} events, {len(agreements)} agreements of {len(recs)} events")
 
 
+def merge(parts: list[Path], out_path: Path) -> None:
+    """One audit TSV from several samples (event rows renumbered, then agreement rows)."""
+    events: list[list[str]] = []
+    agreements: list[list[str]] = []
+    for path in parts:
+        with path.open(encoding="utf-8") as fh:
+            for r in csv.reader(fh, delimiter="\t"):
+                if r and r[0] == "event":
+                    events.append(r)
+                elif r and r[0] == "agreement":
+                    agreements.append(r)
+    with out_path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(EVENT_COLS)
+        w.writerows([r[0], str(i), *r[2:]] for i, r in enumerate(events, 1))
+        w.writerow(AGREEMENT_COLS)
+        w.writerows([r[0], str(i), *r[2:]] for i, r in enumerate(agreements, 1))
+
+
 def stats(dump_path: Path) -> None:
     recs = _load(dump_path)
     print(len(recs), "events;", sum(1 for r in recs if r["agreement"]), "agreements")
@@ -216,7 +274,7 @@ def stats(dump_path: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("cmd", choices=("dump", "sample", "stats"))
+    ap.add_argument("cmd", choices=("dump", "sample", "stats", "merge"))
     ap.add_argument("--out", type=Path)
     ap.add_argument("--dump", type=Path)
     ap.add_argument("--seed", type=int, default=15)
@@ -224,23 +282,34 @@ def main() -> None:
     ap.add_argument("--agreements", type=int, default=30)
     ap.add_argument("--every", type=int, default=1, help="dump every n-th article (dev runs)")
     ap.add_argument("--offset", type=int, default=0)
-    ap.add_argument("--pool", choices=("ecb-gum", "polnear"), default="ecb-gum")
-    ap.add_argument("--docs", type=int, default=60, help="PolNeAR articles to dump")
+    ap.add_argument("--pool", choices=("ecb-gum", "polnear", "ecbplus"), default="ecb-gum")
+    ap.add_argument("--docs", type=int, default=60, help="PolNeAR / ECB+ articles to dump")
     ap.add_argument("--doc-seed", type=int, default=15)
     ap.add_argument("--exclude", type=Path, action="append", help="documents never to dump")
     ap.add_argument("--list", type=Path, help="write the dumped documents' names here")
+    ap.add_argument("--parity", choices=("all", "odd", "even"), default="all", help="ECB+ topics")
+    ap.add_argument(
+        "--skip-judged", type=Path, action="append", help="an audit TSV whose rows to skip"
+    )
+    ap.add_argument("--parts", type=Path, nargs="*", help="merge: audit TSVs to join")
     ap.add_argument(
         "--avoid", type=Path, action="append", help="an earlier audit TSV whose documents to skip"
     )
     a = ap.parse_args()
     if a.cmd == "dump":
-        pool = _polnear(a.docs, a.doc_seed, a.exclude) if a.pool == "polnear" else None
+        pool = None
+        if a.pool == "polnear":
+            pool = _polnear(a.docs, a.doc_seed, a.exclude)
+        elif a.pool == "ecbplus":
+            pool = _ecbplus(a.docs, a.doc_seed, a.exclude, a.parity)
         if pool is not None and a.list:
             names = [Path(str(art.path)).name for _, art in pool]  # type: ignore[attr-defined]
             a.list.write_text("\n".join(names) + "\n", encoding="utf-8")
         _dump(a.out, a.every, a.offset, pool)
     elif a.cmd == "sample":
-        sample(a.dump, a.out, a.seed, a.events, a.agreements, a.avoid)
+        sample(a.dump, a.out, a.seed, a.events, a.agreements, a.avoid, a.skip_judged)
+    elif a.cmd == "merge":
+        merge(a.parts, a.out)
     else:
         stats(a.dump)
 

@@ -3,9 +3,10 @@ month, from one parse of the 840 articles.
 
 The hand rules learn nothing from PolNeAR; what they were written from is the 2015-11 and 2015-12
 articles (``STUDIED``), so the by-month table also gives the mean over the months never studied.
-The learned cue-frame table is counted anew for every fold on the other folds only
-(``newskb.eval.polnear_frames.held_out_quotes``): no article is read with a table it helped
-count. The timing line is that of the packaged table (what the pipeline runs). Usage::
+The learned cue-frame table is counted, and the learned cue classifier trained, anew for every
+fold on the other folds only (``newskb.eval.polnear_frames.held_out_quotes``): no article is
+read with a table or model it helped make. The timing line is that of the packaged table and
+model (what the pipeline runs). Usage::
 
     PYTHONPATH=src python scripts/eval_polnear_cv.py [--path ../shared/corpora/polnear/train]
         [--every 70]   # also report on each growing prefix (round robin over publishers)

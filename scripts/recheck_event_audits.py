@@ -34,13 +34,19 @@ def main() -> None:
     docs = {r["doc"] for rows in audits.values() for r in rows}
     arts = [(c, a) for c, a in (*_articles(), *_polnear_all()) if Path(a.path).name in docs]  # type: ignore[attr-defined]
     now: dict[tuple[str, str, str], str] = {}
+    actors_now: dict[tuple[str, str, str], str] = {}
     parsed = parse_many([a.text for _, a in arts])  # type: ignore[attr-defined]
     for (_, art), doc in zip(arts, parsed, strict=True):
         x = extract(art, doc)  # type: ignore[arg-type]
         for ev in x.events:
             key = (Path(art.path).name, ev.trigger.text, _flat(ev.sentence.text))  # type: ignore[attr-defined]
             now[key] = plover_type(ev.type, ev.status)
+            ents = {e.id: e for e in x.entities}
+            actors_now[key] = "; ".join(
+                f"{ents[a].name} [{ents[a].type}]" if a in ents else a for a in ev.actors
+            )
     tot = [0, 0, 0, 0, 0]
+    changed = 0
     by_type: dict[str, list[int]] = {}
     for name, rows in audits.items():
         kept = [r for r in rows if (r["doc"], r["trigger"], r["sentence"]) in now]
@@ -55,6 +61,11 @@ def main() -> None:
               f"type: type {t_ok}/{len(same)}, actor {a_ok}/{len(same)}")  # fmt: skip
         for r in rows:
             key = (r["doc"], r["trigger"], r["sentence"])
+            if key in now and now[key] == r["plover_type"] and actors_now[key] != r["actors"]:
+                changed += 1
+                print(f"   actor changed ({r['actor_ok']}): {r['actors']!r} -> "
+                      f"{actors_now[key]!r} | {r['plover_type']} {r['trigger']!r} | "
+                      f"{r['sentence'][:100]}")  # fmt: skip
             if key not in now and r["type_ok"] == "y":
                 print(f"   dropped, judged right: {r['plover_type']} {r['trigger']!r} | "
                       f"{r['sentence'][:110]}")  # fmt: skip
@@ -67,6 +78,7 @@ def main() -> None:
     n, k, s, t, a = tot
     print(f"all: {k}/{n} emitted, same type {s}: type {t}/{s} = {t / max(s, 1):.3f}, "
           f"actor {a}/{s} = {a / max(s, 1):.3f}")  # fmt: skip
+    print(f"actor changed since judged (re-judge these): {changed}")
     ranked = sorted(by_type.items(), key=lambda kv: -kv[1][1])
     print("type right / kept, by type: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in ranked))
 

@@ -56,11 +56,14 @@ def test_floors_meantime(corpora: Path) -> None:
 # measured 2026-12-07 (two-fold CV error analysis, scripts/eval_times_cv.py: a results story's
 # quarter, "once", infinitives after plain adjectives, halves of a decade): TimeBank[:60] relaxed
 # 0.942, value F1 0.842, strict 0.900, type 0.964; MEANTIME relaxed 0.943, value F1 0.873,
-# strict 0.898 (whole TBAQ value F1 0.825, relaxed 0.944)
+# strict 0.898 (whole TBAQ value F1 0.825, relaxed 0.944).
+# Re-measured 2026-12-08 after the issue-18 convention round (half units, plans, "to the
+# future"): TimeBank[:60] relaxed 0.9439 -> 0.9475, value F1 0.8512 -> 0.8547, strict 0.9024 ->
+# 0.9060, type 0.9742; MEANTIME unchanged (0.9474 / 0.8772 / 0.9023)
 FLOORS = {
-    "te3_relaxed_f1": 0.935,
-    "te3_value_f1": 0.835,
-    "te3_strict_f1": 0.893,
+    "te3_relaxed_f1": 0.942,
+    "te3_value_f1": 0.848,
+    "te3_strict_f1": 0.900,
     "te3_type_accuracy": 0.958,
     "mt_relaxed_f1": 0.935,
     "mt_value_f1": 0.865,

@@ -211,3 +211,43 @@ def test_based_and_born_suffixes_stay_outside_the_place_name() -> None:
     by = _by_name(_entities("The Seattle-based firm hired a London-born engineer."))
     assert by["Seattle"].type == "GPE" and by["London"].type == "GPE"
     assert [m.text for m in by["Seattle"].mentions] == ["Seattle"]
+
+
+def test_a_full_name_said_again_goes_to_its_own_person_not_a_surname_sharer() -> None:
+    # ECB+ 32_8: "Jenkin" said of Kathryn Jenkin drew "John Jenkin" (said again later) into
+    # her entity, and the canon then merged brother and sister across articles
+    text = (
+        "John Jenkin, 23, has been charged with the murder of his mother and sister.\n"
+        "Kathryn Jenkin, 20, was found dead at the house. Police said Miss Jenkin died of "
+        "head injuries.\nJohn Jenkin was arrested on suspicion of murder on Saturday."
+    )
+    people = {e.name: e for e in _entities(text) if e.type == "PERSON"}
+    assert "John Jenkin" not in people["Kathryn Jenkin"].aliases
+    named = [m for m in people["John Jenkin"].mentions if m.kind == "name"]
+    assert [text[m.start : m.end] for m in named] == ["John Jenkin", "John Jenkin"]
+
+
+def test_a_surname_alone_beside_two_people_of_that_surname_is_neither() -> None:
+    # ECB+ 32_2: "Jenkin, who was described as a Goth" (John) went to his sister Katie Jenkin,
+    # the last one named
+    text = (
+        "John Jenkin, 23, was arrested. His sister Katie Jenkin, 20, was found dead.\n"
+        "Jenkin, who was described as a Goth, was arrested at the house."
+    )
+    people = {e.name: e for e in _entities(text) if e.type == "PERSON"}
+    for name in ("John Jenkin", "Katie Jenkin"):
+        assert [m.text for m in people[name].mentions if m.kind == "short"] == []
+
+
+def test_a_full_name_never_joins_a_surname_left_to_either_of_two_people() -> None:
+    # ECB+ 32_4: "Mr Jenkin", left to neither John nor Kathryn Jenkin, was then named after
+    # "Katie Jenkin" (her name as friends knew it), and that entity held his mention
+    from newskb.extract.entities.coref import cluster_names
+    from newskb.extract.entities.spans import NameSpan
+
+    names = ["John Jenkin", "Kathryn Jenkin", "Jenkin", "Katie Jenkin"]
+    spans = [NameSpan(i * 20, i * 20 + len(n), n, "PERSON", i * 5) for i, n in enumerate(names)]
+    clusters = cluster_names(spans)
+    alone = [c for c in clusters if [m[2] for m in c.mentions] == ["Jenkin"]]
+    assert len(alone) == 1 and alone[0].either
+    assert not any("Katie Jenkin" in c.names and "Jenkin" in c.names for c in clusters)

@@ -43,7 +43,8 @@ def test_common_noun_group_becomes_a_participant_entity() -> None:
     text = "Turkish police detained dozens of protesters in Ankara on Monday."
     x = run(text)
     v = event(x, "detained")
-    assert [entity(x, a).name for a in v.actors] == ["Turkish"]
+    # the adjective stands for the body that acted (issue 15, 07m: ``actorfix``)
+    assert [entity(x, a).name for a in v.actors] == ["Turkish police"]
     (target,) = [entity(x, r) for r in v.recipients]
     assert (target.name, target.type) == ("protesters", "NORP")
     assert [(m.start, m.end) for m in target.mentions] == [(34, 44)]

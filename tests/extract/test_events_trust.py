@@ -144,7 +144,11 @@ def test_a_physical_assault_in_a_campaign_article_stays_force() -> None:
         "assaulted a Black Lives Matter protester at one of his rallies."
     )
     kinds = [t for t, w, _ in coded(text) if w == "assaulted"]
-    assert kinds == ["ASSAULT"]
+    # not read as words (ACCUSE); in political news an ASSAULT is no longer emitted at all
+    # (newsgate keeps ACCUSE and REQUEST there), outside it the assault stays force
+    assert kinds == []
+    alone = "Supporters physically assaulted a Black Lives Matter protester at a rally."
+    assert [t for t, w, _ in coded(alone) if w == "assaulted"] == ["ASSAULT"]
 
 
 def test_a_city_a_company_is_based_in_is_not_an_actor() -> None:

@@ -64,10 +64,16 @@ def test_weak_types_in_party_politics_are_dropped(sentence: str, trigger: str) -
             "THREATEN",
             "warned",
         ),
+        ("Senator Bernie Sanders said he opposed the immigration bill.", "REJECT", "opposed"),
     ],
 )
-def test_weak_types_in_their_frame_are_kept(sentence: str, ptype: str, trigger: str) -> None:
-    assert (ptype, trigger) in coded(POLITICS + sentence)
+def test_weak_types_even_in_their_frame_are_dropped_in_political_news(
+    sentence: str, ptype: str, trigger: str
+) -> None:
+    # newsgate: on the fresh audits 07i/07k these frames still held for only 2/7 CONSULT,
+    # 11/19 AGREE, 3/5 REJECT; political news now keeps ACCUSE and REQUEST alone
+    assert trigger not in {t for _, t in coded(POLITICS + sentence)}
+    assert (ptype, trigger) in coded(sentence)  # outside political news the frame holds
 
 
 @pytest.mark.parametrize(
@@ -130,10 +136,9 @@ def test_promises_appeals_polls_and_stances_are_dropped(
             "urged",
         ),
         ("Senator Mitch McConnell urged Donald Trump to drop out of the race.", "REQUEST", "urged"),
-        ("Senator Bernie Sanders said he opposed the immigration bill.", "REJECT", "opposed"),
     ],
 )
-def test_demands_and_refusals_are_kept(sentence: str, ptype: str, trigger: str) -> None:
+def test_demands_are_kept(sentence: str, ptype: str, trigger: str) -> None:
     assert (ptype, trigger) in coded(POLITICS + sentence)
 
 

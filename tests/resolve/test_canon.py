@@ -105,6 +105,26 @@ def test_cli_lists_searches_and_shows(db: str) -> None:
     assert r.exit_code == 0, r.output
 
 
+def test_a_fold_keeps_the_dropped_rows_wikidata_id(tmp_path: Path) -> None:
+    # regression: a row linked to Florida's Wikidata id folded into an older row of the same
+    # state without one (an article with no US context) lost the id for all 181 articles
+    with open_store(str(tmp_path / "kb.db")) as store:
+        ix = SqlCanon(SqliteDb(store.conn))
+        ix.add_canon("geonames:1", "Florida", "GPE", None, "2026-12-08")
+        ix.add_canon("Q812", "Florida", "GPE", "Q812", "2026-12-08")
+        ix.add_canon("nkb:gpe:x", "X", "GPE", None, "2026-12-08")
+        ix.fold("geonames:1", "Q812")
+        ix.fold("geonames:1", "nkb:gpe:x")  # a row without an id never clears one
+        row = store.conn.execute("SELECT kb_id FROM canon WHERE id = 'geonames:1'").fetchone()
+        assert row[0] == "Q812"
+        # another name's id stays with it ("Sky News" folded into "CBS News")
+        ix.add_canon("nkb:org:cbs-news", "CBS News", "ORG", None, "2026-12-08")
+        ix.add_canon("Q1", "Sky News", "ORG", "Q1", "2026-12-08")
+        ix.fold("nkb:org:cbs-news", "Q1")
+        row = store.conn.execute("SELECT kb_id FROM canon WHERE id = 'nkb:org:cbs-news'").fetchone()
+        assert row[0] is None
+
+
 class _Ids:
     """A canon index of ids only, counting the look-ups ``_fresh_id`` makes."""
 

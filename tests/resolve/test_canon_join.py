@@ -248,3 +248,33 @@ def test_a_surname_alone_joins_the_one_full_name_despite_rows_of_the_surname(
     )
     assert ids["b"] == ids["c"] != ids["a"]
     assert ids["d"] != ids["b"]
+
+
+def _links(path: Path, x: Extraction) -> dict[str, str]:
+    """entity name -> canon id, for one article resolved alone."""
+    store = open_store(str(path))
+    store.add_batch([x])
+    with store.batch() as tx:
+        canon.resolve_batch(tx.canon, [x])
+    ix = SqlCanon(SqliteDb(store.conn))  # type: ignore[attr-defined]
+    out = {e.name: ix.link_of(x.article.id, e.id) or "" for e in x.entities}
+    store.close()
+    return out
+
+
+def test_a_surname_written_before_the_full_name_is_that_person(tmp_path: Path) -> None:
+    # ECB+ 18_8: "Riva" (in-article coreference reads forwards) stood apart from "Paul Riva"
+    ids = _links(tmp_path / "a.db", _x("a", 1, ("Riva", "PERSON"), ("Paul Riva", "PERSON")))
+    assert ids["Riva"] == ids["Paul Riva"]
+    # ECB+ 26_1: a surname of two words beside the full name
+    lo = _x("c", 1, ("Lo Presti", "PERSON"), ("Gaetano Lo Presti", "PERSON"))
+    ids = _links(tmp_path / "c.db", lo)
+    assert ids["Lo Presti"] == ids["Gaetano Lo Presti"]
+    # two people of that surname: the surname alone is neither
+    two = _x("b", 1, ("Jenkin", "PERSON"), ("John Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))
+    ids = _links(tmp_path / "b.db", two)
+    assert ids["Jenkin"] not in (ids["John Jenkin"], ids["Katie Jenkin"])
+    # nor, in a later article naming both, the one row that an earlier article joined it to
+    ids = _links(tmp_path / "b.db", _x("d", 2, *(("Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))))
+    again = _x("e", 3, ("Jenkin", "PERSON"), ("John Jenkin", "PERSON"), ("Katie Jenkin", "PERSON"))
+    assert _links(tmp_path / "b.db", again)["Jenkin"] != ids["Katie Jenkin"]

@@ -77,3 +77,38 @@ def test_organisation_forms_meet_under_one_key() -> None:
 
 def test_types_must_agree() -> None:
     assert not may_join(_p("Jordan", type="PERSON"), _p("Jordan", type="GPE")).join
+
+
+def test_a_group_name_typed_norp_joins_its_organisation_but_a_demonym_never() -> None:
+    # ECB+ topic 6: spaCy typed the studio "Lionsgate" NORP in two articles, ORG elsewhere
+    beside = frozenset(["hunger games"])
+    studio = _p("Lionsgate", type="ORG", context=beside)
+    d = may_join(_p("Lionsgate", type="NORP", context=beside), studio)
+    assert d.join and "NORP / ORG" in d.reason
+    airline = _p("American", type="ORG", context=frozenset(["chicago"]))
+    people = _p("American", type="NORP", context=frozenset(["chicago"]))
+    assert not may_join(people, airline).join
+    assert not may_join(_p("Lionsgate", type="NORP"), studio).join  # no neighbour agrees
+
+
+def test_a_team_typed_misc_joins_the_team_under_its_city_on_a_neighbour() -> None:
+    # ECB+ topic 10: "Red Sox" MISC in most articles, "Boston Red Sox" ORG in two
+    beside = frozenset(["mark teixeira"])
+    team = _p("Boston Red Sox", type="ORG", context=beside)
+    d = may_join(_p("Red Sox", type="MISC", context=beside), team)
+    assert d.join and "red sox" in d.reason
+    assert not may_join(_p("Red Sox", type="MISC", context=frozenset(["x"])), team).join
+    assert not may_join(_p("Police", type="MISC", context=beside), team).join
+
+
+def test_a_short_form_of_the_given_name_joins_with_context_but_two_names_never() -> None:
+    # ECB+ 32 and 16: "Katie Jenkin" is Kathryn Jenkin, "Jerry Ortiz" is Jeremy Ortiz
+    beside = frozenset(["millom"])
+    assert may_join(_p("Katie Jenkin", context=beside), _p("Kathryn Jenkin", context=beside)).join
+    assert may_join(_p("Jerry Ortiz", context=beside), _p("Jeremy Ortiz", context=beside)).join
+    assert not may_join(_p("Katie Jenkin"), _p("Kathryn Jenkin")).join  # no context
+    # "Jerry" may be Jeremy or Gerald; Jeremy and Gerald are not one name
+    assert not may_join(_p("Jeremy Ortiz", context=beside), _p("Gerald Ortiz", context=beside)).join
+    assert not may_join(
+        _p("John Jenkin", context=beside), _p("Kathryn Jenkin", context=beside)
+    ).join

@@ -1,5 +1,6 @@
 """The learned cue-frame table (``newskb.extract.quotes.frames``) counted on PolNeAR train, and
-the quotes of each held-out fold read with a table counted on the other folds only.
+the quotes of each held-out fold read with a table counted, and a cue classifier
+(``newskb.eval.polnear_learned``) trained, on the other folds only.
 
 For every verb outside the hand lexicons and every frame the rules can read it in, a document
 adds one *seen*, and one *hit* when the reading is a gold attribution (the verb inside the gold
@@ -62,14 +63,20 @@ def table_of(counts: Sequence[tuple[Counts, Counts]]) -> FrameTable:
 def held_out_quotes(
     pdocs: Sequence[PolDoc], docs: Sequence[Doc], ents: Sequence[Extraction], by: str
 ) -> list[Extraction]:
-    """Each document's quotes (``ents`` holding its entities) read with the table counted on
-    the folds (by ``publisher`` or ``month``) it is not in; in the order of ``pdocs``."""
+    """Each document's quotes (``ents`` holding its entities) read with the table counted and
+    the cue classifier trained on the folds (by ``publisher`` or ``month``) it is not in; in the
+    order of ``pdocs``."""
+    from newskb.eval.polnear_learned import examples_of, train
+
     counts = [count_doc(p, d) for p, d in zip(pdocs, docs, strict=True)]
+    examples = [examples_of(p, d) for p, d in zip(pdocs, docs, strict=True)]
     index = {p.name: k for k, p in enumerate(pdocs)}
     out: list[Extraction | None] = [None] * len(pdocs)
     for group in folds(pdocs, by).values():
         held = {index[p.name] for p in group}
         table = table_of([c for k, c in enumerate(counts) if k not in held])
+        model = train([x for k, xs in enumerate(examples) if k not in held for x in xs])
         for k in sorted(held):
-            out[k] = dataclasses.replace(ents[k], quotes=find_quotes(docs[k], ents[k], table))
+            quotes = find_quotes(docs[k], ents[k], table, model)
+            out[k] = dataclasses.replace(ents[k], quotes=quotes)
     return [x for x in out if x is not None]

@@ -269,11 +269,21 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
         published = a.published.isoformat() if a.published else None
         day = a.published.date() if isinstance(a.published, dt.datetime) else a.published
         named = Neighbours(named_keys(x.entities))
-        for e in map(as_resolved, x.entities):
-            if not any(m.kind in ("name", "short") for m in e.mentions):
-                continue
+        head_end = a.text.find("\n") % (len(a.text) + 1)  # the first line (-1: all of it)
+        ents = [as_resolved(o, head_end) for o in x.entities]
+        ents = [e for e in ents if any(m.kind in ("name", "short") for m in e.mentions)]
+        ents.sort(key=_name_length)  # the article's longest person names first
+        full: dict[tuple[str, ...], dict[str, str]] = {}  # name end -> canonical id -> name
+        for e in ents:
             prof = entity_profile(e, x.entities, day, named)
-            cid, kb, why = resolve_entity(ix, e, prof)
+            cid, kb, why = _sibling(full, e) or (
+                (_fresh_id(ix, e), None, None)
+                if _ambiguous(full, e)  # "Jenkin" beside John and Katie Jenkin
+                else resolve_entity(ix, e, prof)
+            )
+            words = tuple(person_tokens(e.name)) if e.type == "PERSON" else ()
+            for k in range(1, len(words)):
+                full.setdefault(words[k:], {})[cid] = e.name
             ix.add_canon(cid, e.name, e.type, kb, now)
             if why is not None and ix.link_of(a.id, e.id) != cid:
                 _edit(ix, "join", canon=cid, article=a.id, entity=e.name, evidence=why)
@@ -285,6 +295,31 @@ def resolve_batch(ix: CanonIndex, extractions: Iterable[Extraction]) -> int:
             written += ix.link(a.id, e.id, cid)
             _absorb(ix, cid, e, prof, now)
     return written
+
+
+def _name_length(e: Entity) -> int:
+    return -len(person_tokens(e.name)) if e.type == "PERSON" else 0
+
+
+def _ambiguous(full: dict[tuple[str, ...], dict[str, str]], e: Entity) -> bool:
+    """Whether the article names two people in full that this person's name could be."""
+    return e.type == "PERSON" and len(full.get(tuple(person_tokens(e.name)), {})) > 1
+
+
+def _sibling(
+    full: dict[tuple[str, ...], dict[str, str]], e: Entity
+) -> tuple[str, str | None, str] | None:
+    """The person a surname alone (or the end of a name: "Lo Presti") stands for when its own
+    article names one person in full that way ("Riva" written before "Paul Riva", which
+    in-article coreference, reading forwards, left apart): (canonical id, no Wikidata id, the
+    evidence); None otherwise."""
+    if e.type != "PERSON":
+        return None
+    people = full.get(tuple(person_tokens(e.name)), {})
+    if len(people) != 1:
+        return None
+    cid, name = next(iter(people.items()))
+    return cid, None, f"the article's only person of that surname: {name}"
 
 
 def _absorb(ix: CanonIndex, cid: str, e: Entity, p: Profile, now: str) -> None:

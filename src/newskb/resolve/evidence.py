@@ -16,12 +16,22 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from newskb.resolve.keys import norm, org_key, person_tokens, phonetic, similarity, tokens
+from newskb.resolve.keys import (
+    demonyms,
+    norm,
+    org_key,
+    person_tokens,
+    phonetic,
+    similarity,
+    tokens,
+)
+from newskb.resolve.nicknames import one_name
 
 _GROUP = frozenset(["ORG", "GPE", "LOC", "FAC"])
-# Types spaCy gives one name by turns (a film, its premiere, a franchise): joined on the name
-# and a neighbour, whatever the type (``_loose_join``).
-LOOSE = frozenset(["MISC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"])
+# Types spaCy gives one name by turns (a film, its premiere, a franchise; a studio called a
+# group of people, "Lionsgate" NORP): joined on the name and a neighbour, whatever the type
+# (``_loose_join``); a demonym never.
+LOOSE = frozenset(["MISC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"])
 NEAR_DAYS = 3  # reports this close in time are about one news event
 NAME_MATCH = 0.9  # spelling variants of one full name ("Den Scavino" ~ "Dan Scavino")
 # Role words too general to tell two people apart ("official", "leader").
@@ -75,13 +85,16 @@ def _role_words(roles: frozenset[str]) -> set[str]:
 
 def given_agree(a: str, b: str) -> bool:
     """Two given names that may be one: equal, one an initial of the other, a prefix ("Rob" /
-    "Robert"), or the same sound ("Caroline" / "Karoline")."""
+    "Robert"), a short form of the other (``nicknames``), or the same sound ("Caroline" /
+    "Karoline")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if a.startswith(b) or b.startswith(a):
         return min(len(a), len(b)) >= 3
+    if one_name(a, b):  # "Katie" / "Kathryn", "Jerry" / "Jeremy"
+        return True
     return phonetic(a) == phonetic(b) and similarity(a, b) >= 0.75
 
 
@@ -165,6 +178,12 @@ def _loose_join(new: Profile, cand: Profile) -> Decision:
     names = {norm(n) for n in (new.name, *new.aliases)} & {
         norm(n) for n in (cand.name, *cand.aliases)
     }
+    if not names and "ORG" in (new.type, cand.type):  # "Red Sox" MISC, "Boston Red Sox" ORG
+        bare_new = {placeless(n) for n in (new.name, *new.aliases)} - {""}
+        bare_cand = {placeless(n) for n in (cand.name, *cand.aliases)} - {""}
+        names = (bare_new & _org_keys(cand)) | (_org_keys(new) & bare_cand)
+    if "NORP" in (new.type, cand.type):  # "American" the people is not American the airline
+        names = {n for n in names if n not in demonyms() and demonyms().get(n[:-1]) is None}
     both = sorted(new.context & cand.context)
     if not names - {""} or not both:
         return Decision(

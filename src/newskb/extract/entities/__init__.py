@@ -8,6 +8,7 @@ names and ids (``newskb.resolve``). Pure: no I/O beyond the package's own data f
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -29,6 +30,7 @@ from newskb.model import Article, Entity, Extraction, Mention
 from newskb.resolve import geo
 from newskb.resolve.keys import norm, tokens
 from newskb.resolve.link import link
+from newskb.resolve.wikidata import qid_for
 
 __all__ = ["LABELS", "entities_of", "extract_entities"]
 
@@ -73,6 +75,14 @@ def _link(clusters: list[Cluster]) -> None:
             c.kb = link(c.best, c.type, c.roles, countries)
         if c.kb is not None and c.type == "PERSON" and c.kb.gender:
             c.gender = c.kb.gender
+    # the countries of the article's places, each place's own left out ("Florida" linked to a
+    # Cuban town is no evidence that the article speaks of Cuba)
+    seen = Counter(c.kb.country for c in places if c.kb is not None and c.kb.country)
+    is_place = {id(c) for c in places}
+    for c in clusters:
+        own = c.kb.country if c.kb is not None and id(c) in is_place else None
+        context = {k for k, n in seen.items() if n > (k == own)}
+        c.qid = qid_for(c.kb, c.best, c.type, context)
 
 
 def _kind(c: Cluster, text: str, kind: str, full: int) -> str:
@@ -106,7 +116,7 @@ def _entity(i: int, c: Cluster) -> Entity:
         name=name,
         type=etype,
         mentions=mentions,
-        kb_id=c.kb.wikidata if c.kb is not None else None,
+        kb_id=c.qid,
         roles=tuple(c.roles),
         characterisations=tuple(c.characterisations),
         aliases=tuple(aliases),

@@ -36,6 +36,8 @@ class Cluster:
     characterisations: list[str] = field(default_factory=list)
     gender: str | None = None
     kb: KbEntry | None = None
+    either: bool = False  # a surname alone that two people named before could be
+    qid: str | None = None  # the Wikidata id (the entry's, or from resolve.wikidata)
 
     @property
     def names(self) -> list[str]:
@@ -102,21 +104,57 @@ def _same_thing(a: str, etype: str, c: Cluster) -> str | None:
     return None
 
 
+def _holder(s: NameSpan, clusters: list[Cluster]) -> Cluster | None:
+    """The person cluster already holding ``s``'s full name: the name goes there before any
+    cluster it would join by surname ("John Jenkin" again after "Jenkin" was said of his sister
+    Katie Jenkin is John)."""
+    words = person_tokens(s.text) if s.type == "PERSON" else []
+    if len(words) < 2:
+        return None
+    for c in reversed(clusters):
+        if c.type == "PERSON" and any(person_tokens(b) == words for b in dict.fromkeys(c.names)):
+            return c
+    return None
+
+
+def _two_people_of(s: NameSpan, clusters: list[Cluster]) -> bool:
+    """Whether a surname alone could be either of two people named in full before it, under
+    different given names (his sister Katie Jenkin and John Jenkin)."""
+    words = person_tokens(s.text) if s.type == "PERSON" else []
+    if len(words) != 1:
+        return False
+    given: set[str] = set()
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for b in dict.fromkeys(c.names):
+            tb = person_tokens(b)
+            if len(tb) > 1 and tb[-1] == words[0] and len(tb[0]) > 1:
+                given.add(tb[0])
+                break
+    return len(given) > 1
+
+
 def cluster_names(spans: list[NameSpan]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for s in spans:
         kind: str | None = None
-        target: Cluster | None = None
-        for c in reversed(clusters):
+        target = _holder(s, clusters)
+        if target is not None:
+            kind = "name"
+        for c in reversed(clusters if target is None else []):
             if s.type == "PERSON" and c.type == "PERSON":
-                kind = _same_person(s.text, c)
+                kind = None if c.either else _same_person(s.text, c)
             elif s.type != "PERSON" and c.type != "PERSON" and c.type == s.type:
                 kind = _same_thing(s.text, s.type, c)
             if kind:
                 target = c
                 break
+        either = kind == "short" and _two_people_of(s, clusters)
+        if either:
+            target = None  # "Jenkin" beside John and Katie Jenkin: no guess at which
         if target is None or kind is None:
-            target, kind = Cluster(type=s.type), "name"
+            target, kind = Cluster(type=s.type, either=either), "name"
             clusters.append(target)
         target.mentions.append((s.start, s.end, s.text, kind, s.tok))
     return clusters
@@ -139,6 +177,7 @@ def merge_linked(clusters: list[Cluster]) -> list[Cluster]:
             r for r in c.characterisations if r not in have.characterisations
         )
         have.gender = have.gender or c.gender
+        have.qid = have.qid or c.qid
     for c in out:
         c.mentions.sort()
     return out

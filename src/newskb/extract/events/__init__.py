@@ -26,13 +26,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newskb.extract.events import (
+    actorfix,
     agreements,
     domain,
     gates,
     lexicon,
     lookup,
+    newsgate,
     phrases,
     roles,
+    sensegate,
     senses,
     status,
     triggers,
@@ -185,6 +188,7 @@ def sentence_events(
     sport: bool = False,
     campaign: bool = False,
     politics: bool = False,
+    political: bool = False,
 ) -> list[tuple[triggers.Trigger, roles.Roles, EventStatus]]:
     """(trigger, roles, status) for every trigger of one sentence that passes the precision
     gates (``gates.keep``)."""
@@ -210,7 +214,7 @@ def sentence_events(
                 continue  # "Yellen has been fighting a rear-guard action", "at the rally"
             trig = dataclasses.replace(trig, type="ACCUSE", mode="disapprove")
         trig = _retyped(trig, change[0] if change else None)
-        kind = senses.retype(trig)
+        kind = senses.retype(trig) or sensegate.retype(trig.token, trig.type)
         if kind is not None:
             trig = dataclasses.replace(trig, type=kind, mode=None)
         if _verbal_attack(trig, r, idx, sent) or trust.in_words(trig, sent):
@@ -233,6 +237,9 @@ def sentence_events(
         ptype = plover_type(trig.type, st)
         if change is None and not typegate.keep(trig, ptype, r, st, idx, politics):
             continue
+        if not newsgate.keep(trig.token, ptype, political) or not sensegate.keep(trig.token, ptype):
+            continue
+        r = actorfix.refine(trig, r, idx, sent)
         out.append((trig, r, st))
         if len(r.actors) > 1 and not r.group:
             last_group = r.actors
@@ -379,6 +386,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     sport = domain.sport_article(doc)
     campaign = domain.campaign_article(doc)
     politics = domain.party_politics_article(doc)
+    political = newsgate.political_news(doc)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue
@@ -389,7 +397,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
                 known.add(tok)
         crosses = "\n" in text[sent.start_char : sent.end_char]
         for trig, r, st in sentence_events(
-            sent, idx, lex, last_group, known, sport, campaign, politics
+            sent, idx, lex, last_group, known, sport, campaign, politics, political
         ):
             start = trig.token.idx
             end = doc[trig.end - 1].idx + len(doc[trig.end - 1].text)

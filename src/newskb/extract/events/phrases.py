@@ -63,7 +63,8 @@ class EntityIndex:
 
     def unsure(self, eid: str, sent: SpacySpan) -> bool:
         """A person sharing a family name with another, not named in full in ``sent``."""
-        return eid in self.kin and self.names.get(eid, "") not in sent.text
+        name = self.names.get(eid, "")
+        return eid in self.kin and (" " not in name.strip() or name not in sent.text)
 
     def judicial(self, eid: str) -> bool:
         """A judge, jury or prosecutor (a person named, or an unnamed "judge")."""
@@ -140,7 +141,15 @@ def _kin(entities: tuple[Entity, ...]) -> frozenset[str]:
             if _merged_kin(e):
                 merged.add(e.id)
     shared = {i for ids in by_family.values() if len(ids) > 1 for i in ids}
-    return frozenset(shared | merged)
+    # a family name alone that coreference left to neither of two people ("Gigante")
+    alone = {
+        e.id
+        for e in entities
+        if e.type == "PERSON"
+        and " " not in e.name.strip()
+        and len(by_family.get(e.name.lower(), ())) > 1
+    }
+    return frozenset(shared | merged | alone)
 
 
 # people and local forces named by a town ("a New Bedford man", "Staunton police"): the town

@@ -6,6 +6,8 @@ Pipeline (pure, no I/O beyond the packaged cue lexicon read once per process):
 3. ``assemble``: candidates + regions -> kind (direct / indirect / mixed), interrupted quotes as
    one quote with fragments, unattributed long quotations kept with no speaker.
 4. ``speaker``: the source span resolved to an entity (mentions, else he/she antecedents).
+5. ``learned``: verb readings the rules leave (``loose`` reads those they refuse), kept when a
+   classifier trained on PolNeAR accepts them and no other quote overlaps them.
 
 Span conventions (those of GUM's attribution gold, a content being a discourse unit, where it is
 consistent; ``spans`` holds the rules that need every cue of a sentence):
@@ -71,6 +73,7 @@ from newskb.extract.quotes.direct import has_marks, regions
 from newskb.extract.quotes.frames import FrameTable, default_table, learned_stances
 from newskb.extract.quotes.indirect import Lines, candidates
 from newskb.extract.quotes.labels import has_label, labelled, with_labelled
+from newskb.extract.quotes.learned import CueModel, default_model, model_stances
 from newskb.extract.quotes.objects import OBJECT_LEMMAS, stances
 from newskb.extract.quotes.spans import MARKS
 from newskb.extract.quotes.speaker import EntityIndex
@@ -98,10 +101,15 @@ declare(
 
 
 def find_quotes(
-    doc: Doc, so_far: Extraction, frames: FrameTable | None = None
+    doc: Doc,
+    so_far: Extraction,
+    frames: FrameTable | None = None,
+    model: CueModel | None = None,
 ) -> tuple[Quote, ...]:
     """All quotes of one parsed article, ids ``Q1``.. in text order; ``frames`` is the learned
-    cue-frame table (default: the packaged one, ``frames.default_table``)."""
+    cue-frame table (default: the packaged one, ``frames.default_table``), ``model`` the learned
+    cue classifier (default: ``learned.default_model``), read after every rule and kept only
+    where no other quote is."""
     if not len(doc):
         return ()
     lines = Lines.build(doc)
@@ -113,7 +121,8 @@ def find_quotes(
     if table.counts:
         minor += learned_stances(doc, lex, lines, table)
         minor.sort(key=lambda c: c.cue[0])
-    if not cands and not regs and not minor:
+    learned = model_stances(doc, lex, lines, model if model is not None else default_model())
+    if not cands and not regs and not minor and not learned:
         if not has_label(text_of(doc)):
             return ()
         return tuple(_renumber(labelled(text_of(doc), EntityIndex.build(so_far.entities))))
@@ -123,6 +132,9 @@ def find_quotes(
     found = read_out(doc, _without_nested_thoughts(doc, found, lex), index, MARKS)
     if minor:
         extra = quotes(doc, drafts(doc, minor, [], lines, lex), index, types)
+        found = sorted([*found, *_outside(extra, found)], key=lambda q: q.content.start)
+    if learned:
+        extra = quotes(doc, drafts(doc, learned, [], lines, lex), index, types)
         found = sorted([*found, *_outside(extra, found)], key=lambda q: q.content.start)
     lab = labelled(text_of(doc), index) if has_label(text_of(doc)) else []
     if lab:

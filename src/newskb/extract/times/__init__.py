@@ -15,18 +15,20 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from newskb.extract.registry import extractor
-from newskb.extract.times import calendar as cal
 from newskb.extract.times import grammar as g
 from newskb.extract.times import relative as rel
 from newskb.extract.times import rules as r
 from newskb.extract.times.clock import clock
 from newskb.extract.times.holidays import holiday
+from newskb.extract.times.narrative import resolve_anaphors, resolve_quarters
 from newskb.extract.times.phrases import spoken_year, week_of
+from newskb.extract.times.quarters import q_short, quarter
+from newskb.extract.times.refs import refs
 from newskb.extract.times.scan import Scan, lowered
 from newskb.extract.times.tense import tense_reader
 from newskb.extract.times.zones import to_utc, zone_name
@@ -41,8 +43,8 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.WEEK_OF, week_of),
     (g.MONTH_YEAR, r.month_year),
     (g.MONTH_REL_YEAR, r.month_rel_year),
-    (g.QUARTER, r.quarter),
-    (g.Q_SHORT, r.q_short),
+    (g.QUARTER, quarter),
+    (g.Q_SHORT, q_short),
     (g.AGO, rel.ago),
     (g.RELATIVE_WD, rel.relative_weekday),
     (g.RELATIVE, rel.relative),
@@ -60,7 +62,7 @@ RULES: tuple[tuple[re.Pattern[str], r.Rule], ...] = (
     (g.UNIT_ADJ, rel.unit_adjective),
     (g.MID_POD, rel.mid_part_of_day),
     (g.DAY_OFF, rel.day_off),
-    (g.REFS, rel.refs),
+    (g.REFS, refs),
     (g.HOLIDAY, holiday),
     (g.YEAR_ADJ, r.year_adj),
     (g.SPOKEN_YEAR, spoken_year),
@@ -223,82 +225,6 @@ def _is_generic_day(text: str, f: r.Found) -> bool:
     )
 
 
-_SPECIFIC = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?:$|T)")
-# which anaphoric units a reference of each grain can anchor: a year anchors "that year", a
-# quarter "that quarter", a month also "that month", a day anything
-_ANCHORS = {1: "Y", 2: "YQM", 3: "YQMWD", 4: "YQ"}
-
-
-def _reference(value: str) -> tuple[dt.date, int] | None:
-    """A specific date named by an expression, with its grain (1 year, 2 month, 3 day,
-    4 quarter)."""
-    m = _SPECIFIC.match(value)
-    if m is None:
-        return None
-    if m[4]:
-        return dt.date(int(m[1]), 3 * int(m[4]) - 2, 1), 4
-    y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-    try:
-        return dt.date(y, mo, d), 1 + bool(m[2]) + bool(m[3])
-    except ValueError:
-        return None
-
-
-def _resolve_anaphors(
-    kept: list[r.Found], spans: Sequence[tuple[int, int, dt.date | None]]
-) -> list[r.Found]:
-    """Give "the following day", "that year", ... their value on the reference time: the last
-    specific date mentioned before them (fine enough for their unit), else the publication date."""
-    out: list[r.Found] = []
-    ref: tuple[dt.date, int] | None = None
-    for f in kept:
-        if f.anaphor is None:
-            ref = _reference(f.value) or ref
-            out.append(f)
-            continue
-        unit, n, pod = f.anaphor
-        anchor = next((d for s, e, d in reversed(spans) if s <= f.start < e), None)
-        if ref is not None and unit[0] in _ANCHORS[ref[1]]:
-            anchor = ref[0]
-        if unit.startswith("WD"):  # "the previous Friday": a weekday before or after it
-            value = cal.weekday(anchor, int(unit[2:]), n, inclusive=False)
-        else:
-            value = cal.shift(anchor, unit, n)
-        value += f"T{pod}" if pod else ""
-        out.append(dataclasses.replace(f, value=value, anaphor=None))
-    return out
-
-
-_NAMED_QUARTER = re.compile(
-    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter$", re.I
-)
-
-
-def _resolve_quarters(text: str, kept: list[r.Found], tense: Callable[[int], int]) -> list[r.Found]:
-    """A results story's "the quarter", "the latest period", "a year earlier" are about the
-    quarter it last reported on by name ("earned $5 million in the fiscal first quarter"), which
-    need not be the last calendar quarter before the publication date: the last quarter named,
-    definite, in a past clause ("after a flat second quarter" is not the one reported on; "expects
-    a loss in the fourth quarter" is ahead). With none named before them, they keep the
-    publication date's reporting quarter."""
-    out: list[r.Found] = []
-    named: tuple[int, str] | None = None
-    for f in kept:
-        if f.quarter_of is not None and named is not None:
-            year, back = f.quarter_of
-            f = dataclasses.replace(f, value=f"{year or named[0] + back}-{named[1]}")
-        elif (
-            f.quarter_of is None
-            and re.fullmatch(r"\d{4}-Q[1-4]", f.value)
-            and not re.match(r"an?\s", text[f.start : f.end], re.I)
-            and _NAMED_QUARTER.search(text, f.start, f.end)
-            and tense(f.start) < 0
-        ):
-            named = (int(f.value[:4]), f.value[5:])
-        out.append(f)
-    return out
-
-
 def tag_text(
     text: str,
     anchor: dt.date | None,
@@ -330,8 +256,8 @@ def tag_text(
         for f in _drop_non_times(text, found, doc)
         if not _is_title(text, f) and not _is_generic_day(text, f)
     ]
-    kept = _resolve_anaphors(_ranges(text, _select(found)), spans)
-    kept = _resolve_quarters(text, kept, tense)
+    kept = resolve_anaphors(text, _ranges(text, _select(found)), spans)
+    kept = resolve_quarters(text, kept, tense)
     out: list[TimeExpr] = []
     for i, f in enumerate(kept, start=1):
         grown = _premodify(text, f)

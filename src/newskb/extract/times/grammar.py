@@ -92,7 +92,8 @@ QUARTER = re.compile(
     r"1st|2nd|3rd|4th)[\s-]+"
     r"(?:fiscal[\s-]+|calendar[\s-]+)?)?(?P<unit>quarter|half|period)(?P<pl>s)?"
     r"(?:\s+of\s+(?:(?P<pyear>" + YEAR + r")|fiscal\s+(?P<pfy>" + YEAR + r")|"
-    r"(?P<prel>this|last|next)\s+year|the\s+(?P<pcur>current|previous)\s+year)"
+    r"(?P<prel>this|last|next)\s+year|the\s+(?P<pcur>current|previous)\s+year|"
+    r"the\s+(?:fiscal\s+|calendar\s+)?year(?!\s+(?:before|after|earlier|ago|ended|ending)\b))"
     r"|\s+(?P<last>last|next|this)\s+year|,?\s+(?P<ayear>" + YEAR + r")|"
     r"\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?" + E,
     IC,
@@ -167,7 +168,8 @@ DURATION = re.compile(
     r"entire|whole|full|better\s+part\s+of\s+the)\s+)?"
     r"(?:(?P<n0>\d+|" + NUM_WORD + r")(?:\s+(?:to|or)\s+|\s*[-–]\s*))?"  # "12 to 18 months"
     r"(?P<n>" + NUMBER + r")(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|"
-    r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")(?P<suf>-long|-old|\s+old)?" + E,
+    r"trading|business|working|calendar)\s+)?(?P<u>" + UNIT + r")"
+    r"(?:(?P<half>\s+and\s+a\s+half)|(?P<suf>-long|-old|\s+old))?" + E,  # "an hour and a half"
     IC,
 )
 # "the day before", "the day after" said alone (not "the day before the vote"): one day off the

@@ -165,63 +165,6 @@ def season(m: re.Match[str], ctx: Ctx) -> Found | None:
     return _found(m, "DATE", cal.season(ctx.anchor, code, n))
 
 
-_PRESENT = ("now", "currently", "presently", "present", "nowadays", "these days", "current")
-_FUTURE = ("soon", "future", "coming", "later date")
-
-
-def refs(m: re.Match[str], ctx: Ctx) -> Found | None:
-    w = " ".join(m["w"].lower().split())
-    if w == "current" and not _current_is_time(ctx.text, m.end()):
-        return None
-    if w == "soon":
-        return _soon(m, ctx)
-    if w.startswith(("coming ", "recent ")) and w != "recent times":
-        # "in recent months" like "the past few months": a span of unknown length
-        return _found(m, "DURATION", duration(None, unit_code(w.split()[-1])))
-    if w.endswith(" ahead"):  # "in the weeks ahead"
-        return _found(m, "DURATION", duration(None, unit_code(w.split()[1])))
-    if w.endswith(" term"):  # "in the near term"
-        return _found(m, "DATE", "FUTURE_REF")
-    if any(p in w for p in _FUTURE):
-        return _found(m, "DATE", "FUTURE_REF")
-    if any(w.endswith(p) or w == p for p in _PRESENT):
-        return _found(m, "DATE", "PRESENT_REF")
-    return _found(m, "DATE", "PAST_REF")
-
-
-_CURRENT_NOUN = re.compile(
-    r"[\s,]+(?:and\s+\w+\s+)?(?:account|affairs|events|status|situation|level|rate|price|"
-    r"quarter|year|month|week|period|term|session|season|contract|law|system|crisis|environment|"
-    r"conditions?|market|policy|structure|plan|practice|trends?|climate|members?|state)",
-    re.I,
-)
-
-
-_AS_SOON_AS = re.compile(r"\bas\s+$", re.I)
-_SOON_AFTER = re.compile(r"\s+(?:as\b|after|afterwards?|thereafter|before)\b", re.I)
-_AS_POSSIBLE = re.compile(r"\s+as\s+(?:possible|practicable|feasible)\b", re.I)
-
-
-def _soon(m: re.Match[str], ctx: Ctx) -> Found | None:
-    """ "soon" is a future reference, except in the connectives "as soon as (he arrives)" and
-    "soon after (the attack)", and in a past clause, where it means "shortly after" whatever
-    the narrative is at ("he was soon released")."""
-    text = ctx.text
-    lead = _AS_SOON_AS.search(text, max(0, m.start() - 6), m.start())
-    if lead is not None:
-        tail = _AS_POSSIBLE.match(text, m.end())
-        if tail is None:
-            return None
-        return Found(lead.start(), tail.end(), "DATE", "FUTURE_REF")  # "as soon as possible"
-    if _SOON_AFTER.match(text, m.end()) or ctx.tense(m.start()) < 0:
-        return None
-    return _found(m, "DATE", "FUTURE_REF")
-
-
-def _current_is_time(text: str, end: int) -> bool:
-    return not _CURRENT_NOUN.match(text, end)
-
-
 def _weekday_set(m: re.Match[str], ctx: Ctx) -> str | None:
     """The part-of-day code ("" for none) when the weekday names a set: "on Mondays", "on
     Tuesday nights", or coordinated with one ("every Monday and Thursday", "on Monday and
@@ -241,6 +184,19 @@ def _weekday_set(m: re.Match[str], ctx: Ctx) -> str | None:
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead)[\s-]up\s+to)\s+$", re.I)
 
 
+# "protesters planned a rally on Saturday", "the vote was scheduled for Monday": a plan told in
+# the past says nothing of which side of the publication day its day lies on
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|slated)\b[^.;:!?\n]*$", re.I)
+
+
+def _nearer_weekday(ctx: Ctx, wd: int) -> int:
+    """+1 if the next ``wd`` is nearer the anchor than the last one (never the day itself)."""
+    if ctx.anchor is None:
+        return -1
+    ahead = (wd - ctx.anchor.isoweekday()) % 7 or 7
+    return 1 if ahead < 7 - ahead else -1
+
+
 def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
     wd = _weekday(m["wd"])
     pod_set = _weekday_set(m, ctx)
@@ -254,6 +210,8 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Found | None:
         tense = 1
     else:
         tense = ctx.tense(m.start())
+    if tense < 0 and _PLANNED_FOR.search(ctx.text, max(0, m.start() - 70), m.start()):
+        tense = _nearer_weekday(ctx, wd)
     value = cal.weekday(ctx.anchor, wd, 1 if tense > 0 else -1)
     if m["pod"]:
         return _found(m, "TIME", f"{value}T{PARTS_OF_DAY[m['pod'].lower()]}")
@@ -273,10 +231,10 @@ def ago(m: re.Match[str], ctx: Ctx) -> Found | None:
         n, unit = n * (10 if unit == "DE" else 100), "Y"
     if unit == "FN":
         n, unit = n * 2, "W"
+    if direction in ("later", "before") and ctx.anchor is not None and unit not in ("X", "SE"):
+        return _found(m, "DURATION", duration(n, unit))  # "half a second later", "a day later"
     if n != int(n) or unit in ("WE", "X", "SE"):
         return _found(m, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if direction in ("later", "before") and ctx.anchor is not None:
-        return _found(m, "DURATION", duration(n, unit))
     if unit == "Y" and n == 1 and sign < 0 and ctx.anchor is not None and _about_quarter(ctx, m):
         y, q = _reporting_quarter(ctx.anchor)  # results "a year ago": that quarter last year
         return dataclasses.replace(_found(m, "DATE", f"{y - 1}-Q{q}"), quarter_of=(0, -1))
@@ -328,6 +286,8 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         return None  # "three-quarters", "a quarter of the market" are fractions
     if n is None and not m["u"].lower().endswith("s"):
         return None
+    if m["u"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end()):
+        return None  # "for a second straight month", "a second term": an ordinal
     full = _ROUND_THE_CLOCK.get((n, unit))
     if full and re.match(rf"\s+(?:a|per|each)\s+{full}\b", ctx.text[m.end() : m.end() + 12], re.I):
         return None  # "24 hours a day, seven days a week": always, not an amount of time
@@ -338,6 +298,10 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
         and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
     ):
         return _found(m, "DATE", "FUTURE_REF")  # "Islam will one day be ..."
+    if m["half"]:  # "a minute and a half", "two hours and a half"
+        if n is None or m["n0"] or unit not in _FRACTION_UNITS:
+            return None
+        return _found(m, "DURATION", duration(n + 0.5, unit))
     if m["n"].lower() in ("a", "an") and not m["det"] and not m["rel"]:
         before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(?:\d|%|illion|dollars?|cents?|times|once|twice)\s*$", before):
@@ -357,6 +321,12 @@ def duration_rule(m: re.Match[str], ctx: Ctx) -> Found | None:
     return f
 
 
+_FRACTION_UNITS = frozenset({"S", "MIN", "H", "D", "Y"})  # units ``duration`` can split
+# "a second" followed by a word that is not about time is the ordinal ("a second term")
+_ORDINAL_SECOND = re.compile(
+    r"[ \t]+(?!(?:later|earlier|ago|before|after|and|or|longer|more|less|too|to|in|of|or|"
+    r"the|a|he|she|it|they|we|I|you|then|there|that)\b)[A-Za-z]",
+)
 _ROUND_THE_CLOCK: dict[tuple[float | None, str], str] = {
     (24.0, "H"): "day",
     (7.0, "D"): "week",

@@ -61,7 +61,7 @@ def _tense(verb: Token, depth: int = 0) -> int:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
             return 1
     if verb.lower_ in _FUTURE_AUX or (
-        verb.lemma_ in ("schedule", "plan", "due", "set", "slate")
+        verb.lemma_ in ("schedule", "plan", "due", "set", "slate", "expect")
         and not _past_form(verb, children)
     ):
         return 1  # "is scheduled for Tuesday", not "planned to pay on Friday"
@@ -91,7 +91,8 @@ def _tense(verb: Token, depth: int = 0) -> int:
         if c.dep_ == "aux" and c.lemma_ == "have" and verb.tag_ == "VBN":
             return -1
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
-        return -1
+        # "a ruling expected by June" looks ahead; "the record set on Aug. 6" is past
+        return 1 if verb.lemma_ in ("expect", "slate") else -1
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING:
         return SCHEDULED  # "the truce takes effect on Thursday" (but "as of May, it holds ...")
     return 0
@@ -180,8 +181,24 @@ _TO_FUTURE = frozenset(
 _SCHEDULE_PRESENT = _set(
     "resume resumes begin begins starts ends expire expires takes opens closes meets convene "
     "convenes reconvene reconvenes arrives lapses returns continues leaves visits travels "
-    "holds faces launches"
+    "holds faces launches applies apply start end arrive leave meet travel"
 )
+# "the truce expires October 1", "takes effect on May 5": a scheduling verb in the present
+# before a month or date in the same clause puts it ahead (a stative one does not: "as of May,
+# it accounts for ...")
+_SCHEDULING = re.compile(
+    r"\b(?<!\bthe\s)(?<!\bits\s)(?<!\ba\s)(?<!\ban\s)(?<!\bto\s)(?:"
+    + "|".join(sorted(_SCHEDULE_PRESENT - {"holds", "faces", "continues", "returns"}))
+    + r"|takes?\s+effect|comes?\s+into\s+force)\b[^.;:!?\n]{0,40}$",
+    re.I,
+)
+
+
+def scheduled_before(text: str, start: int) -> bool:
+    """Does a scheduling verb in the present ("expires", "takes effect") lead up to ``start``?"""
+    return _SCHEDULING.search(text, max(0, start - 70), start) is not None
+
+
 _DETERMINERS = _set("the a an its his her their our your this that these those")
 _BE = frozenset({"be", "been", "being", "is", "are", "'s", "'re", "am"})
 _NOT_PAST = frozenset({"need", "feed", "speed", "proceed", "exceed", "indeed", "succeed", "seed"})
@@ -250,13 +267,16 @@ def _present_copula(tok: Token) -> bool:
 
 # "the deadline is Friday", "the vote is on Thursday", "talks are set for Monday"
 _IS_ON = re.compile(
-    r"\b(?-i:is|are)\s+(?:(?:set|slated|due|scheduled)\s+)?(?:(?:for|on|until)\s+)?$", re.I
+    r"\b(?:(?-i:is|are)\s+(?:(?:set|slated|due|scheduled)\s+)?(?:(?:for|on|until)\s+)?|"
+    r"as\s+(?:early|soon)\s+as\s+)$",  # "as early as Friday": the soonest it may come
+    re.I,
 )
 
 
 def is_on(text: str, start: int) -> bool:
     """Does a present "is"/"are" (and no more) come right before the day at ``start``? A day
-    the subject is (on) lies ahead: a past one would take "was"."""
+    the subject is (on) lies ahead: a past one would take "was". So does the day in "as early
+    as Friday", "as soon as Tuesday": the soonest something may come."""
     return _IS_ON.search(text, max(0, start - 40), start) is not None
 
 

@@ -255,6 +255,14 @@ class SqlCanon:
             )
             self.db.run(f"DELETE FROM {table} WHERE canon_id = ?", (drop,))
         self.db.run("UPDATE entity_links SET canon_id = ? WHERE canon_id = ?", (keep, drop))
+        # the kept row takes the dropped row's Wikidata id when it has none and both bear one
+        # name ("Florida" linked in one article, not in another); a join of two names ("Sky
+        # News" into "CBS News") may be a wrong merge, and an id would spread it
+        self.db.run(
+            "UPDATE canon SET kb_id = (SELECT d.kb_id FROM canon d WHERE d.id = ? "
+            "AND lower(d.name) = lower(canon.name)) WHERE id = ? AND kb_id IS NULL",
+            (drop, keep),
+        )
         self.db.run("UPDATE canon SET merged_into = ? WHERE id = ?", (keep, drop))
 
     def links(self, cid: str) -> list[tuple[str, str]]:
