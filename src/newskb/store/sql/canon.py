@@ -150,11 +150,13 @@ class SqlCanon:
             context.update(picked)
             seen += len(picked)
         # the days of its first DAY_LINKS links (article id order, as the context's): bounded
-        # work however many articles report it
+        # work however many articles report it. Each link's day is a lookup by article id (a
+        # scalar subquery): as a join, PostgreSQL's generic plan for the prepared statement
+        # walked every article once per link (34 ms at 2k articles, growing with the store)
         days = self.db.rows(
-            "SELECT DISTINCT a.published FROM (SELECT article_id FROM entity_links "
-            "WHERE canon_id = ? ORDER BY article_id, local_id LIMIT ?) l "
-            "JOIN articles a ON a.id = l.article_id WHERE a.published IS NOT NULL LIMIT ?",
+            "SELECT DISTINCT d FROM (SELECT (SELECT a.published FROM articles a "
+            "WHERE a.id = l.article_id) AS d FROM entity_links l WHERE l.canon_id = ? "
+            "ORDER BY l.article_id, l.local_id LIMIT ?) s WHERE d IS NOT NULL LIMIT ?",
             (cid, DAY_LINKS, limit),
         )
         dates = set()
