@@ -16,14 +16,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from newskb.eval.polnear import read_docs
+from newskb.eval.polnear import parsed_in_batches, read_docs
 from newskb.eval.polnear_frames import count_doc, table_of
-from newskb.nlp import parse_many
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
 DEFAULT_OUT = ROOT / "src" / "newskb" / "extract" / "quotes" / "data" / "frames.tsv"
-BATCH = 40
 
 
 def main() -> None:
@@ -32,11 +30,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args()
     pdocs = read_docs(args.path)
-    counts = []
-    for k in range(0, len(pdocs), BATCH):
-        chunk = pdocs[k : k + BATCH]
-        parsed = parse_many([d.text for d in chunk], mode="full")
-        counts.extend(count_doc(p, d) for p, d in zip(chunk, parsed, strict=True))
+    counts = [count_doc(p, d) for p, d in parsed_in_batches(pdocs)]
     table = table_of(counts)
     args.out.write_text(table.to_tsv(), encoding="utf-8")
     print(

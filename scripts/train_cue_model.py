@@ -17,14 +17,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from newskb.eval.polnear import read_docs
+from newskb.eval.polnear import parsed_in_batches, read_docs
 from newskb.eval.polnear_learned import examples_of, train
-from newskb.nlp import parse_many
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
 DEFAULT_OUT = ROOT / "src" / "newskb" / "extract" / "quotes" / "data" / "cue_model.tsv"
-BATCH = 40
 
 
 def main() -> None:
@@ -34,11 +32,8 @@ def main() -> None:
     args = ap.parse_args()
     pdocs = read_docs(args.path)
     examples = []
-    for k in range(0, len(pdocs), BATCH):
-        chunk = pdocs[k : k + BATCH]
-        parsed = parse_many([d.text for d in chunk], mode="full")
-        for p, d in zip(chunk, parsed, strict=True):
-            examples.extend(examples_of(p, d))
+    for p, d in parsed_in_batches(pdocs):
+        examples.extend(examples_of(p, d))
     model = train(examples)
     args.out.write_text(model.to_tsv(), encoding="utf-8")
     print(

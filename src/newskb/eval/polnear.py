@@ -26,12 +26,16 @@ import bisect
 import csv
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newskb.eval.quotes import PRF
 from newskb.model import Article, Extraction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 FIELDS = ("detection", "source", "cue", "content")
 WORD = re.compile(r"\w+")
@@ -122,6 +126,16 @@ def read_docs(root: Path, limit: int | None = None) -> list[PolDoc]:
         if limit is not None and len(docs) >= limit:
             break
     return docs
+
+
+def parsed_in_batches(pdocs: Sequence[PolDoc], batch: int = 40) -> Iterator[tuple[PolDoc, Doc]]:
+    """Each document with its full parse (every sentence), in the given order, ``batch``
+    documents parsed at a time (bounded memory): what the training scripts read."""
+    from newskb.nlp import parse_many
+
+    for k in range(0, len(pdocs), batch):
+        chunk = pdocs[k : k + batch]
+        yield from zip(chunk, parse_many([d.text for d in chunk], mode="full"), strict=True)
 
 
 def folds(docs: Sequence[PolDoc], by: str = "publisher") -> dict[str, list[PolDoc]]:
