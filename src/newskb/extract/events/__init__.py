@@ -386,7 +386,7 @@ def extract_events(article: Article, doc: Doc, so_far: Extraction) -> Extraction
     sport = domain.sport_article(doc)
     campaign = domain.campaign_article(doc)
     politics = domain.party_politics_article(doc)
-    political = newsgate.political_news(doc)
+    political = newsgate.political_news(doc, politics)
     for sent in doc.sents:
         if not is_parsed(sent) or not any(t.lemma_.lower() in cue for t in sent):
             continue

@@ -33,12 +33,13 @@ PRICES = lexicon.word_set(
 )
 
 
-def political_news(doc: Doc) -> bool:
+def political_news(doc: Doc, politics: bool | None = None) -> bool:
     """An article naming party politics: party-politics news, or two distinct words of a
     campaign, Congress or the parties ('presidential', 'Republican') in an article of at least
     three sentences (a record or a headline of one or two sentences has no article's domain:
-    'banned opposition candidates from the elections' is a PLOVER record of COERCE)."""
-    if domain.party_politics_article(doc):
+    'banned opposition candidates from the elections' is a PLOVER record of COERCE).
+    ``politics``: ``domain.party_politics_article(doc)`` where the caller has it already."""
+    if domain.party_politics_article(doc) if politics is None else politics:
         return True
     if len(lower_words(doc) & POLITICAL_WORDS) < POLITICAL_NEWS_WORDS:
         return False
